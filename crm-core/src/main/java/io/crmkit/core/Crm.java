@@ -1,0 +1,266 @@
+package io.crmkit.core;
+
+import io.crmkit.core.activity.ActivityId;
+import io.crmkit.core.activity.Interaction;
+import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.CrmValidator;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.Page;
+import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerChanges;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerNotFoundException;
+import io.crmkit.core.customer.CustomerRules;
+import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.Sort;
+import io.crmkit.core.event.CustomerRegistered;
+import io.crmkit.core.event.CustomerUpdated;
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.store.CrmStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The crmkit facade: register and change customers, record what they buy and how you talk to
+ * them, and query them, with validation, optimistic locking and domain events handled for you.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder().build();                  // in memory; or .store(JdbcCrmStore.create(...))
+ * Customer zhang = crm.register(NewCustomer.person("张", "伟").build());
+ * crm.recordPurchase(crm.newPurchase(zhang.id())
+ *     .amount(Money.of(CurrencyUnit.of("CNY"), 299)).occurredAt(Instant.now()).channel("online").build());
+ * }</pre>
+ *
+ * <p>Thread-safe. Every method validates its input and throws {@link CrmValidationException}
+ * listing every problem; {@link NullPointerException} for {@code null} arguments.
+ */
+public final class Crm {
+  private final CrmStore store;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final CrmValidator validator;
+
+  private Crm(Builder builder) {
+    this.store = builder.store != null ? builder.store : InMemoryCrmStore.create();
+    this.clock = builder.clock;
+    this.ids = builder.ids;
+    this.validator = builder.validator != null ? builder.validator : CrmValidator.create();
+  }
+
+  /** A builder whose defaults are an in-memory store, the system UTC clock and time-ordered ids. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Validates and stores a new customer with a fresh id and version 1, and publishes
+   * {@link CustomerRegistered}.
+   *
+   * @throws CrmValidationException if the customer breaks a constraint or a domain rule
+   * @throws DuplicateKeyException if one of its external references belongs to another customer
+   */
+  public Customer register(NewCustomer customer) {
+    validator.validate("NewCustomer", customer, CustomerRules.ALL);
+    Instant now = clock.instant();
+    Customer fresh = new Customer.Builder()
+        .from(customer)
+        .id(CustomerId.of(ids.newId()))
+        .version(0)
+        .createdAt(now)
+        .updatedAt(now)
+        .build();
+    return store.transactions().inTransaction(() -> {
+      Customer saved = store.customers().save(fresh);
+      store.events().publish(new CustomerRegistered(ids.newId(), now, saved.id(), saved.kind()));
+      return saved;
+    });
+  }
+
+  /**
+   * Saves a changed customer if nobody else saved it since {@code changed} was read, and
+   * publishes {@link CustomerUpdated} naming the changed attributes. A change that changes
+   * nothing returns the stored customer without writing. The creation time cannot be changed.
+   *
+   * @throws CrmValidationException if the customer breaks a constraint or a domain rule
+   * @throws CustomerNotFoundException if there is no such customer
+   * @throws ConcurrentUpdateException if the stored version is not {@code changed.version()}
+   * @throws DuplicateKeyException if one of its external references belongs to another customer
+   */
+  public Customer update(Customer changed) {
+    validator.validate("Customer", changed, CustomerRules.ALL);
+    return store.transactions().inTransaction(() -> {
+      Customer current = get(changed.id());
+      if (current.version() != changed.version()) {
+        throw new ConcurrentUpdateException("Customer", changed.id().toString(), changed.version(),
+            "found " + current.version());
+      }
+      Set<String> changedAttributes = CustomerChanges.between(current, changed);
+      if (changedAttributes.isEmpty()) {
+        return current;
+      }
+      Instant now = clock.instant();
+      Customer saved = store.customers().save(new Customer.Builder()
+          .from(changed)
+          .createdAt(current.createdAt())
+          .updatedAt(now.isBefore(current.createdAt()) ? current.createdAt() : now)
+          .build());
+      store.events().publish(
+          new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), changedAttributes));
+      return saved;
+    });
+  }
+
+  /**
+   * The customer with {@code id}.
+   *
+   * @throws CustomerNotFoundException if there is none
+   */
+  public Customer get(CustomerId id) {
+    return find(id).orElseThrow(() -> new CustomerNotFoundException(id));
+  }
+
+  public Optional<Customer> find(CustomerId id) {
+    return store.customers().findById(Objects.requireNonNull(id, "id"));
+  }
+
+  /** The customer known in another system under {@code reference}. */
+  public Optional<Customer> findByExternalReference(ExternalReference reference) {
+    return store.customers().findByExternalReference(Objects.requireNonNull(reference, "reference"));
+  }
+
+  /** One page of the customers matching {@code criteria}, in {@code sort} order. */
+  public Page<Customer> find(Criteria criteria, Sort sort, PageRequest page) {
+    return store.customers().find(criteria, sort, page);
+  }
+
+  /** The first {@code limit} customers matching {@code criteria}, in id order. */
+  public List<Customer> find(Criteria criteria, int limit) {
+    return find(criteria, Sort.byId(), PageRequest.first(limit)).items();
+  }
+
+  public long count(Criteria criteria) {
+    return store.customers().count(criteria);
+  }
+
+  /** Every customer matching {@code criteria}, lazily, in id order. Close the stream. */
+  public Stream<Customer> stream(Criteria criteria) {
+    return store.customers().stream(criteria);
+  }
+
+  /** A purchase builder with a fresh id for {@code customerId}; fill in the rest and record it. */
+  public Purchase.Builder newPurchase(CustomerId customerId) {
+    Purchase.Builder builder = new Purchase.Builder();
+    builder.id(ActivityId.of(ids.newId())).customerId(Objects.requireNonNull(customerId, "customerId"));
+    return builder;
+  }
+
+  /** An interaction builder with a fresh id for {@code customerId}. */
+  public Interaction.Builder newInteraction(CustomerId customerId) {
+    Interaction.Builder builder = new Interaction.Builder();
+    builder.id(ActivityId.of(ids.newId())).customerId(Objects.requireNonNull(customerId, "customerId"));
+    return builder;
+  }
+
+  /**
+   * Records a purchase of an existing customer. Recording the same purchase again is a no-op.
+   *
+   * @throws CrmValidationException if the purchase breaks a constraint
+   * @throws CustomerNotFoundException if its customer does not exist
+   * @throws DuplicateKeyException if another purchase with its id exists
+   */
+  public Purchase recordPurchase(Purchase purchase) {
+    validator.validate("Purchase", purchase);
+    return store.transactions().inTransaction(() -> {
+      get(purchase.customerId());
+      store.purchases().record(purchase);
+      return purchase;
+    });
+  }
+
+  /**
+   * Records an interaction with an existing customer. Recording the same interaction again is a
+   * no-op.
+   *
+   * @throws CrmValidationException if the interaction breaks a constraint
+   * @throws CustomerNotFoundException if its customer does not exist
+   * @throws DuplicateKeyException if another interaction with its id exists
+   */
+  public Interaction recordInteraction(Interaction interaction) {
+    validator.validate("Interaction", interaction);
+    return store.transactions().inTransaction(() -> {
+      get(interaction.customerId());
+      store.interactions().record(interaction);
+      return interaction;
+    });
+  }
+
+  /** The customer's purchases in {@code range}, oldest first. */
+  public List<Purchase> purchases(CustomerId customerId, TimeRange range) {
+    return store.purchases().forCustomer(customerId, range);
+  }
+
+  /** The customer's interactions in {@code range}, oldest first. */
+  public List<Interaction> interactions(CustomerId customerId, TimeRange range) {
+    return store.interactions().forCustomer(customerId, range);
+  }
+
+  /** The store behind this facade, for the ports it does not wrap. */
+  public CrmStore store() {
+    return store;
+  }
+
+  /** The clock this facade stamps changes with. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Builds a {@link Crm}. Every setting has a default. */
+  public static final class Builder {
+    private CrmStore store;
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator ids = IdGenerator.timeOrdered();
+    private CrmValidator validator;
+
+    private Builder() {}
+
+    /** Where customers and activities live; an in-memory store unless set. */
+    public Builder store(CrmStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock for timestamps; the system UTC clock unless set. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Where new ids come from; time-ordered UUIDs unless set. */
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** The validator; one with English messages unless set. */
+    public Builder validator(CrmValidator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator");
+      return this;
+    }
+
+    public Crm build() {
+      return new Crm(this);
+    }
+  }
+}

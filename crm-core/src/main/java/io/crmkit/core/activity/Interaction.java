@@ -1,0 +1,47 @@
+package io.crmkit.core.activity;
+
+import io.crmkit.core.common.NotBlankIfPresent;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.crmkit.core.common.PrintableText;
+import io.crmkit.core.customer.CustomerId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A contact between the company and a customer on any channel: a call, a visit, a chat, ... */
+@Value.Immutable
+@JsonSerialize(as = ImmutableInteraction.class)
+@JsonDeserialize(as = ImmutableInteraction.class)
+public interface Interaction extends Activity {
+
+  @NotNull
+  @Override
+  ActivityId id();
+
+  @NotNull
+  @Override
+  CustomerId customerId();
+
+  @NotNull
+  @Override
+  Instant occurredAt();
+
+  @NotNull
+  InteractionChannel channel();
+
+  @NotNull
+  Direction direction();
+
+  Optional<@NotBlankIfPresent @Size(max = 200) @PrintableText String> subject();
+
+  /** What came of it, for example {@code quote-sent} or {@code complaint}. */
+  Optional<@NotBlankIfPresent @Size(max = 2000) @PrintableText(multiline = true) String> outcome();
+
+  /** The employee or system on the company's side. */
+  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> agent();
+
+  class Builder extends ImmutableInteraction.Builder {}
+}

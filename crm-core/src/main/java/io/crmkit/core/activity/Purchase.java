@@ -1,0 +1,67 @@
+package io.crmkit.core.activity;
+
+import io.crmkit.core.common.NotBlankIfPresent;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.crmkit.core.common.PrintableText;
+import io.crmkit.core.customer.CustomerId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.joda.money.Money;
+
+/**
+ * A purchase (order, invoice line, ticket) by a customer. A refund is a purchase with a negative
+ * amount, usually pointing at the original order through {@link #orderReference()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutablePurchase.class)
+@JsonDeserialize(as = ImmutablePurchase.class)
+public interface Purchase extends Activity {
+
+  @NotNull
+  @Override
+  ActivityId id();
+
+  @NotNull
+  @Override
+  CustomerId customerId();
+
+  @NotNull
+  @Override
+  Instant occurredAt();
+
+  /** The amount with its currency; negative for refunds. */
+  @NotNull
+  Money amount();
+
+  /** Where it was bought, as a channel code such as {@code online} or {@code store}. */
+  @NotBlank
+  @Size(max = 64)
+  @PrintableText
+  String channel();
+
+  /** Product category, as the host system names it. */
+  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> category();
+
+  /** Units bought (or returned, for a refund). */
+  @Value.Default
+  @Positive
+  default int quantity() {
+    return 1;
+  }
+
+  /** The order or invoice number in the system that sold it. */
+  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> orderReference();
+
+  /** Whether this is a refund (negative amount). */
+  default boolean isRefund() {
+    return amount().isNegative();
+  }
+
+  class Builder extends ImmutablePurchase.Builder {}
+}

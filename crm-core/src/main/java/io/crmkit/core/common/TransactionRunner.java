@@ -1,0 +1,23 @@
+package io.crmkit.core.common;
+
+import java.util.function.Supplier;
+
+/**
+ * Port that runs a unit of work atomically. A storage adapter supplies one that joins the host
+ * application's transaction when there is one and otherwise manages its own; the in-memory default
+ * just runs the work, since each in-memory operation is atomic on its own.
+ */
+@FunctionalInterface
+public interface TransactionRunner {
+
+  /**
+   * Runs {@code work} in a transaction and returns its result. If {@code work} throws, everything
+   * it wrote through ports of the same store is rolled back and the exception propagates.
+   */
+  <T> T inTransaction(Supplier<T> work);
+
+  /** Runs each unit of work directly, without a transaction: for stores with no transactions. */
+  static TransactionRunner direct() {
+    return Supplier::get;
+  }
+}

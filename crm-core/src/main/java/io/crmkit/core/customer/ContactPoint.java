@@ -1,0 +1,65 @@
+package io.crmkit.core.customer;
+
+import io.crmkit.core.common.NotBlankIfPresent;
+import io.crmkit.core.common.PrintableText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One way to reach a customer: an e-mail address, a phone number or another handle.
+ *
+ * <p>E-mail addresses must look like addresses and phone numbers must be valid E.164 numbers
+ * (use {@link PhoneNumbers#toE164} to convert local formats); {@link CustomerRules} checks both.
+ */
+@Value.Immutable
+public interface ContactPoint {
+
+  @NotNull
+  ContactChannel channel();
+
+  /** The address, number or handle. */
+  @NotBlank
+  @Size(max = 254)
+  @PrintableText
+  String value();
+
+  /** What the contact point is for; {@link ContactUse#OTHER} unless given. */
+  @Value.Default
+  default ContactUse use() {
+    return ContactUse.OTHER;
+  }
+
+  /** A free label, for example {@code WeChat} for an {@link ContactChannel#OTHER} handle. */
+  Optional<@NotBlankIfPresent @Size(max = 100) @PrintableText String> label();
+
+  /** Whether this is the preferred contact point of its channel; at most one per channel. */
+  @Value.Default
+  default boolean primary() {
+    return false;
+  }
+
+  /** Whether the customer proved they control it (a confirmed e-mail, an answered SMS code). */
+  @Value.Default
+  default boolean verified() {
+    return false;
+  }
+
+  ContactPoint withValue(String value);
+
+  ContactPoint withPrimary(boolean primary);
+
+  ContactPoint withVerified(boolean verified);
+
+  static ContactPoint email(String address) {
+    return new Builder().channel(ContactChannel.EMAIL).value(address).build();
+  }
+
+  static ContactPoint phone(String e164Number) {
+    return new Builder().channel(ContactChannel.PHONE).value(e164Number).build();
+  }
+
+  class Builder extends ImmutableContactPoint.Builder {}
+}

@@ -1,0 +1,241 @@
+package io.crmkit.core.customer;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A typed predicate over customers: the one query language every {@link Customers} adapter
+ * understands, evaluated in memory by {@link CriteriaEvaluator} and translated to parameterised
+ * SQL by the JDBC adapter.
+ *
+ * <p>Criteria are plain data (records), never lambdas, so that they can be translated, logged and
+ * compared. Build them with the static factories:
+ *
+ * <pre>{@code
+ * Criteria vipsInBeijing = Criteria.and(
+ *     Criteria.tierIs(ValueTier.VIP),
+ *     Criteria.codeStartsWith("region", "11"));
+ * }</pre>
+ *
+ * <p><b>Absent values.</b> Logic is two-valued: a test on a value the customer does not have
+ * (no owner, no code in that dimension) is false, and its negation is true.
+ *
+ * <p><b>Ranges</b> include {@code from} and exclude {@code to}; either bound may be open. Text is
+ * compared by Unicode code point, case-sensitively.
+ */
+public sealed interface Criteria {
+
+  /** Matches every customer. */
+  static Criteria all() {
+    return MatchAll.INSTANCE;
+  }
+
+  static <T> Criteria eq(CustomerField<T> field, T value) {
+    return new Equals<>(field, value);
+  }
+
+  @SafeVarargs
+  static <T> Criteria in(CustomerField<T> field, T... values) {
+    return new In<>(field, Set.of(values));
+  }
+
+  static <T> Criteria in(CustomerField<T> field, Set<T> values) {
+    return new In<>(field, values);
+  }
+
+  /** {@code from <= value < to}; a {@code null} bound is open. */
+  static <T extends Comparable<? super T>> Criteria between(CustomerField<T> field, T from, T to) {
+    return new Range<>(field, from, to);
+  }
+
+  static <T extends Comparable<? super T>> Criteria atLeast(CustomerField<T> field, T from) {
+    return new Range<>(field, from, null);
+  }
+
+  static <T extends Comparable<? super T>> Criteria below(CustomerField<T> field, T to) {
+    return new Range<>(field, null, to);
+  }
+
+  static Criteria kindIs(CustomerKind kind) {
+    return eq(CustomerField.KIND, kind);
+  }
+
+  static Criteria stageIs(LifecycleStage stage) {
+    return eq(CustomerField.STAGE, stage);
+  }
+
+  static Criteria stageIn(LifecycleStage... stages) {
+    return in(CustomerField.STAGE, stages);
+  }
+
+  static Criteria tierIs(ValueTier tier) {
+    return eq(CustomerField.TIER, tier);
+  }
+
+  static Criteria ownerIs(String owner) {
+    return eq(CustomerField.OWNER, owner);
+  }
+
+  /** Created in {@code [from, to)}. */
+  static Criteria createdBetween(Instant from, Instant to) {
+    return between(CustomerField.CREATED_AT, from, to);
+  }
+
+  /** Last updated in {@code [from, to)}. */
+  static Criteria updatedBetween(Instant from, Instant to) {
+    return between(CustomerField.UPDATED_AT, from, to);
+  }
+
+  /** The customer's code in {@code dimension} is exactly {@code code}. */
+  static Criteria codeIs(String dimension, String code) {
+    return eq(CustomerField.dimension(dimension), code);
+  }
+
+  /**
+   * The customer's code in {@code dimension} starts with {@code prefix}: with hierarchical codes,
+   * "is in this branch" (region {@code 11} is Beijing and everything in it).
+   */
+  static Criteria codeStartsWith(String dimension, String prefix) {
+    return new CodePrefix(dimension, prefix);
+  }
+
+  static Criteria hasTag(String tag) {
+    return new HasTag(tag);
+  }
+
+  /** The custom attribute {@code name} has exactly {@code value} (same type, same value). */
+  static Criteria attributeIs(String name, AttributeValue value) {
+    return new AttributeEquals(name, value);
+  }
+
+  static Criteria and(Criteria... operands) {
+    return new And(Arrays.asList(operands));
+  }
+
+  static Criteria or(Criteria... operands) {
+    return new Or(Arrays.asList(operands));
+  }
+
+  static Criteria not(Criteria operand) {
+    return new Not(operand);
+  }
+
+  default Criteria and(Criteria other) {
+    return and(this, other);
+  }
+
+  default Criteria or(Criteria other) {
+    return or(this, other);
+  }
+
+  default Criteria negate() {
+    return not(this);
+  }
+
+  /** Matches every customer. */
+  enum MatchAll implements Criteria {
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "all";
+    }
+  }
+
+  /** {@code field = value}. */
+  record Equals<T>(CustomerField<T> field, T value) implements Criteria {
+    public Equals {
+      Objects.requireNonNull(field, "field");
+      requireType(field, value);
+    }
+  }
+
+  /** {@code field} is one of {@code values}. */
+  record In<T>(CustomerField<T> field, Set<T> values) implements Criteria {
+    public In {
+      Objects.requireNonNull(field, "field");
+      values = Set.copyOf(values);
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException("'in' needs at least one value for " + field);
+      }
+      values.forEach(v -> requireType(field, v));
+    }
+  }
+
+  /** {@code from <= field < to}, either bound open when {@code null}. */
+  record Range<T extends Comparable<? super T>>(CustomerField<T> field, T from, T to) implements Criteria {
+    public Range {
+      Objects.requireNonNull(field, "field");
+      if (!field.ordered()) {
+        throw new IllegalArgumentException(field + " has no order; use eq or in");
+      }
+      if (from == null && to == null) {
+        throw new IllegalArgumentException("a range on " + field + " needs at least one bound");
+      }
+      if (from != null) {
+        requireType(field, from);
+      }
+      if (to != null) {
+        requireType(field, to);
+      }
+    }
+  }
+
+  /** The code in {@code dimension} starts with {@code prefix}. */
+  record CodePrefix(String dimension, String prefix) implements Criteria {
+    public CodePrefix {
+      CustomerField.dimension(dimension);
+      Objects.requireNonNull(prefix, "prefix");
+      if (prefix.isEmpty()) {
+        throw new IllegalArgumentException("a code prefix must not be empty");
+      }
+    }
+  }
+
+  /** The customer has {@code tag}. */
+  record HasTag(String tag) implements Criteria {
+    public HasTag {
+      Objects.requireNonNull(tag, "tag");
+    }
+  }
+
+  /** The custom attribute {@code name} equals {@code value}. */
+  record AttributeEquals(String name, AttributeValue value) implements Criteria {
+    public AttributeEquals {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** Every operand matches; an empty {@code and} matches everything. */
+  record And(List<Criteria> operands) implements Criteria {
+    public And {
+      operands = List.copyOf(operands);
+    }
+  }
+
+  /** At least one operand matches; an empty {@code or} matches nothing. */
+  record Or(List<Criteria> operands) implements Criteria {
+    public Or {
+      operands = List.copyOf(operands);
+    }
+  }
+
+  /** The operand does not match. */
+  record Not(Criteria operand) implements Criteria {
+    public Not {
+      Objects.requireNonNull(operand, "operand");
+    }
+  }
+
+  private static void requireType(CustomerField<?> field, Object value) {
+    Objects.requireNonNull(value, () -> "value for " + field);
+    if (!field.type().isInstance(value)) {
+      throw new IllegalArgumentException(field + " takes " + field.type().getSimpleName()
+          + " values, got " + value.getClass().getSimpleName());
+    }
+  }
+}

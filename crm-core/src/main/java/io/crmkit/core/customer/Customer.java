@@ -1,0 +1,57 @@
+package io.crmkit.core.customer;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Instant;
+import org.immutables.value.Value;
+
+/**
+ * A stored customer: its details plus identity, timestamps and the version used for optimistic
+ * locking.
+ *
+ * <p>To change a customer, take the instance you read, change it with a wither or
+ * {@code new Customer.Builder().from(customer)}, and save it: the save succeeds only if nobody
+ * saved the customer in between (see {@link Customers#save}).
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableCustomer.class)
+@JsonDeserialize(as = ImmutableCustomer.class)
+public interface Customer extends CustomerDetails {
+
+  @NotNull
+  CustomerId id();
+
+  /** How many times the customer was saved: 0 before the first save. */
+  @PositiveOrZero
+  long version();
+
+  @NotNull
+  Instant createdAt();
+
+  @NotNull
+  Instant updatedAt();
+
+  Customer withVersion(long version);
+
+  Customer withUpdatedAt(Instant updatedAt);
+
+  Customer withStage(LifecycleStage stage);
+
+  Customer withTier(ValueTier tier);
+
+  Customer withOwner(String owner);
+
+  Customer withDisplayName(String displayName);
+
+  @Value.Check
+  default void checkTimeline() {
+    if (updatedAt().isBefore(createdAt())) {
+      throw new IllegalStateException(
+          "updatedAt " + updatedAt() + " is before createdAt " + createdAt() + " for customer " + id());
+    }
+  }
+
+  class Builder extends ImmutableCustomer.Builder {}
+}

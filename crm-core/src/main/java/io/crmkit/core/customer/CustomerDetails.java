@@ -1,0 +1,86 @@
+package io.crmkit.core.customer;
+
+import io.crmkit.core.common.NotBlankIfPresent;
+import io.crmkit.core.common.PrintableText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Everything a customer record says about the customer, shared by {@link NewCustomer} (what a
+ * caller registers) and {@link Customer} (what is stored, with identity and version).
+ */
+public interface CustomerDetails {
+  /** Custom attribute names: a letter, then letters, digits, {@code _ . -}; at most 64 characters. */
+  String ATTRIBUTE_NAME = "[A-Za-z][A-Za-z0-9_.-]{0,63}";
+
+  @NotNull
+  CustomerKind kind();
+
+  /** A person's name; required for {@link CustomerKind#PERSON}, absent for organisations. */
+  Optional<@Valid PersonName> personName();
+
+  /** An organisation's registered legal name; required for {@link CustomerKind#ORGANISATION}. */
+  Optional<@NotBlankIfPresent @Size(max = 200) @PrintableText String> legalName();
+
+  /**
+   * The name shown to people. Defaults to the person's full name or the organisation's legal
+   * name; set it for a trading name or a preferred form.
+   */
+  @Value.Default
+  @NotBlank
+  @Size(max = 200)
+  @PrintableText
+  default String displayName() {
+    return personName().map(PersonName::fullName).or(this::legalName).orElse("");
+  }
+
+  List<@NotNull @Valid ContactPoint> contactPoints();
+
+  List<@NotNull @Valid PostalAddress> addresses();
+
+  Optional<@PastOrPresent LocalDate> birthDate();
+
+  Optional<Gender> gender();
+
+  /** Official identifiers of an organisation (tax, register, credit codes). */
+  Set<@NotNull @Valid OrganisationIdentifier> organisationIdentifiers();
+
+  /** The user or team responsible for the customer, as the host system names them. */
+  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> owner();
+
+  /** Free labels, for example {@code trade-fair-2025}. */
+  Set<@NotBlank @Size(max = 64) @PrintableText String> tags();
+
+  /** Classification: dimension (for example {@code region}) to code (for example {@code 110105}). */
+  Map<@NotBlank @Size(max = 64) @PrintableText String, @NotBlank @Size(max = 64) @PrintableText String>
+      dimensionCodes();
+
+  /** The lifecycle stage; new customers start as {@link LifecycleStage#PROSPECT}. */
+  @Value.Default
+  @NotNull
+  @Valid
+  default LifecycleStage stage() {
+    return LifecycleStage.PROSPECT;
+  }
+
+  /** The value tier, once a tiering policy has assigned one. */
+  Optional<@Valid ValueTier> tier();
+
+  /** Typed custom attributes that the host system defines. */
+  Map<@NotNull @Pattern(regexp = ATTRIBUTE_NAME) String, @NotNull @Valid AttributeValue> attributes();
+
+  /** Records of the same customer in other systems. */
+  Set<@NotNull @Valid ExternalReference> externalReferences();
+
+  List<@NotNull @Valid Need> needs();
+}

@@ -1,0 +1,36 @@
+package io.crmkit.core.customer;
+
+import io.crmkit.core.common.PrintableText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Objects;
+
+/**
+ * An official identifier of an organisation: a Chinese Unified Social Credit Code, a VAT number,
+ * a D-U-N-S number, a company-register number, ...
+ *
+ * @param scheme which identifier system, for example {@link #CN_USCC} or {@link #VAT}
+ * @param value the identifier as issued
+ */
+public record OrganisationIdentifier(
+    @NotBlank @Size(max = 32) @PrintableText String scheme,
+    @NotBlank @Size(max = 64) @PrintableText String value) {
+
+  /** Chinese Unified Social Credit Code (统一社会信用代码, GB 32100-2015). */
+  public static final String CN_USCC = "CN_USCC";
+  /** A value-added-tax registration number, with its country prefix (for example {@code DE123456789}). */
+  public static final String VAT = "VAT";
+  /** Dun &amp; Bradstreet D-U-N-S number. */
+  public static final String DUNS = "DUNS";
+  /** Legal Entity Identifier (ISO 17442). */
+  public static final String LEI = "LEI";
+
+  public OrganisationIdentifier {
+    Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(value, "value");
+  }
+
+  public static OrganisationIdentifier of(String scheme, String value) {
+    return new OrganisationIdentifier(scheme, value);
+  }
+}

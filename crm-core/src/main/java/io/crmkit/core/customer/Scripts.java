@@ -1,0 +1,17 @@
+package io.crmkit.core.customer;
+
+/** Writing-system tests used to format names the way their culture writes them. */
+final class Scripts {
+  private Scripts() {}
+
+  /** Whether every letter of {@code text} is Han, Hiragana, Katakana or Hangul. */
+  static boolean isCjk(String text) {
+    return !text.isEmpty() && text.codePoints().filter(Character::isLetter).allMatch(cp -> {
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      return script == Character.UnicodeScript.HAN
+          || script == Character.UnicodeScript.HIRAGANA
+          || script == Character.UnicodeScript.KATAKANA
+          || script == Character.UnicodeScript.HANGUL;
+    });
+  }
+}

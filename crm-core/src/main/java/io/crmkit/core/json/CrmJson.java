@@ -1,0 +1,22 @@
+package io.crmkit.core.json;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** A ready-configured Jackson mapper for crmkit types. */
+public final class CrmJson {
+  private CrmJson() {}
+
+  /**
+   * A new mapper with {@link CrmJacksonModule}, ISO-8601 text for dates and instants, and
+   * tolerance for unknown properties, so that JSON written by a newer crmkit still reads.
+   */
+  public static ObjectMapper newMapper() {
+    return new ObjectMapper()
+        .registerModule(new CrmJacksonModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+}

@@ -1,0 +1,83 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.activity.Activity;
+import io.crmkit.core.activity.ActivityId;
+import io.crmkit.core.activity.ActivityLog;
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.customer.CustomerId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
+
+/** {@link ActivityLog} in memory, kept sorted by time per customer and overall. */
+class InMemoryActivityLog<A extends Activity> implements ActivityLog<A> {
+  private final Comparator<A> byTime =
+      Comparator.<A, Instant>comparing(Activity::occurredAt).thenComparing(Activity::id);
+  private final Map<ActivityId, A> byId = new ConcurrentHashMap<>();
+  private final Map<CustomerId, NavigableSet<A>> byCustomer = new ConcurrentHashMap<>();
+  private final NavigableSet<A> all = new ConcurrentSkipListSet<>(byTime);
+  private final String kind;
+
+  InMemoryActivityLog(String kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public void record(A activity) {
+    recordAll(List.of(activity));
+  }
+
+  @Override
+  public synchronized void recordAll(Collection<? extends A> activities) {
+    Objects.requireNonNull(activities, "activities");
+    List<A> fresh = new ArrayList<>(activities.size());
+    Map<ActivityId, A> batch = new HashMap<>();
+    for (A activity : activities) {
+      Objects.requireNonNull(activity, "activity");
+      A known = byId.getOrDefault(activity.id(), batch.get(activity.id()));
+      if (known == null) {
+        batch.put(activity.id(), activity);
+        fresh.add(activity);
+      } else if (!known.equals(activity)) {
+        throw new DuplicateKeyException(activity.id().toString(),
+            kind + " " + activity.id() + " was already recorded with different content");
+      }
+    }
+    for (A activity : fresh) {
+      byId.put(activity.id(), activity);
+      byCustomer.computeIfAbsent(activity.customerId(), id -> new ConcurrentSkipListSet<>(byTime))
+          .add(activity);
+      all.add(activity);
+    }
+  }
+
+  @Override
+  public List<A> forCustomer(CustomerId customerId, TimeRange range) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(range, "range");
+    NavigableSet<A> activities = byCustomer.get(customerId);
+    return activities == null ? List.of() : inRange(activities, range).toList();
+  }
+
+  @Override
+  public Stream<A> stream(TimeRange range) {
+    Objects.requireNonNull(range, "range");
+    return inRange(all, range);
+  }
+
+  private static <A extends Activity> Stream<A> inRange(NavigableSet<A> sorted, TimeRange range) {
+    return sorted.stream()
+        .dropWhile(a -> a.occurredAt().isBefore(range.from()))
+        .takeWhile(a -> a.occurredAt().isBefore(range.to()));
+  }
+}

@@ -1,0 +1,102 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Page;
+import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.customer.CriteriaEvaluator;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Customers;
+import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.Sort;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@link Customers} in memory. Writes are serialised (so the version check and the
+ * external-reference index stay consistent); reads never block.
+ */
+public final class InMemoryCustomers implements Customers {
+  private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
+  private final Map<ExternalReference, CustomerId> byReference = new ConcurrentHashMap<>();
+
+  @Override
+  public synchronized Customer save(Customer customer) {
+    Objects.requireNonNull(customer, "customer");
+    Customer current = byId.get(customer.id());
+    long expected = customer.version();
+    if (expected == 0 && current != null) {
+      throw new ConcurrentUpdateException("Customer", customer.id().toString(), 0,
+          "but it already exists with version " + current.version());
+    }
+    if (expected > 0 && (current == null || current.version() != expected)) {
+      throw new ConcurrentUpdateException("Customer", customer.id().toString(), expected,
+          current == null ? "but it does not exist" : "found " + current.version());
+    }
+    for (ExternalReference reference : customer.externalReferences()) {
+      CustomerId holder = byReference.get(reference);
+      if (holder != null && !holder.equals(customer.id())) {
+        throw new DuplicateKeyException(reference.toString(),
+            "External reference " + reference + " already belongs to customer " + holder);
+      }
+    }
+    Customer stored = customer.withVersion(expected + 1);
+    if (current != null) {
+      current.externalReferences().forEach(byReference::remove);
+    }
+    stored.externalReferences().forEach(reference -> byReference.put(reference, stored.id()));
+    byId.put(stored.id(), stored);
+    return stored;
+  }
+
+  @Override
+  public Optional<Customer> findById(CustomerId id) {
+    Objects.requireNonNull(id, "id");
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public Optional<Customer> findByExternalReference(ExternalReference reference) {
+    Objects.requireNonNull(reference, "reference");
+    CustomerId id = byReference.get(reference);
+    // The index may be a moment ahead of or behind a concurrent write: trust only the record.
+    return Optional.ofNullable(id == null ? null : byId.get(id))
+        .filter(customer -> customer.externalReferences().contains(reference));
+  }
+
+  @Override
+  public Page<Customer> find(Criteria criteria, Sort sort, PageRequest page) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(page, "page");
+    List<Customer> window = byId.values().stream()
+        .filter(customer -> CriteriaEvaluator.matches(criteria, customer))
+        .sorted(CriteriaEvaluator.comparator(sort))
+        .skip(page.offset())
+        .limit(page.limit() + 1L)
+        .collect(Collectors.toList());
+    boolean hasNext = window.size() > page.limit();
+    return new Page<>(hasNext ? window.subList(0, page.limit()) : window, page, hasNext);
+  }
+
+  @Override
+  public long count(Criteria criteria) {
+    Objects.requireNonNull(criteria, "criteria");
+    return byId.values().stream().filter(customer -> CriteriaEvaluator.matches(criteria, customer)).count();
+  }
+
+  @Override
+  public Stream<Customer> stream(Criteria criteria) {
+    Objects.requireNonNull(criteria, "criteria");
+    return byId.values().stream()
+        .filter(customer -> CriteriaEvaluator.matches(criteria, customer))
+        .sorted(CriteriaEvaluator.comparator(Sort.byId()));
+  }
+}

@@ -1,0 +1,188 @@
+package io.crmkit.core.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.CrmValidator;
+import io.crmkit.core.common.Violation;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves that every constraint on the customer model fires: Hibernate Validator silently ignores
+ * constraints on accessors it does not see as properties, so each one is exercised here.
+ */
+class CustomerValidationTest {
+  private static final CrmValidator VALIDATOR = CrmValidator.create();
+
+  private static NewCustomer.Builder valid() {
+    return NewCustomer.person("张", "伟");
+  }
+
+  private static List<Violation> violations(NewCustomer customer) {
+    return VALIDATOR.violations(customer, CustomerRules.ALL);
+  }
+
+  private static void assertRejected(UnaryOperator<NewCustomer.Builder> change, String path, String rule) {
+    NewCustomer customer = change.apply(valid()).build();
+    assertThat(violations(customer))
+        .as("violations of %s", customer)
+        .contains(new Violation(path, rule, violations(customer).stream()
+            .filter(v -> v.path().equals(path) && v.rule().equals(rule))
+            .map(Violation::message).findFirst().orElse("<missing>")));
+  }
+
+  @Test
+  void aValidPersonHasNoViolations() {
+    assertThat(violations(valid().addContactPoint(ContactPoint.email("wei@example.cn")).build())).isEmpty();
+  }
+
+  @Test
+  void blankDisplayNameIsRejected() {
+    assertRejected(b -> b.displayName(" "), "displayName", "NotBlank");
+  }
+
+  @Test
+  void overlongDisplayNameIsRejected() {
+    assertRejected(b -> b.displayName("x".repeat(201)), "displayName", "Size");
+  }
+
+  @Test
+  void controlCharactersInDisplayNameAreRejected() {
+    assertRejected(b -> b.displayName("bad\u0000name"), "displayName", "PrintableText");
+  }
+
+  @Test
+  void blankFamilyNameIsRejected() {
+    assertRejected(b -> b.personName(new PersonName.Builder().familyName(" ").givenName("Wei").build()),
+        "personName.familyName", "NotBlankIfPresent");
+  }
+
+  @Test
+  void overlongGivenNameIsRejected() {
+    assertRejected(b -> b.personName(PersonName.of("Li", "g".repeat(101))), "personName.givenName", "Size");
+  }
+
+  @Test
+  void blankContactValueIsRejected() {
+    assertRejected(b -> b.addContactPoint(new ContactPoint.Builder().channel(ContactChannel.OTHER).value("").build()),
+        "contactPoints[0].value", "NotBlank");
+  }
+
+  @Test
+  void malformedEmailIsRejected() {
+    assertRejected(b -> b.addContactPoint(ContactPoint.email("not-an-email")), "contactPoints[0].value", "email-format");
+  }
+
+  @Test
+  void phoneNotInE164IsRejected() {
+    assertRejected(b -> b.addContactPoint(ContactPoint.phone("138 1234 5678")), "contactPoints[0].value", "phone-e164");
+  }
+
+  @Test
+  void twoPrimaryEmailsAreRejected() {
+    ContactPoint primary = new ContactPoint.Builder().from(ContactPoint.email("a@example.com")).primary(true).build();
+    assertRejected(b -> b.addContactPoints(primary, primary.withValue("b@example.com")),
+        "contactPoints[1].primary", "one-primary-per-channel");
+  }
+
+  @Test
+  void unknownCountryIsRejected() {
+    assertRejected(b -> b.addAddress(new PostalAddress.Builder().country("XX").build()),
+        "addresses[0].country", "IsoCountry");
+  }
+
+  @Test
+  void overlongPostcodeIsRejected() {
+    assertRejected(b -> b.addAddress(new PostalAddress.Builder().country("CN").postcode("1".repeat(21)).build()),
+        "addresses[0].postcode", "Size");
+  }
+
+  @Test
+  void twoPrimaryAddressesAreRejected() {
+    PostalAddress primary = new PostalAddress.Builder().country("CN").primary(true).build();
+    assertRejected(b -> b.addAddresses(primary, primary.withUse(AddressUse.HOME)), "addresses[1].primary", "one-primary-address");
+  }
+
+  @Test
+  void futureBirthDateIsRejected() {
+    assertRejected(b -> b.birthDate(LocalDate.now().plusDays(2)), "birthDate", "PastOrPresent");
+  }
+
+  @Test
+  void blankTagIsRejected() {
+    assertRejected(b -> b.addTag(" "), "tags[]", "NotBlank");
+  }
+
+  @Test
+  void blankDimensionCodeIsRejected() {
+    assertRejected(b -> b.putDimensionCode("region", ""), "dimensionCodes[region]", "NotBlank");
+  }
+
+  @Test
+  void badAttributeNameIsRejected() {
+    assertRejected(b -> b.putAttribute("9lives", AttributeValue.flag(true)), "attributes[9lives]", "Pattern");
+  }
+
+  @Test
+  void overlongAttributeTextIsRejected() {
+    assertRejected(b -> b.putAttribute("note", AttributeValue.text("n".repeat(2001))), "attributes[note].value", "Size");
+  }
+
+  @Test
+  void blankExternalReferenceIdIsRejected() {
+    assertRejected(b -> b.addExternalReference(ExternalReference.of("erp", " ")), "externalReferences[].id", "NotBlank");
+  }
+
+  @Test
+  void blankOrganisationIdentifierIsRejected() {
+    assertRejected(b -> b.addOrganisationIdentifier(OrganisationIdentifier.of("VAT", "")),
+        "organisationIdentifiers[].value", "NotBlank");
+  }
+
+  @Test
+  void blankOwnerIsRejected() {
+    assertRejected(b -> b.owner(""), "owner", "NotBlankIfPresent");
+  }
+
+  @Test
+  void needWithoutTypeIsRejected() {
+    assertRejected(b -> b.addNeed(new Need.Builder().type(" ").urgency(Need.Urgency.HIGH)
+        .frequency(Need.Frequency.ONCE).build()), "needs[0].type", "NotBlank");
+  }
+
+  @Test
+  void personWithoutNameIsRejected() {
+    NewCustomer nameless = new NewCustomer.Builder().kind(CustomerKind.PERSON).displayName("x").build();
+    assertThat(violations(nameless)).extracting(Violation::rule).contains("person-requires-name");
+  }
+
+  @Test
+  void organisationWithoutLegalNameOrWithPersonalDataIsRejected() {
+    NewCustomer org = new NewCustomer.Builder().kind(CustomerKind.ORGANISATION).displayName("ACME")
+        .personName(PersonName.of("Doe", "John")).birthDate(LocalDate.of(2000, 1, 1)).gender(Gender.MALE).build();
+    assertThat(violations(org)).extracting(Violation::rule).contains(
+        "organisation-requires-legal-name", "organisation-has-no-person-name",
+        "organisation-has-no-birth-date", "organisation-has-no-gender");
+  }
+
+  @Test
+  void validateThrowsOneExceptionListingEveryViolation() {
+    NewCustomer bad = valid().displayName(" ").owner("").addTag("").build();
+    assertThatThrownBy(() -> VALIDATOR.validate("NewCustomer", bad, CustomerRules.ALL))
+        .isInstanceOfSatisfying(CrmValidationException.class, e -> {
+          assertThat(e.violations()).extracting(Violation::path).containsExactly("displayName", "owner", "tags[]");
+          assertThat(e.getMessage()).contains("Invalid NewCustomer (3 violations)").contains("displayName");
+        });
+  }
+
+  @Test
+  void displayNameDefaultsToTheNameAsItsCultureWritesIt() {
+    assertThat(NewCustomer.person("张", "伟").build().displayName()).isEqualTo("张伟");
+    assertThat(NewCustomer.person("Smith", "Mary Ann").build().displayName()).isEqualTo("Mary Ann Smith");
+    assertThat(NewCustomer.organisation("ACME GmbH").build().displayName()).isEqualTo("ACME GmbH");
+  }
+}
