@@ -31,7 +31,8 @@ import net.jqwik.api.constraints.IntRange;
  * What every {@link ActivityLog} must do, whatever the activity: store activities as immutable
  * facts, accept an identical activity again without effect, refuse different content under a
  * known id, record batches all or nothing, and read by customer and time in time-then-id order
- * over half-open ranges.
+ * over half-open ranges, including {@link TimeRange#all()}, whose bounds {@code Instant.MIN} and
+ * {@code Instant.MAX} lie beyond what SQL timestamps hold.
  *
  * <p>Extend {@link PurchasesContract} or {@link InteractionsContract}, not this class.
  *
