@@ -17,9 +17,10 @@ import java.util.Optional;
  *
  * <p>What each detects (verified by {@code CheckCharacterProperties}): every system detects
  * every single-character substitution. The pure ISO 7064 systems and Damm also detect every
- * adjacent transposition. The hybrid systems miss a transposition of two characters whose values
- * are consecutive in one state in {@code M} (about 2% of transpositions for MOD 11,10, 0.2% for
- * MOD 37,36); Luhn misses {@code 09} ↔ {@code 90}.
+ * adjacent transposition. The hybrid systems miss the swap of two characters with consecutive
+ * values when the running sum meets them at {@code M/2} and {@code M/2 + 1} (MOD 11,10 accepts
+ * both {@code 560} and {@code 650}): 2.2% of adjacent transpositions for MOD 11,10 and 0.16% for
+ * MOD 37,36, within ISO 7064's "all or nearly all". Luhn misses {@code 09} ↔ {@code 90}.
  */
 public final class CheckCharacters {
 

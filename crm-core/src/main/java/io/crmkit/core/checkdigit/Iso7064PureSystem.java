@@ -18,6 +18,9 @@ final class Iso7064PureSystem implements CheckCharacterSystem {
   private final Alphabet check;
 
   Iso7064PureSystem(String name, int modulus, int radix, String alphabet, String checkAlphabet, int checkLength) {
+    if (checkLength != 1 && checkLength != 2) {
+      throw new IllegalArgumentException("ISO 7064 pure systems have one or two check characters");
+    }
     this.name = Objects.requireNonNull(name, "name");
     this.modulus = modulus;
     this.radix = radix;
@@ -27,11 +30,8 @@ final class Iso7064PureSystem implements CheckCharacterSystem {
     if (checkLength == 1 && check.size() != modulus) {
       throw new IllegalArgumentException("one check character needs an alphabet of " + modulus + " characters");
     }
-    if (checkLength == 2 && check.size() * check.size() < modulus) {
-      throw new IllegalArgumentException("two check characters cannot express every value below " + modulus);
-    }
-    if (checkLength != 1 && checkLength != 2) {
-      throw new IllegalArgumentException("ISO 7064 pure systems have one or two check characters");
+    if (checkLength == 2 && check.size() != radix) {
+      throw new IllegalArgumentException("two check characters are two digits in radix " + radix);
     }
   }
 
