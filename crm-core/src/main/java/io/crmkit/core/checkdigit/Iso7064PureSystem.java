@@ -10,6 +10,8 @@ import java.util.Objects;
  * transposition of two adjacent characters. Both error kinds are therefore always detected.
  */
 final class Iso7064PureSystem implements CheckCharacterSystem {
+  private static final long REDUCE_AT = 1L << 56;
+
   private final String name;
   private final int modulus;
   private final int radix;
@@ -20,6 +22,10 @@ final class Iso7064PureSystem implements CheckCharacterSystem {
   Iso7064PureSystem(String name, int modulus, int radix, String alphabet, String checkAlphabet, int checkLength) {
     if (checkLength != 1 && checkLength != 2) {
       throw new IllegalArgumentException("ISO 7064 pure systems have one or two check characters");
+    }
+    if (radix < 2 || radix > 128 || modulus < 2 || modulus > 128 || alphabet.length() > 128) {
+      // keeps every value and the radix at most 128, which isValid's overflow bound relies on
+      throw new IllegalArgumentException("radix, modulus and alphabet size must be 2..128");
     }
     this.name = Objects.requireNonNull(name, "name");
     this.modulus = modulus;
@@ -87,15 +93,20 @@ final class Iso7064PureSystem implements CheckCharacterSystem {
       return false;
     }
     int checkStart = code.length() - checkLength;
-    int sum = 0;
+    long number = 0;
     for (int i = 0; i < code.length(); i++) {
       int value = i < checkStart ? payload.valueOf(code.charAt(i)) : check.valueOf(code.charAt(i));
       if (value < 0) {
         return false;
       }
-      sum = (sum * radix + value) % modulus;
+      // Reduce only when needed: below 2^56, number * radix + value stays below 2^63 (radix and
+      // values are at most 128), so most characters cost a multiply-add instead of a division.
+      number = number * radix + value;
+      if (number >= REDUCE_AT) {
+        number %= modulus;
+      }
     }
-    return sum == 1;
+    return number % modulus == 1;
   }
 
   @Override
