@@ -25,9 +25,12 @@ public @interface ValidResidentIdentityNumber {
   /** The default message; the violation appends the problems found. */
   String DEFAULT_MESSAGE = "must be a valid resident identity number (GB 11643-1999)";
 
+  /** The message; left at the default, the violation also lists what is wrong. */
   String message() default DEFAULT_MESSAGE;
 
+  /** The validation groups, as for every Jakarta constraint. */
   Class<?>[] groups() default {};
 
+  /** Payload for clients of the validation API, as for every Jakarta constraint. */
   Class<? extends Payload>[] payload() default {};
 }

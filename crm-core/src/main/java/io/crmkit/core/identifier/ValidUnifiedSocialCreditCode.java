@@ -23,9 +23,12 @@ public @interface ValidUnifiedSocialCreditCode {
   /** The default message; the violation appends the problems found. */
   String DEFAULT_MESSAGE = "must be a valid Unified Social Credit Code (GB 32100-2015)";
 
+  /** The message; left at the default, the violation also lists what is wrong. */
   String message() default DEFAULT_MESSAGE;
 
+  /** The validation groups, as for every Jakarta constraint. */
   Class<?>[] groups() default {};
 
+  /** Payload for clients of the validation API, as for every Jakarta constraint. */
   Class<? extends Payload>[] payload() default {};
 }
