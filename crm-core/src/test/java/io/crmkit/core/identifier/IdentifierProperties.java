@@ -42,7 +42,7 @@ class IdentifierProperties {
 
   @Provide
   Arbitrary<UsccParts> usccParts() {
-    Arbitrary<Character> alphabet = Arbitraries.of(UnifiedSocialCreditCode.ALPHABET.toCharArray()).map(c -> (Character) c);
+    Arbitrary<Character> alphabet = Arbitraries.of(UnifiedSocialCreditCode.ALPHABET.toCharArray());
     return Combinators.combine(alphabet, alphabet, Arbitraries.strings().numeric().ofLength(6),
         Arbitraries.strings().withChars(UnifiedSocialCreditCode.ALPHABET.toCharArray()).ofLength(9))
         .as(UsccParts::new);
