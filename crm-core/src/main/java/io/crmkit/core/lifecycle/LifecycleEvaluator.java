@@ -25,8 +25,12 @@ import java.util.stream.Stream;
  * those the transition's guard refuses; take the earliest (ties go to the rule listed first),
  * dated no earlier than the customer entered the stage; move on from the new stage. So an active
  * customer silent for 200 days becomes AT_RISK at day 90 and CHURNED at day 180 in one
- * evaluation, the same history that daily evaluations would have written. The chain stops in a
- * terminal stage, when nothing is due, or after twice as many moves as the lifecycle has stages.
+ * evaluation, dated as daily evaluations would have dated them. The chain stops in a terminal
+ * stage, when nothing is due, or after twice as many moves as the lifecycle has stages.
+ *
+ * <p>Evaluation sees activity as of one instant only: an episode that began and ended between two
+ * evaluations (silent for 100 days, then buying again) leaves no trace. Evaluate at least as
+ * often as the shortest rule limit to record every episode.
  *
  * <p>Thread-safe (immutable), provided its rules and guards are.
  */

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Ready-made {@link LifecycleRule}s for automatic evaluation from activity, time and external
  * signals. Each rule dates its trigger at the moment it became due (the purchase, the day the
- * limit ran out), so evaluating daily or monthly yields the same history.
+ * limit ran out), not at the moment evaluation noticed, so time limits and time-in-stage figures do
+ * not depend on how often evaluation runs.
  */
 public final class LifecycleRules {
   private LifecycleRules() {}
