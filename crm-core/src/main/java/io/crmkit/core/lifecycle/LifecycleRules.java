@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Ready-made {@link LifecycleRule}s for automatic evaluation from activity, time and external
@@ -40,7 +41,7 @@ public final class LifecycleRules {
   /** {@link Trigger#FIRST_PURCHASE} once the customer has bought anything, dated at the first purchase. */
   public static LifecycleRule firstPurchase() {
     return rule(Trigger.FIRST_PURCHASE, c -> c.activity().firstPurchaseAt()
-        .map(first -> new LifecycleRule.Due(first, "first purchase at " + first)));
+        .flatMap(first -> dueBy(c, first, () -> "first purchase at " + first)));
   }
 
   /**
@@ -51,7 +52,7 @@ public final class LifecycleRules {
   public static LifecycleRule purchaseSinceStageEntered(Trigger trigger) {
     return rule(trigger, c -> c.activity().lastPurchaseAt()
         .filter(last -> last.isAfter(c.stageEnteredAt()))
-        .map(last -> new LifecycleRule.Due(last, "purchase at " + last + " after entering " + c.stage()
+        .flatMap(last -> dueBy(c, last, () -> "purchase at " + last + " after entering " + c.stage()
             + " at " + c.stageEnteredAt())));
   }
 
@@ -66,9 +67,8 @@ public final class LifecycleRules {
     return rule(Trigger.INACTIVITY, c -> {
       Optional<Instant> last = c.activity().lastPurchaseAt();
       Instant since = last.orElse(c.stageEnteredAt());
-      String what = last.isPresent() ? "no purchase since " + since
-          : "no purchase since entering " + c.stage() + " at " + since;
-      return Optional.of(new LifecycleRule.Due(plus(since, limit), what + ", over the limit of " + words(limit)));
+      return dueBy(c, plus(since, limit), () -> (last.isPresent() ? "no purchase since " + since
+          : "no purchase since entering " + c.stage() + " at " + since) + ", over the limit of " + words(limit));
     });
   }
 
@@ -100,9 +100,9 @@ public final class LifecycleRules {
       }
       Duration allowed = Duration.ofMillis(Math.round(millis));
       Instant last = a.lastPurchaseAt().orElseThrow();
-      return Optional.of(new LifecycleRule.Due(plus(last, allowed), String.format(Locale.ROOT,
+      return dueBy(c, plus(last, allowed), () -> String.format(Locale.ROOT,
           "overdue: no purchase since %s, more than %s times the customer's typical gap of %s",
-          last, trim(factor), words(gap))));
+          last, trim(factor), words(gap)));
     });
   }
 
@@ -127,8 +127,8 @@ public final class LifecycleRules {
     Objects.requireNonNull(stage, "stage");
     requirePositive(limit, "limit");
     return rule(trigger, c -> !c.stage().equals(stage) ? Optional.empty()
-        : Optional.of(new LifecycleRule.Due(plus(c.stageEnteredAt(), limit),
-            "in " + stage + " since " + c.stageEnteredAt() + ", over the limit of " + words(limit))));
+        : dueBy(c, plus(c.stageEnteredAt(), limit),
+            () -> "in " + stage + " since " + c.stageEnteredAt() + ", over the limit of " + words(limit)));
   }
 
   /**
@@ -144,7 +144,7 @@ public final class LifecycleRules {
     }
     return rule(Trigger.CHURN_SIGNAL, c -> c.churnSignal()
         .filter(s -> s.probabilityAlive() < threshold && !s.measuredAt().isBefore(c.stageEnteredAt()))
-        .map(s -> new LifecycleRule.Due(s.measuredAt(), String.format(Locale.ROOT,
+        .flatMap(s -> dueBy(c, s.measuredAt(), () -> String.format(Locale.ROOT,
             "P(alive) %s from %s at %s, below %s", trim(s.probabilityAlive()), s.source(), s.measuredAt(),
             trim(threshold)))));
   }
@@ -167,6 +167,15 @@ public final class LifecycleRules {
         return "rule firing " + trigger;
       }
     };
+  }
+
+  /**
+   * Due at {@code at}, or empty if not due by the as-of instant: the evaluator would drop it, and
+   * skipping it early spares formatting a reason that nobody reads.
+   */
+  private static Optional<LifecycleRule.Due> dueBy(LifecycleRule.Context c, Instant at, Supplier<String> reason) {
+    Instant effective = at.isBefore(c.stageEnteredAt()) ? c.stageEnteredAt() : at;
+    return effective.isAfter(c.asOf()) ? Optional.empty() : Optional.of(new LifecycleRule.Due(at, reason.get()));
   }
 
   private static void requirePositive(Duration duration, String name) {
