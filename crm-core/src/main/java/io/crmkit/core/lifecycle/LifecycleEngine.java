@@ -244,8 +244,8 @@ public final class LifecycleEngine {
    */
   public Stream<StageChange> evaluateAll(Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
-    Stream<EvaluationInput> inputs = inputs(asOf);
-    return inputs.flatMap(input -> evaluator.evaluate(input, asOf).stream()).onClose(inputs::close);
+    // Closing the returned stream closes the customer stream: close handlers belong to the whole pipeline.
+    return inputs(asOf).flatMap(input -> evaluator.evaluate(input, asOf).stream());
   }
 
   /**

@@ -13,6 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.Crm;
 import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.Page;
+import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customers;
+import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
@@ -22,7 +28,9 @@ import io.crmkit.core.memory.InMemoryLifecycleHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.joda.money.CurrencyUnit;
@@ -245,6 +253,52 @@ class LifecycleEvaluationTest {
     assertThat(engine.evaluate(prospect.id(), day(20))).isEmpty();
     assertThat(engine.evaluate(prospect.id(), day(21))).isEqualTo(engine.evaluate(prospect.id(), day(21)))
         .hasSize(1);
+  }
+
+  @Test
+  void closingTheBatchStreamClosesTheCustomerStreamBehindIt() {
+    register();
+    AtomicBoolean closed = new AtomicBoolean();
+    Customers customers = store.customers();
+    Customers watched = new Customers() {
+      @Override
+      public Customer save(Customer customer) {
+        return customers.save(customer);
+      }
+
+      @Override
+      public Optional<Customer> findById(CustomerId id) {
+        return customers.findById(id);
+      }
+
+      @Override
+      public Optional<Customer> findByExternalReference(ExternalReference reference) {
+        return customers.findByExternalReference(reference);
+      }
+
+      @Override
+      public Page<Customer> find(Criteria criteria, Sort sort, PageRequest page) {
+        return customers.find(criteria, sort, page);
+      }
+
+      @Override
+      public long count(Criteria criteria) {
+        return customers.count(criteria);
+      }
+
+      @Override
+      public Stream<Customer> stream(Criteria criteria) {
+        return customers.stream(criteria).onClose(() -> closed.set(true));
+      }
+    };
+    LifecycleEngine watching = LifecycleEngine.builder().customers(watched).purchases(store.purchases())
+        .history(history).clock(clock).build();
+
+    try (Stream<StageChange> changes = watching.evaluateAll(day(100))) {
+      assertThat(changes).hasSize(1);
+    }
+
+    assertThat(closed).isTrue();
   }
 
   private Customer activeCustomer() {
