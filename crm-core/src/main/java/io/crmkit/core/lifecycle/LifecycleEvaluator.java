@@ -110,7 +110,7 @@ public final class LifecycleEvaluator {
           new LifecycleRule.Context(customer, stage, enteredAt, input.activity(), input.churnSignal(), asOf);
       Transition chosen = null;
       Instant chosenAt = null;
-      String chosenReason = null;
+      LifecycleRule.Due chosenDue = null;
       for (LifecycleRule rule : candidates) {
         Optional<LifecycleRule.Due> due = rule.due(context);
         if (due.isEmpty()) {
@@ -126,7 +126,7 @@ public final class LifecycleEvaluator {
         }
         chosen = transition;
         chosenAt = at;
-        chosenReason = due.get().reason();
+        chosenDue = due.get();
       }
       if (chosen == null) {
         break;
@@ -135,7 +135,7 @@ public final class LifecycleEvaluator {
         changes = new ArrayList<>(2);
       }
       changes.add(new StageChange(customer.id(), version, stage, chosen.to(), chosen.trigger(), chosenAt,
-          chosenReason));
+          chosenDue.reason()));
       stage = chosen.to();
       enteredAt = chosenAt;
       version++;

@@ -5,6 +5,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An automatic rule: says when its trigger became due for a customer, and why. The
@@ -27,19 +28,35 @@ public interface LifecycleRule {
   Optional<Due> due(Context context);
 
   /**
-   * A rule's finding.
+   * A rule's finding. The reason is produced on demand: the evaluator asks only the rule it picks,
+   * so rules that lose to an earlier one never pay for formatting their explanation.
    *
    * @param at when the trigger became due
-   * @param reason why, in words, for the history entry
+   * @param explanation produces the reason in words, for the history entry; never blank
    */
-  record Due(Instant at, String reason) {
-    /** @throws IllegalArgumentException if the reason is blank */
+  record Due(Instant at, Supplier<String> explanation) {
     public Due {
       Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(explanation, "explanation");
+    }
+
+    /** A finding with a reason already in words. */
+    public static Due of(Instant at, String reason) {
       Objects.requireNonNull(reason, "reason");
-      if (reason.isBlank()) {
-        throw new IllegalArgumentException("a rule always says why");
+      return new Due(at, () -> reason);
+    }
+
+    /**
+     * The reason in words.
+     *
+     * @throws IllegalStateException if the explanation is blank
+     */
+    public String reason() {
+      String reason = explanation.get();
+      if (reason == null || reason.isBlank()) {
+        throw new IllegalStateException("a rule always says why, but its explanation was blank");
       }
+      return reason;
     }
   }
 

@@ -170,12 +170,12 @@ public final class LifecycleRules {
   }
 
   /**
-   * Due at {@code at}, or empty if not due by the as-of instant: the evaluator would drop it, and
-   * skipping it early spares formatting a reason that nobody reads.
+   * Due at {@code at}, or empty if not due by the as-of instant: the evaluator would drop it
+   * anyway, and skipping it early spares the allocation.
    */
   private static Optional<LifecycleRule.Due> dueBy(LifecycleRule.Context c, Instant at, Supplier<String> reason) {
     Instant effective = at.isBefore(c.stageEnteredAt()) ? c.stageEnteredAt() : at;
-    return effective.isAfter(c.asOf()) ? Optional.empty() : Optional.of(new LifecycleRule.Due(at, reason.get()));
+    return effective.isAfter(c.asOf()) ? Optional.empty() : Optional.of(new LifecycleRule.Due(at, reason));
   }
 
   private static void requirePositive(Duration duration, String name) {

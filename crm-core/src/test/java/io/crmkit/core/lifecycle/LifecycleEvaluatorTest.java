@@ -102,7 +102,7 @@ class LifecycleEvaluatorTest {
 
       @Override
       public Optional<Due> due(Context context) {
-        return Optional.of(new Due(at, trigger + " due at " + at));
+        return Optional.of(Due.of(at, trigger + " due at " + at));
       }
     };
   }
