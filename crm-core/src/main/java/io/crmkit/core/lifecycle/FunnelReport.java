@@ -55,6 +55,7 @@ public record FunnelReport(
    *     during the period
    */
   public record Conversion(LifecycleStage from, LifecycleStage to, long customersInFrom, long customersConverted) {
+    /** @throws IllegalArgumentException unless {@code 0 <= customersConverted <= customersInFrom} */
     public Conversion {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -78,6 +79,7 @@ public record FunnelReport(
    * @param average their mean length
    */
   public record StageTime(LifecycleStage stage, long completedStays, Duration average) {
+    /** @throws IllegalArgumentException if there is no stay to average */
     public StageTime {
       Objects.requireNonNull(stage, "stage");
       Objects.requireNonNull(average, "average");
