@@ -154,9 +154,8 @@ public final class Lifecycle {
 
   /**
    * The stage a customer is in after {@code history}: the target of the last entry (by customer
-   * version), or the initial stage when there is none. The initial stage is never written to
-   * history: customers registered in it need no entry, which keeps a million fresh prospects free
-   * of history rows.
+   * version), or the initial stage when there is none. Registering a customer in the initial
+   * stage writes no entry, which keeps a million fresh prospects free of history rows.
    */
   public LifecycleStage replay(List<StageMove> history) {
     Objects.requireNonNull(history, "history");
