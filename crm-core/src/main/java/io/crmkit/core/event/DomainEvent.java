@@ -12,7 +12,7 @@ import java.util.UUID;
  * <p>The hierarchy is sealed so that a {@code switch} over events is checked to be complete; new
  * kinds of events arrive with new crmkit features.
  */
-public sealed interface DomainEvent permits CustomerRegistered, CustomerUpdated {
+public sealed interface DomainEvent permits CustomerRegistered, CustomerUpdated, StageChanged {
 
   /** Unique per event; consumers use it to drop duplicates (delivery is at least once). */
   UUID eventId();

@@ -1,0 +1,178 @@
+package io.crmkit.core.lifecycle;
+
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Customers;
+import io.crmkit.core.customer.LifecycleStage;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Lifecycle metrics: how many customers are in each stage, how many convert from one stage to
+ * another over a period, and how long they stay in each stage.
+ *
+ * <p>Reconstructs each customer's stays from their history: before their first entry a customer
+ * was in that entry's source stage since creation (or, without history, in their current stage);
+ * after each entry, in its target stage until the next. Customers and history are read as two
+ * streams in customer id order and merged, so memory stays constant however many customers there
+ * are. History entries of customers that no longer exist are ignored.
+ *
+ * <p>Thread-safe.
+ */
+public final class Funnel {
+  private final Lifecycle lifecycle;
+  private final Customers customers;
+  private final LifecycleHistory history;
+
+  /**
+   * @param lifecycle the definition whose stages and transitions are reported
+   * @param customers where customers and their current stages are read
+   * @param history where stage moves are read
+   */
+  public Funnel(Lifecycle lifecycle, Customers customers, LifecycleHistory history) {
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    this.customers = Objects.requireNonNull(customers, "customers");
+    this.history = Objects.requireNonNull(history, "history");
+  }
+
+  /** How many customers are in each stage of the lifecycle now, in the lifecycle's stage order. */
+  public Map<LifecycleStage, Long> customersPerStage() {
+    Map<LifecycleStage, Long> counts = new LinkedHashMap<>();
+    for (LifecycleStage stage : lifecycle.stages()) {
+      counts.put(stage, customers.count(Criteria.stageIs(stage)));
+    }
+    return counts;
+  }
+
+  /**
+   * Conversions between stages and time spent in each stage over {@code period}, and the stage
+   * counts at its end: one pass over the customers created before the period ends and over their
+   * history. See {@link FunnelReport} for what each figure means.
+   */
+  public FunnelReport report(TimeRange period) {
+    Objects.requireNonNull(period, "period");
+    Tally tally = new Tally(period);
+    try (Stream<Customer> all = customers.stream(Criteria.below(CustomerField.CREATED_AT, period.to()));
+        Stream<StageMove> moves = history.stream(TimeRange.all())) {
+      Iterator<StageMove> pending = moves.iterator();
+      StageMove next = pending.hasNext() ? pending.next() : null;
+      List<StageMove> own = new ArrayList<>();
+      for (Iterator<Customer> it = all.iterator(); it.hasNext(); ) {
+        Customer customer = it.next();
+        CustomerId id = customer.id();
+        while (next != null && next.customerId().compareTo(id) < 0) {
+          next = pending.hasNext() ? pending.next() : null;
+        }
+        own.clear();
+        while (next != null && next.customerId().equals(id)) {
+          own.add(next);
+          next = pending.hasNext() ? pending.next() : null;
+        }
+        tally.add(customer, own);
+      }
+    }
+    return tally.report();
+  }
+
+  /** The running totals of one report. */
+  private final class Tally {
+    private final TimeRange period;
+    private final Map<LifecycleStage, Long> atEnd = new HashMap<>();
+    private final Map<LifecycleStage, Long> inStage = new HashMap<>();
+    private final Map<List<LifecycleStage>, Long> converted = new LinkedHashMap<>();
+    private final Map<LifecycleStage, long[]> stays = new HashMap<>();
+    private final Map<LifecycleStage, BigInteger> stayNanos = new HashMap<>();
+
+    Tally(TimeRange period) {
+      this.period = period;
+    }
+
+    void add(Customer customer, List<StageMove> moves) {
+      Set<LifecycleStage> presentIn = new HashSet<>();
+      Set<List<LifecycleStage>> movedAlong = new HashSet<>();
+      LifecycleStage stage = moves.isEmpty() ? customer.stage() : moves.get(0).from();
+      Instant since = customer.createdAt();
+      LifecycleStage stageAtEnd = null;
+      for (StageMove move : moves) {
+        Instant until = move.at().isBefore(since) ? since : move.at();
+        stay(stage, since, until, presentIn);
+        if (since.isBefore(period.to())) {
+          stageAtEnd = stage;
+        }
+        if (period.contains(move.at())) {
+          presentIn.add(move.from());
+          movedAlong.add(List.of(move.from(), move.to()));
+        }
+        stage = move.to();
+        since = until;
+      }
+      stay(stage, since, null, presentIn);
+      if (since.isBefore(period.to())) {
+        stageAtEnd = stage;
+      }
+      if (stageAtEnd != null) {
+        atEnd.merge(stageAtEnd, 1L, Long::sum);
+      }
+      presentIn.forEach(s -> inStage.merge(s, 1L, Long::sum));
+      movedAlong.forEach(pair -> converted.merge(pair, 1L, Long::sum));
+    }
+
+    /** One stay in {@code stage} over {@code [since, until)}; {@code until} null while it lasts. */
+    private void stay(LifecycleStage stage, Instant since, Instant until, Set<LifecycleStage> presentIn) {
+      boolean overlaps = since.isBefore(period.to()) && (until == null || until.isAfter(period.from()));
+      if (overlaps) {
+        presentIn.add(stage);
+      }
+      if (until != null && period.contains(until)) {
+        stays.computeIfAbsent(stage, s -> new long[1])[0]++;
+        stayNanos.merge(stage, nanos(Duration.between(since, until)), BigInteger::add);
+      }
+    }
+
+    FunnelReport report() {
+      Map<LifecycleStage, Long> counts = new LinkedHashMap<>();
+      for (LifecycleStage stage : lifecycle.stages()) {
+        counts.put(stage, atEnd.getOrDefault(stage, 0L));
+      }
+      atEnd.forEach(counts::putIfAbsent);
+      Map<List<LifecycleStage>, Long> pairs = new LinkedHashMap<>();
+      for (Transition transition : lifecycle.transitions()) {
+        pairs.putIfAbsent(List.of(transition.from(), transition.to()), 0L);
+      }
+      converted.forEach(pairs::put);
+      List<FunnelReport.Conversion> conversions = new ArrayList<>();
+      pairs.forEach((pair, count) -> conversions.add(new FunnelReport.Conversion(pair.get(0), pair.get(1),
+          inStage.getOrDefault(pair.get(0), 0L), count)));
+      Map<LifecycleStage, FunnelReport.StageTime> times = new LinkedHashMap<>();
+      List<LifecycleStage> order = new ArrayList<>(lifecycle.stages());
+      stays.keySet().stream().filter(s -> !order.contains(s)).forEach(order::add);
+      for (LifecycleStage stage : order) {
+        long[] count = stays.get(stage);
+        if (count != null) {
+          BigInteger average = stayNanos.get(stage).divide(BigInteger.valueOf(count[0]));
+          times.put(stage, new FunnelReport.StageTime(stage, count[0], Duration.ofNanos(average.longValueExact())));
+        }
+      }
+      return new FunnelReport(period, counts, conversions, times);
+    }
+
+    private BigInteger nanos(Duration duration) {
+      return BigInteger.valueOf(duration.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
+          .add(BigInteger.valueOf(duration.getNano()));
+    }
+  }
+}

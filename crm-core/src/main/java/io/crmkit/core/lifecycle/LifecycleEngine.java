@@ -1,0 +1,591 @@
+package io.crmkit.core.lifecycle;
+
+import io.crmkit.core.activity.Purchases;
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.CrmException;
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.CrmValidator;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.TransactionRunner;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerChanges;
+import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerNotFoundException;
+import io.crmkit.core.customer.CustomerRules;
+import io.crmkit.core.customer.Customers;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.event.CustomerUpdated;
+import io.crmkit.core.event.EventPublisher;
+import io.crmkit.core.event.StageChanged;
+import io.crmkit.core.store.CrmStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Moves customers through a {@link Lifecycle}: fires triggers, records every move in the
+ * {@link LifecycleHistory}, publishes {@link StageChanged}, and evaluates the automatic
+ * {@link LifecycleRules rules} for one customer or all of them as of a date.
+ *
+ * <pre>{@code
+ * LifecycleEngine lifecycle = LifecycleEngine.builder()
+ *     .store(crm.store())                 // customers, purchases, transactions, events
+ *     .history(history)                   // for example new InMemoryLifecycleHistory()
+ *     .churnSignals(signals)              // optional
+ *     .clock(crm.clock())
+ *     .build();                           // Lifecycle.standard() with LifecycleRules.standard()
+ * lifecycle.fire(customerId, Trigger.MANUAL, "alice", "duplicate lead");
+ * EvaluationReport nightly = lifecycle.applyAll(clock.instant(), "lifecycle-evaluator");
+ * }</pre>
+ *
+ * <p><b>One move, one transaction.</b> A move saves the customer with the new stage through
+ * {@link Customers#save} (an optimistic version check), appends the history entry keyed by the
+ * customer's new version, and publishes the event, all inside one
+ * {@link TransactionRunner#inTransaction} so a transactional store commits them together.
+ * Concurrent moves of one customer therefore cannot both succeed: the second fails with
+ * {@link ConcurrentUpdateException} and writes nothing.
+ *
+ * <p><b>History and replay.</b> Customers start in the lifecycle's initial stage without a
+ * history entry; every move the engine makes writes one. So replaying a customer's history
+ * ({@link #replay}) gives their current stage. A stage set outside the engine (registering a
+ * customer in another stage, or {@code Crm.update} with a new stage) is not in history until
+ * {@link #reconcile} records it.
+ *
+ * <p><b>When a customer entered their stage</b>, for stage time limits, is the time of their
+ * newest history entry when it matches their stage; their creation time when they are still in
+ * the initial stage without history; otherwise (a stage set outside the engine) the time of their
+ * last save, the latest moment the stage can have been set, so time limits never fire early.
+ *
+ * <p>Thread-safe. Holds no per-customer state.
+ */
+public final class LifecycleEngine {
+  /** Customers read per bulk lookup of history and churn signals in batch evaluation. */
+  static final int CHUNK = 1_000;
+
+  private final Lifecycle lifecycle;
+  private final LifecycleEvaluator evaluator;
+  private final Customers customers;
+  private final Purchases purchases;
+  private final LifecycleHistory history;
+  private final ChurnSignals churnSignals;
+  private final TransactionRunner transactions;
+  private final EventPublisher events;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final CrmValidator validator;
+
+  private LifecycleEngine(Builder builder) {
+    this.lifecycle = builder.lifecycle;
+    this.evaluator = new LifecycleEvaluator(builder.lifecycle, builder.rules);
+    this.customers = Objects.requireNonNull(builder.customers, "customers (or store) must be set");
+    this.purchases = Objects.requireNonNull(builder.purchases, "purchases (or store) must be set");
+    this.history = Objects.requireNonNull(builder.history, "history must be set");
+    this.churnSignals = builder.churnSignals;
+    this.transactions = builder.transactions;
+    this.events = builder.events;
+    this.clock = builder.clock;
+    this.ids = builder.ids;
+    boolean hasActions = lifecycle.transitions().stream().anyMatch(t -> !t.actions().isEmpty());
+    this.validator = builder.validator != null ? builder.validator : hasActions ? CrmValidator.create() : null;
+  }
+
+  /** A builder; set the customers, purchases and history (or a store and the history). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The definition customers move through. */
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** The pure evaluator behind {@link #evaluate} and {@link #evaluateAll}. */
+  public LifecycleEvaluator evaluator() {
+    return evaluator;
+  }
+
+  /**
+   * Fires {@code trigger} for the customer as currently stored.
+   *
+   * @param actor who fires it: a user name, or a system name; 1-128 printable characters
+   * @param reason why, or {@code null}; required by transitions that {@link
+   *     Transition#requiringReason() require a reason}, such as the standard manual moves
+   * @return {@link MoveResult.Moved} with the saved customer and history entry, or {@link
+   *     MoveResult.Blocked} if the transition's guard refused (nothing written)
+   * @throws CustomerNotFoundException if there is no such customer
+   * @throws IllegalTransitionException if the customer's stage has no transition for
+   *     {@code trigger}, naming the stage and the triggers it allows; nothing written
+   * @throws CrmValidationException if the actor or reason is malformed, a required reason is
+   *     missing, or an action produced an invalid customer; nothing written
+   * @throws ConcurrentUpdateException if the customer was saved by someone else meanwhile; nothing
+   *     written
+   */
+  public MoveResult fire(CustomerId customerId, Trigger trigger, String actor, String reason) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(trigger, "trigger");
+    Optional<String> why = checkInput(actor, reason);
+    return transactions.inTransaction(() -> fireOn(get(customerId), trigger, actor, why));
+  }
+
+  /**
+   * Fires {@code trigger} for {@code customer} if it is still the stored version: for a caller
+   * that decided on the move by looking at that copy.
+   *
+   * @throws ConcurrentUpdateException if the stored customer's version differs from
+   *     {@code customer.version()}; nothing written
+   * @throws CustomerNotFoundException if there is no such customer
+   * @throws IllegalTransitionException as for {@link #fire(CustomerId, Trigger, String, String)}
+   * @throws CrmValidationException as for {@link #fire(CustomerId, Trigger, String, String)}
+   */
+  public MoveResult fire(Customer customer, Trigger trigger, String actor, String reason) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(trigger, "trigger");
+    Optional<String> why = checkInput(actor, reason);
+    return transactions.inTransaction(() -> {
+      Customer current = get(customer.id());
+      if (current.version() != customer.version()) {
+        throw new ConcurrentUpdateException("Customer", customer.id().toString(), customer.version(),
+            "found " + current.version());
+      }
+      return fireOn(current, trigger, actor, why);
+    });
+  }
+
+  /** The customer's history, oldest first. */
+  public List<StageMove> history(CustomerId customerId) {
+    return history.forCustomer(Objects.requireNonNull(customerId, "customerId"));
+  }
+
+  /**
+   * The stage the customer's history leads to: equal to the stored stage for every customer
+   * whose stage only the engine changed (or {@link #reconcile reconciled}).
+   */
+  public LifecycleStage replay(CustomerId customerId) {
+    return lifecycle.replay(history(customerId));
+  }
+
+  /**
+   * Records in history a stage that was set outside the engine, so that replay yields it again.
+   * The entry goes from the stage history leads to, to the stored stage, with trigger {@link
+   * Trigger#RECONCILED}, keyed by the customer's current version and dated at the customer's last
+   * save. It does not change the customer and publishes no event: the change itself was already
+   * saved (and announced) by whoever made it.
+   *
+   * @param actor who reconciles, 1-128 printable characters
+   * @return the entry written, or empty if history already agrees with the stored stage
+   * @throws CustomerNotFoundException if there is no such customer
+   * @throws CrmValidationException if the actor is malformed
+   * @throws DuplicateKeyException if someone else reconciled the same version differently meanwhile
+   */
+  public Optional<StageMove> reconcile(CustomerId customerId, String actor) {
+    Objects.requireNonNull(customerId, "customerId");
+    checkInput(actor, null);
+    return transactions.inTransaction(() -> {
+      Customer customer = get(customerId);
+      Optional<StageMove> latest = history.latest(customerId);
+      LifecycleStage recorded = latest.map(StageMove::to).orElse(lifecycle.initialStage());
+      if (recorded.equals(customer.stage())) {
+        return Optional.empty();
+      }
+      Instant at = customer.updatedAt();
+      if (latest.isPresent() && at.isBefore(latest.get().at())) {
+        at = latest.get().at();
+      }
+      Instant now = clock.instant();
+      if (at.isAfter(now)) {
+        at = now;
+      }
+      StageMove entry = new StageMove(customerId, customer.version(), recorded, customer.stage(),
+          Trigger.RECONCILED, at, actor, Optional.of("stage " + customer.stage()
+              + " was set outside the lifecycle engine (customer version " + customer.version() + ")"));
+      history.append(entry);
+      return Optional.of(entry);
+    });
+  }
+
+  /**
+   * The moves the rules make due for one customer as of {@code asOf}, with reasons, without
+   * applying them.
+   *
+   * @throws CustomerNotFoundException if there is no such customer
+   */
+  public List<StageChange> evaluate(CustomerId customerId, Instant asOf) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(asOf, "asOf");
+    Customer customer = get(customerId);
+    Optional<ChurnSignal> signal =
+        churnSignals == null ? Optional.empty() : churnSignals.latest(customerId, asOf);
+    return evaluator.evaluate(input(customer, history.latest(customerId), signal, asOf), asOf);
+  }
+
+  /**
+   * The moves due for every customer as of {@code asOf}, each with its reason, without applying
+   * them; customer by customer, in customer id order. Reads customers in the stages where some
+   * rule can fire, lazily, with history and churn signals looked up in bulk per chunk of
+   * customers, so memory stays constant. Close the stream (try-with-resources).
+   */
+  public Stream<StageChange> evaluateAll(Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    // Closing the returned stream closes the customer stream: close handlers belong to the whole pipeline.
+    return inputs(asOf).flatMap(input -> evaluator.evaluate(input, asOf).stream());
+  }
+
+  /**
+   * Evaluates every customer as of {@code asOf} and applies the moves due, each customer's moves
+   * in one transaction ({@link #apply}). A customer whose moves fail (changed concurrently, an
+   * action producing an invalid customer, ...) is reported and skipped; the batch goes on.
+   *
+   * @param actor recorded as the actor of every move, for example {@code lifecycle-evaluator}
+   * @throws IllegalArgumentException if {@code asOf} is after the clock's current instant: moves
+   *     are not dated in the future
+   * @throws CrmValidationException if the actor is malformed
+   * @throws CrmStorageException if the storage fails; moves applied before stay applied
+   */
+  public EvaluationReport applyAll(Instant asOf, String actor) {
+    Objects.requireNonNull(asOf, "asOf");
+    checkInput(actor, null);
+    if (asOf.isAfter(clock.instant())) {
+      throw new IllegalArgumentException("cannot apply moves as of " + asOf + ", after now (" + clock.instant()
+          + "); evaluate the future with evaluateAll instead");
+    }
+    List<StageChange> applied = new ArrayList<>();
+    List<EvaluationReport.Failure> failures = new ArrayList<>();
+    long evaluated = 0;
+    try (Stream<EvaluationInput> inputs = inputs(asOf)) {
+      for (Iterator<EvaluationInput> it = inputs.iterator(); it.hasNext(); ) {
+        EvaluationInput input = it.next();
+        evaluated++;
+        List<StageChange> changes = evaluator.evaluate(input, asOf);
+        if (changes.isEmpty()) {
+          continue;
+        }
+        try {
+          apply(changes, actor);
+          applied.addAll(changes);
+        } catch (CrmStorageException e) {
+          throw e;
+        } catch (CrmException | IllegalArgumentException | IllegalStateException e) {
+          failures.add(new EvaluationReport.Failure(input.customer().id(), changes, e.getMessage()));
+        }
+      }
+    }
+    return new EvaluationReport(asOf, evaluated, applied, failures);
+  }
+
+  /**
+   * Applies the consecutive changes of one customer, as {@link #evaluate} or {@link
+   * #evaluateAll} proposed them, in one transaction. Guards were checked when the changes were
+   * evaluated and are not asked again; the customer must still be as evaluated.
+   *
+   * <p>With a store without transactions (the in-memory default) a failure after the first move
+   * leaves the earlier moves applied, each with its history entry.
+   *
+   * @param actor recorded as the actor of every move
+   * @return the history entries written, in order
+   * @throws IllegalArgumentException if {@code changes} is empty or not one customer's
+   *     consecutive chain
+   * @throws ConcurrentUpdateException if the customer's version or stage is no longer the one
+   *     evaluated
+   * @throws CustomerNotFoundException if there is no such customer
+   * @throws IllegalTransitionException if the lifecycle has no such transition
+   * @throws CrmValidationException if the actor is malformed or an action produced an invalid customer
+   */
+  public List<StageMove> apply(List<StageChange> changes, String actor) {
+    Objects.requireNonNull(changes, "changes");
+    checkInput(actor, null);
+    checkChain(changes);
+    StageChange first = changes.get(0);
+    return transactions.inTransaction(() -> {
+      Customer current = get(first.customerId());
+      if (current.version() != first.expectedVersion() || !current.stage().equals(first.from())) {
+        throw new ConcurrentUpdateException("Customer", first.customerId().toString(), first.expectedVersion(),
+            "found version " + current.version() + " in stage " + current.stage() + " (evaluated in "
+                + first.from() + ")");
+      }
+      List<StageMove> moves = new ArrayList<>(changes.size());
+      for (StageChange change : changes) {
+        Transition transition = lifecycle.find(change.from(), change.trigger());
+        if (transition == null || !transition.to().equals(change.to())) {
+          throw new IllegalTransitionException(change.customerId(), change.from(), change.trigger(),
+              lifecycle.triggersFrom(change.from()), lifecycle);
+        }
+        MoveResult.Moved moved = move(current, transition, change.at(), actor, Optional.of(change.reason()));
+        moves.add(moved.move());
+        current = moved.customer();
+      }
+      return moves;
+    });
+  }
+
+  private MoveResult fireOn(Customer customer, Trigger trigger, String actor, Optional<String> reason) {
+    Transition transition = lifecycle.find(customer.stage(), trigger);
+    if (transition == null) {
+      throw new IllegalTransitionException(customer.id(), customer.stage(), trigger,
+          lifecycle.triggersFrom(customer.stage()), lifecycle);
+    }
+    if (transition.reasonRequired() && reason.isEmpty()) {
+      throw CrmValidationException.of("StageMove", "reason", "reason-required",
+          "moving from " + transition.from() + " on " + trigger + " needs a reason");
+    }
+    Instant now = clock.instant();
+    if (transition.isGuarded()) {
+      ActivitySummary activity =
+          ActivitySummary.of(customer.id(), purchases.forCustomer(customer.id(), TimeRange.until(now)), now);
+      if (!transition.guard().allows(customer, activity)) {
+        return new MoveResult.Blocked(customer, transition);
+      }
+    }
+    return move(customer, transition, now, actor, reason);
+  }
+
+  /** Saves the moved customer, appends the entry and publishes the events: one move. */
+  private MoveResult.Moved move(Customer customer, Transition transition, Instant at, String actor,
+      Optional<String> reason) {
+    Instant now = clock.instant();
+    StageMove entry = new StageMove(customer.id(), customer.version() + 1, transition.from(), transition.to(),
+        transition.trigger(), at, actor, reason);
+    Customer changed = customer.withStage(transition.to())
+        .withUpdatedAt(now.isBefore(customer.createdAt()) ? customer.createdAt() : now);
+    if (!transition.actions().isEmpty()) {
+      for (StageAction action : transition.actions()) {
+        changed = Objects.requireNonNull(action.apply(changed, entry), "an action returned null");
+        if (!changed.id().equals(customer.id()) || changed.version() != customer.version()
+            || !changed.stage().equals(transition.to())) {
+          throw new IllegalStateException("an action of " + transition
+              + " changed the customer's id, version or stage, which only the engine may change");
+        }
+      }
+      validator.validate("Customer", changed, CustomerRules.ALL);
+    }
+    Customer saved = customers.save(changed);
+    history.append(entry);
+    events.publish(new StageChanged(ids.newId(), at, saved.id(), saved.version(), transition.from(),
+        transition.to(), transition.trigger().name()));
+    Set<String> otherChanges = new LinkedHashSet<>(CustomerChanges.between(customer, saved));
+    otherChanges.remove("stage");
+    if (!otherChanges.isEmpty()) {
+      events.publish(new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), otherChanges));
+    }
+    return new MoveResult.Moved(saved, entry);
+  }
+
+  private Customer get(CustomerId customerId) {
+    return customers.findById(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
+  }
+
+  /** Every customer that a rule could move, with what evaluation needs, read in bulk per chunk. */
+  private Stream<EvaluationInput> inputs(Instant asOf) {
+    Set<LifecycleStage> stages = evaluator.evaluatedStages();
+    if (stages.isEmpty()) {
+      return Stream.empty();
+    }
+    Stream<Customer> candidates = customers.stream(Criteria.in(CustomerField.STAGE, stages));
+    Iterator<List<Customer>> chunks = new Chunks(candidates.iterator());
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED), false)
+        .onClose(candidates::close)
+        .flatMap(chunk -> {
+          List<CustomerId> chunkIds = chunk.stream().map(Customer::id).toList();
+          Map<CustomerId, StageMove> latest = history.latest(chunkIds);
+          Map<CustomerId, ChurnSignal> signals = churnSignals == null ? Map.of() : churnSignals.latest(chunkIds, asOf);
+          return chunk.stream().map(customer -> input(customer, Optional.ofNullable(latest.get(customer.id())),
+              Optional.ofNullable(signals.get(customer.id())), asOf));
+        });
+  }
+
+  private EvaluationInput input(Customer customer, Optional<StageMove> latest, Optional<ChurnSignal> signal,
+      Instant asOf) {
+    ActivitySummary activity =
+        ActivitySummary.of(customer.id(), purchases.forCustomer(customer.id(), TimeRange.until(asOf)), asOf);
+    return new EvaluationInput(customer, stageEnteredAt(customer, latest), activity, signal);
+  }
+
+  private Instant stageEnteredAt(Customer customer, Optional<StageMove> latest) {
+    if (latest.isPresent() && latest.get().to().equals(customer.stage())) {
+      return latest.get().at();
+    }
+    if (latest.isEmpty() && customer.stage().equals(lifecycle.initialStage())) {
+      return customer.createdAt();
+    }
+    return customer.updatedAt();
+  }
+
+  private static Optional<String> checkInput(String actor, String reason) {
+    Objects.requireNonNull(actor, "actor");
+    List<Violation> problems = new ArrayList<>();
+    String actorProblem = StageMove.actorProblem(actor);
+    if (actorProblem != null) {
+      problems.add(new Violation("actor", "actor", actorProblem));
+    }
+    String reasonProblem = reason == null ? null : StageMove.reasonProblem(reason);
+    if (reasonProblem != null) {
+      problems.add(new Violation("reason", "reason", reasonProblem));
+    }
+    if (!problems.isEmpty()) {
+      throw new CrmValidationException("StageMove", problems);
+    }
+    return Optional.ofNullable(reason);
+  }
+
+  private static void checkChain(List<StageChange> changes) {
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("no changes to apply");
+    }
+    StageChange previous = null;
+    for (StageChange change : changes) {
+      Objects.requireNonNull(change, "change");
+      if (previous != null && (!change.customerId().equals(previous.customerId())
+          || change.expectedVersion() != previous.expectedVersion() + 1
+          || !change.from().equals(previous.to()))) {
+        throw new IllegalArgumentException("changes must be one customer's consecutive moves; "
+            + previous + " is not followed by " + change);
+      }
+      previous = change;
+    }
+  }
+
+  /** Groups an iterator's elements into lists of up to {@link #CHUNK}. */
+  private static final class Chunks implements Iterator<List<Customer>> {
+    private final Iterator<Customer> source;
+
+    Chunks(Iterator<Customer> source) {
+      this.source = source;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return source.hasNext();
+    }
+
+    @Override
+    public List<Customer> next() {
+      if (!source.hasNext()) {
+        throw new NoSuchElementException();
+      }
+      List<Customer> chunk = new ArrayList<>(CHUNK);
+      while (chunk.size() < CHUNK && source.hasNext()) {
+        chunk.add(source.next());
+      }
+      return chunk;
+    }
+  }
+
+  /** Builds a {@link LifecycleEngine}. */
+  public static final class Builder {
+    private Lifecycle lifecycle = Lifecycle.standard();
+    private List<? extends LifecycleRule> rules = LifecycleRules.standard();
+    private Customers customers;
+    private Purchases purchases;
+    private LifecycleHistory history;
+    private ChurnSignals churnSignals;
+    private TransactionRunner transactions = TransactionRunner.direct();
+    private EventPublisher events = EventPublisher.discarding();
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator ids = IdGenerator.timeOrdered();
+    private CrmValidator validator;
+
+    private Builder() {}
+
+    /** The definition; {@link Lifecycle#standard()} unless set. */
+    public Builder lifecycle(Lifecycle lifecycle) {
+      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+      return this;
+    }
+
+    /**
+     * The automatic rules, in order of precedence; {@link LifecycleRules#standard()} unless set.
+     * A rule only acts in stages where the lifecycle has a transition on its trigger.
+     */
+    public Builder rules(List<? extends LifecycleRule> rules) {
+      this.rules = List.copyOf(rules);
+      return this;
+    }
+
+    /** Takes the customers, purchases, transactions and events of {@code store}. */
+    public Builder store(CrmStore store) {
+      Objects.requireNonNull(store, "store");
+      return customers(store.customers()).purchases(store.purchases()).transactions(store.transactions())
+          .events(store.events());
+    }
+
+    /** Where customers and their stages are stored. Required (or {@link #store}). */
+    public Builder customers(Customers customers) {
+      this.customers = Objects.requireNonNull(customers, "customers");
+      return this;
+    }
+
+    /** Where purchases are read for guards and rules. Required (or {@link #store}). */
+    public Builder purchases(Purchases purchases) {
+      this.purchases = Objects.requireNonNull(purchases, "purchases");
+      return this;
+    }
+
+    /** Where moves are recorded: it must share the customers' transactions. Required. */
+    public Builder history(LifecycleHistory history) {
+      this.history = Objects.requireNonNull(history, "history");
+      return this;
+    }
+
+    /** Where external churn signals are read; without it the churn-signal rule never fires. */
+    public Builder churnSignals(ChurnSignals churnSignals) {
+      this.churnSignals = Objects.requireNonNull(churnSignals, "churnSignals");
+      return this;
+    }
+
+    /** How units of work run; {@link TransactionRunner#direct()} unless set (or {@link #store}). */
+    public Builder transactions(TransactionRunner transactions) {
+      this.transactions = Objects.requireNonNull(transactions, "transactions");
+      return this;
+    }
+
+    /** Where {@link StageChanged} events go; discarded unless set (or {@link #store}). */
+    public Builder events(EventPublisher events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /** The clock for the time of fired moves; the system UTC clock unless set. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Where event ids come from; time-ordered UUIDs unless set. */
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** Validates customers changed by transition actions; an English one unless set. */
+    public Builder validator(CrmValidator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator");
+      return this;
+    }
+
+    /**
+     * The engine.
+     *
+     * @throws NullPointerException if the customers, purchases or history are not set
+     */
+    public LifecycleEngine build() {
+      return new LifecycleEngine(this);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.crmkit.core.lifecycle;
+
+import io.crmkit.core.customer.LifecycleStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One edge of a {@link Lifecycle}: in stage {@code from}, trigger {@code trigger} moves a customer
+ * to stage {@code to}, if the guard allows, applying the actions on the way.
+ *
+ * <pre>{@code
+ * Transition.of(NEW, Trigger.REPEAT_PURCHASE, ACTIVE)
+ *     .guardedBy("at least two purchases", (customer, activity) -> activity.purchaseCount() >= 2)
+ *     .withAction((customer, move) -> customer.withOwner("key-accounts"));
+ * }</pre>
+ *
+ * @param from the stage the customer must be in
+ * @param trigger what fires the transition
+ * @param to the stage the customer moves to
+ * @param guard the condition besides the trigger; {@link Guard#always()} when there is none
+ * @param guardDescription the guard in words, named when the guard blocks a move
+ * @param actions changes to the customer record saved with the move, in order
+ * @param reasonRequired whether the move must be given a reason (manual moves)
+ */
+public record Transition(
+    LifecycleStage from,
+    Trigger trigger,
+    LifecycleStage to,
+    Guard guard,
+    String guardDescription,
+    List<StageAction> actions,
+    boolean reasonRequired) {
+
+  /**
+   * @throws IllegalArgumentException if {@code guardDescription} is blank
+   */
+  public Transition {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(trigger, "trigger");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(guard, "guard");
+    Objects.requireNonNull(guardDescription, "guardDescription");
+    if (guardDescription.isBlank()) {
+      throw new IllegalArgumentException("a guard needs a description, for explaining blocked moves");
+    }
+    actions = List.copyOf(actions);
+  }
+
+  /** An unguarded transition with no actions and no reason required. */
+  public static Transition of(LifecycleStage from, Trigger trigger, LifecycleStage to) {
+    return new Transition(from, trigger, to, Guard.always(), "always", List.of(), false);
+  }
+
+  /**
+   * This transition with {@code guard} as its condition (replacing any previous one).
+   *
+   * @param description the condition in words, for example {@code "at least two purchases"}
+   * @throws IllegalArgumentException if {@code description} is blank
+   */
+  public Transition guardedBy(String description, Guard guard) {
+    return new Transition(from, trigger, to, guard, description, actions, reasonRequired);
+  }
+
+  /** This transition with {@code action} added after its other actions. */
+  public Transition withAction(StageAction action) {
+    Objects.requireNonNull(action, "action");
+    List<StageAction> more = new ArrayList<>(actions);
+    more.add(action);
+    return new Transition(from, trigger, to, guard, guardDescription, more, reasonRequired);
+  }
+
+  /** This transition, which now needs a reason to be fired (a manual move). */
+  public Transition requiringReason() {
+    return new Transition(from, trigger, to, guard, guardDescription, actions, true);
+  }
+
+  /** Whether a condition besides the trigger applies. */
+  public boolean isGuarded() {
+    return guard != Guard.always();
+  }
+
+  @Override
+  public String toString() {
+    return from + " --" + trigger + "--> " + to + (isGuarded() ? " [" + guardDescription + "]" : "");
+  }
+}

@@ -1,0 +1,348 @@
+package io.crmkit.core.lifecycle;
+
+import static io.crmkit.core.customer.LifecycleStage.ACTIVE;
+import static io.crmkit.core.customer.LifecycleStage.AT_RISK;
+import static io.crmkit.core.customer.LifecycleStage.CHURNED;
+import static io.crmkit.core.customer.LifecycleStage.DECIDING;
+import static io.crmkit.core.customer.LifecycleStage.DISQUALIFIED;
+import static io.crmkit.core.customer.LifecycleStage.NEW;
+import static io.crmkit.core.customer.LifecycleStage.PROSPECT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerNotFoundException;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.event.CustomerUpdated;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.StageChanged;
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.memory.InMemoryLifecycleHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LifecycleEngineTest {
+  private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
+  private static final LifecycleStage LEAD = LifecycleStage.of("LEAD");
+  private static final LifecycleStage CLIENT = LifecycleStage.of("CLIENT");
+  private static final LifecycleStage LOST = LifecycleStage.of("LOST");
+
+  private final TestClock clock = new TestClock(T0);
+  private final AtomicLong sequence = new AtomicLong();
+  private final InMemoryCrmStore store = InMemoryCrmStore.create();
+  private final InMemoryLifecycleHistory history = new InMemoryLifecycleHistory();
+  private final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+  private Crm crm;
+  private LifecycleEngine engine;
+
+  @BeforeEach
+  void setUp() {
+    store.events().subscribe(events::add);
+    crm = Crm.builder().store(store).clock(clock).ids(() -> new UUID(0, sequence.incrementAndGet())).build();
+    engine = engine(Lifecycle.standard());
+  }
+
+  @Test
+  void firingATriggerSavesTheNewStageRecordsTheMoveAndPublishesStageChanged() {
+    Customer prospect = register();
+    clock.advance(Duration.ofHours(1));
+
+    MoveResult result = engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", "asked for a quote");
+
+    assertThat(result).isInstanceOfSatisfying(MoveResult.Moved.class, moved -> {
+      assertThat(moved.customer().stage()).isEqualTo(DECIDING);
+      assertThat(moved.customer().version()).isEqualTo(2);
+      assertThat(moved.customer().updatedAt()).isEqualTo(clock.instant());
+      assertThat(moved.move()).isEqualTo(new StageMove(prospect.id(), 2, PROSPECT, DECIDING,
+          Trigger.EVALUATION_STARTED, clock.instant(), "alice", Optional.of("asked for a quote")));
+    });
+    assertThat(crm.get(prospect.id()).stage()).isEqualTo(DECIDING);
+    assertThat(engine.history(prospect.id())).containsExactly(((MoveResult.Moved) result).move());
+    assertThat(engine.replay(prospect.id())).isEqualTo(DECIDING);
+    assertThat(events).last().isInstanceOfSatisfying(StageChanged.class, e -> {
+      assertThat(e.customerId()).isEqualTo(prospect.id());
+      assertThat(e.from()).isEqualTo(PROSPECT);
+      assertThat(e.to()).isEqualTo(DECIDING);
+      assertThat(e.trigger()).isEqualTo("EVALUATION_STARTED");
+      assertThat(e.version()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void anIllegalTriggerFailsNamingTheCurrentStageAndTheAllowedTriggersAndWritesNothing() {
+    Customer prospect = register();
+    int eventsBefore = events.size();
+
+    assertThatThrownBy(() -> engine.fire(prospect.id(), Trigger.REPEAT_PURCHASE, "alice", null))
+        .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+          assertThat(e.currentStage()).isEqualTo(PROSPECT);
+          assertThat(e.trigger()).isEqualTo(Trigger.REPEAT_PURCHASE);
+          assertThat(e.allowedTriggers()).containsExactlyInAnyOrder(Trigger.EVALUATION_STARTED,
+              Trigger.FIRST_PURCHASE, Trigger.STAGE_TIMEOUT, Trigger.MANUAL);
+          assertThat(e.getMessage()).isEqualTo("Trigger REPEAT_PURCHASE is not allowed for customer "
+              + prospect.id() + " in stage PROSPECT; allowed from PROSPECT: EVALUATION_STARTED, FIRST_PURCHASE, "
+              + "STAGE_TIMEOUT, MANUAL");
+        });
+    assertThat(crm.get(prospect.id())).isEqualTo(prospect);
+    assertThat(engine.history(prospect.id())).isEmpty();
+    assertThat(events).hasSize(eventsBefore);
+  }
+
+  @Test
+  void aTerminalStageRefusesEveryTriggerAndSaysSo() {
+    Customer prospect = register();
+    engine.fire(prospect.id(), Trigger.MANUAL, "alice", "not a real company");
+
+    assertThatThrownBy(() -> engine.fire(prospect.id(), Trigger.FIRST_PURCHASE, "alice", null))
+        .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+          assertThat(e.currentStage()).isEqualTo(DISQUALIFIED);
+          assertThat(e.allowedTriggers()).isEmpty();
+          assertThat(e.getMessage()).contains("stage DISQUALIFIED: the stage is terminal; no trigger leaves it");
+        });
+  }
+
+  @Test
+  void aStageOutsideTheLifecycleAllowsNoTrigger() {
+    Customer odd = crm.register(NewCustomer.person("Li", "Na").stage(LifecycleStage.of("LEGACY")).build());
+
+    assertThatThrownBy(() -> engine.fire(odd.id(), Trigger.FIRST_PURCHASE, "alice", null))
+        .isInstanceOfSatisfying(IllegalTransitionException.class,
+            e -> assertThat(e.getMessage()).contains("the lifecycle does not define that stage"));
+  }
+
+  @Test
+  void aManualMoveNeedsAReason() {
+    Customer prospect = register();
+
+    assertThatThrownBy(() -> engine.fire(prospect.id(), Trigger.MANUAL, "alice", null))
+        .isInstanceOfSatisfying(CrmValidationException.class, e -> assertThat(e.violations())
+            .singleElement().satisfies(v -> assertThat(v.rule()).isEqualTo("reason-required")));
+    assertThat(crm.get(prospect.id()).stage()).isEqualTo(PROSPECT);
+  }
+
+  @Test
+  void aBlankActorOrAControlCharacterInTheReasonIsRejected() {
+    Customer prospect = register();
+
+    assertThatThrownBy(() -> engine.fire(prospect.id(), Trigger.MANUAL, " ", "bad\u0000reason"))
+        .isInstanceOfSatisfying(CrmValidationException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.path()).containsExactly("actor", "reason"));
+  }
+
+  @Test
+  void firingForAnUnknownCustomerFails() {
+    CustomerId nobody = CustomerId.of(new UUID(9, 9));
+
+    assertThatThrownBy(() -> engine.fire(nobody, Trigger.FIRST_PURCHASE, "alice", null))
+        .isInstanceOf(CustomerNotFoundException.class);
+  }
+
+  @Test
+  void aGuardThatRefusesLeavesCustomerHistoryAndEventsUnchanged() {
+    engine = engine(clientLifecycle(Transition.of(LEAD, Trigger.FIRST_PURCHASE, CLIENT)
+        .guardedBy("at least two purchases", (customer, activity) -> activity.purchaseCount() >= 2)));
+    Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
+    buy(lead.id(), T0.minusSeconds(60));
+    int eventsBefore = events.size();
+
+    MoveResult result = engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "alice", null);
+
+    assertThat(result).isInstanceOfSatisfying(MoveResult.Blocked.class, blocked -> {
+      assertThat(blocked.customer()).isEqualTo(lead);
+      assertThat(blocked.stage()).isEqualTo(LEAD);
+      assertThat(blocked.explanation()).endsWith("but its guard refused: at least two purchases");
+    });
+    assertThat(crm.get(lead.id())).isEqualTo(lead);
+    assertThat(engine.history(lead.id())).isEmpty();
+    assertThat(events).hasSize(eventsBefore);
+
+    buy(lead.id(), T0.minusSeconds(30));
+    assertThat(engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "alice", null).moved()).isTrue();
+  }
+
+  @Test
+  void firingFromAStaleCopyFailsWithAConcurrentUpdate() {
+    Customer read = register();
+    engine.fire(read.id(), Trigger.EVALUATION_STARTED, "bob", null);
+
+    assertThatThrownBy(() -> engine.fire(read, Trigger.MANUAL, "alice", "spam"))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThat(crm.get(read.id()).stage()).isEqualTo(DECIDING);
+    assertThat(engine.history(read.id())).hasSize(1);
+  }
+
+  @Test
+  void ofTwoConcurrentMovesOfOneCustomerExactlyOneSucceeds() throws Exception {
+    // The guard runs after each thread has read the customer: the barrier makes both read version 1.
+    CyclicBarrier bothRead = new CyclicBarrier(2);
+    Guard waitForTheOther = (customer, activity) -> {
+      try {
+        bothRead.await(10, TimeUnit.SECONDS);
+        return true;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    engine = engine(Lifecycle.builder().stages(LEAD, CLIENT, LOST).terminal(CLIENT, LOST)
+        .transition(Transition.of(LEAD, Trigger.FIRST_PURCHASE, CLIENT).guardedBy("wait", waitForTheOther))
+        .transition(Transition.of(LEAD, Trigger.MANUAL, LOST).guardedBy("wait", waitForTheOther))
+        .build());
+    Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<MoveResult> buys = pool.submit(() -> engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null));
+      Future<MoveResult> drops = pool.submit(() -> engine.fire(lead.id(), Trigger.MANUAL, "alice", "spam"));
+      List<Object> outcomes = new ArrayList<>();
+      for (Future<MoveResult> f : List.of(buys, drops)) {
+        try {
+          outcomes.add(f.get(20, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException e) {
+          outcomes.add(e.getCause());
+        }
+      }
+
+      assertThat(outcomes).filteredOn(MoveResult.class::isInstance).hasSize(1);
+      assertThat(outcomes).filteredOn(ConcurrentUpdateException.class::isInstance).hasSize(1);
+      Customer stored = crm.get(lead.id());
+      assertThat(stored.version()).isEqualTo(2);
+      assertThat(engine.history(lead.id())).singleElement()
+          .satisfies(move -> assertThat(move.to()).isEqualTo(stored.stage()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void actionsChangeTheCustomerInTheSameWriteAndTheChangeIsAnnounced() {
+    engine = engine(clientLifecycle(Transition.of(LEAD, Trigger.FIRST_PURCHASE, CLIENT)
+        .withAction((customer, move) -> customer.withOwner("key-accounts"))));
+    Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
+
+    MoveResult.Moved moved = (MoveResult.Moved) engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null);
+
+    assertThat(moved.customer().owner()).contains("key-accounts");
+    assertThat(moved.customer().version()).isEqualTo(2);
+    assertThat(crm.get(lead.id())).isEqualTo(moved.customer());
+    assertThat(events).filteredOn(CustomerUpdated.class::isInstance).last()
+        .satisfies(e -> assertThat(((CustomerUpdated) e).changedAttributes()).containsExactly("owner"));
+  }
+
+  @Test
+  void anActionThatChangesTheStageIsRefusedAndNothingIsWritten() {
+    engine = engine(clientLifecycle(Transition.of(LEAD, Trigger.FIRST_PURCHASE, CLIENT)
+        .withAction((customer, move) -> customer.withStage(LOST))));
+    Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
+
+    assertThatThrownBy(() -> engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the engine may change");
+    assertThat(crm.get(lead.id())).isEqualTo(lead);
+    assertThat(engine.history(lead.id())).isEmpty();
+  }
+
+  @Test
+  void anActionProducingAnInvalidCustomerIsRejectedWithItsViolations() {
+    engine = engine(clientLifecycle(Transition.of(LEAD, Trigger.FIRST_PURCHASE, CLIENT)
+        .withAction((customer, move) -> customer.withOwner(" "))));
+    Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
+
+    assertThatThrownBy(() -> engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null))
+        .isInstanceOf(CrmValidationException.class).hasMessageContaining("owner");
+    assertThat(crm.get(lead.id())).isEqualTo(lead);
+  }
+
+  @Test
+  void reconcileRecordsAStageSetOutsideTheEngineSoReplayYieldsItAgain() {
+    Customer customer = register();
+    engine.fire(customer.id(), Trigger.FIRST_PURCHASE, "shop", null);
+    clock.advance(Duration.ofDays(3));
+    Customer updated = crm.update(crm.get(customer.id()).withStage(ACTIVE));
+    assertThat(engine.replay(customer.id())).isEqualTo(NEW);
+
+    Optional<StageMove> entry = engine.reconcile(customer.id(), "data-team");
+
+    assertThat(entry).hasValueSatisfying(move -> {
+      assertThat(move.from()).isEqualTo(NEW);
+      assertThat(move.to()).isEqualTo(ACTIVE);
+      assertThat(move.trigger()).isEqualTo(Trigger.RECONCILED);
+      assertThat(move.customerVersion()).isEqualTo(updated.version());
+      assertThat(move.at()).isEqualTo(updated.updatedAt());
+    });
+    assertThat(engine.replay(customer.id())).isEqualTo(ACTIVE);
+    assertThat(engine.reconcile(customer.id(), "data-team")).isEmpty();
+    assertThat(crm.get(customer.id())).isEqualTo(updated);
+  }
+
+  @Test
+  void aCustomerRegisteredInTheInitialStageNeedsNoHistoryEntry() {
+    Customer prospect = register();
+
+    assertThat(engine.history(prospect.id())).isEmpty();
+    assertThat(engine.replay(prospect.id())).isEqualTo(PROSPECT);
+    assertThat(engine.reconcile(prospect.id(), "data-team")).isEmpty();
+  }
+
+  @Test
+  void aStandardCustomerJourneyReplaysToItsStageAtEveryStep() {
+    Customer c = register();
+    List<Trigger> journey = List.of(Trigger.EVALUATION_STARTED, Trigger.FIRST_PURCHASE, Trigger.REPEAT_PURCHASE,
+        Trigger.COMPLAINT, Trigger.STAGE_TIMEOUT, Trigger.WIN_BACK_PURCHASE, Trigger.INACTIVITY,
+        Trigger.REPEAT_PURCHASE);
+    for (Trigger trigger : journey) {
+      clock.advance(Duration.ofDays(1));
+      engine.fire(c.id(), trigger, "journey", null);
+      assertThat(engine.replay(c.id())).isEqualTo(crm.get(c.id()).stage());
+    }
+
+    assertThat(engine.history(c.id())).extracting(StageMove::to)
+        .containsExactly(DECIDING, NEW, ACTIVE, AT_RISK, CHURNED, LifecycleStage.WON_BACK, AT_RISK, ACTIVE);
+    assertThat(crm.get(c.id()).version()).isEqualTo(1 + journey.size());
+  }
+
+  @Test
+  void engineNeedsCustomersPurchasesAndHistory() {
+    assertThatThrownBy(() -> LifecycleEngine.builder().store(store).build())
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("history");
+  }
+
+  private Lifecycle clientLifecycle(Transition leadToClient) {
+    return Lifecycle.builder().stages(LEAD, CLIENT, LOST).terminal(LOST)
+        .transition(leadToClient)
+        .transition(Transition.of(LEAD, Trigger.MANUAL, LOST).requiringReason())
+        .transition(CLIENT, Trigger.MANUAL, LOST)
+        .build();
+  }
+
+  private LifecycleEngine engine(Lifecycle lifecycle) {
+    return LifecycleEngine.builder().lifecycle(lifecycle).store(store).history(history).clock(clock)
+        .ids(() -> new UUID(1, sequence.incrementAndGet())).build();
+  }
+
+  private Customer register() {
+    return crm.register(NewCustomer.person("Li", "Na").build());
+  }
+
+  private void buy(CustomerId id, Instant at) {
+    crm.recordPurchase(crm.newPurchase(id).amount(Money.of(CurrencyUnit.of("CNY"), 100)).occurredAt(at)
+        .channel("online").build());
+  }
+}

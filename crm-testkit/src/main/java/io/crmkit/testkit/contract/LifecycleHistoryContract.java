@@ -1,0 +1,238 @@
+package io.crmkit.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.Trigger;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.UniqueElements;
+
+/**
+ * The contract of the {@link LifecycleHistory} port. Extend it with a factory for your adapter;
+ * every example and property then runs against it:
+ *
+ * <pre>{@code
+ * class JdbcLifecycleHistoryTest extends LifecycleHistoryContract {
+ *   protected LifecycleHistory newHistory() { return store.lifecycleHistory(); }
+ *   protected void ensureCustomer(CustomerId id) { insertCustomerRow(id); }  // if entries need one
+ * }
+ * }</pre>
+ *
+ * <p>The tests do not assume an empty store: each uses customers of its own and filters what it
+ * reads to them, so an adapter over a shared database passes too. Instants are whole
+ * microseconds, the finest precision PostgreSQL and H2 keep.
+ */
+public abstract class LifecycleHistoryContract {
+  private static final Instant FIRST = Instant.parse("2005-01-01T00:00:00Z");
+  private static final Instant LAST = Instant.parse("2030-12-31T23:59:59.999999Z");
+
+  /** The adapter under test; called once per example or property try. */
+  protected abstract LifecycleHistory newHistory();
+
+  /**
+   * Makes sure the adapter may record history for a customer with this id. Does nothing unless
+   * overridden: an adapter whose history references a customers table inserts the customer here.
+   */
+  protected void ensureCustomer(CustomerId id) {}
+
+  @Property(tries = 50)
+  void everyFieldOfAnEntryComesBackAsAppended(@ForAll("entryContents") EntryContent content) {
+    LifecycleHistory history = newHistory();
+    StageMove move = content.forCustomer(existingCustomer(), 1);
+
+    history.append(move);
+
+    assertThat(history.forCustomer(move.customerId())).containsExactly(move);
+    assertThat(history.latest(move.customerId())).contains(move);
+  }
+
+  @Property(tries = 30)
+  void aCustomersEntriesComeBackInVersionOrderWhateverTheAppendOrder(
+      @ForAll @Size(min = 1, max = 8) @UniqueElements List<@LongRange(min = 1, max = 1_000_000) Long> versions) {
+    LifecycleHistory history = newHistory();
+    CustomerId customer = existingCustomer();
+    List<StageMove> moves = versions.stream().map(v -> move(customer, v, at(v))).collect(Collectors.toList());
+    Collections.shuffle(moves);
+
+    moves.forEach(history::append);
+
+    List<StageMove> expected = new ArrayList<>(moves);
+    expected.sort(Comparator.comparingLong(StageMove::customerVersion));
+    assertThat(history.forCustomer(customer)).containsExactlyElementsOf(expected);
+    assertThat(history.latest(customer)).contains(expected.get(expected.size() - 1));
+  }
+
+  @Example
+  void appendingTheSameEntryAgainChangesNothing() {
+    LifecycleHistory history = newHistory();
+    StageMove move = move(existingCustomer(), 2, at(2));
+
+    history.append(move);
+    history.append(move);
+
+    assertThat(history.forCustomer(move.customerId())).containsExactly(move);
+  }
+
+  @Example
+  void aDifferentEntryForTheSameCustomerVersionIsADuplicateKeyAndTheFirstIsKept() {
+    LifecycleHistory history = newHistory();
+    CustomerId customer = existingCustomer();
+    StageMove first = move(customer, 2, at(2));
+    StageMove rival = new StageMove(customer, 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED,
+        Trigger.MANUAL, at(3), "someone-else", Optional.of("spam"));
+    history.append(first);
+
+    assertThatThrownBy(() -> history.append(rival)).isInstanceOf(DuplicateKeyException.class);
+    assertThat(history.forCustomer(customer)).containsExactly(first);
+  }
+
+  @Example
+  void aCustomerWithoutHistoryHasNoEntriesAndNoLatest() {
+    LifecycleHistory history = newHistory();
+    CustomerId nobody = existingCustomer();
+
+    assertThat(history.forCustomer(nobody)).isEmpty();
+    assertThat(history.latest(nobody)).isEmpty();
+    assertThat(history.latest(List.of(nobody))).isEmpty();
+  }
+
+  @Example
+  void customersDoNotSeeEachOthersEntries() {
+    LifecycleHistory history = newHistory();
+    CustomerId one = existingCustomer();
+    CustomerId other = existingCustomer();
+    StageMove mine = move(one, 2, at(1));
+    StageMove theirs = move(other, 2, at(1));
+
+    history.append(mine);
+    history.append(theirs);
+
+    assertThat(history.forCustomer(one)).containsExactly(mine);
+    assertThat(history.forCustomer(other)).containsExactly(theirs);
+  }
+
+  @Example
+  void bulkLatestGivesTheNewestEntryOfEachCustomerThatHasOne() {
+    LifecycleHistory history = newHistory();
+    CustomerId one = existingCustomer();
+    CustomerId two = existingCustomer();
+    CustomerId none = existingCustomer();
+    history.append(move(one, 2, at(1)));
+    history.append(move(one, 7, at(5)));
+    history.append(move(two, 3, at(2)));
+
+    Map<CustomerId, StageMove> latest = history.latest(List.of(one, two, none));
+
+    assertThat(latest).containsOnlyKeys(one, two);
+    assertThat(latest.get(one).customerVersion()).isEqualTo(7);
+    assertThat(latest.get(two).customerVersion()).isEqualTo(3);
+  }
+
+  @Example
+  void streamingARangeGivesTheEntriesAtOrAfterItsStartAndBeforeItsEndByCustomerThenVersion() {
+    LifecycleHistory history = newHistory();
+    UUID random = UUID.randomUUID();
+    // Ids on both sides of the sign bit: databases order UUIDs as unsigned bytes.
+    List<CustomerId> mine = List.of(
+        existingCustomer(CustomerId.of(new UUID(random.getMostSignificantBits() & Long.MAX_VALUE, random.getLeastSignificantBits()))),
+        existingCustomer(CustomerId.of(new UUID(random.getMostSignificantBits() | Long.MIN_VALUE, random.getLeastSignificantBits()))),
+        existingCustomer());
+    for (CustomerId customer : mine) {
+      history.append(move(customer, 2, at(10)));
+      history.append(move(customer, 3, at(20)));
+      history.append(move(customer, 4, at(30)));
+      history.append(move(customer, 5, at(40)));
+    }
+
+    List<StageMove> streamed;
+    try (Stream<StageMove> all = history.stream(TimeRange.between(at(20), at(40)))) {
+      streamed = all.collect(Collectors.toList());
+    }
+
+    Set<CustomerId> ours = Set.copyOf(mine);
+    List<StageMove> ownEntries = streamed.stream().filter(m -> ours.contains(m.customerId())).collect(Collectors.toList());
+    assertThat(ownEntries).extracting(StageMove::customerVersion).containsOnly(3L, 4L).hasSize(2 * mine.size());
+    assertThat(streamed).isSortedAccordingTo(
+        Comparator.comparing(StageMove::customerId).thenComparingLong(StageMove::customerVersion));
+    assertThat(streamed).allSatisfy(m -> assertThat(m.at()).isBetween(at(20), at(39)));
+  }
+
+  private CustomerId existingCustomer() {
+    return existingCustomer(CustomerId.of(UUID.randomUUID()));
+  }
+
+  private CustomerId existingCustomer(CustomerId id) {
+    ensureCustomer(id);
+    return id;
+  }
+
+  /** The parts of an entry other than customer and version. */
+  record EntryContent(LifecycleStage from, LifecycleStage to, Trigger trigger, Instant at, String actor,
+      Optional<String> reason) {
+    StageMove forCustomer(CustomerId customer, long version) {
+      return new StageMove(customer, version, from, to, trigger, at, actor, reason);
+    }
+  }
+
+  @Provide
+  Arbitrary<EntryContent> entryContents() {
+    Arbitrary<LifecycleStage> stages = Arbitraries.oneOf(
+        Arbitraries.of(LifecycleStage.PROSPECT, LifecycleStage.NEW, LifecycleStage.AT_RISK, LifecycleStage.WON_BACK),
+        names().map(LifecycleStage::of));
+    Arbitrary<Trigger> triggers = Arbitraries.oneOf(
+        Arbitraries.of(Trigger.FIRST_PURCHASE, Trigger.MANUAL, Trigger.RECONCILED), names().map(Trigger::of));
+    Arbitrary<String> actors = Arbitraries.oneOf(
+        Arbitraries.of("alice", "lifecycle-evaluator", "张伟", "Zoë O'Brien"),
+        Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(StageMove.MAX_ACTOR_LENGTH));
+    Arbitrary<Optional<String>> reasons = Arbitraries.oneOf(
+        Arbitraries.of("客户要求停止联系", "duplicate of C-00042\nmerged by hand", "no purchase for 97 days"),
+        Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(300)
+            .filter(s -> !s.isBlank()))
+        .optional(0.8);
+    Arbitrary<Instant> instants = Arbitraries.longs()
+        .between(ChronoUnit.MICROS.between(Instant.EPOCH, FIRST), ChronoUnit.MICROS.between(Instant.EPOCH, LAST))
+        .map(micros -> Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+    return Combinators.combine(stages, stages, triggers, instants, actors, reasons).as(EntryContent::new);
+  }
+
+  private static Arbitrary<String> names() {
+    return Combinators.combine(Arbitraries.chars().range('A', 'Z'),
+            Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_").ofMaxLength(39))
+        .as((first, rest) -> first + rest);
+  }
+
+  private static StageMove move(CustomerId customer, long version, Instant at) {
+    return new StageMove(customer, version, LifecycleStage.NEW, LifecycleStage.ACTIVE, Trigger.REPEAT_PURCHASE, at,
+        "contract", Optional.of("entry " + version));
+  }
+
+  private static Instant at(long day) {
+    return Instant.parse("2025-01-01T00:00:00Z").plus(day, ChronoUnit.DAYS);
+  }
+}

@@ -1,0 +1,13 @@
+package io.crmkit.testkit.memory;
+
+import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.memory.InMemoryLifecycleHistory;
+import io.crmkit.testkit.contract.LifecycleHistoryContract;
+
+/** The in-memory lifecycle history passes the port's contract. */
+class InMemoryLifecycleHistoryTest extends LifecycleHistoryContract {
+  @Override
+  protected LifecycleHistory newHistory() {
+    return new InMemoryLifecycleHistory();
+  }
+}
