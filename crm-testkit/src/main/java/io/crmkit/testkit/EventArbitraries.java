@@ -5,6 +5,7 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.StageChanged;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,7 +15,7 @@ final class EventArbitraries {
   private EventArbitraries() {}
 
   static Arbitrary<DomainEvent> domainEvents() {
-    return Arbitraries.oneOf(customerRegistered(), customerUpdated());
+    return Arbitraries.oneOf(customerRegistered(), customerUpdated(), stageChanged());
   }
 
   static Arbitrary<CustomerRegistered> customerRegistered() {
@@ -29,5 +30,13 @@ final class EventArbitraries {
             Combinators.combine(CustomerArbitraries.newCustomers(), CustomerArbitraries.newCustomers())
                 .as(CustomerChanges::between))
         .as(CustomerUpdated::new);
+  }
+
+  static Arbitrary<StageChanged> stageChanged() {
+    return Combinators.combine(IdentifierArbitraries.uuids(), TimeArbitraries.instants(),
+            IdentifierArbitraries.customerIds(), Arbitraries.longs().between(2, 10_000),
+            CrmArbitraries.lifecycleStages(), CrmArbitraries.lifecycleStages(),
+            Arbitraries.of("FIRST_PURCHASE", "REPEAT_PURCHASE", "INACTIVITY", "COMPLAINT", "MANUAL"))
+        .as(StageChanged::new);
   }
 }

@@ -13,6 +13,7 @@ import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.identifier.UnifiedSocialCreditCode;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.ValueTier;
@@ -106,7 +107,7 @@ final class ExtremeCustomers {
         .kind(CustomerKind.ORGANISATION)
         .legalName(fill("北京" + SUPPLEMENTARY + "有限公司 GmbH & Co. KG ", 200))
         .addOrganisationIdentifier(OrganisationIdentifier.of(fill("S", 32), fill("V", 64)))
-        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91110105MA01ABCD2X"))
+        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91110105MA01ABCD2" + UnifiedSocialCreditCode.computeCheckCharacter("91110105MA01ABCD2")))
         .build();
   }
 
