@@ -52,7 +52,7 @@ public final class QuickStart {
         .build());
 
     Customer acme = crm.register(NewCustomer.organisation("上海极光贸易有限公司")
-        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91310000MA1FL8TQ3K"))
+        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91310000MA1FL8TQ36"))
         .addExternalReference(ExternalReference.of("erp", "C-00042"))
         .putDimensionCode("region", "310101")
         .build());

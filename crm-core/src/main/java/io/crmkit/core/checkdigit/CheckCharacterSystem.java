@@ -12,6 +12,15 @@ public interface CheckCharacterSystem {
   /** The characters a payload may contain, in the order of their numeric values. */
   String alphabet();
 
+  /**
+   * The characters a check position may hold. Usually the same as {@link #alphabet()}; ISO 7064
+   * MOD 11-2 adds {@code X} (value 10) and MOD 37-2 adds {@code *} (value 36), supplementary
+   * characters that never occur in a payload.
+   */
+  default String checkAlphabet() {
+    return alphabet();
+  }
+
   /** How many check characters {@link #compute} returns (1, or 2 for MOD 97-10). */
   int checkLength();
 
@@ -19,11 +28,16 @@ public interface CheckCharacterSystem {
    * The check character(s) for {@code payload}.
    *
    * @throws IllegalArgumentException if {@code payload} is empty or has a character outside
-   *     {@link #alphabet()}
+   *     {@link #alphabet()}; the message names the character and its position
+   * @throws NullPointerException if {@code payload} is null
    */
   String compute(String payload);
 
-  /** {@code payload} followed by its check character(s). */
+  /**
+   * {@code payload} followed by its check character(s).
+   *
+   * @throws IllegalArgumentException as {@link #compute} does
+   */
   default String append(String payload) {
     return payload + compute(payload);
   }

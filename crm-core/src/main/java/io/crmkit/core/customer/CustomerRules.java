@@ -2,10 +2,13 @@ package io.crmkit.core.customer;
 
 import io.crmkit.core.common.DomainRule;
 import io.crmkit.core.common.Violation;
+import io.crmkit.core.identifier.UnifiedSocialCreditCode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The rules about a customer as a whole that single-field constraints cannot express. Each rule
@@ -47,6 +50,7 @@ public final class CustomerRules {
     }
     checkContactPoints(customer.contactPoints(), found);
     checkAddresses(customer.addresses(), found);
+    checkOrganisationIdentifiers(customer.organisationIdentifiers(), found);
     return found;
   }
 
@@ -79,6 +83,20 @@ public final class CustomerRules {
       if (address != null && address.primary() && ++primaries == 2) {
         found.add(new Violation("addresses[" + i + "].primary", "one-primary-address",
             "only one address can be primary"));
+      }
+    }
+  }
+
+  /** An identifier's value must fit its scheme; only schemes with a published check are checked. */
+  private static void checkOrganisationIdentifiers(Collection<OrganisationIdentifier> identifiers, List<Violation> found) {
+    for (OrganisationIdentifier identifier : identifiers) {
+      if (identifier != null && OrganisationIdentifier.CN_USCC.equals(identifier.scheme())) {
+        List<Violation> problems = UnifiedSocialCreditCode.validate(identifier.value());
+        if (!problems.isEmpty()) {
+          found.add(new Violation("organisationIdentifiers[].value", "uscc-check",
+              "must be a valid Unified Social Credit Code (GB 32100-2015): "
+                  + problems.stream().map(Violation::message).collect(Collectors.joining("; "))));
+        }
       }
     }
   }

@@ -16,7 +16,10 @@ public record OrganisationIdentifier(
     @NotBlank @Size(max = 32) @PrintableText String scheme,
     @NotBlank @Size(max = 64) @PrintableText String value) {
 
-  /** Chinese Unified Social Credit Code (统一社会信用代码, GB 32100-2015). */
+  /**
+   * Chinese Unified Social Credit Code (统一社会信用代码, GB 32100-2015). {@link CustomerRules}
+   * rejects a value that is not a valid code (rule {@code uscc-check}).
+   */
   public static final String CN_USCC = "CN_USCC";
   /** A value-added-tax registration number, with its country prefix (for example {@code DE123456789}). */
   public static final String VAT = "VAT";

@@ -144,6 +144,33 @@ class CustomerValidationTest {
   }
 
   @Test
+  void invalidUnifiedSocialCreditCodeIsRejected() {
+    assertRejected(b -> b.addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC,
+        "91350100M000100Y44")), "organisationIdentifiers[].value", "uscc-check");
+  }
+
+  @Test
+  void usccCheckSaysWhatIsWrong() {
+    NewCustomer org = NewCustomer.organisation("福州示例有限公司")
+        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91350100MO00100Y43"))
+        .build();
+    assertThat(violations(org)).singleElement().satisfies(v -> {
+      assertThat(v.rule()).isEqualTo("uscc-check");
+      assertThat(v.message()).startsWith("must be a valid Unified Social Credit Code (GB 32100-2015): character 10 is not allowed");
+    });
+  }
+
+  @Test
+  void validUnifiedSocialCreditCodeAndOtherSchemesPass() {
+    NewCustomer org = NewCustomer.organisation("福州示例有限公司")
+        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91350100M000100Y43"))
+        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.VAT, "DE123456789"))
+        .addOrganisationIdentifier(OrganisationIdentifier.of("cn_uscc", "not checked: schemes are exact names"))
+        .build();
+    assertThat(violations(org)).isEmpty();
+  }
+
+  @Test
   void blankOwnerIsRejected() {
     assertRejected(b -> b.owner(""), "owner", "NotBlankIfPresent");
   }
