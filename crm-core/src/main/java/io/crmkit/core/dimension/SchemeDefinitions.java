@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
+import io.crmkit.core.checkdigit.CheckCharacters;
 import io.crmkit.core.dimension.CodeStructure.PatternLevel;
 import io.crmkit.core.dimension.DefinitionProblem.Kind;
 import java.io.IOException;
@@ -58,7 +59,8 @@ public final class SchemeDefinitions {
   private SchemeDefinitions() {}
 
   /**
-   * Reads a scheme without check characters (or whose check system is not needed by name).
+   * Reads a scheme; a {@code checkCharacters} field names one of the systems crmkit ships
+   * ({@link CheckCharacters#all()}).
    *
    * @param reader the JSON text; not closed
    * @param source the definition's name, for problem locations
@@ -66,12 +68,12 @@ public final class SchemeDefinitions {
    * @throws UncheckedIOException if reading fails
    */
   public static DimensionScheme fromJson(Reader reader, String source) {
-    return fromJson(reader, source, List.of());
+    return fromJson(reader, source, CheckCharacters.all());
   }
 
   /**
    * Reads a scheme whose {@code checkCharacters} names one of {@code systems} (by {@link
-   * CheckCharacterSystem#name()}, ignoring case).
+   * CheckCharacterSystem#name()}, ignoring case): for systems of your own.
    *
    * @throws SchemeDefinitionException listing every problem with its line
    * @throws UncheckedIOException if reading fails

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.crmkit.core.checkdigit.CheckCharacters;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.dimension.CodeStructure.PatternLevel;
 import io.crmkit.core.dimension.DefinitionProblem.Kind;
@@ -140,20 +141,20 @@ class DimensionSchemeTest {
 
   @Test
   void aSchemeWithCheckCharactersWritesAndChecksThem() {
-    DimensionScheme scheme = areas().checkCharacters(new Mod37Check())
+    DimensionScheme scheme = areas().checkCharacters(CheckCharacters.MOD_37_2)
         .code("N", Labels.of("en", "North"))
         .code("N01", Labels.of("en", "North, urban"))
         .add(new CodeDefinition.Builder().code("N02").labels(Labels.of("en", "North, rural"))
             .retiredOn(LocalDate.of(2025, 1, 1)).addSuccessors("N01").build())
         .build();
-    String n01 = "N01" + new Mod37Check().compute("N01");
-    String n = "N" + new Mod37Check().compute("N");
+    String n01 = "N01" + CheckCharacters.MOD_37_2.compute("N01");
+    String n = "N" + CheckCharacters.MOD_37_2.compute("N");
     assertThat(scheme.check(n01).isValid()).isTrue();
     assertThat(scheme.find(n01).orElseThrow().parent()).contains(n);
-    CodeCheck typo = scheme.check("N02" + new Mod37Check().compute("N01"));
+    CodeCheck typo = scheme.check("N02" + CheckCharacters.MOD_37_2.compute("N01"));
     assertThat(typo).isInstanceOf(CodeCheck.BadCheckCharacter.class);
-    assertThat(((CodeCheck.BadCheckCharacter) typo).expected()).isEqualTo(new Mod37Check().compute("N02"));
-    String n02 = "N02" + new Mod37Check().compute("N02");
+    assertThat(((CodeCheck.BadCheckCharacter) typo).expected()).isEqualTo(CheckCharacters.MOD_37_2.compute("N02"));
+    String n02 = "N02" + CheckCharacters.MOD_37_2.compute("N02");
     assertThat(scheme.check(n02)).isInstanceOf(CodeCheck.Retired.class);
     assertThat(scheme.resolve(n02).target().orElseThrow().code()).isEqualTo(n01);
     assertThat(scheme.check("N01")).isInstanceOf(CodeCheck.Malformed.class);
@@ -196,10 +197,11 @@ class DimensionSchemeTest {
          "codes": [{"code": "A", "labels": {"en": "A band"}},
                    {"code": "A.1", "labels": {"en": "A1"}, "validFrom": "2020-03-01"}]}
         """;
-    assertThatThrownBy(() -> SchemeDefinitions.fromJson(new StringReader(json), "grade.json"))
-        .isInstanceOf(SchemeDefinitionException.class).hasMessageContaining("unknown check-character system");
+    assertThatThrownBy(() -> SchemeDefinitions.fromJson(new StringReader(json.replace("iso 7064 mod 37-2", "acme")),
+        "grade.json")).isInstanceOf(SchemeDefinitionException.class)
+        .hasMessageContaining("unknown check-character system 'acme'; known: ISO 7064 MOD 11-2");
     // A check system must be able to check every character of a code, separators included.
-    assertThatThrownBy(() -> SchemeDefinitions.fromJson(new StringReader(json), "grade.json", List.of(new Mod37Check())))
+    assertThatThrownBy(() -> SchemeDefinitions.fromJson(new StringReader(json), "grade.json", List.of(CheckCharacters.MOD_37_2)))
         .isInstanceOf(SchemeDefinitionException.class)
         .hasMessageContaining("grade.json line 7: code A.1: has '.', which ISO 7064 MOD 37-2 cannot check");
     DimensionScheme plain = SchemeDefinitions.fromJson(new StringReader(json.replace("\"checkCharacters\": \"iso 7064 mod 37-2\",", "")),

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.core.checkdigit.CheckCharacters;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.dimension.BuiltInSchemes;
 import io.crmkit.core.dimension.Dimensions;
-import io.crmkit.core.dimension.Mod37Check;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class CodeFormatTest {
       .dimension(Dimensions.REGION, BuiltInSchemes.gbt2260(), "province")
       .literal("-")
       .sequence(6)
-      .checkCharacters(new Mod37Check())
+      .checkCharacters(CheckCharacters.MOD_37_2)
       .build();
 
   private static CodeParts parts(String type, String region, long sequence) {
@@ -27,7 +27,7 @@ class CodeFormatTest {
   @Test
   void aCodeIsTypeProvinceSequenceAndCheckCharacter() {
     CustomerCode code = TYPE_PROVINCE_SEQUENCE.format(parts("B2B", "110000", 42));
-    String check = new Mod37Check().compute("B2B11000042");
+    String check = CheckCharacters.MOD_37_2.compute("B2B11000042");
     assertThat(code.value()).isEqualTo("B2B11-000042" + check);
     assertThat(TYPE_PROVINCE_SEQUENCE.length()).isEqualTo(13);
     assertThat(TYPE_PROVINCE_SEQUENCE.parse(code.value())).isEqualTo(new CodeParse.Parsed(code));
@@ -43,9 +43,9 @@ class CodeFormatTest {
     assertThat(reason(good.substring(0, 6) + "00000A" + good.charAt(12))).isEqualTo(CodeParse.Reason.BAD_CHARACTER);
     assertThat(reason(good.substring(0, 12) + (good.charAt(12) == '0' ? '1' : '0')))
         .isEqualTo(CodeParse.Reason.BAD_CHECK_CHARACTER);
-    String unknownProvince = "GOV99-000007" + new Mod37Check().compute("GOV99000007");
+    String unknownProvince = "GOV99-000007" + CheckCharacters.MOD_37_2.compute("GOV99000007");
     assertThat(reason(unknownProvince)).isEqualTo(CodeParse.Reason.UNKNOWN_DIMENSION_CODE);
-    String zero = "GOV44-000000" + new Mod37Check().compute("GOV44000000");
+    String zero = "GOV44-000000" + CheckCharacters.MOD_37_2.compute("GOV44000000");
     assertThat(reason(zero)).isEqualTo(CodeParse.Reason.BAD_SEQUENCE);
     assertThat(((CodeParse.Invalid) TYPE_PROVINCE_SEQUENCE.parse(unknownProvince)).message())
         .contains("'99' at 4 is not a province code of gbt2260");
