@@ -488,6 +488,28 @@ public final class DimensionScheme {
     }
 
     /**
+     * Retires the code in force defined so far as {@code code} (for example one copied with
+     * {@link #from}) on {@code on}, with its successors ({@code CODE} or {@code CODE[YYYY-MM-DD]},
+     * see {@link CodeDefinition#successors()}). If there is no such code, {@link #build} reports it.
+     */
+    public Builder retire(String code, LocalDate on, String... successors) {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(on, "on");
+      for (int i = 0; i < inputs.size(); i++) {
+        Input input = inputs.get(i);
+        CodeDefinition definition = input.definition();
+        if (definition.code().equals(code) && definition.retiredOn().isEmpty()) {
+          CodeDefinition retired = new CodeDefinition.Builder().from(definition).retiredOn(on)
+              .successors(List.of(successors)).build();
+          inputs.set(i, new Input(retired, input.location() + ", retired on " + on, input.line(), input.order()));
+          return this;
+        }
+      }
+      readProblem("retirement of " + code, 0, code, Kind.MISSING_FIELD, "there is no code " + code + " in force to retire");
+      return this;
+    }
+
+    /**
      * Adds every row of a CSV code list. Rows that cannot be read are reported by {@link #build}
      * with their line, together with every other problem.
      *

@@ -131,12 +131,19 @@ class DimensionSchemeTest {
         .code("N02", Labels.of("en", "North, rural")).build();
     DimensionScheme v2 = new DimensionScheme.Builder("sales-region", "2026").from(v1)
         .code("N03", Labels.of("en", "North, all rural"))
+        .retire("N02", LocalDate.of(2026, 1, 1), "N03")
         .build();
+    assertThat(v2.version()).isEqualTo("2026");
+    assertThat(v2.codes()).extracting(DimensionCode::code).containsExactly("N", "N01", "N03");
+    assertThat(v2.check("N02")).isInstanceOf(CodeCheck.Retired.class);
+    assertThat(v2.resolve("N02").target().orElseThrow().code()).isEqualTo("N03");
+    assertThat(v1.check("N02").isValid()).isTrue();
     assertThatThrownBy(() -> new DimensionScheme.Builder("sales-region", "2026").from(v1)
         .add(new CodeDefinition.Builder().code("N02").labels(Labels.of("en", "x")).build()).build())
         .isInstanceOf(SchemeDefinitionException.class).hasMessageContaining("duplicate-code");
-    assertThat(v2.codes()).hasSize(4);
-    assertThat(v2.version()).isEqualTo("2026");
+    assertThatThrownBy(() -> new DimensionScheme.Builder("sales-region", "2026").from(v1)
+        .retire("N09", LocalDate.of(2026, 1, 1)).build())
+        .isInstanceOf(SchemeDefinitionException.class).hasMessageContaining("there is no code N09 in force to retire");
   }
 
   @Test
