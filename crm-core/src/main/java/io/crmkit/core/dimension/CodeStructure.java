@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -52,7 +53,15 @@ public sealed interface CodeStructure
    * @throws IllegalArgumentException if the structure has no such level
    */
   default int depthOfLevel(String level) {
-    int depth = levels().indexOf(Objects.requireNonNull(level, "level"));
+    Objects.requireNonNull(level, "level");
+    int depth = -1;
+    if (this instanceof FixedWidth fixed) {
+      depth = indexOf(fixed.segments(), level, Segment::level);
+    } else if (this instanceof Separated separated) {
+      depth = indexOf(separated.parts(), level, Part::level);
+    } else if (this instanceof Patterned patterned) {
+      depth = indexOf(patterned.patternLevels(), level, PatternLevel::level);
+    }
     if (depth < 0) {
       throw new IllegalArgumentException("no level '" + level + "'; levels are " + levels());
     }
@@ -495,6 +504,15 @@ public sealed interface CodeStructure
       }
       return List.copyOf(found);
     }
+  }
+
+  private static <T> int indexOf(List<T> items, String level, Function<T, String> name) {
+    for (int i = 0; i < items.size(); i++) {
+      if (name.apply(items.get(i)).equals(level)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void requireLevelName(String level) {

@@ -211,7 +211,12 @@ public final class DimensionScheme {
     if (entry.depth() == depth) {
       return Optional.of(entry);
     }
-    return ancestors(code).stream().filter(a -> a.depth() == depth).findFirst();
+    for (DimensionCode ancestor : ancestors(code)) {
+      if (ancestor.depth() == depth) {
+        return Optional.of(ancestor);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -41,6 +41,7 @@ public final class CodeFormat {
   private final CheckCharacterSystem check;
   private final CodeSegment.Sequence sequence;
   private final int length;
+  private final List<String> dimensions;
 
   private CodeFormat(Builder builder, CodeSegment.Sequence sequence) {
     this.id = builder.id;
@@ -48,6 +49,8 @@ public final class CodeFormat {
     this.check = builder.check;
     this.sequence = sequence;
     this.length = segments.stream().mapToInt(CodeSegment::width).sum() + (check == null ? 0 : check.checkLength());
+    this.dimensions = segments.stream().filter(CodeSegment.Dimension.class::isInstance)
+        .map(s -> ((CodeSegment.Dimension) s).dimension()).toList();
   }
 
   /** The format's id; sequence keys start with it. */
@@ -77,8 +80,7 @@ public final class CodeFormat {
 
   /** The dimensions the format takes codes from, in segment order. */
   public List<String> dimensions() {
-    return segments.stream().filter(CodeSegment.Dimension.class::isInstance)
-        .map(s -> ((CodeSegment.Dimension) s).dimension()).toList();
+    return dimensions;
   }
 
   /**
@@ -91,7 +93,7 @@ public final class CodeFormat {
     Objects.requireNonNull(parts, "parts");
     List<Violation> problems = new ArrayList<>();
     for (String dimension : parts.dimensionCodes().keySet()) {
-      if (!dimensions().contains(dimension)) {
+      if (!dimensions.contains(dimension)) {
         problems.add(new Violation("dimensionCodes[" + dimension + "]", "not-in-format",
             "format " + id + " has no " + dimension + " segment"));
       }
@@ -106,7 +108,7 @@ public final class CodeFormat {
           problems.add(new Violation("sequence", "sequence-too-large",
               "sequence " + parts.sequence() + " does not fit " + sequence.width() + " digits"));
         }
-        String digits = String.format("%0" + sequence.width() + "d", parts.sequence());
+        String digits = zeroPadded(parts.sequence(), sequence.width());
         value.append(digits);
         payload.append(digits);
       } else {
@@ -117,8 +119,7 @@ public final class CodeFormat {
           problems.add(new Violation(path, "missing-code", "no " + dimension.dimension() + " code"));
           continue;
         }
-        int depth = dimension.scheme().structure().depthOfLevel(dimension.level());
-        if (dimension.scheme().history(code).stream().noneMatch(e -> e.depth() == depth)) {
+        if (!isOnLevel(dimension, code)) {
           problems.add(new Violation(path, "unknown-code", code + " is not a " + dimension.level() + " code of "
               + dimension.scheme().id()));
           continue;
@@ -245,8 +246,23 @@ public final class CodeFormat {
   private static Optional<String> code(CodeSegment.Dimension segment, String text) {
     Optional<CodeStructure.FixedWidth> fixed = abbreviating(segment.scheme());
     String code = fixed.isPresent() ? fixed.get().expand(text) : text;
+    return isOnLevel(segment, code) ? Optional.of(code) : Optional.empty();
+  }
+
+  /** Whether the segment's scheme defines {@code code} (in any period) on the segment's level. */
+  private static boolean isOnLevel(CodeSegment.Dimension segment, String code) {
     int depth = segment.scheme().structure().depthOfLevel(segment.level());
-    return segment.scheme().history(code).stream().anyMatch(e -> e.depth() == depth) ? Optional.of(code) : Optional.empty();
+    for (DimensionCode entry : segment.scheme().history(code)) {
+      if (entry.depth() == depth) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String zeroPadded(long number, int width) {
+    String digits = Long.toString(number);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 
   /** A fixed-width structure without check characters: segments hold the significant part. */
