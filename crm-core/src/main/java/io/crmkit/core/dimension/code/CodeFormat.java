@@ -42,6 +42,7 @@ public final class CodeFormat {
   private final CodeSegment.Sequence sequence;
   private final int length;
   private final List<String> dimensions;
+  private final String checkAlphabet;
 
   private CodeFormat(Builder builder, CodeSegment.Sequence sequence) {
     this.id = builder.id;
@@ -49,6 +50,7 @@ public final class CodeFormat {
     this.check = builder.check;
     this.sequence = sequence;
     this.length = segments.stream().mapToInt(CodeSegment::width).sum() + (check == null ? 0 : check.checkLength());
+    this.checkAlphabet = check == null ? "" : check.alphabet();
     this.dimensions = segments.stream().filter(CodeSegment.Dimension.class::isInstance)
         .map(s -> ((CodeSegment.Dimension) s).dimension()).toList();
   }
@@ -151,7 +153,7 @@ public final class CodeFormat {
     }
     int position = 0;
     StringBuilder payload = new StringBuilder(length);
-    List<Integer> payloadPositions = new ArrayList<>(length);
+    int[] payloadPositions = new int[length];
     for (CodeSegment segment : segments) {
       int end = position + segment.width();
       if (segment instanceof CodeSegment.Literal literal) {
@@ -168,16 +170,16 @@ public final class CodeFormat {
             return invalid(text, CodeParse.Reason.BAD_CHARACTER, i, "has '" + c + "' at " + (i + 1)
                 + " in the sequence, which has digits only");
           }
+          payloadPositions[payload.length()] = i;
           payload.append(c);
-          payloadPositions.add(i);
         }
       }
       position = end;
     }
     if (check != null) {
       for (int i = 0; i < payload.length(); i++) {
-        if (check.alphabet().indexOf(payload.charAt(i)) < 0) {
-          int at = payloadPositions.get(i);
+        if (checkAlphabet.indexOf(payload.charAt(i)) < 0) {
+          int at = payloadPositions[i];
           return invalid(text, CodeParse.Reason.BAD_CHARACTER, at, "has '" + text.charAt(at) + "' at " + (at + 1)
               + ", which " + check.name() + " does not allow");
         }
