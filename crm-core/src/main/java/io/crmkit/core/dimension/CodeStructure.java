@@ -411,14 +411,17 @@ public sealed interface CodeStructure
       return new PatternLevel(level, regex, parentPrefix);
     }
 
+    /** The level's name. */
     public String level() {
       return level;
     }
 
+    /** The regular expression a whole code on this level matches. */
     public String regex() {
       return regex;
     }
 
+    /** How many leading characters name the parent; 0 when the parent must be given. */
     public int parentPrefix() {
       return parentPrefix;
     }

@@ -105,6 +105,7 @@ public final class DimensionScheme {
     return name;
   }
 
+  /** How the scheme's codes are built, level by level. */
   public CodeStructure structure() {
     return structure;
   }

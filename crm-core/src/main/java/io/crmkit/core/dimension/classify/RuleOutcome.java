@@ -42,14 +42,17 @@ public sealed interface RuleOutcome {
     }
   }
 
+  /** A code was found; for rules of your own. */
   static Assigned assigned(String code, String note) {
     return new Assigned(code, note);
   }
 
+  /** The data the rule reads is missing; for rules of your own. */
   static NotApplicable notApplicable(String reason) {
     return new NotApplicable(reason);
   }
 
+  /** The data gives no usable code; for rules of your own. */
   static Rejected rejected(String reason) {
     return new Rejected(reason);
   }

@@ -37,6 +37,7 @@ public final class CustomerCodeAllocator {
     this.sequences = Objects.requireNonNull(sequences, "sequences");
   }
 
+  /** The format of the codes this allocator gives out. */
   public CodeFormat format() {
     return format;
   }

@@ -61,6 +61,7 @@ public interface CodeRequest {
 
   CodeRequest withDecision(CodeDecision decision);
 
+  /** A decision cannot be older than its request. */
   @Value.Check
   default void checkDecisionFollowsRequest() {
     decision().ifPresent(d -> {

@@ -14,6 +14,7 @@ public record CodeRequestId(UUID value) implements Comparable<CodeRequestId> {
     Objects.requireNonNull(value, "value");
   }
 
+  /** The id with {@code value}. */
   public static CodeRequestId of(UUID value) {
     return new CodeRequestId(value);
   }

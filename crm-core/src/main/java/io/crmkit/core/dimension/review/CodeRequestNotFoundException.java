@@ -8,6 +8,7 @@ public class CodeRequestNotFoundException extends CrmException {
 
   private final CodeRequestId id;
 
+  /** @param id the id that was not found */
   public CodeRequestNotFoundException(CodeRequestId id) {
     super("no code request " + id);
     this.id = id;
