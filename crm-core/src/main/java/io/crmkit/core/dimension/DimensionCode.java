@@ -1,0 +1,78 @@
+package io.crmkit.core.dimension;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One code of a {@link DimensionScheme} for one validity period: its text, level, labels, parent,
+ * and, once retired, the date and the successors. A code that was retired and later reused for
+ * something else (GB/T 2260 does this) has one entry per period.
+ *
+ * @param schemeId the scheme the code belongs to
+ * @param code the code as written, including its check character if the scheme has one
+ * @param level the name of the code's level, for example {@code county}
+ * @param depth the level's position, 0 for the top level
+ * @param labels the code's names
+ * @param parent the parent code, absent for top-level codes
+ * @param validFrom the first day the code applies, if known
+ * @param retiredOn the first day the code no longer applies; absent while the code is in force
+ * @param successors what replaced the code; empty while in force or if nothing did
+ */
+public record DimensionCode(
+    String schemeId,
+    String code,
+    String level,
+    int depth,
+    Labels labels,
+    Optional<String> parent,
+    Optional<LocalDate> validFrom,
+    Optional<LocalDate> retiredOn,
+    List<Successor> successors) {
+
+  /** @throws IllegalArgumentException if the period is empty or an in-force code has successors */
+  public DimensionCode {
+    Objects.requireNonNull(schemeId, "schemeId");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(labels, "labels");
+    Objects.requireNonNull(parent, "parent");
+    Objects.requireNonNull(validFrom, "validFrom");
+    Objects.requireNonNull(retiredOn, "retiredOn");
+    successors = List.copyOf(successors);
+    if (depth < 0) {
+      throw new IllegalArgumentException("depth must not be negative: " + depth);
+    }
+    if (validFrom.isPresent() && retiredOn.isPresent() && !retiredOn.get().isAfter(validFrom.get())) {
+      throw new IllegalArgumentException("code " + code + " is retired on " + retiredOn.get()
+          + ", not after it became valid on " + validFrom.get());
+    }
+    if (retiredOn.isEmpty() && !successors.isEmpty()) {
+      throw new IllegalArgumentException("code " + code + " is in force and cannot have successors");
+    }
+  }
+
+  /** Whether the code is in force (not retired). */
+  public boolean inForce() {
+    return retiredOn.isEmpty();
+  }
+
+  /** Whether the code applied on {@code date}: valid from then (or since always) and not yet retired. */
+  public boolean appliesOn(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    return validFrom.map(from -> !date.isBefore(from)).orElse(true)
+        && retiredOn.map(date::isBefore).orElse(true);
+  }
+
+  /** The label for {@code locale}, falling back as {@link Labels#get} does. */
+  public String label(Locale locale) {
+    return labels.get(locale);
+  }
+
+  @Override
+  public String toString() {
+    return code + " " + labels.text() + (inForce() ? "" : " (retired " + retiredOn.get() + ")");
+  }
+}

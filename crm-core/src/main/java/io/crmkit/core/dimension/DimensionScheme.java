@@ -1,0 +1,998 @@
+package io.crmkit.core.dimension;
+
+import io.crmkit.core.checkdigit.CheckCharacterSystem;
+import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A classification scheme for one dimension: identity and version, the {@link CodeStructure},
+ * the code list with labels and parents, and validity periods with successors of retired codes.
+ *
+ * <p>Build one with {@link Builder} (in code, or from CSV with {@link Builder#codesFromCsv}), read
+ * one from JSON with {@link SchemeDefinitions}, or take a built-in one from {@link BuiltInSchemes}.
+ * A scheme is immutable and thread-safe; every lookup is a hash-map access.
+ *
+ * <p><b>Codes as written.</b> If the scheme has a {@link CheckCharacterSystem}, its codes are
+ * written with their check character(s) appended, everywhere: in the entries, parents, successors
+ * and in the codes {@link #check} accepts. Definitions give codes without them.
+ *
+ * <p><b>Periods.</b> A code may have several entries when it was retired and later reused (GB/T
+ * 2260 does this). Lookups by code see the entry in force, or else the latest retired one; {@link
+ * #history} has them all.
+ */
+public final class DimensionScheme {
+  private final String id;
+  private final String version;
+  private final Labels name;
+  private final CodeStructure structure;
+  private final CheckCharacterSystem checkCharacters;
+  private final Map<String, List<DimensionCode>> byCode;
+  private final Map<String, DimensionCode> latest;
+  private final Map<String, List<DimensionCode>> childrenOf;
+  private final List<DimensionCode> inForce;
+  private final List<DimensionCode> entries;
+
+  private DimensionScheme(Builder builder, List<DimensionCode> built) {
+    this.id = builder.id;
+    this.version = builder.version;
+    this.name = builder.name != null ? builder.name : Labels.of("en", builder.id);
+    this.structure = builder.structure;
+    this.checkCharacters = builder.checkCharacters;
+    List<DimensionCode> sorted = new ArrayList<>(built);
+    sorted.sort(Comparator.comparing(DimensionCode::code)
+        .thenComparing(e -> e.validFrom().orElse(LocalDate.MIN)));
+    Map<String, List<DimensionCode>> codes = new HashMap<>();
+    for (DimensionCode entry : sorted) {
+      codes.computeIfAbsent(entry.code(), c -> new ArrayList<>()).add(entry);
+    }
+    Map<String, DimensionCode> last = new HashMap<>();
+    codes.forEach((code, list) -> {
+      codes.put(code, List.copyOf(list));
+      last.put(code, list.stream().filter(DimensionCode::inForce).findFirst()
+          .orElseGet(() -> list.stream().max(Comparator.comparing(e -> e.retiredOn().orElseThrow())).orElseThrow()));
+    });
+    Map<String, List<DimensionCode>> children = new HashMap<>();
+    List<DimensionCode> current = new ArrayList<>();
+    for (DimensionCode entry : sorted) {
+      if (entry.inForce()) {
+        current.add(entry);
+        entry.parent().ifPresent(p -> children.computeIfAbsent(p, c -> new ArrayList<>()).add(entry));
+      }
+    }
+    children.replaceAll((code, list) -> List.copyOf(list));
+    this.byCode = Collections.unmodifiableMap(codes);
+    this.latest = Collections.unmodifiableMap(last);
+    this.childrenOf = Collections.unmodifiableMap(children);
+    this.inForce = List.copyOf(current);
+    this.entries = List.copyOf(sorted);
+  }
+
+  /** The scheme's stable identifier, for example {@code GB/T 2260}. */
+  public String id() {
+    return id;
+  }
+
+  /** The version of the code list, for example {@code 2024}. */
+  public String version() {
+    return version;
+  }
+
+  /** The scheme's name in one or more languages. */
+  public Labels name() {
+    return name;
+  }
+
+  /** How the scheme's codes are built, level by level. */
+  public CodeStructure structure() {
+    return structure;
+  }
+
+  /** The level names, top level first. */
+  public List<String> levels() {
+    return structure.levels();
+  }
+
+  /** The check-character system whose characters every code ends with, if the scheme has one. */
+  public Optional<CheckCharacterSystem> checkCharacters() {
+    return Optional.ofNullable(checkCharacters);
+  }
+
+  /**
+   * Checks a code: well-formed, correct check character, known, and in force.
+   *
+   * @return {@link CodeCheck.Valid}, or {@link CodeCheck.Malformed}, {@link
+   *     CodeCheck.BadCheckCharacter}, {@link CodeCheck.Unknown} or {@link CodeCheck.Retired}, checked
+   *     in that order
+   * @throws NullPointerException if {@code code} is null
+   */
+  public CodeCheck check(String code) {
+    Objects.requireNonNull(code, "code");
+    CodeCheck shape = checkShape(code);
+    if (shape != null) {
+      return shape;
+    }
+    DimensionCode entry = latest.get(code);
+    if (entry == null) {
+      return new CodeCheck.Unknown(code, levels().get(structure.depthOf(payload(code))));
+    }
+    return entry.inForce() ? new CodeCheck.Valid(entry)
+        : new CodeCheck.Retired(entry, entry.retiredOn().orElseThrow(), entry.successors());
+  }
+
+  /**
+   * Checks a code that must be on {@code level}: as {@link #check(String)}, and a known code on
+   * another level is {@link CodeCheck.WrongLevel} (reported before retirement).
+   *
+   * @throws IllegalArgumentException if the scheme has no level {@code level}
+   */
+  public CodeCheck check(String code, String level) {
+    Objects.requireNonNull(code, "code");
+    int expected = structure.depthOfLevel(level);
+    CodeCheck check = check(code);
+    Optional<DimensionCode> entry = check.entry();
+    if (entry.isPresent() && entry.get().depth() != expected) {
+      return new CodeCheck.WrongLevel(entry.get(), level);
+    }
+    return check;
+  }
+
+  /** The entry of {@code code}: the one in force, else the latest retired one; empty if unknown. */
+  public Optional<DimensionCode> find(String code) {
+    return Optional.ofNullable(latest.get(Objects.requireNonNull(code, "code")));
+  }
+
+  /** Every entry of {@code code}, oldest first; empty if unknown. */
+  public List<DimensionCode> history(String code) {
+    return byCode.getOrDefault(Objects.requireNonNull(code, "code"), List.of());
+  }
+
+  /** The entry of {@code code} that applied on {@code date}, if any. */
+  public Optional<DimensionCode> entryOn(String code, LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    return history(code).stream().filter(e -> e.appliesOn(date)).findFirst();
+  }
+
+  /** The label of {@code code} (its latest entry) for {@code locale}; empty if the code is unknown. */
+  public Optional<String> label(String code, Locale locale) {
+    Objects.requireNonNull(locale, "locale");
+    return find(code).map(e -> e.label(locale));
+  }
+
+  /**
+   * The ancestors of {@code code}, parent first, up to the top level.
+   *
+   * @throws IllegalArgumentException if the scheme does not define {@code code}
+   */
+  public List<DimensionCode> ancestors(String code) {
+    DimensionCode entry = require(code);
+    List<DimensionCode> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>(Set.of(entry.code()));
+    Optional<String> parent = entry.parent();
+    while (parent.isPresent() && seen.add(parent.get())) {
+      DimensionCode next = latest.get(parent.get());
+      found.add(next);
+      parent = next.parent();
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * The ancestor of {@code code} on {@code level}, or the code itself if it is on that level;
+   * empty if the code is on a higher level or its line skips the level (a GB/T 2260 county
+   * directly under a province has no prefecture).
+   *
+   * @throws IllegalArgumentException if the code is unknown or the scheme has no such level
+   */
+  public Optional<DimensionCode> ancestorAt(String code, String level) {
+    int depth = structure.depthOfLevel(level);
+    DimensionCode entry = require(code);
+    if (entry.depth() == depth) {
+      return Optional.of(entry);
+    }
+    for (DimensionCode ancestor : ancestors(code)) {
+      if (ancestor.depth() == depth) {
+        return Optional.of(ancestor);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where {@code code} counts when rolling up to {@code level}: the code itself if it is on that
+   * level or above, else its nearest ancestor on that level or above. A GB/T 2260 county directly
+   * under a province rolls up to the province at prefecture level.
+   *
+   * @throws IllegalArgumentException if the code is unknown or the scheme has no such level
+   */
+  public DimensionCode rollUp(String code, String level) {
+    int depth = structure.depthOfLevel(level);
+    DimensionCode entry = require(code);
+    if (entry.depth() <= depth) {
+      return entry;
+    }
+    for (DimensionCode ancestor : ancestors(code)) {
+      if (ancestor.depth() <= depth) {
+        return ancestor;
+      }
+    }
+    return entry;
+  }
+
+  /**
+   * The codes in force whose parent is {@code code}, in code order.
+   *
+   * @throws IllegalArgumentException if the scheme does not define {@code code}
+   */
+  public List<DimensionCode> children(String code) {
+    require(code);
+    return childrenOf.getOrDefault(code, List.of());
+  }
+
+  /** The top-level codes in force, in code order. */
+  public List<DimensionCode> roots() {
+    return inForce.stream().filter(e -> e.parent().isEmpty()).toList();
+  }
+
+  /** Every code in force, in code order. */
+  public List<DimensionCode> codes() {
+    return inForce;
+  }
+
+  /**
+   * The codes in force on {@code level}, in code order.
+   *
+   * @throws IllegalArgumentException if the scheme has no such level
+   */
+  public List<DimensionCode> codes(String level) {
+    int depth = structure.depthOfLevel(level);
+    return inForce.stream().filter(e -> e.depth() == depth).toList();
+  }
+
+  /** Every entry, retired ones included, in code order and then oldest first. */
+  public List<DimensionCode> entries() {
+    return entries;
+  }
+
+  /**
+   * The code in force that {@code code} stands for today. A retired code's successors are followed
+   * (through further retirements, taking for each successor the entry that applied when it took
+   * over) until codes in force are reached: one is {@link Resolution.Replaced}, several are {@link
+   * Resolution.Ambiguous}, none is {@link Resolution.Discontinued}.
+   */
+  public Resolution resolve(String code) {
+    CodeCheck check = check(code);
+    if (check instanceof CodeCheck.Valid valid) {
+      return new Resolution.Current(valid.dimensionCode());
+    }
+    if (!(check instanceof CodeCheck.Retired retired)) {
+      return new Resolution.NotFound(check);
+    }
+    Set<DimensionCode> found = new LinkedHashSet<>();
+    Set<DimensionCode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<DimensionCode> pending = new ArrayDeque<>(List.of(retired.dimensionCode()));
+    visited.add(retired.dimensionCode());
+    while (!pending.isEmpty()) {
+      for (Successor successor : pending.pop().successors()) {
+        DimensionCode target = entryWhen(successor.code(), successor.effective());
+        if (target.inForce()) {
+          found.add(target);
+        } else if (visited.add(target)) {
+          pending.push(target);
+        }
+      }
+    }
+    List<DimensionCode> targets = found.stream().sorted(Comparator.comparing(DimensionCode::code)).toList();
+    if (targets.isEmpty()) {
+      return new Resolution.Discontinued(retired.dimensionCode());
+    }
+    return targets.size() == 1 ? new Resolution.Replaced(retired.dimensionCode(), targets.get(0))
+        : new Resolution.Ambiguous(retired.dimensionCode(), targets);
+  }
+
+  @Override
+  public String toString() {
+    return "DimensionScheme[" + id + " " + version + ", " + inForce.size() + " codes in force, "
+        + entries.size() + " entries]";
+  }
+
+  /** The entry of a successor that applied when it took over: else the next to start, else the latest. */
+  private DimensionCode entryWhen(String code, LocalDate date) {
+    List<DimensionCode> history = history(code);
+    for (DimensionCode entry : history) {
+      if (entry.appliesOn(date)) {
+        return entry;
+      }
+    }
+    for (DimensionCode entry : history) {
+      if (entry.validFrom().isPresent() && entry.validFrom().get().isAfter(date)) {
+        return entry;
+      }
+    }
+    return latest.get(code);
+  }
+
+  private DimensionCode require(String code) {
+    DimensionCode entry = latest.get(Objects.requireNonNull(code, "code"));
+    if (entry == null) {
+      throw new IllegalArgumentException(check(code).describe() + " in scheme " + id);
+    }
+    return entry;
+  }
+
+  /** Malformed or bad check character, or null if the code is well-formed. */
+  private CodeCheck checkShape(String code) {
+    if (checkCharacters != null) {
+      if (code.length() <= checkCharacters.checkLength()) {
+        return new CodeCheck.Malformed(code, "is too short to end with " + checkCharacters.checkLength()
+            + " check character" + (checkCharacters.checkLength() == 1 ? "" : "s"));
+      }
+    }
+    String payload = payload(code);
+    if (structure.depthOf(payload) < 0) {
+      return new CodeCheck.Malformed(code, structure.problem(payload).orElse("does not fit the code structure"));
+    }
+    if (checkCharacters != null) {
+      String alphabet = checkCharacters.alphabet();
+      for (int i = 0; i < payload.length(); i++) {
+        if (alphabet.indexOf(code.charAt(i)) < 0) {
+          return new CodeCheck.Malformed(code, "has '" + code.charAt(i) + "', which " + checkCharacters.name()
+              + " cannot check");
+        }
+      }
+      if (!checkCharacters.isValid(code)) {
+        return new CodeCheck.BadCheckCharacter(code, checkCharacters.compute(payload));
+      }
+    }
+    return null;
+  }
+
+  private String payload(String code) {
+    return checkCharacters == null ? code : code.substring(0, code.length() - checkCharacters.checkLength());
+  }
+
+  private static final Pattern SUCCESSOR = Pattern.compile("([^\\[\\]\\s]+)\\s*(?:\\[\\s*([0-9-]+)\\s*])?");
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
+  /**
+   * A date in a definition: {@code YYYY-MM-DD}, or a year {@code YYYY} meaning its first day.
+   *
+   * @throws IllegalArgumentException if the text is neither
+   */
+  static LocalDate parseDate(String text) {
+    String trimmed = text.strip();
+    try {
+      return YEAR.matcher(trimmed).matches() ? LocalDate.of(Integer.parseInt(trimmed), 1, 1) : LocalDate.parse(trimmed);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a date (YYYY or YYYY-MM-DD)", e);
+    }
+  }
+
+  /**
+   * Builds a {@link DimensionScheme}, checking the whole definition at once. Not thread-safe.
+   *
+   * <pre>{@code
+   * DimensionScheme regions = new DimensionScheme.Builder("sales-region", "2025")
+   *     .name(Labels.of("en", "Sales regions", "zh", "销售区域"))
+   *     .structure(CodeStructure.prefixed(CodeStructure.segment("area", 1, "A-Z"),
+   *                                       CodeStructure.segment("district", 2, "0-9")))
+   *     .code("N", Labels.of("en", "North"))
+   *     .code("N01", Labels.of("en", "North, urban"))      // parent N from the structure
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final String id;
+    private final String version;
+    private Labels name;
+    private CodeStructure structure;
+    private CheckCharacterSystem checkCharacters;
+    private final List<Input> inputs = new ArrayList<>();
+    private final List<Found> readProblems = new ArrayList<>();
+
+    /**
+     * @param id the scheme's stable identifier
+     * @param version the version of its code list
+     * @throws IllegalArgumentException if either is blank
+     */
+    public Builder(String id, String version) {
+      this.id = requireText(id, "id");
+      this.version = requireText(version, "version");
+    }
+
+    /** The scheme's name; defaults to its id. */
+    public Builder name(Labels name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The code structure; required. */
+    public Builder structure(CodeStructure structure) {
+      this.structure = Objects.requireNonNull(structure, "structure");
+      return this;
+    }
+
+    /** Codes end with check characters of {@code system}, which the scheme appends to defined codes. */
+    public Builder checkCharacters(CheckCharacterSystem system) {
+      this.checkCharacters = Objects.requireNonNull(system, "system");
+      return this;
+    }
+
+    /** A code in force whose parent, if any, the structure implies. */
+    public Builder code(String code, Labels labels) {
+      return add(new CodeDefinition.Builder().code(code).labels(labels).build());
+    }
+
+    /** A code in force with an explicit parent. */
+    public Builder code(String code, Labels labels, String parent) {
+      return add(new CodeDefinition.Builder().code(code).labels(labels).parent(parent).build());
+    }
+
+    /** A code as defined; problems are reported at {@code definition #n}, n counting from 1. */
+    public Builder add(CodeDefinition definition) {
+      return add(definition, "definition #" + (inputs.size() + 1), 0);
+    }
+
+    /**
+     * A code as defined at {@code location} ({@code my-file.csv line 7}), {@code line} being the
+     * line number or 0.
+     */
+    public Builder add(CodeDefinition definition, String location, int line) {
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(location, "location");
+      inputs.add(new Input(definition, location, line, inputs.size() * 2 + 1));
+      return this;
+    }
+
+    /**
+     * Everything of {@code scheme}: name, structure, check characters and every entry, so that a
+     * new version can change or add codes.
+     */
+    public Builder from(DimensionScheme scheme) {
+      Objects.requireNonNull(scheme, "scheme");
+      name = scheme.name();
+      structure = scheme.structure();
+      checkCharacters = scheme.checkCharacters;
+      String location = "scheme " + scheme.id() + " " + scheme.version();
+      for (DimensionCode entry : scheme.entries()) {
+        CodeDefinition.Builder definition = new CodeDefinition.Builder()
+            .code(scheme.payload(entry.code()))
+            .labels(entry.labels())
+            .level(entry.level())
+            .validFrom(entry.validFrom())
+            .retiredOn(entry.retiredOn());
+        entry.parent().ifPresent(p -> definition.parent(scheme.payload(p)));
+        for (Successor successor : entry.successors()) {
+          definition.addSuccessors(scheme.payload(successor.code())
+              + (successor.effective().equals(entry.retiredOn().orElseThrow()) ? "" : "[" + successor.effective() + "]"));
+        }
+        add(definition.build(), location + ", code " + entry.code(), 0);
+      }
+      return this;
+    }
+
+    /**
+     * Retires the code in force defined so far as {@code code} (for example one copied with
+     * {@link #from}) on {@code on}, with its successors ({@code CODE} or {@code CODE[YYYY-MM-DD]},
+     * see {@link CodeDefinition#successors()}). If there is no such code, {@link #build} reports it.
+     */
+    public Builder retire(String code, LocalDate on, String... successors) {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(on, "on");
+      for (int i = 0; i < inputs.size(); i++) {
+        Input input = inputs.get(i);
+        CodeDefinition definition = input.definition();
+        if (definition.code().equals(code) && definition.retiredOn().isEmpty()) {
+          CodeDefinition retired = new CodeDefinition.Builder().from(definition).retiredOn(on)
+              .successors(List.of(successors)).build();
+          inputs.set(i, new Input(retired, input.location() + ", retired on " + on, input.line(), input.order()));
+          return this;
+        }
+      }
+      readProblem("retirement of " + code, 0, code, Kind.MISSING_FIELD, "there is no code " + code + " in force to retire");
+      return this;
+    }
+
+    /**
+     * Adds every row of a CSV code list. Rows that cannot be read are reported by {@link #build}
+     * with their line, together with every other problem.
+     *
+     * @param reader the CSV text, with a header row; not closed
+     * @param source the file's name, for problem locations
+     * @param layout which columns hold what
+     * @throws UncheckedIOException if reading fails
+     */
+    public Builder codesFromCsv(Reader reader, String source, CsvLayout layout) {
+      Objects.requireNonNull(reader, "reader");
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(layout, "layout");
+      try {
+        new CsvCodeList(this, source, layout).read(new CsvReader(reader, layout.delimiter()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + source, e);
+      }
+      return this;
+    }
+
+    /**
+     * Checks the whole definition and builds the scheme.
+     *
+     * @throws SchemeDefinitionException listing every problem with its location: codes that do not
+     *     fit the structure, wrong declared levels, duplicates (same code, overlapping periods),
+     *     missing or misplaced parents, cycles, bad periods and successors, unreadable rows
+     */
+    public DimensionScheme build() {
+      List<Found> problems = new ArrayList<>(readProblems);
+      if (structure == null) {
+        problems.add(new Found(0, new Found.Location("definition of " + id, 0), "",
+            Kind.MISSING_FIELD, "no code structure"));
+        throw exception(problems);
+      }
+      if (inputs.isEmpty()) {
+        problems.add(new Found(0, new Found.Location("definition of " + id, 0), "", Kind.EMPTY_SCHEME,
+            "the scheme defines no code"));
+      }
+      List<Candidate> accepted = new ArrayList<>();
+      for (Input input : inputs) {
+        Candidate candidate = examine(input, problems);
+        if (candidate != null) {
+          accepted.add(candidate);
+        }
+      }
+      Map<String, List<Candidate>> byCode = removeDuplicates(accepted, problems);
+      assignParents(accepted, byCode, problems);
+      Set<Candidate> inCycles = findCycles(accepted, byCode, problems);
+      checkParents(accepted, byCode, inCycles, problems);
+      checkSuccessors(accepted, byCode, problems);
+      if (!problems.isEmpty()) {
+        throw exception(problems);
+      }
+      List<DimensionCode> built = new ArrayList<>(accepted.size());
+      for (Candidate c : accepted) {
+        built.add(new DimensionCode(id, written(c.code), structure.levels().get(c.depth), c.depth,
+            c.input.definition().labels(), Optional.ofNullable(c.parent).map(this::written),
+            c.input.definition().validFrom(), c.input.definition().retiredOn(),
+            c.successors.stream().map(s -> new Successor(written(s.code), s.effective)).toList()));
+      }
+      return new DimensionScheme(this, built);
+    }
+
+    /** Records a problem found while reading a definition file. */
+    void readProblem(String location, int line, String code, Kind kind, String message) {
+      readProblems.add(new Found(inputs.size() * 2, new Found.Location(location, line), code, kind, message));
+    }
+
+    private String written(String payload) {
+      return checkCharacters == null ? payload : payload + checkCharacters.compute(payload);
+    }
+
+    private Candidate examine(Input input, List<Found> problems) {
+      CodeDefinition definition = input.definition();
+      String code = definition.code();
+      int depth = structure.depthOf(code);
+      if (depth < 0) {
+        problems.add(input.problem(code, Kind.MALFORMED_CODE,
+            "does not fit the code structure: it " + structure.problem(code).orElse("matches no level")));
+        return null;
+      }
+      if (checkCharacters != null) {
+        for (char c : code.toCharArray()) {
+          if (checkCharacters.alphabet().indexOf(c) < 0) {
+            problems.add(input.problem(code, Kind.MALFORMED_CODE,
+                "has '" + c + "', which " + checkCharacters.name() + " cannot check"));
+            return null;
+          }
+        }
+      }
+      String level = structure.levels().get(depth);
+      if (definition.level().isPresent() && !definition.level().get().equals(level)) {
+        problems.add(input.problem(code, Kind.WRONG_LEVEL, "is declared a " + definition.level().get()
+            + " code, but the structure makes it a " + level + " code"));
+      }
+      Optional<LocalDate> from = definition.validFrom();
+      Optional<LocalDate> to = definition.retiredOn();
+      if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
+        problems.add(input.problem(code, Kind.BAD_VALIDITY,
+            "is retired on " + to.get() + ", not after it became valid on " + from.get()));
+        return null;
+      }
+      List<ParsedSuccessor> successors = new ArrayList<>();
+      for (String text : definition.successors()) {
+        Matcher m = SUCCESSOR.matcher(text.strip());
+        if (!m.matches()) {
+          problems.add(input.problem(code, Kind.BAD_SUCCESSOR,
+              "successor '" + text + "' is not CODE, CODE[YYYY] or CODE[YYYY-MM-DD]"));
+          continue;
+        }
+        LocalDate effective = to.orElse(null);
+        if (m.group(2) != null) {
+          try {
+            effective = parseDate(m.group(2));
+          } catch (IllegalArgumentException e) {
+            problems.add(input.problem(code, Kind.BAD_SUCCESSOR, "successor '" + text + "': " + e.getMessage()));
+            continue;
+          }
+        }
+        successors.add(new ParsedSuccessor(m.group(1), effective));
+      }
+      if (to.isEmpty() && !definition.successors().isEmpty()) {
+        problems.add(input.problem(code, Kind.BAD_VALIDITY,
+            "has successors but no retirement date; only a retired code has successors"));
+        return null;
+      }
+      return new Candidate(input, code, depth, successors);
+    }
+
+    private Map<String, List<Candidate>> removeDuplicates(List<Candidate> accepted, List<Found> problems) {
+      Map<String, List<Candidate>> byCode = new LinkedHashMap<>();
+      for (Candidate c : accepted) {
+        byCode.computeIfAbsent(c.code, k -> new ArrayList<>()).add(c);
+      }
+      Set<Candidate> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (List<Candidate> group : byCode.values()) {
+        if (group.size() < 2) {
+          continue;
+        }
+        List<Candidate> ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing((Candidate c) -> c.from().orElse(LocalDate.MIN))
+            .thenComparingInt(c -> c.input.order()));
+        Candidate previous = ordered.get(0);
+        for (Candidate next : ordered.subList(1, ordered.size())) {
+          boolean overlaps = previous.to().isEmpty() || next.from().isEmpty()
+              || previous.to().get().isAfter(next.from().get());
+          if (overlaps) {
+            Candidate duplicate = next.input.order() > previous.input.order() ? next : previous;
+            Candidate original = duplicate == next ? previous : next;
+            problems.add(duplicate.input.problem(duplicate.code, Kind.DUPLICATE_CODE,
+                "is already defined at " + original.input.location() + " for an overlapping period"));
+            rejected.add(duplicate);
+            previous = original;
+          } else {
+            previous = next;
+          }
+        }
+        group.removeIf(rejected::contains);
+      }
+      accepted.removeIf(rejected::contains);
+      return byCode;
+    }
+
+    private void assignParents(List<Candidate> accepted, Map<String, List<Candidate>> byCode, List<Found> problems) {
+      for (Candidate c : accepted) {
+        Optional<String> explicit = c.input.definition().parent().map(String::strip).filter(p -> !p.isEmpty());
+        if (explicit.isPresent()) {
+          c.explicitParent = true;
+          if (byCode.containsKey(explicit.get())) {
+            c.parent = explicit.get();
+          } else {
+            problems.add(c.input.problem(c.code, Kind.MISSING_PARENT, "parent " + explicit.get() + " is not defined"));
+          }
+          continue;
+        }
+        List<String> implied = structure.ancestors(c.code);
+        c.parent = implied.stream().filter(byCode::containsKey).findFirst().orElse(null);
+        if (c.parent == null && c.depth > 0) {
+          problems.add(c.input.problem(c.code, Kind.MISSING_PARENT, implied.isEmpty()
+              ? "a " + structure.levels().get(c.depth) + " code needs a parent, and the structure cannot imply one"
+              : "has no parent: none of " + String.join(", ", implied) + " is defined"));
+        }
+      }
+    }
+
+    private Set<Candidate> findCycles(List<Candidate> accepted, Map<String, List<Candidate>> byCode,
+        List<Found> problems) {
+      Map<String, Set<String>> edges = new LinkedHashMap<>();
+      for (Candidate c : accepted) {
+        if (c.parent != null) {
+          edges.computeIfAbsent(c.code, k -> new LinkedHashSet<>()).add(c.parent);
+        }
+      }
+      Set<String> inCycle = new HashSet<>();
+      Map<String, Integer> state = new HashMap<>();
+      for (String start : edges.keySet()) {
+        if (state.containsKey(start)) {
+          continue;
+        }
+        Deque<String> path = new ArrayDeque<>();
+        Deque<Iterator<String>> iterators = new ArrayDeque<>();
+        path.push(start);
+        iterators.push(edges.getOrDefault(start, Set.of()).iterator());
+        state.put(start, 1);
+        while (!path.isEmpty()) {
+          Iterator<String> next = iterators.peek();
+          if (!next.hasNext()) {
+            state.put(path.pop(), 2);
+            iterators.pop();
+            continue;
+          }
+          String parent = next.next();
+          Integer seen = state.get(parent);
+          if (seen == null) {
+            state.put(parent, 1);
+            path.push(parent);
+            iterators.push(edges.getOrDefault(parent, Set.of()).iterator());
+          } else if (seen == 1) {
+            List<String> cycle = new ArrayList<>();
+            for (Iterator<String> it = path.descendingIterator(); it.hasNext(); ) {
+              String code = it.next();
+              if (code.equals(parent) || !cycle.isEmpty()) {
+                cycle.add(code);
+              }
+            }
+            cycle.add(parent);
+            inCycle.addAll(cycle);
+            Candidate first = byCode.get(parent).get(0);
+            problems.add(first.input.problem(parent, Kind.CYCLE, "parents form a cycle: " + String.join(" → ", cycle)));
+          }
+        }
+      }
+      Set<Candidate> members = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Candidate c : accepted) {
+        if (inCycle.contains(c.code)) {
+          members.add(c);
+        }
+      }
+      return members;
+    }
+
+    private void checkParents(List<Candidate> accepted, Map<String, List<Candidate>> byCode, Set<Candidate> inCycles,
+        List<Found> problems) {
+      for (Candidate c : accepted) {
+        if (c.parent == null || inCycles.contains(c)) {
+          continue;
+        }
+        int parentDepth = structure.depthOf(c.parent);
+        String level = structure.levels().get(c.depth);
+        if (parentDepth >= c.depth) {
+          problems.add(c.input.problem(c.code, Kind.PARENT_NOT_ABOVE, c.depth == 0
+              ? "is a top-level (" + level + ") code and cannot have a parent"
+              : "parent " + c.parent + " is a " + structure.levels().get(parentDepth) + " code, not above this "
+                  + level + " code"));
+          continue;
+        }
+        List<String> implied = structure.ancestors(c.code);
+        if (c.explicitParent && !implied.isEmpty() && !implied.contains(c.parent)) {
+          problems.add(c.input.problem(c.code, Kind.PARENT_NOT_ANCESTOR, "parent " + c.parent
+              + " contradicts the code structure, which implies " + String.join(" or ", implied)));
+          continue;
+        }
+        if (c.to().isEmpty() && byCode.get(c.parent).stream().noneMatch(p -> p.to().isEmpty())) {
+          problems.add(c.input.problem(c.code, Kind.RETIRED_PARENT,
+              "is in force, but its parent " + c.parent + " is retired"));
+        }
+      }
+    }
+
+    private void checkSuccessors(List<Candidate> accepted, Map<String, List<Candidate>> byCode, List<Found> problems) {
+      for (Candidate c : accepted) {
+        for (ParsedSuccessor s : c.successors) {
+          List<Candidate> targets = byCode.get(s.code);
+          if (targets == null) {
+            problems.add(c.input.problem(c.code, Kind.BAD_SUCCESSOR, "successor " + s.code + " is not defined"));
+          } else if (s.code.equals(c.code) && targets.stream().noneMatch(t -> t.from().isPresent()
+              && !t.from().get().isBefore(c.to().orElseThrow()))) {
+            problems.add(c.input.problem(c.code, Kind.BAD_SUCCESSOR, "names itself as successor, but is not defined "
+                + "again from " + c.to().orElseThrow()));
+          }
+        }
+      }
+    }
+
+    private SchemeDefinitionException exception(List<Found> problems) {
+      List<Found> sorted = new ArrayList<>(problems);
+      sorted.sort(Comparator.comparingInt(Found::order));
+      return new SchemeDefinitionException(id, sorted.stream()
+          .map(f -> new DefinitionProblem(f.location().text(), f.location().line(), f.code(), f.kind(), f.message()))
+          .toList());
+    }
+
+    private static String requireText(String value, String what) {
+      Objects.requireNonNull(value, what);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("a scheme's " + what + " must not be blank");
+      }
+      return value.strip();
+    }
+  }
+
+  /** A definition as given, with where it came from and its place in the input order. */
+  private record Input(CodeDefinition definition, String location, int line, int order) {
+    Found problem(String code, Kind kind, String message) {
+      return new Found(order, new Found.Location(location, line), code, kind, message);
+    }
+  }
+
+  /** A problem with its place in the input order. */
+  private record Found(int order, Location location, String code, Kind kind, String message) {
+    private record Location(String text, int line) {}
+  }
+
+  private record ParsedSuccessor(String code, LocalDate effective) {}
+
+  /** A definition that passed the per-code checks, with what the scheme-wide checks add. */
+  private static final class Candidate {
+    final Input input;
+    final String code;
+    final int depth;
+    final List<ParsedSuccessor> successors;
+    String parent;
+    boolean explicitParent;
+
+    Candidate(Input input, String code, int depth, List<ParsedSuccessor> successors) {
+      this.input = input;
+      this.code = code;
+      this.depth = depth;
+      this.successors = successors;
+    }
+
+    Optional<LocalDate> from() {
+      return input.definition().validFrom();
+    }
+
+    Optional<LocalDate> to() {
+      return input.definition().retiredOn();
+    }
+  }
+
+  /** Reads a CSV code list into a builder, reporting unreadable rows with their line. */
+  private static final class CsvCodeList {
+    private final Builder builder;
+    private final String source;
+    private final CsvLayout layout;
+
+    CsvCodeList(Builder builder, String source, CsvLayout layout) {
+      this.builder = builder;
+      this.source = source;
+      this.layout = layout;
+    }
+
+    void read(CsvReader csv) throws IOException {
+      List<String> header;
+      try {
+        header = csv.next();
+      } catch (CsvReader.SyntaxError e) {
+        problem(e.line(), "", Kind.SYNTAX, "the header row cannot be read: " + e.getMessage());
+        return;
+      }
+      if (header == null) {
+        problem(1, "", Kind.MISSING_FIELD, "the file is empty; it needs a header row");
+        return;
+      }
+      Map<String, Integer> columns = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (columns.putIfAbsent(header.get(i).strip(), i) != null) {
+          problem(1, "", Kind.SYNTAX, "column '" + header.get(i).strip() + "' appears twice in the header");
+        }
+      }
+      Integer code = columns.get(layout.codeColumn());
+      if (code == null) {
+        problem(1, "", Kind.MISSING_FIELD, "no '" + layout.codeColumn() + "' column in the header " + header);
+        return;
+      }
+      Map<String, Integer> labels = labelColumns(columns, header);
+      if (labels.isEmpty()) {
+        return;
+      }
+      Integer parent = layout.parentColumn().map(columns::get).orElse(null);
+      Integer level = layout.levelColumn().map(columns::get).orElse(null);
+      Integer from = layout.validFromColumn().map(columns::get).orElse(null);
+      Integer to = layout.retiredOnColumn().map(columns::get).orElse(null);
+      Integer successors = layout.successorsColumn().map(columns::get).orElse(null);
+      while (true) {
+        List<String> row;
+        try {
+          row = csv.next();
+        } catch (CsvReader.SyntaxError e) {
+          problem(e.line(), "", Kind.SYNTAX, e.getMessage());
+          continue;
+        }
+        if (row == null) {
+          return;
+        }
+        int line = csv.recordLine();
+        if (row.size() != header.size()) {
+          problem(line, "", Kind.SYNTAX, "the row has " + row.size() + " fields, the header " + header.size());
+          continue;
+        }
+        String text = row.get(code).strip();
+        if (text.isEmpty()) {
+          problem(line, "", Kind.MISSING_FIELD, "the row has no code");
+          continue;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        labels.forEach((tag, column) -> {
+          String label = row.get(column).strip();
+          if (!label.isEmpty()) {
+            texts.put(tag, label);
+          }
+        });
+        if (texts.isEmpty()) {
+          problem(line, text, Kind.MISSING_FIELD, "has no label");
+          continue;
+        }
+        CodeDefinition.Builder definition = new CodeDefinition.Builder().code(text).labels(new Labels(texts));
+        cell(row, parent).ifPresent(definition::parent);
+        cell(row, level).ifPresent(definition::level);
+        try {
+          cell(row, from).map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
+          cell(row, to).map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
+        } catch (IllegalArgumentException e) {
+          problem(line, text, Kind.BAD_VALIDITY, e.getMessage());
+          continue;
+        }
+        cell(row, successors).ifPresent(list -> {
+          for (String successor : list.split(";")) {
+            if (!successor.isBlank()) {
+              definition.addSuccessors(successor.strip());
+            }
+          }
+        });
+        builder.add(definition.build(), source + " line " + line, line);
+      }
+    }
+
+    private Map<String, Integer> labelColumns(Map<String, Integer> columns, List<String> header) {
+      Map<String, Integer> labels = new LinkedHashMap<>();
+      if (layout.labelColumns().isEmpty()) {
+        for (String column : header) {
+          String name = column.strip();
+          if (name.startsWith(CsvLayout.LABEL_PREFIX)) {
+            labels.put(name.substring(CsvLayout.LABEL_PREFIX.length()), columns.get(name));
+          }
+        }
+      } else {
+        layout.labelColumns().forEach((tag, column) -> {
+          Integer index = columns.get(column);
+          if (index == null) {
+            problem(1, "", Kind.MISSING_FIELD, "no label column '" + column + "' in the header " + header);
+          } else {
+            labels.put(tag, index);
+          }
+        });
+      }
+      if (labels.isEmpty() && layout.labelColumns().isEmpty()) {
+        problem(1, "", Kind.MISSING_FIELD, "no label column (" + CsvLayout.LABEL_PREFIX + "<language>) in the header "
+            + header);
+      }
+      for (String tag : List.copyOf(labels.keySet())) {
+        try {
+          Labels.of(tag, "-");
+        } catch (IllegalArgumentException e) {
+          problem(1, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
+          labels.clear();
+        }
+      }
+      return labels.size() == layout.labelColumns().size() || layout.labelColumns().isEmpty() ? labels : Map.of();
+    }
+
+    private static Optional<String> cell(List<String> row, Integer column) {
+      return column == null ? Optional.empty() : Optional.of(row.get(column).strip()).filter(s -> !s.isEmpty());
+    }
+
+    private void problem(int line, String code, Kind kind, String message) {
+      builder.readProblem(source + " line " + line, line, code, kind, message);
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package io.crmkit.core.dimension;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.core.checkdigit.CheckCharacterSystem;
+import io.crmkit.core.checkdigit.CheckCharacters;
+import io.crmkit.core.dimension.CodeStructure.PatternLevel;
+import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads whole scheme definitions from JSON. (A CSV file holds a code list only: see {@link
+ * DimensionScheme.Builder#codesFromCsv}.)
+ *
+ * <pre>{@code
+ * {
+ *   "id": "sales-region", "version": "2025",
+ *   "name": {"en": "Sales regions", "zh": "销售区域"},
+ *   "structure": {"type": "prefixed", "segments": [
+ *       {"level": "area", "width": 1, "characters": "A-Z"},
+ *       {"level": "district", "width": 2, "characters": "0-9"}]},
+ *   "checkCharacters": "ISO 7064 MOD 37-2",
+ *   "codes": [
+ *     {"code": "N", "labels": {"en": "North"}},
+ *     {"code": "N01", "labels": {"en": "North, urban"}, "validFrom": "2020-01-01"},
+ *     {"code": "N02", "labels": {"en": "North, rural"}, "retiredOn": "2025-01-01", "successors": ["N01"]}]
+ * }
+ * }</pre>
+ *
+ * <p>Structure types: {@code padded} ({@code padding}, {@code segments}), {@code prefixed}
+ * ({@code segments}), {@code separated} ({@code separator}, {@code parts} with {@code level},
+ * {@code characters}, {@code minWidth}, {@code maxWidth}), {@code patterned} ({@code levels} with
+ * {@code level}, {@code pattern}, {@code parentPrefix}) and {@code flat} ({@code level},
+ * {@code pattern}). Code fields are those of {@link CodeDefinition}. Unknown fields are problems,
+ * so that a misspelt field is not silently ignored.
+ */
+public final class SchemeDefinitions {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> SCHEME_FIELDS = Set.of("id", "version", "name", "structure", "checkCharacters", "codes");
+  private static final Set<String> CODE_FIELDS =
+      Set.of("code", "labels", "parent", "level", "validFrom", "retiredOn", "successors");
+
+  private SchemeDefinitions() {}
+
+  /**
+   * Reads a scheme; a {@code checkCharacters} field names one of the systems crmkit ships
+   * ({@link CheckCharacters#all()}).
+   *
+   * @param reader the JSON text; not closed
+   * @param source the definition's name, for problem locations
+   * @throws SchemeDefinitionException listing every problem with its line
+   * @throws UncheckedIOException if reading fails
+   */
+  public static DimensionScheme fromJson(Reader reader, String source) {
+    return fromJson(reader, source, CheckCharacters.all());
+  }
+
+  /**
+   * Reads a scheme whose {@code checkCharacters} names one of {@code systems} (by {@link
+   * CheckCharacterSystem#name()}, ignoring case): for systems of your own.
+   *
+   * @throws SchemeDefinitionException listing every problem with its line
+   * @throws UncheckedIOException if reading fails
+   */
+  public static DimensionScheme fromJson(Reader reader, String source,
+      Collection<? extends CheckCharacterSystem> systems) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(systems, "systems");
+    List<DefinitionProblem> problems = new ArrayList<>();
+    Map<String, Located> fields = new LinkedHashMap<>();
+    List<Located> codes = new ArrayList<>();
+    try (JsonParser parser = MAPPER.createParser(reader)) {
+      parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        problems.add(problem(source, line(parser), "", Kind.SYNTAX, "a scheme definition is a JSON object"));
+      } else {
+        readScheme(parser, source, fields, codes, problems);
+      }
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      problems.add(problem(source, line, "", Kind.SYNTAX, "not valid JSON: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+    String id = text(fields, "id", source, problems);
+    String version = text(fields, "version", source, problems);
+    Located structureField = fields.get("structure");
+    if (structureField == null && problems.stream().noneMatch(p -> p.kind() == Kind.SYNTAX)) {
+      problems.add(problem(source, 1, "", Kind.MISSING_FIELD, "no 'structure'"));
+    }
+    if (id == null || version == null || structureField == null) {
+      throw new SchemeDefinitionException(id != null ? id : source, problems);
+    }
+    DimensionScheme.Builder builder = new DimensionScheme.Builder(id, version);
+    problems.forEach(p -> builder.readProblem(p.location(), p.line(), p.code(), p.kind(), p.message()));
+    fields.forEach((name, field) -> {
+      if (!SCHEME_FIELDS.contains(name)) {
+        builder.readProblem(at(source, field.line()), field.line(), "", Kind.SYNTAX, "unknown field '" + name + "'");
+      }
+    });
+    try {
+      builder.structure(structure(structureField.node()));
+    } catch (IllegalArgumentException e) {
+      builder.readProblem(at(source, structureField.line()), structureField.line(), "", Kind.MISSING_FIELD,
+          "structure: " + e.getMessage());
+      builder.structure(CodeStructure.flat("unusable", ".*"));
+    }
+    Located name = fields.get("name");
+    if (name != null) {
+      try {
+        builder.name(labels(name.node()));
+      } catch (IllegalArgumentException e) {
+        builder.readProblem(at(source, name.line()), name.line(), "", Kind.MISSING_FIELD, "name: " + e.getMessage());
+      }
+    }
+    Located check = fields.get("checkCharacters");
+    if (check != null) {
+      String wanted = check.node().asText();
+      systems.stream().filter(s -> s.name().equalsIgnoreCase(wanted)).findFirst().ifPresentOrElse(builder::checkCharacters,
+          () -> builder.readProblem(at(source, check.line()), check.line(), "", Kind.MISSING_FIELD,
+              "unknown check-character system '" + wanted + "'; known: "
+                  + systems.stream().map(CheckCharacterSystem::name).collect(Collectors.joining(", "))));
+    }
+    for (Located code : codes) {
+      addCode(builder, source, code);
+    }
+    return builder.build();
+  }
+
+  private static void readScheme(JsonParser parser, String source, Map<String, Located> fields, List<Located> codes,
+      List<DefinitionProblem> problems) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      int line = line(parser);
+      if (!field.equals("codes")) {
+        if (fields.put(field, new Located(parser.readValueAsTree(), line)) != null) {
+          problems.add(problem(source, line, "", Kind.SYNTAX, "field '" + field + "' appears twice"));
+        }
+        continue;
+      }
+      if (value != JsonToken.START_ARRAY) {
+        problems.add(problem(source, line, "", Kind.SYNTAX, "'codes' is a JSON array of code objects"));
+        parser.skipChildren();
+        continue;
+      }
+      JsonToken element;
+      while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+        int elementLine = line(parser);
+        if (element == JsonToken.START_OBJECT) {
+          codes.add(new Located(parser.readValueAsTree(), elementLine));
+        } else {
+          problems.add(problem(source, elementLine, "", Kind.SYNTAX, "each code is a JSON object"));
+          parser.skipChildren();
+        }
+      }
+    }
+  }
+
+  private static void addCode(DimensionScheme.Builder builder, String source, Located located) {
+    JsonNode node = located.node();
+    String location = at(source, located.line());
+    String code = node.path("code").isValueNode() ? node.path("code").asText().strip() : "";
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!CODE_FIELDS.contains(name)) {
+        builder.readProblem(location, located.line(), code, Kind.SYNTAX, "unknown field '" + name + "'");
+      }
+    }
+    if (code.isEmpty()) {
+      builder.readProblem(location, located.line(), "", Kind.MISSING_FIELD, "a code object needs a 'code'");
+      return;
+    }
+    CodeDefinition.Builder definition = new CodeDefinition.Builder().code(code);
+    try {
+      definition.labels(labels(node.path("labels")));
+      optionalText(node, "parent").ifPresent(definition::parent);
+      optionalText(node, "level").ifPresent(definition::level);
+      optionalText(node, "validFrom").map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
+      optionalText(node, "retiredOn").map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
+      JsonNode successors = node.path("successors");
+      if (successors.isArray()) {
+        successors.forEach(s -> definition.addSuccessors(s.asText()));
+      } else if (!successors.isMissingNode() && !successors.isNull()) {
+        definition.addSuccessors(successors.asText().split(";"));
+      }
+    } catch (IllegalArgumentException e) {
+      builder.readProblem(location, located.line(), code, Kind.MISSING_FIELD, e.getMessage());
+      return;
+    }
+    builder.add(definition.build(), location, located.line());
+  }
+
+  private static CodeStructure structure(JsonNode node) {
+    String type = required(node, "type").toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "padded": {
+        String padding = required(node, "padding");
+        if (padding.length() != 1) {
+          throw new IllegalArgumentException("'padding' is one character, got '" + padding + "'");
+        }
+        return CodeStructure.padded(padding.charAt(0), segments(node));
+      }
+      case "prefixed":
+        return CodeStructure.prefixed(segments(node));
+      case "separated": {
+        List<CodeStructure.Part> parts = new ArrayList<>();
+        for (JsonNode part : array(node, "parts")) {
+          int max = requiredInt(part, "maxWidth");
+          parts.add(new CodeStructure.Part(required(part, "level"), CharacterRanges.expand(required(part, "characters")),
+              part.path("minWidth").asInt(1), max));
+        }
+        return CodeStructure.separated(required(node, "separator"), parts.toArray(CodeStructure.Part[]::new));
+      }
+      case "patterned": {
+        List<PatternLevel> levels = new ArrayList<>();
+        for (JsonNode level : array(node, "levels")) {
+          levels.add(new PatternLevel(required(level, "level"), required(level, "pattern"),
+              level.path("parentPrefix").asInt(0)));
+        }
+        return CodeStructure.patterned(levels.toArray(PatternLevel[]::new));
+      }
+      case "flat":
+        return CodeStructure.flat(required(node, "level"), required(node, "pattern"));
+      default:
+        throw new IllegalArgumentException("unknown type '" + type + "'; use padded, prefixed, separated, patterned or flat");
+    }
+  }
+
+  private static CodeStructure.Segment[] segments(JsonNode node) {
+    List<CodeStructure.Segment> segments = new ArrayList<>();
+    for (JsonNode segment : array(node, "segments")) {
+      segments.add(CodeStructure.segment(required(segment, "level"), requiredInt(segment, "width"),
+          required(segment, "characters")));
+    }
+    return segments.toArray(CodeStructure.Segment[]::new);
+  }
+
+  private static Labels labels(JsonNode node) {
+    if (!node.isObject() || node.isEmpty()) {
+      throw new IllegalArgumentException("'labels' is an object of language tag to text, with at least one");
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+    return new Labels(texts);
+  }
+
+  private static List<JsonNode> array(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isArray() || value.isEmpty()) {
+      throw new IllegalArgumentException("'" + field + "' is a non-empty array");
+    }
+    List<JsonNode> items = new ArrayList<>();
+    value.forEach(items::add);
+    return items;
+  }
+
+  private static String required(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isValueNode() || value.asText().isBlank()) {
+      throw new IllegalArgumentException("'" + field + "' is required");
+    }
+    return value.asText();
+  }
+
+  private static int requiredInt(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.canConvertToInt()) {
+      throw new IllegalArgumentException("'" + field + "' is a required whole number");
+    }
+    return value.asInt();
+  }
+
+  private static Optional<String> optionalText(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isValueNode()) {
+      throw new IllegalArgumentException("'" + field + "' is text");
+    }
+    return Optional.of(value.asText().strip()).filter(s -> !s.isEmpty());
+  }
+
+  private static String text(Map<String, Located> fields, String name, String source, List<DefinitionProblem> problems) {
+    Located field = fields.get(name);
+    if (field == null || !field.node().isValueNode() || field.node().asText().isBlank()) {
+      if (problems.stream().noneMatch(p -> p.kind() == Kind.SYNTAX)) {
+        int line = field == null ? 1 : field.line();
+        problems.add(problem(source, line, "", Kind.MISSING_FIELD, "no '" + name + "' text"));
+      }
+      return null;
+    }
+    return field.node().asText().strip();
+  }
+
+  private static int line(JsonParser parser) {
+    return parser.currentTokenLocation().getLineNr();
+  }
+
+  private static String at(String source, int line) {
+    return source + " line " + line;
+  }
+
+  private static DefinitionProblem problem(String source, int line, String code, Kind kind, String message) {
+    return new DefinitionProblem(at(source, line), line, code, kind, message);
+  }
+
+  private record Located(JsonNode node, int line) {}
+}

@@ -1,0 +1,155 @@
+package io.crmkit.core.dimension.classify;
+
+import io.crmkit.core.customer.Customer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assigns dimension codes to customers with {@link ClassificationRule}s, in bulk.
+ *
+ * <p>Per dimension the rules are tried in the order given; the first that assigns a code wins.
+ * If none does, the customer is reported {@link Unclassified} in that dimension with every rule's
+ * reason. By default a customer that already holds a code in a dimension keeps it (the rules are
+ * not asked); {@link Builder#replaceExisting} makes rules override held codes, but a held code is
+ * never removed when no rule assigns one.
+ *
+ * <p>Nothing is written: the outcome is {@link CodeUpdate}s for {@link CodeUpdates#apply}. A rule
+ * that throws does not stop a batch: it counts as rejecting the customer, with the error as
+ * reason. Immutable and thread-safe if the rules are.
+ *
+ * <pre>{@code
+ * Classifier classifier = new Classifier.Builder()
+ *     .rule(ClassificationRules.regionFromAddress(Dimensions.REGION, BuiltInSchemes.gbt2260(), "CN"))
+ *     .rule(ClassificationRules.regionFromUscc(Dimensions.REGION, BuiltInSchemes.gbt2260()))
+ *     .rule(ClassificationRules.customerType(Dimensions.CUSTOMER_TYPE, BuiltInSchemes.customerTypes()))
+ *     .rule(ClassificationRules.industryFromAttribute(Dimensions.INDUSTRY, BuiltInSchemes.gbt4754(), "industry"))
+ *     .build();
+ * ClassificationReport report = classifier.classifyAll(customers.stream(Criteria.all()));
+ * }</pre>
+ */
+public final class Classifier {
+  private static final Logger LOG = LoggerFactory.getLogger(Classifier.class);
+
+  private final Map<String, List<ClassificationRule>> rules;
+  private final boolean replaceExisting;
+
+  private Classifier(Builder builder) {
+    Map<String, List<ClassificationRule>> byDimension = new LinkedHashMap<>();
+    builder.rules.forEach((dimension, list) -> byDimension.put(dimension, List.copyOf(list)));
+    this.rules = Collections.unmodifiableMap(byDimension);
+    this.replaceExisting = builder.replaceExisting;
+  }
+
+  /** The dimensions this classifier assigns, in the order their first rule was added. */
+  public List<String> dimensions() {
+    return List.copyOf(rules.keySet());
+  }
+
+  /** Classifies one customer. */
+  public Classification classify(Customer customer) {
+    Objects.requireNonNull(customer, "customer");
+    List<CodeChange> changes = new ArrayList<>();
+    List<Unclassified> unclassified = new ArrayList<>();
+    rules.forEach((dimension, dimensionRules) -> {
+      Optional<String> held = Optional.ofNullable(customer.dimensionCodes().get(dimension));
+      if (held.isPresent() && !replaceExisting) {
+        return;
+      }
+      List<String> reasons = new ArrayList<>();
+      for (ClassificationRule rule : dimensionRules) {
+        RuleOutcome outcome = apply(rule, customer);
+        if (outcome instanceof RuleOutcome.Assigned assigned) {
+          if (!held.filter(assigned.code()::equals).isPresent()) {
+            changes.add(new CodeChange(dimension, held, assigned.code(), rule.name(), assigned.note()));
+          }
+          return;
+        }
+        reasons.add(rule.name() + ": " + (outcome instanceof RuleOutcome.Rejected rejected ? rejected.reason()
+            : ((RuleOutcome.NotApplicable) outcome).reason()));
+      }
+      if (held.isEmpty()) {
+        unclassified.add(new Unclassified(customer.id(), dimension, reasons));
+      }
+    });
+    Optional<CodeUpdate> update = changes.isEmpty() ? Optional.empty()
+        : Optional.of(new CodeUpdate(customer.id(), customer.version(), changes));
+    return new Classification(customer.id(), update, unclassified);
+  }
+
+  /**
+   * Classifies every customer of {@code customers} (consumed, not closed).
+   */
+  public ClassificationReport classifyAll(Stream<? extends Customer> customers) {
+    Objects.requireNonNull(customers, "customers");
+    return classifyAll(customers.iterator());
+  }
+
+  /** Classifies every customer of {@code customers}. */
+  public ClassificationReport classifyAll(Collection<? extends Customer> customers) {
+    Objects.requireNonNull(customers, "customers");
+    return classifyAll(customers.iterator());
+  }
+
+  private ClassificationReport classifyAll(Iterator<? extends Customer> customers) {
+    List<CodeUpdate> updates = new ArrayList<>();
+    List<Unclassified> unclassified = new ArrayList<>();
+    long count = 0;
+    while (customers.hasNext()) {
+      Classification classification = classify(customers.next());
+      classification.update().ifPresent(updates::add);
+      unclassified.addAll(classification.unclassified());
+      count++;
+    }
+    return new ClassificationReport(count, updates, unclassified);
+  }
+
+  private static RuleOutcome apply(ClassificationRule rule, Customer customer) {
+    try {
+      return Objects.requireNonNull(rule.apply(customer), () -> "rule " + rule.name() + " returned no outcome");
+    } catch (RuntimeException e) {
+      LOG.warn("Classification rule {} failed for customer {}", rule.name(), customer.id(), e);
+      return RuleOutcome.rejected("the rule failed: " + e);
+    }
+  }
+
+  /** Builds a {@link Classifier}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, List<ClassificationRule>> rules = new LinkedHashMap<>();
+    private boolean replaceExisting;
+
+    /** Adds a rule after the rules already added for its dimension. */
+    public Builder rule(ClassificationRule rule) {
+      Objects.requireNonNull(rule, "rule");
+      rules.computeIfAbsent(rule.dimension(), d -> new ArrayList<>()).add(rule);
+      return this;
+    }
+
+    /** Whether rules override codes customers already hold (default: no, held codes are kept). */
+    public Builder replaceExisting(boolean replaceExisting) {
+      this.replaceExisting = replaceExisting;
+      return this;
+    }
+
+    /**
+     * The classifier.
+     *
+     * @throws IllegalStateException if no rule was added
+     */
+    public Classifier build() {
+      if (rules.isEmpty()) {
+        throw new IllegalStateException("a classifier needs at least one rule");
+      }
+      return new Classifier(this);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.crmkit.core.dimension.classify;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One dimension code to set on a customer, with what it replaces and why.
+ *
+ * @param dimension the dimension
+ * @param from the code the customer held, if any
+ * @param to the new code
+ * @param source the rule or process that chose it
+ * @param why how it was found, for people
+ */
+public record CodeChange(String dimension, Optional<String> from, String to, String source, String why) {
+  public CodeChange {
+    Objects.requireNonNull(dimension, "dimension");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(why, "why");
+    if (from.isPresent() && from.get().equals(to)) {
+      throw new IllegalArgumentException("a change of " + dimension + " from " + to + " to itself changes nothing");
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.crmkit.core.dimension.classify;
+
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The dimension codes to set on one customer, against the version of the customer they were
+ * derived from, so that applying them is an optimistic-version write ({@link CodeUpdates}).
+ *
+ * @param customerId the customer
+ * @param version the customer's version when the codes were derived
+ * @param changes one change per dimension, at least one
+ */
+public record CodeUpdate(CustomerId customerId, long version, List<CodeChange> changes) {
+
+  /** @throws IllegalArgumentException if there is no change or a dimension appears twice */
+  public CodeUpdate {
+    Objects.requireNonNull(customerId, "customerId");
+    changes = List.copyOf(changes);
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("an update of customer " + customerId + " needs at least one change");
+    }
+    Set<String> dimensions = new HashSet<>();
+    for (CodeChange change : changes) {
+      if (!dimensions.add(change.dimension())) {
+        throw new IllegalArgumentException("dimension " + change.dimension() + " changes twice for " + customerId);
+      }
+    }
+  }
+
+  /** The new codes by dimension. */
+  public Map<String, String> codes() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    changes.forEach(change -> codes.put(change.dimension(), change.to()));
+    return codes;
+  }
+
+  /** Whether {@code customer} already holds every new code. */
+  public boolean isAppliedIn(Customer customer) {
+    return changes.stream().allMatch(change -> change.to().equals(customer.dimensionCodes().get(change.dimension())));
+  }
+
+  /** {@code customer} with the new codes set (other codes and fields untouched). */
+  public Customer applyTo(Customer customer) {
+    Objects.requireNonNull(customer, "customer");
+    if (!customer.id().equals(customerId)) {
+      throw new IllegalArgumentException("update of " + customerId + " applied to " + customer.id());
+    }
+    return new Customer.Builder().from(customer).putAllDimensionCodes(codes()).build();
+  }
+}

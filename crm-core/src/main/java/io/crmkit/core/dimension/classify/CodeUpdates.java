@@ -1,0 +1,94 @@
+package io.crmkit.core.dimension.classify;
+
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Customers;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@link CodeUpdate}s with optimistic versions: an update is written only if the customer
+ * still has the version the codes were derived from; otherwise it is reported as a conflict, never
+ * forced (no last-writer-wins). One failing customer never stops the others.
+ */
+public final class CodeUpdates {
+  private static final Logger LOG = LoggerFactory.getLogger(CodeUpdates.class);
+
+  private CodeUpdates() {}
+
+  /**
+   * Applies the updates straight to a {@link Customers} port, stamping each saved customer's
+   * update time from {@code clock}. (Through the {@code Crm} facade instead, which also validates
+   * and publishes events: {@code apply(updates, crm::find, crm::update)}.)
+   *
+   * @throws IllegalArgumentException if a customer has two updates
+   */
+  public static ApplyReport apply(Collection<CodeUpdate> updates, Customers customers, Clock clock) {
+    Objects.requireNonNull(customers, "customers");
+    Objects.requireNonNull(clock, "clock");
+    return apply(updates, customers::findById, customer -> {
+      Instant now = clock.instant();
+      return customers.save(customer.withUpdatedAt(now.isBefore(customer.createdAt()) ? customer.createdAt() : now));
+    });
+  }
+
+  /**
+   * Applies the updates: reads each customer, checks its version, and hands the changed customer
+   * (same version) to {@code writer}, which must save it with an optimistic version check and
+   * return the saved copy.
+   *
+   * @throws IllegalArgumentException if a customer has two updates
+   */
+  public static ApplyReport apply(Collection<CodeUpdate> updates, Function<CustomerId, Optional<Customer>> reader,
+      UnaryOperator<Customer> writer) {
+    Objects.requireNonNull(updates, "updates");
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(writer, "writer");
+    Set<CustomerId> seen = new HashSet<>();
+    for (CodeUpdate update : updates) {
+      if (!seen.add(update.customerId())) {
+        throw new IllegalArgumentException("customer " + update.customerId() + " has two updates");
+      }
+    }
+    Map<CustomerId, Long> applied = new LinkedHashMap<>();
+    List<CustomerId> unchanged = new ArrayList<>();
+    Map<CustomerId, String> conflicts = new LinkedHashMap<>();
+    Map<CustomerId, String> failed = new LinkedHashMap<>();
+    for (CodeUpdate update : updates) {
+      CustomerId id = update.customerId();
+      try {
+        Optional<Customer> current = reader.apply(id);
+        if (current.isEmpty()) {
+          conflicts.put(id, "the customer no longer exists");
+        } else if (current.get().version() != update.version()) {
+          conflicts.put(id, "the customer changed since its codes were derived (version " + update.version()
+              + ", now " + current.get().version() + ")");
+        } else if (update.isAppliedIn(current.get())) {
+          unchanged.add(id);
+        } else {
+          applied.put(id, writer.apply(update.applyTo(current.get())).version());
+        }
+      } catch (ConcurrentUpdateException e) {
+        conflicts.put(id, e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.warn("Code update of customer {} failed", id, e);
+        failed.put(id, e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+    }
+    return new ApplyReport(applied, unchanged, conflicts, failed);
+  }
+}

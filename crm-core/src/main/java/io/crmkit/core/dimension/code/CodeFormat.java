@@ -1,0 +1,389 @@
+package io.crmkit.core.dimension.code;
+
+import io.crmkit.core.checkdigit.CheckCharacterSystem;
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.dimension.CodeStructure;
+import io.crmkit.core.dimension.DimensionCode;
+import io.crmkit.core.dimension.DimensionScheme;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The template of a composite customer code: fixed-width {@link CodeSegment}s and an optional
+ * check character at the end, computed over every segment but the literals.
+ *
+ * <pre>{@code
+ * CodeFormat format = new CodeFormat.Builder("customer")
+ *     .dimension(Dimensions.CUSTOMER_TYPE, BuiltInSchemes.customerTypes(), "type")   // B2B
+ *     .dimension(Dimensions.REGION, BuiltInSchemes.gbt2260(), "province")           // 11
+ *     .sequence(6)                                                                   // 000042
+ *     .checkCharacters(mod37_2)                                                      // K
+ *     .build();
+ * format.parse("B2B11000042K");   // CodeParse.Parsed, or Invalid with the reason
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #format} and {@link #parse} are inverse: parsing a
+ * formatted code gives back its parts. With a check system that detects single substitutions
+ * (every ISO 7064 system does), every single-character typing error is rejected.
+ */
+public final class CodeFormat {
+  private final String id;
+  private final List<CodeSegment> segments;
+  private final CheckCharacterSystem check;
+  private final CodeSegment.Sequence sequence;
+  private final int length;
+  private final List<String> dimensions;
+  private final String checkAlphabet;
+
+  private CodeFormat(Builder builder, CodeSegment.Sequence sequence) {
+    this.id = builder.id;
+    this.segments = List.copyOf(builder.segments);
+    this.check = builder.check;
+    this.sequence = sequence;
+    this.length = segments.stream().mapToInt(CodeSegment::width).sum() + (check == null ? 0 : check.checkLength());
+    this.checkAlphabet = check == null ? "" : check.alphabet();
+    this.dimensions = segments.stream().filter(CodeSegment.Dimension.class::isInstance)
+        .map(s -> ((CodeSegment.Dimension) s).dimension()).toList();
+  }
+
+  /** The format's id; sequence keys start with it. */
+  public String id() {
+    return id;
+  }
+
+  /** The segments, in order. */
+  public List<CodeSegment> segments() {
+    return segments;
+  }
+
+  /** The check-character system whose character(s) end every code, if any. */
+  public Optional<CheckCharacterSystem> checkCharacters() {
+    return Optional.ofNullable(check);
+  }
+
+  /** How many characters every code has. */
+  public int length() {
+    return length;
+  }
+
+  /** The largest sequence number that fits. */
+  public long maxSequence() {
+    return sequence.max();
+  }
+
+  /** The dimensions the format takes codes from, in segment order. */
+  public List<String> dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * The code made of {@code parts}, whose dimension codes must be on the levels the format uses.
+   *
+   * @throws CrmValidationException listing every problem: a dimension missing, unknown or on
+   *     another level, a dimension the format does not use, a sequence too large for its width
+   */
+  public CustomerCode format(CodeParts parts) {
+    Objects.requireNonNull(parts, "parts");
+    List<Violation> problems = new ArrayList<>();
+    for (String dimension : parts.dimensionCodes().keySet()) {
+      if (!dimensions.contains(dimension)) {
+        problems.add(new Violation("dimensionCodes[" + dimension + "]", "not-in-format",
+            "format " + id + " has no " + dimension + " segment"));
+      }
+    }
+    StringBuilder value = new StringBuilder(length);
+    StringBuilder payload = new StringBuilder(length);
+    for (CodeSegment segment : segments) {
+      if (segment instanceof CodeSegment.Literal literal) {
+        value.append(literal.text());
+      } else if (segment instanceof CodeSegment.Sequence) {
+        if (parts.sequence() > sequence.max()) {
+          problems.add(new Violation("sequence", "sequence-too-large",
+              "sequence " + parts.sequence() + " does not fit " + sequence.width() + " digits"));
+        }
+        String digits = zeroPadded(parts.sequence(), sequence.width());
+        value.append(digits);
+        payload.append(digits);
+      } else {
+        CodeSegment.Dimension dimension = (CodeSegment.Dimension) segment;
+        String code = parts.dimensionCodes().get(dimension.dimension());
+        String path = "dimensionCodes[" + dimension.dimension() + "]";
+        if (code == null) {
+          problems.add(new Violation(path, "missing-code", "no " + dimension.dimension() + " code"));
+          continue;
+        }
+        if (!isOnLevel(dimension, code)) {
+          problems.add(new Violation(path, "unknown-code", code + " is not a " + dimension.level() + " code of "
+              + dimension.scheme().id()));
+          continue;
+        }
+        String text = text(dimension, code);
+        value.append(text);
+        payload.append(text);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CrmValidationException("CodeParts for format " + id, problems);
+    }
+    if (check != null) {
+      value.append(check.compute(payload.toString()));
+    }
+    return new CustomerCode(value.toString(), parts);
+  }
+
+  /**
+   * Reads {@code text} as a code of this format. Never throws for bad text: the outcome says what
+   * is wrong (length, literal, character, check character, unknown dimension code, sequence 0).
+   * Retired dimension codes are accepted: a code allocated before their retirement stays valid.
+   */
+  public CodeParse parse(String text) {
+    Objects.requireNonNull(text, "text");
+    if (text.length() != length) {
+      return invalid(text, CodeParse.Reason.WRONG_LENGTH, Math.min(text.length(), length),
+          "has " + text.length() + " characters; codes of format " + id + " have " + length);
+    }
+    int position = 0;
+    StringBuilder payload = new StringBuilder(length);
+    int[] payloadPositions = new int[length];
+    for (CodeSegment segment : segments) {
+      int end = position + segment.width();
+      if (segment instanceof CodeSegment.Literal literal) {
+        for (int i = position; i < end; i++) {
+          if (text.charAt(i) != literal.text().charAt(i - position)) {
+            return invalid(text, CodeParse.Reason.BAD_LITERAL, i, "has '" + text.charAt(i) + "' at " + (i + 1)
+                + " where the format has '" + literal.text() + "'");
+          }
+        }
+      } else {
+        for (int i = position; i < end; i++) {
+          char c = text.charAt(i);
+          if (segment instanceof CodeSegment.Sequence && (c < '0' || c > '9')) {
+            return invalid(text, CodeParse.Reason.BAD_CHARACTER, i, "has '" + c + "' at " + (i + 1)
+                + " in the sequence, which has digits only");
+          }
+          payloadPositions[payload.length()] = i;
+          payload.append(c);
+        }
+      }
+      position = end;
+    }
+    if (check != null) {
+      for (int i = 0; i < payload.length(); i++) {
+        if (checkAlphabet.indexOf(payload.charAt(i)) < 0) {
+          int at = payloadPositions[i];
+          return invalid(text, CodeParse.Reason.BAD_CHARACTER, at, "has '" + text.charAt(at) + "' at " + (at + 1)
+              + ", which " + check.name() + " does not allow");
+        }
+      }
+      if (!check.isValid(payload + text.substring(position))) {
+        return invalid(text, CodeParse.Reason.BAD_CHECK_CHARACTER, position, "has a wrong check character: expected "
+            + check.compute(payload.toString()));
+      }
+    }
+    Map<String, String> codes = new LinkedHashMap<>();
+    long number = 0;
+    position = 0;
+    for (CodeSegment segment : segments) {
+      String part = text.substring(position, position + segment.width());
+      if (segment instanceof CodeSegment.Dimension dimension) {
+        Optional<String> code = code(dimension, part);
+        if (code.isEmpty()) {
+          return invalid(text, CodeParse.Reason.UNKNOWN_DIMENSION_CODE, position, "'" + part + "' at " + (position + 1)
+              + " is not a " + dimension.level() + " code of " + dimension.scheme().id());
+        }
+        codes.put(dimension.dimension(), code.get());
+      } else if (segment instanceof CodeSegment.Sequence) {
+        number = Long.parseLong(part);
+        if (number == 0) {
+          return invalid(text, CodeParse.Reason.BAD_SEQUENCE, position, "has sequence 0, which is never allocated");
+        }
+      }
+      position += segment.width();
+    }
+    return new CodeParse.Parsed(new CustomerCode(text, new CodeParts(codes, number)));
+  }
+
+  /**
+   * The key of the sequence that numbers codes with these dimension codes (on the format's
+   * levels): the format's id and the dimension segments' text, so each combination counts alone.
+   *
+   * @throws IllegalArgumentException if a dimension of the format is missing
+   */
+  public String sequenceKey(Map<String, String> levelCodes) {
+    Objects.requireNonNull(levelCodes, "levelCodes");
+    StringBuilder key = new StringBuilder(id).append(':');
+    for (CodeSegment segment : segments) {
+      if (segment instanceof CodeSegment.Dimension dimension) {
+        String code = levelCodes.get(dimension.dimension());
+        if (code == null) {
+          throw new IllegalArgumentException("no " + dimension.dimension() + " code for format " + id);
+        }
+        key.append(text(dimension, code));
+      }
+    }
+    return key.toString();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder template = new StringBuilder("CodeFormat[" + id + ": ");
+    segments.forEach(template::append);
+    return template.append(check == null ? "" : "{check:" + check.name() + "}").append(']').toString();
+  }
+
+  private static String text(CodeSegment.Dimension segment, String code) {
+    Optional<CodeStructure.FixedWidth> fixed = abbreviating(segment.scheme());
+    return fixed.isPresent() ? fixed.get().significant(code) : code;
+  }
+
+  private static Optional<String> code(CodeSegment.Dimension segment, String text) {
+    Optional<CodeStructure.FixedWidth> fixed = abbreviating(segment.scheme());
+    String code = fixed.isPresent() ? fixed.get().expand(text) : text;
+    return isOnLevel(segment, code) ? Optional.of(code) : Optional.empty();
+  }
+
+  /** Whether the segment's scheme defines {@code code} (in any period) on the segment's level. */
+  private static boolean isOnLevel(CodeSegment.Dimension segment, String code) {
+    int depth = segment.scheme().structure().depthOfLevel(segment.level());
+    for (DimensionCode entry : segment.scheme().history(code)) {
+      if (entry.depth() == depth) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String zeroPadded(long number, int width) {
+    String digits = Long.toString(number);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+  }
+
+  /** A fixed-width structure without check characters: segments hold the significant part. */
+  private static Optional<CodeStructure.FixedWidth> abbreviating(DimensionScheme scheme) {
+    return scheme.structure() instanceof CodeStructure.FixedWidth fixed && scheme.checkCharacters().isEmpty()
+        ? Optional.of(fixed) : Optional.empty();
+  }
+
+  private static CodeParse invalid(String text, CodeParse.Reason reason, int position, String message) {
+    return new CodeParse.Invalid(text, reason, position, "'" + text + "' " + message);
+  }
+
+  /** Builds a {@link CodeFormat}; segments in the order added. Not thread-safe. */
+  public static final class Builder {
+    private final String id;
+    private final List<CodeSegment> segments = new ArrayList<>();
+    private CheckCharacterSystem check;
+
+    /**
+     * @param id the format's id: 1 to 64 characters, no control characters or {@code :}
+     * @throws IllegalArgumentException if the id is not like that
+     */
+    public Builder(String id) {
+      Objects.requireNonNull(id, "id");
+      if (id.isBlank() || id.length() > 64 || id.indexOf(':') >= 0 || id.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("a format id has 1 to 64 characters, no ':' and no control characters");
+      }
+      this.id = id;
+    }
+
+    /**
+     * A segment with the code of {@code dimension} on {@code level} of {@code scheme}.
+     *
+     * @throws IllegalArgumentException if the scheme has no such level, defines no code on it, or
+     *     (when the segment holds whole codes) its codes on that level differ in width
+     */
+    public Builder dimension(String dimension, DimensionScheme scheme, String level) {
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(scheme, "scheme");
+      int depth = scheme.structure().depthOfLevel(level);
+      List<DimensionCode> onLevel = scheme.entries().stream().filter(e -> e.depth() == depth).toList();
+      if (onLevel.isEmpty()) {
+        throw new IllegalArgumentException("scheme " + scheme.id() + " has no " + level + " code");
+      }
+      Optional<CodeStructure.FixedWidth> fixed = abbreviating(scheme);
+      int width;
+      if (fixed.isPresent()) {
+        width = fixed.get().width(depth);
+      } else {
+        Set<Integer> widths = new TreeSet<>();
+        onLevel.forEach(e -> widths.add(e.code().length()));
+        if (widths.size() != 1) {
+          throw new IllegalArgumentException("the " + level + " codes of " + scheme.id() + " have widths " + widths
+              + "; a code-format segment needs one width");
+        }
+        width = widths.iterator().next();
+      }
+      segments.add(new CodeSegment.Dimension(dimension, scheme, level, width));
+      return this;
+    }
+
+    /** Fixed text. */
+    public Builder literal(String text) {
+      segments.add(new CodeSegment.Literal(text));
+      return this;
+    }
+
+    /** The zero-padded sequence of {@code width} digits. */
+    public Builder sequence(int width) {
+      segments.add(new CodeSegment.Sequence(width));
+      return this;
+    }
+
+    /** A check character of {@code system} after the last segment. */
+    public Builder checkCharacters(CheckCharacterSystem system) {
+      this.check = Objects.requireNonNull(system, "system");
+      return this;
+    }
+
+    /**
+     * The format.
+     *
+     * @throws IllegalArgumentException if there is not exactly one sequence, a dimension appears
+     *     twice, or the check system cannot check a character a segment may hold
+     */
+    public CodeFormat build() {
+      List<String> problems = new ArrayList<>();
+      List<CodeSegment.Sequence> sequences = segments.stream().filter(CodeSegment.Sequence.class::isInstance)
+          .map(CodeSegment.Sequence.class::cast).toList();
+      if (sequences.size() != 1) {
+        problems.add("a format needs exactly one sequence, it has " + sequences.size());
+      }
+      Set<String> dimensions = new HashSet<>();
+      Map<String, String> unchecked = new HashMap<>();
+      for (CodeSegment segment : segments) {
+        if (segment instanceof CodeSegment.Dimension dimension) {
+          if (!dimensions.add(dimension.dimension())) {
+            problems.add("dimension " + dimension.dimension() + " appears twice");
+          }
+          if (check != null) {
+            int depth = dimension.scheme().structure().depthOfLevel(dimension.level());
+            for (DimensionCode entry : dimension.scheme().entries()) {
+              if (entry.depth() == depth) {
+                String text = text(dimension, entry.code());
+                text.chars().filter(c -> check.alphabet().indexOf(c) < 0).findFirst()
+                    .ifPresent(c -> unchecked.putIfAbsent(dimension.dimension(), "'" + (char) c + "' of " + entry.code()));
+              }
+            }
+          }
+        } else if (segment instanceof CodeSegment.Sequence && check != null
+            && "0123456789".chars().anyMatch(c -> check.alphabet().indexOf(c) < 0)) {
+          problems.add(check.name() + " cannot check the sequence's digits");
+        }
+      }
+      unchecked.forEach((dimension, what) -> problems.add(check.name() + " cannot check " + what + " in " + dimension));
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException("format " + id + ": " + String.join("; ", problems));
+      }
+      return new CodeFormat(this, sequences.get(0));
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.crmkit.core.dimension.code;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a composite code is made of: a code per dimension (on the level its format uses) and the
+ * sequence number.
+ *
+ * @param dimensionCodes dimension to code, such as {@code customer-type → B2B, region → 110000}
+ * @param sequence the sequence number, at least 1
+ */
+public record CodeParts(Map<String, String> dimensionCodes, long sequence) {
+  public CodeParts {
+    dimensionCodes = Map.copyOf(Objects.requireNonNull(dimensionCodes, "dimensionCodes"));
+    if (sequence < 1) {
+      throw new IllegalArgumentException("a sequence number is at least 1, got " + sequence);
+    }
+  }
+}

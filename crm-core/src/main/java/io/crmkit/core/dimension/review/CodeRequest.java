@@ -1,0 +1,76 @@
+package io.crmkit.core.dimension.review;
+
+import io.crmkit.core.dimension.Labels;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A request for a new code in a scheme, pending until decided. Decided requests are never
+ * changed or removed: together they are the record of every decision.
+ */
+@Value.Immutable
+public interface CodeRequest {
+
+  /** Where a request comes from. */
+  enum Origin {
+    /** A user asked for the code. */
+    USER,
+    /** The code was met in data (an import, a classification) but the scheme does not know it. */
+    UNKNOWN_CODE
+  }
+
+  /** Where a request stands. */
+  enum Status {
+    PENDING,
+    APPROVED,
+    REJECTED
+  }
+
+  CodeRequestId id();
+
+  /** The scheme the code is requested for; it need not be a registered scheme. */
+  String schemeId();
+
+  /** The requested code (without check character, as definitions give codes). */
+  String code();
+
+  Labels labels();
+
+  /** The parent code, if the requester named one. */
+  Optional<String> parent();
+
+  Origin origin();
+
+  /** Who asked (a user, or the process that met the code). */
+  String requestedBy();
+
+  Instant requestedAt();
+
+  /** Why the code is needed, or where it was met. */
+  Optional<String> note();
+
+  /** The decision, once there is one. */
+  Optional<CodeDecision> decision();
+
+  /** Pending until decided, then approved or rejected. */
+  default Status status() {
+    return decision().map(d -> d.outcome() == CodeDecision.Outcome.APPROVED ? Status.APPROVED : Status.REJECTED)
+        .orElse(Status.PENDING);
+  }
+
+  CodeRequest withDecision(CodeDecision decision);
+
+  /** A decision cannot be older than its request. */
+  @Value.Check
+  default void checkDecisionFollowsRequest() {
+    decision().ifPresent(d -> {
+      if (d.decidedAt().isBefore(requestedAt())) {
+        throw new IllegalStateException("request " + id() + " is decided at " + d.decidedAt()
+            + ", before it was made at " + requestedAt());
+      }
+    });
+  }
+
+  class Builder extends ImmutableCodeRequest.Builder {}
+}

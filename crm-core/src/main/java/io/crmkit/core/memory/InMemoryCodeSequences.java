@@ -1,0 +1,33 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.dimension.code.CodeSequences;
+import io.crmkit.core.dimension.code.SequenceExhaustedException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link CodeSequences} in memory: one counter per key, advanced atomically, so numbers are
+ * unique and gap-free across threads. Lost with the object.
+ */
+public final class InMemoryCodeSequences implements CodeSequences {
+  private final ConcurrentHashMap<String, Long> last = new ConcurrentHashMap<>();
+
+  @Override
+  public long nextBlock(String key, int count) {
+    CodeSequences.requireValidKey(key);
+    CodeSequences.requireValidCount(count);
+    long end = last.compute(key, (k, previous) -> {
+      long current = previous == null ? 0 : previous;
+      if (current > Long.MAX_VALUE - count) {
+        throw new SequenceExhaustedException(key, Long.MAX_VALUE);
+      }
+      return current + count;
+    });
+    return end - count + 1;
+  }
+
+  @Override
+  public long current(String key) {
+    CodeSequences.requireValidKey(key);
+    return last.getOrDefault(key, 0L);
+  }
+}

@@ -1,0 +1,106 @@
+package io.crmkit.core.dimension.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.dimension.BuiltInSchemes;
+import io.crmkit.core.dimension.CodeStructure;
+import io.crmkit.core.dimension.DimensionScheme;
+import io.crmkit.core.dimension.DimensionSchemes;
+import io.crmkit.core.dimension.Labels;
+import io.crmkit.core.memory.InMemoryCodeRequests;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CodeReviewTest {
+  private static final DimensionScheme SEGMENTS = new DimensionScheme.Builder("segment", "1")
+      .structure(CodeStructure.prefixed(CodeStructure.segment("group", 1, "A-Z"), CodeStructure.segment("segment", 2, "0-9")))
+      .code("K", Labels.of("en", "Key accounts"))
+      .code("K01", Labels.of("en", "Strategic"))
+      .build();
+
+  private final AtomicLong ids = new AtomicLong();
+  private final InMemoryCodeRequests requests = new InMemoryCodeRequests();
+  private final CodeReview review = new CodeReview(requests, DimensionSchemes.of(SEGMENTS, BuiltInSchemes.channels()),
+      Clock.fixed(Instant.parse("2025-03-01T08:00:00Z"), ZoneOffset.UTC), () -> new UUID(0, ids.incrementAndGet()));
+
+  @Test
+  void aRequestedCodeWaitsUntilApprovedAndThenExtendsTheScheme() {
+    CodeRequest request = review.request(CodeProposal.of("segment", "K02", Labels.of("en", "Growth"))
+        .withNote("new sales programme"), "alice");
+    assertThat(request.status()).isEqualTo(CodeRequest.Status.PENDING);
+    assertThat(review.pending("segment")).containsExactly(request);
+
+    CodeRequest approved = review.approve(request.id(), "bob", null);
+    assertThat(approved.status()).isEqualTo(CodeRequest.Status.APPROVED);
+    assertThat(approved.decision().orElseThrow().decidedBy()).isEqualTo("bob");
+    assertThat(review.pending("segment")).isEmpty();
+
+    DimensionScheme next = review.extend(SEGMENTS, "2");
+    assertThat(next.version()).isEqualTo("2");
+    assertThat(next.find("K02").orElseThrow().parent()).contains("K");
+    assertThat(next.find("K02").orElseThrow().validFrom()).contains(LocalDate.of(2025, 3, 1));
+    assertThat(SEGMENTS.find("K02")).isEmpty();
+  }
+
+  @Test
+  void aRejectionNeedsAReasonAndEveryDecisionIsFinalAndKept() {
+    CodeRequest first = review.request(CodeProposal.of("segment", "K03", Labels.of("en", "Dormant")), "alice");
+    CodeRequest second = review.request(CodeProposal.of("segment", "K04", Labels.of("en", "Lost")), "alice");
+    assertThatThrownBy(() -> review.reject(first.id(), "bob", " ")).isInstanceOf(CrmValidationException.class)
+        .hasMessageContaining("a rejection needs a reason");
+    review.reject(first.id(), "bob", "use stage DORMANT instead");
+    review.approve(second.id(), "carol", "agreed in the sales meeting");
+    assertThatThrownBy(() -> review.approve(first.id(), "carol", null)).isInstanceOf(AlreadyDecidedException.class)
+        .hasMessageContaining("was already rejected by bob");
+    assertThat(review.decisions("segment")).extracting(r -> r.code() + " " + r.status() + " "
+        + r.decision().orElseThrow().reason().orElse("")).containsExactly(
+            "K03 REJECTED use stage DORMANT instead", "K04 APPROVED agreed in the sales meeting");
+    assertThat(review.extend(SEGMENTS, "2").find("K03")).isEmpty();
+    assertThatThrownBy(() -> review.approve(CodeRequestId.of(new UUID(9, 9)), "bob", null))
+        .isInstanceOf(CodeRequestNotFoundException.class);
+  }
+
+  @Test
+  void aProposalIsCheckedAgainstAKnownScheme() {
+    assertThatThrownBy(() -> review.request(CodeProposal.of("segment", "K1", Labels.of("en", "x")), ""))
+        .isInstanceOf(CrmValidationException.class)
+        .satisfies(e -> assertThat(((CrmValidationException) e).violations()).extracting(Violation::rule)
+            .containsExactly("NotBlank"));
+    assertThat(violations(CodeProposal.of("segment", "K1", Labels.of("en", "x")))).containsExactly("malformed-code");
+    assertThat(violations(CodeProposal.of("segment", "K01", Labels.of("en", "x")))).containsExactly("already-defined");
+    assertThat(violations(CodeProposal.of("segment", "P01", Labels.of("en", "x")))).containsExactly("missing-parent");
+    review.request(CodeProposal.of("segment", "P", Labels.of("en", "Partners")), "alice");
+    assertThat(violations(CodeProposal.of("segment", "P01", Labels.of("en", "x")))).isEmpty();
+    assertThatThrownBy(() -> review.request(CodeProposal.of("segment", "P", Labels.of("en", "again")), "dan"))
+        .isInstanceOf(DuplicateKeyException.class);
+  }
+
+  @Test
+  void anUnknownCodeMetInDataIsReportedOnceEvenOutsideAnyKnownScheme() {
+    CodeRequest first = review.reportUnknown(CodeProposal.of("erp-branch", "BR-17", Labels.of("zh", "十七分部"))
+        .withNote("import 2025-03-01, row 17"), "erp-import");
+    CodeRequest again = review.reportUnknown(CodeProposal.of("erp-branch", "BR-17", Labels.of("zh", "十七分部")), "erp-import");
+    assertThat(again).isEqualTo(first);
+    assertThat(first.origin()).isEqualTo(CodeRequest.Origin.UNKNOWN_CODE);
+    assertThat(review.pending("erp-branch")).hasSize(1);
+  }
+
+  private List<String> violations(CodeProposal proposal) {
+    try {
+      review.request(proposal, "eve");
+      return List.of();
+    } catch (CrmValidationException e) {
+      return e.violations().stream().map(Violation::rule).toList();
+    }
+  }
+}
