@@ -49,8 +49,7 @@ final class PostgresCopy {
 
   static void insertCustomers(Connection connection, Tables tables, CustomerCodec codec, List<Customer> customers)
       throws SQLException {
-    PGConnection pg = connection.unwrap(PGConnection.class);
-    copy(pg, "COPY " + tables.customer() + " (" + CustomerCodec.COLUMNS + ") FROM STDIN", out -> {
+    copy(connection, "COPY " + tables.customer() + " (" + CustomerCodec.COLUMNS + ") FROM STDIN", out -> {
       for (Customer c : customers) {
         field(out, c.id().toString());
         field(out, Long.toString(c.version()));
@@ -72,7 +71,7 @@ final class PostgresCopy {
         last(out, codec.attributesJson(c.attributes()));
       }
     });
-    copy(pg, "COPY " + tables.code() + " (customer_id, dimension, code) FROM STDIN", out -> {
+    copy(connection, "COPY " + tables.code() + " (customer_id, dimension, code) FROM STDIN", out -> {
       for (Customer c : customers) {
         for (Map.Entry<String, String> code : c.dimensionCodes().entrySet()) {
           field(out, c.id().toString());
@@ -81,7 +80,7 @@ final class PostgresCopy {
         }
       }
     });
-    copy(pg, "COPY " + tables.tag() + " (customer_id, tag) FROM STDIN", out -> {
+    copy(connection, "COPY " + tables.tag() + " (customer_id, tag) FROM STDIN", out -> {
       for (Customer c : customers) {
         for (String tag : c.tags()) {
           field(out, c.id().toString());
@@ -89,7 +88,7 @@ final class PostgresCopy {
         }
       }
     });
-    copy(pg, "COPY " + tables.externalRef() + " (ref_system, ref_id, customer_id) FROM STDIN", out -> {
+    copy(connection, "COPY " + tables.externalRef() + " (ref_system, ref_id, customer_id) FROM STDIN", out -> {
       for (Customer c : customers) {
         for (ExternalReference reference : c.externalReferences()) {
           field(out, reference.system());
@@ -104,8 +103,9 @@ final class PostgresCopy {
     void write(Writer out) throws IOException;
   }
 
-  private static void copy(PGConnection pg, String sql, Rows rows) throws SQLException {
-    PGCopyOutputStream stream = new PGCopyOutputStream(pg, sql, BUFFER);
+  /** Runs one COPY on the driver connection behind {@code connection} (unwrapped for each COPY). */
+  private static void copy(Connection connection, String sql, Rows rows) throws SQLException {
+    PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, BUFFER);
     try {
       Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
       rows.write(out);
