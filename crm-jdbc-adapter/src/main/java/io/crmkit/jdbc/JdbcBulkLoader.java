@@ -32,15 +32,17 @@ public final class JdbcBulkLoader {
   private final BulkWrites writes;
   private final boolean events;
   private final CrmValidator validator;
+  private final boolean domainValidation;
 
   JdbcBulkLoader(BulkWrites writes, boolean events) {
-    this(writes, events, null);
+    this(writes, events, null, true);
   }
 
-  private JdbcBulkLoader(BulkWrites writes, boolean events, CrmValidator validator) {
+  private JdbcBulkLoader(BulkWrites writes, boolean events, CrmValidator validator, boolean domainValidation) {
     this.writes = writes;
     this.events = events;
     this.validator = validator;
+    this.domainValidation = domainValidation;
   }
 
   /**
@@ -48,12 +50,22 @@ public final class JdbcBulkLoader {
    * outbox for every customer it writes, in the same transaction.
    */
   public JdbcBulkLoader publishingEvents(boolean publish) {
-    return new JdbcBulkLoader(writes, publish, validator);
+    return new JdbcBulkLoader(writes, publish, validator, domainValidation);
   }
 
   /** A loader that validates rows with {@code validator} (for localised messages, say). */
   public JdbcBulkLoader validatingWith(CrmValidator validator) {
-    return new JdbcBulkLoader(writes, events, Objects.requireNonNull(validator, "validator"));
+    return new JdbcBulkLoader(writes, events, Objects.requireNonNull(validator, "validator"), true);
+  }
+
+  /**
+   * A loader for rows that were already validated (exported from another crmkit store, or checked
+   * by the caller): it skips the constraint and domain-rule validation, which dominates the cost
+   * of a large load, and keeps only the checks of what the database can store (NUL characters,
+   * column sizes, year ranges), so a bad row is still reported, never a SQL error.
+   */
+  public JdbcBulkLoader trustingValidatedRows() {
+    return new JdbcBulkLoader(writes, events, validator, false);
   }
 
   /**
@@ -90,6 +102,9 @@ public final class JdbcBulkLoader {
   }
 
   private CrmValidator validator() {
+    if (!domainValidation) {
+      return null;
+    }
     return validator != null ? validator : BulkWrites.defaultValidator();
   }
 

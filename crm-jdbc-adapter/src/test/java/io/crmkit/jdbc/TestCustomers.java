@@ -41,7 +41,7 @@ public final class TestCustomers {
             .value("wx-" + n).label("WeChat").build())
         .addAddress(new PostalAddress.Builder().country("CN").regionCode("110105").city("北京")
             .street("建国路 " + n + " 号").use(AddressUse.HOME).primary(true).build())
-        .birthDate(LocalDate.of(1980, 1, 1).plusDays(n))
+        .birthDate(LocalDate.of(1980, 1, 1).plusDays(n % 10_000))
         .gender(Gender.MALE)
         .owner("sales-" + (n % 3))
         .addTag("vip-fair")
