@@ -362,7 +362,8 @@ public final class BulkWrites {
   }
 
   private java.util.Optional<Violation> jsonTooLong(Customer customer) {
-    if (dialect.maxJsonChars() == Integer.MAX_VALUE) {
+    if (dialect.maxJsonChars() == Integer.MAX_VALUE
+        || StorageGuard.jsonLengthBound(customer) <= dialect.maxJsonChars()) {
       return java.util.Optional.empty();
     }
     int length = Math.max(codec.detailsJson(customer).length(), codec.attributesJson(customer.attributes()).length());

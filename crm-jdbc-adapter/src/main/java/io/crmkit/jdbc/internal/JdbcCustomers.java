@@ -58,7 +58,11 @@ public final class JdbcCustomers implements Customers {
     Objects.requireNonNull(customer, "customer");
     StorageGuard.check(customer);
     Customer stored = customer.withVersion(customer.version() + 1);
-    StorageGuard.checkJsonLength("Customer", "", codec.detailsJson(stored), dialect.maxJsonChars());
+    if (StorageGuard.jsonLengthBound(stored) > dialect.maxJsonChars()) {
+      StorageGuard.checkJsonLength("Customer", "", codec.detailsJson(stored), dialect.maxJsonChars());
+      StorageGuard.checkJsonLength("Customer", "attributes", codec.attributesJson(stored.attributes()),
+          dialect.maxJsonChars());
+    }
     return connections.write("save customer " + customer.id(), connection -> {
       long expected = customer.version();
       checkReferences(connection, List.of(customer));

@@ -111,6 +111,52 @@ public final class StorageGuard {
     return customer;
   }
 
+  /**
+   * An upper bound of the length of the customer's {@code details} and {@code attributes} JSON
+   * documents, cheap to compute: every character escaped as {@code \\uXXXX} (6 characters), plus
+   * generous room for names, quotes and punctuation. When it is within a limit, the exact length
+   * need not be computed.
+   */
+  static long jsonLengthBound(Customer customer) {
+    long bound = 512;
+    for (ContactPoint contact : customer.contactPoints()) {
+      bound += 160 + 6L * (contact.value().length() + contact.label().map(String::length).orElse(0));
+    }
+    for (PostalAddress address : customer.addresses()) {
+      bound += 240 + 6L * (address.country().length() + length(address.regionCode()) + length(address.region())
+          + length(address.city()) + length(address.district()) + length(address.street())
+          + length(address.postcode()) + length(address.line()));
+    }
+    for (OrganisationIdentifier identifier : customer.organisationIdentifiers()) {
+      bound += 40 + 6L * (identifier.scheme().length() + identifier.value().length());
+    }
+    for (Need need : customer.needs()) {
+      bound += 160 + 6L * (need.type().length() + length(need.description()));
+    }
+    for (String tag : customer.tags()) {
+      bound += 4 + 6L * tag.length();
+    }
+    for (Map.Entry<String, String> code : customer.dimensionCodes().entrySet()) {
+      bound += 8 + 6L * (code.getKey().length() + code.getValue().length());
+    }
+    for (ExternalReference reference : customer.externalReferences()) {
+      bound += 40 + 6L * (reference.system().length() + reference.id().length());
+    }
+    long attributes = 8;
+    for (Map.Entry<String, AttributeValue> attribute : customer.attributes().entrySet()) {
+      AttributeValue value = attribute.getValue();
+      long valueLength = value instanceof AttributeValue.Text text ? 6L * text.value().length()
+          : value instanceof AttributeValue.Number number
+              ? number.value().precision() + 24L + Math.abs((long) number.value().scale()) : 16;
+      attributes += 48 + 6L * attribute.getKey().length() + valueLength;
+    }
+    return Math.max(bound, attributes);
+  }
+
+  private static int length(Optional<String> value) {
+    return value.map(String::length).orElse(0);
+  }
+
   /** Throws if a JSON document is too long for the dialect's JSON column. */
   static void checkJsonLength(String subject, String path, String json, int maxChars) {
     if (json.length() > maxChars) {
