@@ -1,5 +1,7 @@
 package io.crmkit.core.customer;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.NotBlankIfPresent;
 import io.crmkit.core.common.PrintableText;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +17,8 @@ import org.immutables.value.Value;
  * (use {@link PhoneNumbers#toE164} to convert local formats); {@link CustomerRules} checks both.
  */
 @Value.Immutable
+@JsonSerialize(as = ImmutableContactPoint.class)
+@JsonDeserialize(as = ImmutableContactPoint.class)
 public interface ContactPoint {
 
   @NotNull

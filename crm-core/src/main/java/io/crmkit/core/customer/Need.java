@@ -1,5 +1,7 @@
 package io.crmkit.core.customer;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.NotBlankIfPresent;
 import io.crmkit.core.common.PrintableText;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,8 @@ import org.immutables.value.Value;
  * product interest, a service request, a recurring supply.
  */
 @Value.Immutable
+@JsonSerialize(as = ImmutableNeed.class)
+@JsonDeserialize(as = ImmutableNeed.class)
 public interface Need {
 
   /** What kind of need, as a short code or word (for example {@code spare-parts}). */

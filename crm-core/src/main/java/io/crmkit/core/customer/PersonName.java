@@ -1,5 +1,7 @@
 package io.crmkit.core.customer;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.NotBlankIfPresent;
 import io.crmkit.core.common.PrintableText;
 import jakarta.validation.constraints.Size;
@@ -13,6 +15,8 @@ import org.immutables.value.Value;
  * <p>At least one of the two parts is required: many people have only one name.
  */
 @Value.Immutable
+@JsonSerialize(as = ImmutablePersonName.class)
+@JsonDeserialize(as = ImmutablePersonName.class)
 public interface PersonName {
 
   /** Family name (surname), for example {@code 张} or {@code Smith}. */

@@ -1,5 +1,7 @@
 package io.crmkit.core.customer;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.NotBlankIfPresent;
 import io.crmkit.core.common.PrintableText;
 import jakarta.validation.constraints.Size;
@@ -11,6 +13,8 @@ import org.immutables.value.Value;
  * incomplete; the free-text {@link #line()} keeps what could not be structured.
  */
 @Value.Immutable
+@JsonSerialize(as = ImmutablePostalAddress.class)
+@JsonDeserialize(as = ImmutablePostalAddress.class)
 public interface PostalAddress {
 
   /** ISO 3166-1 alpha-2 country code, upper case, for example {@code CN} or {@code DE}. */

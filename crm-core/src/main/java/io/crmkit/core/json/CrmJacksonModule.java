@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
@@ -37,6 +40,12 @@ import org.joda.money.Money;
  */
 public final class CrmJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
+  /**
+   * Reads money and attribute values as trees with decimal numbers kept exactly: the host
+   * mapper's default would parse them as doubles and round amounts beyond 15 or so digits.
+   */
+  private static final ObjectReader EXACT_TREES =
+      new ObjectMapper().reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   public CrmJacksonModule() {
     super("crmkit", Version.unknownVersion());
@@ -95,7 +104,7 @@ public final class CrmJacksonModule extends SimpleModule {
   private static final class MoneyDeserializer extends JsonDeserializer<Money> {
     @Override
     public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      JsonNode node = parser.readValueAsTree();
+      JsonNode node = EXACT_TREES.readTree(parser);
       JsonNode amount = node.get("amount");
       JsonNode currency = node.get("currency");
       if (amount == null || currency == null) {
@@ -134,7 +143,7 @@ public final class CrmJacksonModule extends SimpleModule {
   private static final class AttributeValueDeserializer extends JsonDeserializer<AttributeValue> {
     @Override
     public AttributeValue deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      JsonNode node = parser.readValueAsTree();
+      JsonNode node = EXACT_TREES.readTree(parser);
       JsonNode type = node.get("type");
       JsonNode value = node.get("value");
       if (type == null || value == null) {
