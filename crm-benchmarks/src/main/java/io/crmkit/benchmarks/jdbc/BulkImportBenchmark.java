@@ -27,7 +27,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * and on in-memory H2; then the latency of lookups by external reference on the loaded table.
  *
  * <p>Arguments, all optional, as {@code key=value}: {@code customers} (1000000), {@code rounds} (3),
- * {@code lookups} (20000), {@code databases} ({@code postgresql,h2}).
+ * {@code lookups} (20000), {@code databases} ({@code postgresql,h2}), {@code h2} ({@code mem} for
+ * in-memory databases, {@code file} for database files in the temporary directory).
  *
  * <p>Three loads per round, in rotating order: raw JDBC batches; crmkit's {@code insertAll} with full
  * validation (the default); crmkit with {@code trustingValidatedRows()} (storage checks only). Each
@@ -40,7 +41,7 @@ public final class BulkImportBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new HashMap<>(Map.of("customers", "1000000", "rounds", "3",
-        "lookups", "20000", "databases", "postgresql,h2"));
+        "lookups", "20000", "databases", "postgresql,h2", "h2", "mem"));
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2 || !options.containsKey(kv[0])) {
@@ -65,7 +66,7 @@ public final class BulkImportBenchmark {
       report.addAll(postgres(customers, rounds, lookups));
     }
     if (databases.contains("h2")) {
-      report.addAll(h2(customers, rounds, lookups));
+      report.addAll(h2(customers, rounds, lookups, options.get("h2").equals("file")));
     }
     System.out.println();
     report.forEach(System.out::println);
@@ -103,7 +104,9 @@ public final class BulkImportBenchmark {
     }
   }
 
-  private static List<String> h2(List<Customer> customers, int rounds, int lookups) throws Exception {
+  private static List<String> h2(List<Customer> customers, int rounds, int lookups, boolean files)
+      throws Exception {
+    java.nio.file.Path folder = files ? java.nio.file.Files.createTempDirectory("crmkit-h2-bench") : null;
     Map<String, List<Double>> times = new HashMap<>();
     JdbcCrmStore last = null;
     DataSource lastDataSource = null;
@@ -111,7 +114,9 @@ public final class BulkImportBenchmark {
     for (int round = 1; round <= rounds; round++) {
       for (String variant : rotate(round)) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + variant.replace('-', '_') + "_" + round + ";DB_CLOSE_DELAY=-1");
+        String name = variant.replace('-', '_') + "_" + round;
+        dataSource.setURL(files ? "jdbc:h2:file:" + folder.resolve(name) + ";DB_CLOSE_DELAY=-1"
+            : "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         JdbcCrmStore store = JdbcCrmStore.create(dataSource);
         double seconds = load(variant, store, dataSource, false, customers);
@@ -125,10 +130,15 @@ public final class BulkImportBenchmark {
         }
       }
     }
-    List<String> lines = summary("H2 " + org.h2.engine.Constants.VERSION + " (in memory, JDBC batches)",
-        customers.size(), times);
+    List<String> lines = summary("H2 " + org.h2.engine.Constants.VERSION + (files ? " (database file" : " (in memory")
+        + ", JDBC batches)", customers.size(), times);
     lines.addAll(lookups("H2", last, customers.size(), lookups));
     execute(lastDataSource, "SHUTDOWN");
+    if (folder != null) {
+      try (var paths = java.nio.file.Files.walk(folder)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
     return lines;
   }
 
