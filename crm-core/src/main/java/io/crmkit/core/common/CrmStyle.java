@@ -18,7 +18,10 @@ import org.immutables.value.Value;
     jakarta = true,
     depluralize = true,
     depluralizeDictionary = {"address:addresses"},
-    defaults = @Value.Immutable(copy = true))
+    defaults = @Value.Immutable(copy = true),
+    // No @Generated on generated classes: Immutables is compile-only, and downstream compilers
+    // would warn about the annotation type they cannot find.
+    allowedClasspathAnnotations = {Override.class})
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 public @interface CrmStyle {}

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
  * Port: the customer repository. Adapters (in memory, JDBC, or a user's own over ERP tables)
  * must pass {@code CustomersContract} from crm-testkit.
  *
- * <p>Adapters store what they are given; input validation happens before, in the {@code Crm}
- * facade. Every method may also throw {@link CrmStorageException} when the storage itself fails.
+ * <p>Adapters must be thread-safe. They store what they are given; input validation happens
+ * before, in the {@code Crm} facade. Every method may also throw {@link CrmStorageException} when
+ * the storage itself fails.
  */
 public interface Customers {
 
