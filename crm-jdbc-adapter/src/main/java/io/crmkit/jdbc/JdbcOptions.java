@@ -1,0 +1,163 @@
+package io.crmkit.jdbc;
+
+import io.crmkit.core.common.IdGenerator;
+import io.crmkit.jdbc.internal.Tables;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of a {@link JdbcCrmStore}. Every setting has a default, so
+ * {@code JdbcCrmStore.create(dataSource)} is enough for an embedded H2 database:
+ *
+ * <pre>{@code
+ * JdbcOptions options = JdbcOptions.builder()
+ *     .tablePrefix("crm_")                        // the default
+ *     .transactionMode(TransactionMode.EXTERNAL)  // join the host's (Spring/JTA) transactions
+ *     .migrateOnStart(false)                      // the DBA runs the DDL
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JdbcOptions {
+  /** The default table prefix. */
+  public static final String DEFAULT_PREFIX = "crm_";
+
+  private static final JdbcOptions DEFAULTS = new Builder().build();
+
+  private final String tablePrefix;
+  private final String schema;
+  private final boolean migrateOnStart;
+  private final TransactionMode transactionMode;
+  private final Clock clock;
+  private final IdGenerator ids;
+
+  private JdbcOptions(Builder builder) {
+    this.tablePrefix = builder.tablePrefix;
+    this.schema = builder.schema;
+    this.migrateOnStart = builder.migrateOnStart;
+    this.transactionMode = builder.transactionMode;
+    this.clock = builder.clock;
+    this.ids = builder.ids;
+  }
+
+  /** Prefix {@code crm_}, the connection's current schema, migrate on start, {@link TransactionMode#MANAGED}. */
+  public static JdbcOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What every crmkit table name starts with; {@code crm_} unless set. */
+  public String tablePrefix() {
+    return tablePrefix;
+  }
+
+  /** The schema of crmkit's tables; empty means the connection's current schema. */
+  public Optional<String> schema() {
+    return Optional.ofNullable(schema);
+  }
+
+  /** Whether {@link JdbcCrmStore#create} applies pending migrations; {@code true} unless set. */
+  public boolean migrateOnStart() {
+    return migrateOnStart;
+  }
+
+  public TransactionMode transactionMode() {
+    return transactionMode;
+  }
+
+  /** The clock for timestamps that the adapter sets itself (bulk upserts, outbox bookkeeping). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Where ids of customers created by a bulk upsert, and of their events, come from. */
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.tablePrefix = tablePrefix;
+    builder.schema = schema;
+    builder.migrateOnStart = migrateOnStart;
+    builder.transactionMode = transactionMode;
+    builder.clock = clock;
+    builder.ids = ids;
+    return builder;
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcOptions[tablePrefix=" + tablePrefix + ", schema=" + schema + ", migrateOnStart="
+        + migrateOnStart + ", transactionMode=" + transactionMode + "]";
+  }
+
+  /** Builds {@link JdbcOptions}; each setter validates its argument at once. */
+  public static final class Builder {
+    private String tablePrefix = DEFAULT_PREFIX;
+    private String schema;
+    private boolean migrateOnStart = true;
+    private TransactionMode transactionMode = TransactionMode.MANAGED;
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator ids = IdGenerator.timeOrdered();
+
+    private Builder() {}
+
+    /**
+     * @param tablePrefix a lower-case letter, then up to 29 lower-case letters, digits or {@code _}
+     * @throws IllegalArgumentException if it is not such a prefix
+     */
+    public Builder tablePrefix(String tablePrefix) {
+      Objects.requireNonNull(tablePrefix, "tablePrefix");
+      if (!Tables.PREFIX.matcher(tablePrefix).matches()) {
+        throw new IllegalArgumentException("tablePrefix must match " + Tables.PREFIX.pattern()
+            + " (it becomes part of SQL identifiers), got '" + tablePrefix + "'");
+      }
+      this.tablePrefix = tablePrefix;
+      return this;
+    }
+
+    /**
+     * @param schema an unquoted SQL identifier; the migration creates it if missing
+     * @throws IllegalArgumentException if it is not such an identifier
+     */
+    public Builder schema(String schema) {
+      Objects.requireNonNull(schema, "schema");
+      if (!Tables.SCHEMA.matcher(schema).matches()) {
+        throw new IllegalArgumentException("schema must match " + Tables.SCHEMA.pattern() + ", got '" + schema + "'");
+      }
+      this.schema = schema;
+      return this;
+    }
+
+    public Builder migrateOnStart(boolean migrateOnStart) {
+      this.migrateOnStart = migrateOnStart;
+      return this;
+    }
+
+    public Builder transactionMode(TransactionMode transactionMode) {
+      this.transactionMode = Objects.requireNonNull(transactionMode, "transactionMode");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    public JdbcOptions build() {
+      return new JdbcOptions(this);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.crmkit.jdbc;
+
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.event.EventPublisher;
+import io.crmkit.jdbc.internal.Connections;
+import io.crmkit.jdbc.internal.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the events that a {@link JdbcCrmStore} wrote to its outbox to a publisher of yours
+ * (a message broker, a search index, a webhook).
+ *
+ * <p><b>Guarantees.</b> At least once: an event is marked published only after
+ * {@link EventPublisher#publish} returned, in the same transaction that marks it, so a crash or a
+ * failing publisher at any point leaves it pending for the next run (consumers drop duplicates by
+ * {@code eventId}). In order per customer: events are delivered in outbox sequence order, runs never
+ * overlap (each locks the relay row), and a run stops at the first event the publisher fails on.
+ *
+ * <p>The relay owns no thread: call {@link #relayPending()} when you like (after each commit, on a
+ * scheduler of yours), or {@link #relayPendingAsync(Executor)} on an executor you pass. Thread-safe.
+ */
+public final class OutboxRelay {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  /** Events per relay transaction. */
+  public static final int DEFAULT_BATCH = 500;
+
+  private final Connections connections;
+  private final Outbox outbox;
+  private final EventPublisher target;
+  private final Clock clock;
+
+  OutboxRelay(Connections connections, Outbox outbox, EventPublisher target, Clock clock) {
+    this.connections = connections;
+    this.outbox = outbox;
+    this.target = target;
+    this.clock = clock;
+  }
+
+  /**
+   * Delivers pending events until none is left or the publisher fails, {@value #DEFAULT_BATCH}
+   * per transaction.
+   *
+   * @throws CrmStorageException if the database fails; what was delivered and marked before stays so
+   */
+  public RelayResult relayPending() {
+    int delivered = 0;
+    while (true) {
+      RelayResult batch = relayBatch(DEFAULT_BATCH);
+      delivered += batch.delivered();
+      if (batch.failed() || batch.delivered() < DEFAULT_BATCH) {
+        return new RelayResult(delivered, batch.failure());
+      }
+    }
+  }
+
+  /**
+   * Delivers up to {@code maxEvents} pending events in one transaction.
+   *
+   * @throws IllegalArgumentException if {@code maxEvents} is not positive
+   * @throws CrmStorageException if the database fails; nothing of this batch is marked published
+   */
+  public RelayResult relayBatch(int maxEvents) {
+    if (maxEvents < 1) {
+      throw new IllegalArgumentException("maxEvents must be >= 1, got " + maxEvents);
+    }
+    return connections.inTransaction(() -> connections.write("relay outbox events", connection -> {
+      List<Outbox.Pending> pending = outbox.lockAndReadPending(connection, maxEvents);
+      List<Long> done = new ArrayList<>(pending.size());
+      RuntimeException failure = null;
+      for (Outbox.Pending event : pending) {
+        try {
+          target.publish(event.event());
+          done.add(event.seq());
+        } catch (RuntimeException e) {
+          LOG.warn("Outbox relay: the publisher failed on event {} ({}); it stays pending",
+              event.event().eventId(), event.event().getClass().getSimpleName(), e);
+          failure = e;
+          break;
+        }
+      }
+      outbox.markPublished(connection, done, clock);
+      return new RelayResult(done.size(), java.util.Optional.ofNullable(failure));
+    }));
+  }
+
+  /** Runs {@link #relayPending()} on {@code executor}. */
+  public CompletableFuture<RelayResult> relayPendingAsync(Executor executor) {
+    Objects.requireNonNull(executor, "executor");
+    return CompletableFuture.supplyAsync(this::relayPending, executor);
+  }
+
+  /** How many events wait for delivery. */
+  public long pendingCount() {
+    return outbox.pendingCount();
+  }
+
+  /**
+   * Deletes published events older than {@code before}, to keep the outbox small; returns how many.
+   *
+   * @throws CrmStorageException if the database fails
+   */
+  public int purgePublishedBefore(Instant before) {
+    return outbox.purgePublished(before);
+  }
+}

@@ -1,0 +1,188 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.customer.AttributeValue;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.ExternalReference;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** JDBC batch statements for customer rows and their side-table rows, shared by every write path. */
+final class CustomerRows {
+  /** Rows per JDBC batch: big enough to amortise round trips, small enough for any driver. */
+  static final int BATCH = 1000;
+
+  private CustomerRows() {}
+
+  static String insertSql(Tables tables, Dialect dialect) {
+    StringBuilder values = new StringBuilder();
+    for (String column : CustomerCodec.COLUMN_LIST) {
+      if (values.length() > 0) {
+        values.append(", ");
+      }
+      values.append(column.equals("details") || column.equals("attributes") ? dialect.jsonParameter() : "?");
+    }
+    return "INSERT INTO " + tables.customer() + " (" + CustomerCodec.COLUMNS + ") VALUES (" + values + ")";
+  }
+
+  static String updateSql(Tables tables, Dialect dialect) {
+    StringBuilder set = new StringBuilder();
+    for (String column : CustomerCodec.COLUMN_LIST) {
+      if (set.length() > 0) {
+        set.append(", ");
+      }
+      set.append(column).append(" = ")
+          .append(column.equals("details") || column.equals("attributes") ? dialect.jsonParameter() : "?");
+    }
+    return "UPDATE " + tables.customer() + " SET " + set + " WHERE id = ? AND version = ?";
+  }
+
+  /** Inserts customers exactly as given (with their versions) plus their side-table rows. */
+  static void insertBatched(Connection connection, Tables tables, Dialect dialect, CustomerCodec codec,
+      List<Customer> customers) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(insertSql(tables, dialect))) {
+      int pending = 0;
+      for (Customer customer : customers) {
+        codec.bind(insert, customer, customer.version());
+        insert.addBatch();
+        if (++pending == BATCH) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+    }
+    insertSideRows(connection, tables, dialect, customers);
+  }
+
+  /**
+   * Replaces {@code expectedVersion} of a stored customer with {@code stored}.
+   *
+   * @return whether the row with that version was there and is now replaced
+   */
+  static boolean update(Connection connection, Tables tables, Dialect dialect, CustomerCodec codec,
+      Customer stored, long expectedVersion) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(updateSql(tables, dialect))) {
+      codec.bind(update, stored, stored.version());
+      int next = CustomerCodec.COLUMN_LIST.size() + 1;
+      update.setObject(next, stored.id().value());
+      update.setLong(next + 1, expectedVersion);
+      return update.executeUpdate() == 1;
+    }
+  }
+
+  static void insertSideRows(Connection connection, Tables tables, Dialect dialect,
+      Collection<Customer> customers) throws SQLException {
+    try (PreparedStatement codes = connection.prepareStatement(
+        "INSERT INTO " + tables.code() + " (customer_id, dimension, code) VALUES (?, ?, ?)")) {
+      Batch batch = new Batch(codes);
+      for (Customer customer : customers) {
+        for (Map.Entry<String, String> code : customer.dimensionCodes().entrySet()) {
+          codes.setObject(1, customer.id().value());
+          codes.setString(2, code.getKey());
+          codes.setString(3, code.getValue());
+          batch.add();
+        }
+      }
+      batch.finish();
+    }
+    try (PreparedStatement tags = connection.prepareStatement(
+        "INSERT INTO " + tables.tag() + " (customer_id, tag) VALUES (?, ?)")) {
+      Batch batch = new Batch(tags);
+      for (Customer customer : customers) {
+        for (String tag : customer.tags()) {
+          tags.setObject(1, customer.id().value());
+          tags.setString(2, tag);
+          batch.add();
+        }
+      }
+      batch.finish();
+    }
+    insertReferences(connection, tables, customers);
+    if (dialect.attributesInSideTable()) {
+      try (PreparedStatement attributes = connection.prepareStatement(
+          "INSERT INTO " + tables.attribute() + " (customer_id, name, value_key) VALUES (?, ?, ?)")) {
+        Batch batch = new Batch(attributes);
+        for (Customer customer : customers) {
+          for (Map.Entry<String, AttributeValue> attribute : customer.attributes().entrySet()) {
+            attributes.setObject(1, customer.id().value());
+            attributes.setString(2, attribute.getKey());
+            attributes.setString(3, CustomerCodec.attributeKey(attribute.getValue()));
+            batch.add();
+          }
+        }
+        batch.finish();
+      }
+    }
+  }
+
+  /** Inserts the external references; a clash with another customer's reference is a unique violation. */
+  static void insertReferences(Connection connection, Tables tables, Collection<Customer> customers)
+      throws SQLException {
+    try (PreparedStatement references = connection.prepareStatement(
+        "INSERT INTO " + tables.externalRef() + " (ref_system, ref_id, customer_id) VALUES (?, ?, ?)")) {
+      Batch batch = new Batch(references);
+      for (Customer customer : customers) {
+        for (ExternalReference reference : customer.externalReferences()) {
+          references.setString(1, reference.system());
+          references.setString(2, reference.id());
+          references.setObject(3, customer.id().value());
+          batch.add();
+        }
+      }
+      batch.finish();
+    }
+  }
+
+  static void deleteSideRows(Connection connection, Tables tables, Dialect dialect, List<CustomerId> ids)
+      throws SQLException {
+    deleteFrom(connection, tables.code(), ids);
+    deleteFrom(connection, tables.tag(), ids);
+    deleteFrom(connection, tables.externalRef(), ids);
+    if (dialect.attributesInSideTable()) {
+      deleteFrom(connection, tables.attribute(), ids);
+    }
+  }
+
+  private static void deleteFrom(Connection connection, String table, List<CustomerId> ids) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
+      Batch batch = new Batch(delete);
+      for (CustomerId id : ids) {
+        delete.setObject(1, id.value());
+        batch.add();
+      }
+      batch.finish();
+    }
+  }
+
+  /** Adds rows to a statement's batch and sends it every {@link #BATCH} rows. */
+  static final class Batch {
+    private final PreparedStatement statement;
+    private int pending;
+
+    Batch(PreparedStatement statement) {
+      this.statement = statement;
+    }
+
+    void add() throws SQLException {
+      statement.addBatch();
+      if (++pending == BATCH) {
+        statement.executeBatch();
+        pending = 0;
+      }
+    }
+
+    void finish() throws SQLException {
+      if (pending > 0) {
+        statement.executeBatch();
+        pending = 0;
+      }
+    }
+  }
+}

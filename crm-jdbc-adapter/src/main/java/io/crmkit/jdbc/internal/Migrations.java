@@ -1,0 +1,52 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.common.CrmStorageException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies crmkit's versioned migrations with Flyway: the scripts under
+ * {@code io/crmkit/jdbc/migration/<dialect>/} with {@code ${prefix}} replaced by the table prefix,
+ * recorded in crmkit's own history table ({@code <prefix>schema_history}), so crmkit's migrations
+ * never mix with the host's. A schema that already holds the host's tables is fine.
+ */
+public final class Migrations {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+  /** The classpath folder of the Flyway scripts, one sub-folder per dialect. */
+  public static final String LOCATION = "io/crmkit/jdbc/migration/";
+  /** The classpath folder of the same DDL rendered for the default prefix, for DBAs. */
+  public static final String DDL_LOCATION = "io/crmkit/jdbc/ddl/";
+
+  private Migrations() {}
+
+  /** Migrates the schema to the latest version; returns how many migrations ran. */
+  public static int migrate(DataSource dataSource, Dialect dialect, Tables tables, String schema) {
+    FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:" + LOCATION + dialect.name())
+        .placeholders(Map.of("prefix", tables.prefix()))
+        .table(tables.schemaHistoryTable())
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .validateMigrationNaming(true);
+    if (schema != null) {
+      configuration.schemas(schema).defaultSchema(schema);
+    }
+    try {
+      int applied = configuration.load().migrate().migrationsExecuted;
+      if (applied > 0) {
+        LOG.info("Applied {} crmkit migration(s) for {} with table prefix '{}'", applied, dialect.name(),
+            tables.prefix());
+      }
+      return applied;
+    } catch (FlywayException e) {
+      throw new CrmStorageException("Migrating the crmkit schema (" + dialect.name() + ", prefix '"
+          + tables.prefix() + "') failed: " + e.getMessage(), e);
+    }
+  }
+}

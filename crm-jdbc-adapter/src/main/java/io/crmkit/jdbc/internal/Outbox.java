@@ -1,0 +1,154 @@
+package io.crmkit.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.EventPublisher;
+import io.crmkit.core.json.CrmJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The transactional outbox: {@link #publish} writes an event into the outbox table on the current
+ * transaction's connection, so it commits or rolls back with the change that caused it; the relay
+ * reads pending rows in sequence order and marks them published after delivery.
+ */
+public final class Outbox implements EventPublisher {
+  private final Connections connections;
+  private final Tables tables;
+  private final ObjectMapper mapper = CrmJson.newMapper();
+  private final ObjectWriter writer = mapper.writerFor(DomainEvent.class);
+
+  public Outbox(Connections connections, Tables tables) {
+    this.connections = connections;
+    this.tables = tables;
+  }
+
+  @Override
+  public void publish(DomainEvent event) {
+    Objects.requireNonNull(event, "event");
+    String payload = json(event);
+    connections.write("write " + event.getClass().getSimpleName() + " to the outbox", connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.outbox()
+          + " (event_id, event_type, customer_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?)")) {
+        insert.setObject(1, event.eventId());
+        insert.setString(2, event.getClass().getSimpleName());
+        insert.setObject(3, event.customerId().value());
+        insert.setObject(4, Values.micros(clampToStorable(event.occurredAt())));
+        insert.setString(5, payload);
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** One pending event as read by the relay. */
+  public record Pending(long seq, DomainEvent event) {}
+
+  /**
+   * Locks the relay row (so runs never overlap) and reads up to {@code limit} pending events in
+   * sequence order, on {@code connection} in its transaction.
+   */
+  public List<Pending> lockAndReadPending(Connection connection, int limit) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement(
+        "SELECT id FROM " + tables.outboxRelay() + " WHERE id = 1 FOR UPDATE");
+        ResultSet rs = lock.executeQuery()) {
+      if (!rs.next()) {
+        throw new CrmStorageException("The outbox relay row is missing from " + tables.outboxRelay()
+            + "; was the schema migrated?");
+      }
+    }
+    List<Pending> pending = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT seq, payload FROM " + tables.outbox()
+        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+      select.setInt(1, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          pending.add(new Pending(rs.getLong(1), read(rs.getString(2), rs.getLong(1))));
+        }
+      }
+    }
+    return pending;
+  }
+
+  /** Marks the given sequence numbers published at {@code now}. */
+  public void markPublished(Connection connection, Collection<Long> seqs, Clock clock) throws SQLException {
+    if (seqs.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE " + tables.outbox() + " SET published_at = ? WHERE seq = ?")) {
+      CustomerRows.Batch batch = new CustomerRows.Batch(update);
+      for (long seq : seqs) {
+        update.setObject(1, Values.micros(clampToStorable(now)));
+        update.setLong(2, seq);
+        batch.add();
+      }
+      batch.finish();
+    }
+    try (PreparedStatement touch = connection.prepareStatement(
+        "UPDATE " + tables.outboxRelay() + " SET last_run_at = ? WHERE id = 1")) {
+      touch.setObject(1, Values.micros(clampToStorable(now)));
+      touch.executeUpdate();
+    }
+  }
+
+  /** How many events wait for delivery. */
+  public long pendingCount() {
+    return connections.read("count pending outbox events", connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT COUNT(*) FROM " + tables.outbox() + " WHERE published_at IS NULL");
+          ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /** Deletes published events older than {@code before}; returns how many. */
+  public int purgePublished(Instant before) {
+    Objects.requireNonNull(before, "before");
+    return connections.write("purge published outbox events", connection -> {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM " + tables.outbox() + " WHERE published_at IS NOT NULL AND published_at < ?")) {
+        delete.setObject(1, Values.micros(clampToStorable(before)));
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  private String json(DomainEvent event) {
+    try {
+      return writer.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new CrmStorageException("Could not write " + event.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  private DomainEvent read(String payload, long seq) {
+    try {
+      return mapper.readValue(payload, DomainEvent.class);
+    } catch (JsonProcessingException e) {
+      throw new CrmStorageException("Outbox event " + seq + " is not a readable crmkit event: "
+          + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static Instant clampToStorable(Instant instant) {
+    if (instant.isBefore(Values.MIN_INSTANT)) {
+      return Values.MIN_INSTANT;
+    }
+    return instant.isAfter(Values.MAX_INSTANT) ? Values.MAX_INSTANT : instant;
+  }
+}

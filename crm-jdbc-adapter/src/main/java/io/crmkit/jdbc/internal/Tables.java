@@ -1,0 +1,79 @@
+package io.crmkit.jdbc.internal;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The names of crmkit's tables under one prefix and, optionally, one schema. Names are validated
+ * identifiers, so they can be written into SQL text; values never are.
+ */
+public final class Tables {
+  /** A table prefix: a lower-case letter, then lower-case letters, digits or underscores. */
+  public static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
+  /** A schema name: an unquoted SQL identifier. */
+  public static final Pattern SCHEMA = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
+
+  private final String prefix;
+  private final String qualifier;
+
+  public Tables(String prefix, String schema) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (!PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException("table prefix must match " + PREFIX + ", got '" + prefix + "'");
+    }
+    if (schema != null && !SCHEMA.matcher(schema).matches()) {
+      throw new IllegalArgumentException("schema must match " + SCHEMA + ", got '" + schema + "'");
+    }
+    this.prefix = prefix;
+    this.qualifier = schema == null ? "" : schema + ".";
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public String customer() {
+    return name("customer");
+  }
+
+  public String code() {
+    return name("customer_code");
+  }
+
+  public String tag() {
+    return name("customer_tag");
+  }
+
+  public String attribute() {
+    return name("customer_attribute");
+  }
+
+  public String externalRef() {
+    return name("external_ref");
+  }
+
+  public String purchase() {
+    return name("purchase");
+  }
+
+  public String interaction() {
+    return name("interaction");
+  }
+
+  public String outbox() {
+    return name("outbox");
+  }
+
+  public String outboxRelay() {
+    return name("outbox_relay");
+  }
+
+  /** The Flyway history table, beside crmkit's own tables so it never clashes with the host's. */
+  public String schemaHistoryTable() {
+    return prefix + "schema_history";
+  }
+
+  private String name(String table) {
+    return qualifier + prefix + table;
+  }
+}

@@ -1,0 +1,109 @@
+-- crmkit schema, version 1 (PostgreSQL): customers, their index side tables, purchases,
+-- interactions and the event outbox. Every table name starts with the configured prefix.
+-- Text that crmkit compares or sorts uses COLLATE "C": code-point order, and LIKE 'prefix%'
+-- can use a plain b-tree index.
+-- Instants are stored as a timestamptz (microseconds) plus the nanoseconds below the microsecond.
+
+CREATE TABLE crm_customer (
+  id              UUID                     NOT NULL,
+  version         BIGINT                   NOT NULL,
+  kind            VARCHAR(16)              NOT NULL,
+  display_name    VARCHAR(200) COLLATE "C" NOT NULL,
+  family_name     VARCHAR(100) COLLATE "C",
+  given_name      VARCHAR(100) COLLATE "C",
+  legal_name      VARCHAR(200) COLLATE "C",
+  owner_name      VARCHAR(128) COLLATE "C",
+  gender          VARCHAR(16),
+  birth_date      DATE,
+  stage           VARCHAR(40)  COLLATE "C" NOT NULL,
+  tier            VARCHAR(40)  COLLATE "C",
+  created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  created_nanos   INTEGER                  NOT NULL,
+  updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  updated_nanos   INTEGER                  NOT NULL,
+  details         JSONB                    NOT NULL,
+  attributes      JSONB                    NOT NULL,
+  CONSTRAINT crm_customer_pk PRIMARY KEY (id)
+);
+CREATE INDEX crm_customer_stage_idx ON crm_customer (stage);
+CREATE INDEX crm_customer_tier_idx ON crm_customer (tier);
+CREATE INDEX crm_customer_owner_idx ON crm_customer (owner_name);
+CREATE INDEX crm_customer_attributes_idx ON crm_customer USING GIN (attributes jsonb_path_ops);
+
+CREATE TABLE crm_customer_code (
+  customer_id     UUID                     NOT NULL,
+  dimension       VARCHAR(64)  COLLATE "C" NOT NULL,
+  code            VARCHAR(64)  COLLATE "C" NOT NULL,
+  CONSTRAINT crm_customer_code_pk PRIMARY KEY (customer_id, dimension),
+  CONSTRAINT crm_customer_code_customer_fk FOREIGN KEY (customer_id) REFERENCES crm_customer (id)
+);
+CREATE INDEX crm_customer_code_idx ON crm_customer_code (dimension, code, customer_id);
+
+CREATE TABLE crm_customer_tag (
+  customer_id     UUID                     NOT NULL,
+  tag             VARCHAR(64)  COLLATE "C" NOT NULL,
+  CONSTRAINT crm_customer_tag_pk PRIMARY KEY (customer_id, tag),
+  CONSTRAINT crm_customer_tag_customer_fk FOREIGN KEY (customer_id) REFERENCES crm_customer (id)
+);
+CREATE INDEX crm_customer_tag_idx ON crm_customer_tag (tag, customer_id);
+
+CREATE TABLE crm_external_ref (
+  ref_system      VARCHAR(64)  COLLATE "C" NOT NULL,
+  ref_id          VARCHAR(128) COLLATE "C" NOT NULL,
+  customer_id     UUID                     NOT NULL,
+  CONSTRAINT crm_external_ref_pk PRIMARY KEY (ref_system, ref_id),
+  CONSTRAINT crm_external_ref_customer_fk FOREIGN KEY (customer_id) REFERENCES crm_customer (id)
+);
+CREATE INDEX crm_external_ref_customer_idx ON crm_external_ref (customer_id);
+
+CREATE TABLE crm_purchase (
+  id              UUID                     NOT NULL,
+  customer_id     UUID                     NOT NULL,
+  occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+  occurred_nanos  INTEGER                  NOT NULL,
+  amount          NUMERIC(38, 6)           NOT NULL,
+  currency        CHAR(3)                  NOT NULL,
+  channel         VARCHAR(64)              NOT NULL,
+  category        VARCHAR(128),
+  quantity        INTEGER                  NOT NULL,
+  order_reference VARCHAR(128),
+  CONSTRAINT crm_purchase_pk PRIMARY KEY (id)
+);
+CREATE INDEX crm_purchase_customer_idx ON crm_purchase (customer_id, occurred_at, occurred_nanos, id);
+CREATE INDEX crm_purchase_time_idx ON crm_purchase (occurred_at, occurred_nanos, id);
+
+CREATE TABLE crm_interaction (
+  id              UUID                     NOT NULL,
+  customer_id     UUID                     NOT NULL,
+  occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+  occurred_nanos  INTEGER                  NOT NULL,
+  channel         VARCHAR(16)              NOT NULL,
+  direction       VARCHAR(16)              NOT NULL,
+  subject         VARCHAR(200),
+  outcome         VARCHAR(2000),
+  agent           VARCHAR(128),
+  CONSTRAINT crm_interaction_pk PRIMARY KEY (id)
+);
+CREATE INDEX crm_interaction_customer_idx ON crm_interaction (customer_id, occurred_at, occurred_nanos, id);
+CREATE INDEX crm_interaction_time_idx ON crm_interaction (occurred_at, occurred_nanos, id);
+
+CREATE TABLE crm_outbox (
+  seq             BIGINT GENERATED ALWAYS AS IDENTITY,
+  event_id        UUID                     NOT NULL,
+  event_type      VARCHAR(100)             NOT NULL,
+  customer_id     UUID                     NOT NULL,
+  occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+  payload         TEXT                     NOT NULL,
+  published_at    TIMESTAMP WITH TIME ZONE,
+  CONSTRAINT crm_outbox_pk PRIMARY KEY (seq),
+  CONSTRAINT crm_outbox_event_uk UNIQUE (event_id)
+);
+CREATE INDEX crm_outbox_pending_idx ON crm_outbox (seq) WHERE published_at IS NULL;
+
+-- One row: a relay run locks it, so that runs never overlap and per-customer order holds.
+CREATE TABLE crm_outbox_relay (
+  id              INTEGER                  NOT NULL,
+  last_run_at     TIMESTAMP WITH TIME ZONE,
+  CONSTRAINT crm_outbox_relay_pk PRIMARY KEY (id)
+);
+INSERT INTO crm_outbox_relay (id) VALUES (1);

@@ -1,0 +1,56 @@
+package io.crmkit.jdbc;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.Set;
+
+@AnalyzeClasses(packages = "io.crmkit.jdbc", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  /** The entry points that take the host's DataSource or Connection. */
+  private static final Set<String> ENTRY_POINTS = Set.of("create", "joining");
+
+  @ArchTest
+  static final ArchRule noJavaSqlTypeInThePublicApiButTheEntryPoints = methods()
+      .that().arePublic()
+      .and().areDeclaredInClassesThat().resideInAPackage("io.crmkit.jdbc")
+      .and().areDeclaredInClassesThat().arePublic()
+      .should(new ArchCondition<JavaMethod>("not use java.sql or javax.sql types in their signature") {
+        @Override
+        public void check(JavaMethod method, ConditionEvents events) {
+          boolean sql = method.getRawReturnType().getPackageName().startsWith("java.sql")
+              || method.getRawParameterTypes().stream().anyMatch(t -> t.getPackageName().startsWith("java.sql")
+                  || (t.getPackageName().startsWith("javax.sql") && !ENTRY_POINTS.contains(method.getName())));
+          boolean allowed = ENTRY_POINTS.contains(method.getName());
+          if (sql && !allowed) {
+            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " exposes a JDBC type"));
+          }
+        }
+      });
+
+  @ArchTest
+  static final ArchRule onlyTheDialectAndCopyClassesKnowThePostgresDriver = noClasses()
+      .that().doNotHaveSimpleName("PostgresCopy")
+      .should().dependOnClassesThat().resideInAPackage("org.postgresql..");
+
+  @ArchTest
+  static final ArchRule noPackageCycles = SlicesRuleDefinition.slices()
+      .matching("io.crmkit.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule theInternalPackageDoesNotDependOnThePublicApi = noClasses()
+      .that().resideInAPackage("io.crmkit.jdbc.internal")
+      .should().dependOnClassesThat(DescribedPredicate.describe("are in io.crmkit.jdbc",
+          (JavaClass c) -> c.getPackageName().equals("io.crmkit.jdbc")));
+}

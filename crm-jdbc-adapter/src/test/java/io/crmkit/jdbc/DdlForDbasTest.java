@@ -1,0 +1,82 @@
+package io.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.jdbc.internal.Migrations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DdlForDbasTest {
+  private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void theDbaDdlIsExactlyWhatFlywayApplies(String dialect) throws Exception {
+    StringBuilder rendered = new StringBuilder();
+    for (Path migration : migrations(dialect)) {
+      rendered.append(Files.readString(migration, StandardCharsets.UTF_8).replace("${prefix}", "crm_"));
+    }
+    assertThat(resource(Migrations.DDL_LOCATION + dialect + ".sql")).isEqualTo(rendered.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aDbaWhoRunsTheDdlGetsAWorkingStoreWithoutMigrations(String dialect) throws Exception {
+    DataSource dataSource = dialect.equals("h2") ? TestDatabases.h2("dba") : TestDatabases.postgres("dba");
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      for (String sql : resource(Migrations.DDL_LOCATION + dialect + ".sql").split(";\\s*\\n")) {
+        if (!sql.lines().allMatch(line -> line.isBlank() || line.startsWith("--"))) {
+          statement.execute(sql);
+        }
+      }
+    }
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource, JdbcOptions.builder().migrateOnStart(false).build());
+    store.customers().save(TestCustomers.fullPerson(1));
+    assertThat(store.customers().findById(TestCustomers.fullPerson(1).id())).isPresent();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+    }
+  }
+
+  private static List<Path> migrations(String dialect) throws IOException, URISyntaxException {
+    URL folder = DdlForDbasTest.class.getClassLoader().getResource(Migrations.LOCATION + dialect);
+    try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+      List<Path> found = new ArrayList<>(files.filter(p -> VERSION.matcher(p.getFileName().toString()).matches()).toList());
+      found.sort(Comparator.comparingInt(DdlForDbasTest::version));
+      assertThat(found).isNotEmpty();
+      return found;
+    }
+  }
+
+  private static int version(Path path) {
+    Matcher matcher = VERSION.matcher(path.getFileName().toString());
+    matcher.matches();
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = DdlForDbasTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.crmkit.jdbc.contract;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * One store per database for the contract runs, emptied before every try (the contracts ask for a
+ * fresh, empty store each time). PostgreSQL goes through a small pool, as a host would use it.
+ */
+final class ContractStores {
+  private static final List<String> TABLES = List.of("crm_customer_code", "crm_customer_tag",
+      "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox");
+
+  private static JdbcCrmStore h2;
+  private static JdbcCrmStore postgres;
+  private static DataSource h2DataSource;
+  private static DataSource postgresDataSource;
+
+  private ContractStores() {}
+
+  static synchronized JdbcCrmStore emptyH2() {
+    if (h2 == null) {
+      h2DataSource = TestDatabases.h2("contract");
+      h2 = JdbcCrmStore.create(h2DataSource);
+    }
+    empty(h2DataSource, h2.databaseName());
+    return h2;
+  }
+
+  static synchronized JdbcCrmStore emptyPostgres() {
+    if (postgres == null) {
+      DataSource schema = TestDatabases.postgres("contract");
+      HikariConfig config = new HikariConfig();
+      config.setDataSource(schema);
+      config.setMaximumPoolSize(12);
+      config.setPoolName("contract-postgres");
+      postgresDataSource = new HikariDataSource(config);
+      postgres = JdbcCrmStore.create(postgresDataSource);
+    }
+    empty(postgresDataSource, postgres.databaseName());
+    return postgres;
+  }
+
+  private static void empty(DataSource dataSource, String database) {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      if (database.equals("postgresql")) {
+        statement.execute("TRUNCATE " + String.join(", ", TABLES.stream()
+            .filter(t -> !t.equals("crm_customer_attribute")).toList()));
+      } else {
+        for (String table : TABLES) {
+          statement.execute("DELETE FROM " + table);
+        }
+      }
+    } catch (SQLException e) {
+      throw new CrmStorageException("could not empty the contract database", e);
+    }
+  }
+}
