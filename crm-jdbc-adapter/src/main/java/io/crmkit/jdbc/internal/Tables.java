@@ -68,6 +68,22 @@ public final class Tables {
     return name("outbox_relay");
   }
 
+  public String codeSequence() {
+    return name("code_sequence");
+  }
+
+  public String codeRequest() {
+    return name("code_request");
+  }
+
+  public String lifecycleHistory() {
+    return name("lifecycle_history");
+  }
+
+  public String churnSignal() {
+    return name("churn_signal");
+  }
+
   /** The Flyway history table, beside crmkit's own tables so it never clashes with the host's. */
   public String schemaHistoryTable() {
     return prefix + "schema_history";
