@@ -5,11 +5,13 @@ import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Customers;
+import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.jdbc.internal.Connections;
 import io.crmkit.jdbc.internal.CustomerCodec;
 import io.crmkit.jdbc.internal.Dialect;
+import io.crmkit.jdbc.internal.JdbcAdapters;
 import io.crmkit.jdbc.internal.JdbcCustomers;
 import io.crmkit.jdbc.internal.JdbcInteractions;
 import io.crmkit.jdbc.internal.JdbcPurchases;
@@ -53,6 +55,7 @@ public final class JdbcCrmStore implements CrmStore {
   private final JdbcPurchases purchases;
   private final JdbcInteractions interactions;
   private final Outbox outbox;
+  private final CodeSequences codeSequences;
 
   private JdbcCrmStore(DataSource dataSource, JdbcOptions options, Dialect dialect, Tables tables,
       CustomerCodec codec, Connections connections) {
@@ -66,6 +69,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.purchases = new JdbcPurchases(connections, tables);
     this.interactions = new JdbcInteractions(connections, tables);
     this.outbox = new Outbox(connections, tables);
+    this.codeSequences = JdbcAdapters.codeSequences(connections, tables, dialect);
   }
 
   /**
@@ -136,6 +140,15 @@ public final class JdbcCrmStore implements CrmStore {
   @Override
   public Interactions interactions() {
     return interactions;
+  }
+
+  /**
+   * Code sequences in the {@code code_sequence} table: a number is drawn under the key's row lock
+   * in the current transaction, so a rolled-back transaction gives it back and committed numbers
+   * have no gaps, across threads and processes.
+   */
+  public CodeSequences codeSequences() {
+    return codeSequences;
   }
 
   /** The transaction runner: see {@link TransactionMode} for who commits. */

@@ -4,14 +4,19 @@ import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * What differs between the databases crmkit supports, in one place (the rest of the adapter is
  * plain SQL that both understand): how JSON parameters are typed, how text is ordered by code
- * point, how custom attributes are matched, and how large loads are written.
+ * point, how custom attributes are matched, how large loads are written, how a sequence is
+ * advanced, how a row is upserted or inserted unless present, and how one pending code request
+ * per code is enforced.
  */
 public abstract class Dialect {
 
@@ -60,6 +65,37 @@ public abstract class Dialect {
   abstract void insertCustomers(Connection connection, Tables tables, CustomerCodec codec,
       List<Customer> customers) throws SQLException;
 
+  /**
+   * Adds {@code count} to the {@code last_value} of sequence {@code key} in the {@code
+   * code_sequence} table, creating the row (from 0) if it is absent, atomically and in the
+   * connection's current transaction: concurrent callers are serialised by the row's lock, so
+   * each gets its own block. Returns the new last value, or empty (changing nothing) if it would
+   * pass {@link Long#MAX_VALUE}.
+   */
+  abstract OptionalLong addToSequence(Connection connection, Tables tables, String key, int count)
+      throws SQLException;
+
+  /**
+   * An upsert of one row: inserts {@code columns} (one {@code ?} each, in order) or, if a row with
+   * the same {@code keyColumns} exists, sets its other columns to the given values.
+   */
+  abstract String upsertSql(String table, List<String> columns, List<String> keyColumns);
+
+  /**
+   * Inserts one row of {@code columns} bound by {@code values} unless a row with the same {@code
+   * keyColumns} exists; returns whether it inserted. A key clash leaves the current transaction
+   * usable (no failed statement on PostgreSQL, where that would abort it).
+   */
+  abstract boolean insertIfAbsent(Connection connection, String table, List<String> columns,
+      List<String> keyColumns, List<Binder> values) throws SQLException;
+
+  /**
+   * Whether the {@code code_request} table has a {@code pending_code} column (the code while the
+   * request is pending, null after) under a unique index, because the database has no partial
+   * unique index on {@code (scheme_id, code) WHERE outcome IS NULL}.
+   */
+  abstract boolean pendingCodeColumn();
+
   /** Whether {@code e} reports a unique or primary key violation. */
   boolean isUniqueViolation(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -68,6 +104,19 @@ public abstract class Dialect {
       }
     }
     return false;
+  }
+
+  /** {@code n} comma-separated placeholders. */
+  static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  /** Binds {@code values} to positions 1, 2, ... */
+  static void bindAll(PreparedStatement statement, List<Binder> values) throws SQLException {
+    int index = 1;
+    for (Binder value : values) {
+      value.bind(statement, index++);
+    }
   }
 
   @Override

@@ -3,13 +3,18 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * H2, the embedded default. H2 compares text in UTF-16 order, which differs from code-point
  * order between supplementary characters and U+E000..U+FFFF; casting to VARBINARY (UTF-8 bytes,
- * compared unsigned) gives code-point order. Attributes are matched through their side table.
+ * compared unsigned) gives code-point order. Attributes are matched through their side table;
+ * upserts are {@code MERGE ... KEY}; a failed statement does not end the transaction, so a key
+ * clash can simply be caught.
  */
 final class H2Dialect extends Dialect {
 
@@ -45,6 +50,79 @@ final class H2Dialect extends Dialect {
   @Override
   int maxJsonChars() {
     return StorageGuard.MAX_JSON_CHARS;
+  }
+
+  /**
+   * An {@code UPDATE} under the row's lock, read back through H2's {@code FINAL TABLE}; if no row
+   * changed, either the row is missing (insert it; if a concurrent caller inserted it first, its
+   * key clash fails only that statement, and the update is tried again) or the sequence is spent.
+   */
+  @Override
+  OptionalLong addToSequence(Connection connection, Tables tables, String key, int count) throws SQLException {
+    long limit = Long.MAX_VALUE - count;
+    while (true) {
+      try (PreparedStatement update = connection.prepareStatement("SELECT last_value FROM FINAL TABLE (UPDATE "
+          + tables.codeSequence() + " SET last_value = last_value + ? WHERE sequence_key = ? AND last_value <= ?)")) {
+        update.setLong(1, count);
+        update.setString(2, key);
+        update.setLong(3, limit);
+        try (ResultSet rs = update.executeQuery()) {
+          if (rs.next()) {
+            return OptionalLong.of(rs.getLong(1));
+          }
+        }
+      }
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT last_value FROM " + tables.codeSequence() + " WHERE sequence_key = ?")) {
+        select.setString(1, key);
+        try (ResultSet rs = select.executeQuery()) {
+          if (rs.next()) {
+            if (rs.getLong(1) > limit) {
+              return OptionalLong.empty();
+            }
+            continue;
+          }
+        }
+      }
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO " + tables.codeSequence() + " (sequence_key, last_value) VALUES (?, ?)")) {
+        insert.setString(1, key);
+        insert.setLong(2, count);
+        insert.executeUpdate();
+        return OptionalLong.of(count);
+      } catch (SQLException e) {
+        if (!isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  String upsertSql(String table, List<String> columns, List<String> keyColumns) {
+    return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keyColumns)
+        + ") VALUES (" + placeholders(columns.size()) + ")";
+  }
+
+  /** A plain insert: in H2 a failed statement is undone on its own and the transaction goes on. */
+  @Override
+  boolean insertIfAbsent(Connection connection, String table, List<String> columns, List<String> keyColumns,
+      List<Binder> values) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
+        + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size()) + ")")) {
+      bindAll(insert, values);
+      return insert.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if (isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  boolean pendingCodeColumn() {
+    return true;
   }
 
   @Override

@@ -3,8 +3,11 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, the production target. Text columns are declared {@code COLLATE "C"}, so plain
  * comparisons are code-point comparisons and prefix {@code LIKE} uses b-tree indexes; attributes
  * are a {@code jsonb} column matched by containment ({@code @>}, GIN-indexed); large loads use
- * {@code COPY}.
+ * {@code COPY}; upserts and insert-unless-present are {@code ON CONFLICT}, because a failed
+ * statement aborts the whole transaction; one pending code request per code is a partial unique
+ * index.
  */
 final class PostgresDialect extends Dialect {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
@@ -47,6 +52,54 @@ final class PostgresDialect extends Dialect {
   @Override
   int maxJsonChars() {
     return Integer.MAX_VALUE;
+  }
+
+  /**
+   * One statement: {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}, which takes the row's
+   * lock whether it inserts or updates; the {@code WHERE} of the update leaves a spent sequence
+   * unchanged and returns no row.
+   */
+  @Override
+  OptionalLong addToSequence(Connection connection, Tables tables, String key, int count) throws SQLException {
+    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.codeSequence()
+        + " AS s (sequence_key, last_value) VALUES (?, ?) ON CONFLICT (sequence_key) DO UPDATE"
+        + " SET last_value = s.last_value + EXCLUDED.last_value WHERE s.last_value <= ? RETURNING last_value")) {
+      upsert.setString(1, key);
+      upsert.setLong(2, count);
+      upsert.setLong(3, Long.MAX_VALUE - count);
+      try (ResultSet rs = upsert.executeQuery()) {
+        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+      }
+    }
+  }
+
+  @Override
+  String upsertSql(String table, List<String> columns, List<String> keyColumns) {
+    StringBuilder set = new StringBuilder();
+    for (String column : columns) {
+      if (!keyColumns.contains(column)) {
+        set.append(set.length() == 0 ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
+      }
+    }
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size())
+        + ") ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET " + set;
+  }
+
+  /** {@code ON CONFLICT DO NOTHING}: a failed statement would abort the whole transaction. */
+  @Override
+  boolean insertIfAbsent(Connection connection, String table, List<String> columns, List<String> keyColumns,
+      List<Binder> values) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
+        + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size()) + ") ON CONFLICT ("
+        + String.join(", ", keyColumns) + ") DO NOTHING")) {
+      bindAll(insert, values);
+      return insert.executeUpdate() == 1;
+    }
+  }
+
+  @Override
+  boolean pendingCodeColumn() {
+    return false;
   }
 
   @Override

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  */
 final class ContractStores {
   private static final List<String> TABLES = List.of("crm_customer_code", "crm_customer_tag",
-      "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox");
+      "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
+      "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal");
 
   private static JdbcCrmStore h2;
   private static JdbcCrmStore postgres;

@@ -1,0 +1,16 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.dimension.code.CodeSequences;
+
+/**
+ * Creates the adapters whose classes are package-private, for {@code JdbcCrmStore}: each works
+ * on the store's {@link Connections}, so they share its transactions.
+ */
+public final class JdbcAdapters {
+  private JdbcAdapters() {}
+
+  /** {@link CodeSequences} over the {@code code_sequence} table. */
+  public static CodeSequences codeSequences(Connections connections, Tables tables, Dialect dialect) {
+    return new JdbcCodeSequences(connections, tables, dialect);
+  }
+}

@@ -1,0 +1,12 @@
+package io.crmkit.jdbc.contract;
+
+import io.crmkit.core.dimension.code.CodeSequences;
+import io.crmkit.testkit.contract.CodeSequencesContract;
+
+/** The JDBC adapter keeps the {@link CodeSequences} contract on H2. */
+class H2JdbcCodeSequencesTest extends CodeSequencesContract {
+  @Override
+  protected CodeSequences newSequences() {
+    return ContractStores.emptyH2().codeSequences();
+  }
+}
