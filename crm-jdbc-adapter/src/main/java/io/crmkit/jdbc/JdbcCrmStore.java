@@ -6,6 +6,7 @@ import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.dimension.code.CodeSequences;
+import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.jdbc.internal.Connections;
@@ -56,6 +57,7 @@ public final class JdbcCrmStore implements CrmStore {
   private final JdbcInteractions interactions;
   private final Outbox outbox;
   private final CodeSequences codeSequences;
+  private final CodeRequests codeRequests;
 
   private JdbcCrmStore(DataSource dataSource, JdbcOptions options, Dialect dialect, Tables tables,
       CustomerCodec codec, Connections connections) {
@@ -70,6 +72,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.interactions = new JdbcInteractions(connections, tables);
     this.outbox = new Outbox(connections, tables);
     this.codeSequences = JdbcAdapters.codeSequences(connections, tables, dialect);
+    this.codeRequests = JdbcAdapters.codeRequests(connections, tables, dialect);
   }
 
   /**
@@ -149,6 +152,14 @@ public final class JdbcCrmStore implements CrmStore {
    */
   public CodeSequences codeSequences() {
     return codeSequences;
+  }
+
+  /**
+   * Code requests in the {@code code_request} table. A decision is a compare-and-set on "still
+   * pending", so of reviewers deciding at once exactly one wins, across processes too.
+   */
+  public CodeRequests codeRequests() {
+    return codeRequests;
   }
 
   /** The transaction runner: see {@link TransactionMode} for who commits. */

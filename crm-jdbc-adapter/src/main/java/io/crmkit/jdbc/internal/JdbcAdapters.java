@@ -1,6 +1,7 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.dimension.code.CodeSequences;
+import io.crmkit.core.dimension.review.CodeRequests;
 
 /**
  * Creates the adapters whose classes are package-private, for {@code JdbcCrmStore}: each works
@@ -12,5 +13,10 @@ public final class JdbcAdapters {
   /** {@link CodeSequences} over the {@code code_sequence} table. */
   public static CodeSequences codeSequences(Connections connections, Tables tables, Dialect dialect) {
     return new JdbcCodeSequences(connections, tables, dialect);
+  }
+
+  /** {@link CodeRequests} over the {@code code_request} table. */
+  public static CodeRequests codeRequests(Connections connections, Tables tables, Dialect dialect) {
+    return new JdbcCodeRequests(connections, tables, dialect);
   }
 }

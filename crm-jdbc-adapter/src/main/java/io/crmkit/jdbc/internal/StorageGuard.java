@@ -12,6 +12,10 @@ import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.dimension.review.CodeDecision;
+import io.crmkit.core.dimension.review.CodeRequest;
+import io.crmkit.core.lifecycle.ChurnSignal;
+import io.crmkit.core.lifecycle.StageMove;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +29,8 @@ import java.util.Optional;
  * {@code Crm} facade's validation gets a {@link CrmValidationException} naming the field instead of
  * a SQL error: no NUL characters or unpaired surrogates anywhere (PostgreSQL cannot store them in
  * text or JSON), text columns within their sizes, instants and dates in years 1 to 9999, and
- * numbers that fit the numeric columns. Everything else, however hostile, is stored exactly.
+ * numbers that fit the numeric columns. The same holds for code requests, history entries and
+ * churn signals. Everything else, however hostile, is stored exactly.
  */
 public final class StorageGuard {
   /** Largest number of integer or fraction digits of a custom attribute number. */
@@ -181,6 +186,49 @@ public final class StorageGuard {
     c.text("subject", interaction.subject().orElse(null), 200);
     c.text("outcome", interaction.outcome().orElse(null), 2000);
     c.text("agent", interaction.agent().orElse(null), 128);
+    return c.found;
+  }
+
+  /** What would keep {@code request} (and its decision, if it has one) from being stored. */
+  static List<Violation> violations(CodeRequest request) {
+    Checks c = new Checks();
+    c.text("schemeId", request.schemeId(), 128);
+    c.text("code", request.code(), 64);
+    request.labels().texts().forEach((tag, text) -> {
+      c.text("labels", tag, 0);
+      c.text("labels[" + tag + "]", text, 0);
+    });
+    c.text("parent", request.parent().orElse(null), 64);
+    c.text("requestedBy", request.requestedBy(), 128);
+    c.instant("requestedAt", request.requestedAt());
+    c.text("note", request.note().orElse(null), 1000);
+    request.decision().ifPresent(decision -> c.found.addAll(violations(decision)));
+    return c.found;
+  }
+
+  /** What would keep {@code decision} from being stored. */
+  static List<Violation> violations(CodeDecision decision) {
+    Checks c = new Checks();
+    c.text("decision.decidedBy", decision.decidedBy(), 128);
+    c.instant("decision.decidedAt", decision.decidedAt());
+    c.text("decision.reason", decision.reason().orElse(null), 1000);
+    return c.found;
+  }
+
+  /**
+   * What would keep {@code move} from being stored: only its time can be out of reach, since
+   * {@link StageMove} itself keeps its names and texts printable and within their columns.
+   */
+  static List<Violation> violations(StageMove move) {
+    Checks c = new Checks();
+    c.instant("at", move.at());
+    return c.found;
+  }
+
+  /** What would keep {@code signal} from being stored: only its time can be out of reach. */
+  static List<Violation> violations(ChurnSignal signal) {
+    Checks c = new Checks();
+    c.instant("measuredAt", signal.measuredAt());
     return c.found;
   }
 
