@@ -8,6 +8,7 @@ import io.crmkit.core.customer.Customers;
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.event.EventPublisher;
+import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.jdbc.internal.Connections;
 import io.crmkit.jdbc.internal.CustomerCodec;
@@ -58,6 +59,7 @@ public final class JdbcCrmStore implements CrmStore {
   private final Outbox outbox;
   private final CodeSequences codeSequences;
   private final CodeRequests codeRequests;
+  private final LifecycleHistory lifecycleHistory;
 
   private JdbcCrmStore(DataSource dataSource, JdbcOptions options, Dialect dialect, Tables tables,
       CustomerCodec codec, Connections connections) {
@@ -73,6 +75,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.outbox = new Outbox(connections, tables);
     this.codeSequences = JdbcAdapters.codeSequences(connections, tables, dialect);
     this.codeRequests = JdbcAdapters.codeRequests(connections, tables, dialect);
+    this.lifecycleHistory = JdbcAdapters.lifecycleHistory(connections, tables, dialect);
   }
 
   /**
@@ -160,6 +163,15 @@ public final class JdbcCrmStore implements CrmStore {
    */
   public CodeRequests codeRequests() {
     return codeRequests;
+  }
+
+  /**
+   * Lifecycle history in the {@code lifecycle_history} table, appended on the current
+   * transaction's connection: a lifecycle move's customer save, history entry and outbox event
+   * commit or roll back together.
+   */
+  public LifecycleHistory lifecycleHistory() {
+    return lifecycleHistory;
   }
 
   /** The transaction runner: see {@link TransactionMode} for who commits. */

@@ -2,6 +2,7 @@ package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
+import io.crmkit.core.lifecycle.LifecycleHistory;
 
 /**
  * Creates the adapters whose classes are package-private, for {@code JdbcCrmStore}: each works
@@ -18,5 +19,10 @@ public final class JdbcAdapters {
   /** {@link CodeRequests} over the {@code code_request} table. */
   public static CodeRequests codeRequests(Connections connections, Tables tables, Dialect dialect) {
     return new JdbcCodeRequests(connections, tables, dialect);
+  }
+
+  /** {@link LifecycleHistory} over the {@code lifecycle_history} table. */
+  public static LifecycleHistory lifecycleHistory(Connections connections, Tables tables, Dialect dialect) {
+    return new JdbcLifecycleHistory(connections, tables, dialect);
   }
 }

@@ -1,0 +1,247 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.Trigger;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * {@link LifecycleHistory} over the {@code lifecycle_history} table, primary key {@code
+ * (customer_id, customer_version)}. Appending inserts unless the key exists ({@link
+ * Dialect#insertIfAbsent}, which leaves the caller's transaction usable), then compares the stored
+ * row: identical is a no-op, different a {@link DuplicateKeyException}. Instants round-trip to
+ * the nanosecond. Streams read keyset pages in (customer id, version) order, each on a connection
+ * held only for that page.
+ */
+final class JdbcLifecycleHistory implements LifecycleHistory {
+  /** Rows per keyset page when streaming. */
+  static final int STREAM_PAGE = 1000;
+  private static final List<String> COLUMNS = List.of("customer_id", "customer_version", "from_stage", "to_stage",
+      "trigger_name", "moved_at", "moved_nanos", "actor", "reason");
+  private static final List<String> KEY = List.of("customer_id", "customer_version");
+
+  private final Connections connections;
+  private final Tables tables;
+  private final Dialect dialect;
+
+  JdbcLifecycleHistory(Connections connections, Tables tables, Dialect dialect) {
+    this.connections = connections;
+    this.tables = tables;
+    this.dialect = dialect;
+  }
+
+  @Override
+  public void append(StageMove move) {
+    Objects.requireNonNull(move, "move");
+    List<Violation> problems = StorageGuard.violations(move);
+    if (!problems.isEmpty()) {
+      throw new CrmValidationException("StageMove", problems);
+    }
+    String key = move.customerId() + "@" + move.customerVersion();
+    connections.write("append lifecycle history entry " + key, connection -> {
+      List<Binder> values = List.of(Values.uuid(move.customerId().value()), Values.integer(move.customerVersion()),
+          Values.text(move.from().name()), Values.text(move.to().name()), Values.text(move.trigger().name()),
+          Values.timestamp(move.at()), Values.nanos(move.at()), Values.text(move.actor()),
+          Values.text(move.reason().orElse(null)));
+      if (dialect.insertIfAbsent(connection, tables.lifecycleHistory(), COLUMNS, KEY, values)) {
+        return null;
+      }
+      Optional<StageMove> known = entry(connection, move.customerId(), move.customerVersion());
+      if (known.isEmpty() || !known.get().equals(move)) {
+        throw new DuplicateKeyException(key, "Lifecycle history of customer " + move.customerId()
+            + " already has a different entry for version " + move.customerVersion()
+            + known.map(k -> ": " + k).orElse(" (written concurrently)"));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<StageMove> forCustomer(CustomerId customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    return connections.read("read lifecycle history of customer " + customerId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.lifecycleHistory()
+          + " WHERE customer_id = ? ORDER BY customer_version")) {
+        select.setObject(1, customerId.value());
+        return list(select);
+      }
+    });
+  }
+
+  @Override
+  public Optional<StageMove> latest(CustomerId customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    return connections.read("read the latest lifecycle history entry of customer " + customerId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement(latestSql())) {
+        select.setObject(1, customerId.value());
+        List<StageMove> found = list(select);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+      }
+    });
+  }
+
+  /**
+   * One query per chunk of {@value ReferenceLookup#CHUNK} customers: the newest row of each by
+   * {@code ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY customer_version DESC)}.
+   */
+  @Override
+  public Map<CustomerId, StageMove> latest(Collection<CustomerId> customerIds) {
+    Objects.requireNonNull(customerIds, "customerIds");
+    Set<CustomerId> distinct = new LinkedHashSet<>();
+    for (CustomerId id : customerIds) {
+      distinct.add(Objects.requireNonNull(id, "customerId"));
+    }
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    return connections.read("read the latest lifecycle history entries of " + distinct.size() + " customers",
+        connection -> {
+          Map<CustomerId, StageMove> found = new HashMap<>();
+          List<UUID> all = distinct.stream().map(CustomerId::value).toList();
+          for (int from = 0; from < all.size(); from += ReferenceLookup.CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + ReferenceLookup.CHUNK));
+            try (PreparedStatement select = connection.prepareStatement(bulkLatestSql())) {
+              Array array = connection.createArrayOf("UUID", chunk.toArray());
+              select.setArray(1, array);
+              try {
+                for (StageMove move : list(select)) {
+                  found.put(move.customerId(), move);
+                }
+              } finally {
+                array.free();
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public Stream<StageMove> stream(TimeRange range) {
+    Objects.requireNonNull(range, "range");
+    if (range.from().isAfter(Values.MAX_INSTANT) || !range.to().isAfter(Values.MIN_INSTANT)) {
+      return Stream.empty();
+    }
+    Iterator<StageMove> pages = new Iterator<>() {
+      private List<StageMove> page = List.of();
+      private int next;
+      private StageMove last;
+      private boolean exhausted;
+
+      @Override
+      public boolean hasNext() {
+        if (next < page.size()) {
+          return true;
+        }
+        if (exhausted) {
+          return false;
+        }
+        SqlBuilder sql = streamPageSql(range, last);
+        page = connections.read("stream lifecycle history", connection -> {
+          try (PreparedStatement select = sql.prepare(connection)) {
+            return list(select);
+          }
+        });
+        next = 0;
+        exhausted = page.size() < STREAM_PAGE;
+        if (!page.isEmpty()) {
+          last = page.get(page.size() - 1);
+        }
+        return !page.isEmpty();
+      }
+
+      @Override
+      public StageMove next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return page.get(next++);
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+  }
+
+  /** The SQL of {@link #latest(CustomerId)}, for EXPLAIN tests. */
+  String latestSql() {
+    return "SELECT * FROM " + tables.lifecycleHistory() + " WHERE customer_id = ? ORDER BY customer_version DESC LIMIT 1";
+  }
+
+  /** The SQL of {@link #latest(Collection)}, one array parameter, for EXPLAIN tests. */
+  String bulkLatestSql() {
+    return "SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY customer_version DESC)"
+        + " AS newest FROM " + tables.lifecycleHistory() + " h WHERE customer_id = ANY(?)) latest WHERE newest = 1";
+  }
+
+  /** One keyset page of {@link #stream}: the entries in {@code range} after {@code last}. */
+  SqlBuilder streamPageSql(TimeRange range, StageMove last) {
+    SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ").append(tables.lifecycleHistory()).append(" WHERE 1 = 1");
+    if (!range.from().isBefore(Values.MIN_INSTANT)) {
+      InstantConditions.atOrAfter(sql.append(" AND "), "moved_at", "moved_nanos", range.from());
+    }
+    if (!range.to().isAfter(Values.MAX_INSTANT)) {
+      InstantConditions.before(sql.append(" AND "), "moved_at", "moved_nanos", range.to());
+    }
+    if (last != null) {
+      UUID id = last.customerId().value();
+      sql.append(" AND (customer_id > ").param(Values.uuid(id))
+          .append(" OR (customer_id = ").param(Values.uuid(id))
+          .append(" AND customer_version > ").param(Values.integer(last.customerVersion())).append("))");
+    }
+    return sql.append(" ORDER BY customer_id, customer_version LIMIT ").param(Values.integer(STREAM_PAGE));
+  }
+
+  private Optional<StageMove> entry(Connection connection, CustomerId customerId, long version) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT * FROM " + tables.lifecycleHistory() + " WHERE customer_id = ? AND customer_version = ?")) {
+      select.setObject(1, customerId.value());
+      select.setLong(2, version);
+      List<StageMove> found = list(select);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  private static List<StageMove> list(PreparedStatement select) throws SQLException {
+    try (ResultSet rs = select.executeQuery()) {
+      List<StageMove> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(read(rs));
+      }
+      return out;
+    }
+  }
+
+  private static StageMove read(ResultSet rs) throws SQLException {
+    Instant at = Values.instant(rs, "moved_at", "moved_nanos");
+    return new StageMove(CustomerId.of(Values.uuid(rs, "customer_id")), rs.getLong("customer_version"),
+        LifecycleStage.of(rs.getString("from_stage")), LifecycleStage.of(rs.getString("to_stage")),
+        Trigger.of(rs.getString("trigger_name")), at, rs.getString("actor"), Optional.ofNullable(rs.getString("reason")));
+  }
+}
