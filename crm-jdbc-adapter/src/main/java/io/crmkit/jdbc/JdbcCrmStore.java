@@ -8,6 +8,7 @@ import io.crmkit.core.customer.Customers;
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.event.EventPublisher;
+import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.jdbc.internal.Connections;
@@ -60,6 +61,7 @@ public final class JdbcCrmStore implements CrmStore {
   private final CodeSequences codeSequences;
   private final CodeRequests codeRequests;
   private final LifecycleHistory lifecycleHistory;
+  private final ChurnSignals churnSignals;
 
   private JdbcCrmStore(DataSource dataSource, JdbcOptions options, Dialect dialect, Tables tables,
       CustomerCodec codec, Connections connections) {
@@ -76,6 +78,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.codeSequences = JdbcAdapters.codeSequences(connections, tables, dialect);
     this.codeRequests = JdbcAdapters.codeRequests(connections, tables, dialect);
     this.lifecycleHistory = JdbcAdapters.lifecycleHistory(connections, tables, dialect);
+    this.churnSignals = JdbcAdapters.churnSignals(connections, tables, dialect);
   }
 
   /**
@@ -172,6 +175,11 @@ public final class JdbcCrmStore implements CrmStore {
    */
   public LifecycleHistory lifecycleHistory() {
     return lifecycleHistory;
+  }
+
+  /** Churn signals in the {@code churn_signal} table, one row per customer and measurement time. */
+  public ChurnSignals churnSignals() {
+    return churnSignals;
   }
 
   /** The transaction runner: see {@link TransactionMode} for who commits. */

@@ -2,6 +2,7 @@ package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
+import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 
 /**
@@ -24,5 +25,10 @@ public final class JdbcAdapters {
   /** {@link LifecycleHistory} over the {@code lifecycle_history} table. */
   public static LifecycleHistory lifecycleHistory(Connections connections, Tables tables, Dialect dialect) {
     return new JdbcLifecycleHistory(connections, tables, dialect);
+  }
+
+  /** {@link ChurnSignals} over the {@code churn_signal} table. */
+  public static ChurnSignals churnSignals(Connections connections, Tables tables, Dialect dialect) {
+    return new JdbcChurnSignals(connections, tables, dialect);
   }
 }

@@ -1,0 +1,12 @@
+package io.crmkit.jdbc.contract;
+
+import io.crmkit.core.lifecycle.ChurnSignals;
+import io.crmkit.testkit.contract.ChurnSignalsContract;
+
+/** The JDBC adapter keeps the {@link ChurnSignals} contract on Postgres. */
+class PostgresJdbcChurnSignalsTest extends ChurnSignalsContract {
+  @Override
+  protected ChurnSignals newSignals() {
+    return ContractStores.emptyPostgres().churnSignals();
+  }
+}
