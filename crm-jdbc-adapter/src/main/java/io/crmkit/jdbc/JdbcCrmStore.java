@@ -33,12 +33,15 @@ import javax.sql.DataSource;
  * <pre>{@code
  * JdbcCrmStore store = JdbcCrmStore.create(dataSource);          // migrates crm_* tables
  * Crm crm = Crm.builder().store(store).build();
+ * LifecycleEngine lifecycle = LifecycleEngine.builder().store(store).build(); // history and signals in crm_* too
  * OutboxRelay relay = store.outboxRelay(event -> kafka.send(event)); // call relay.relayPending() when you like
  * }</pre>
  *
  * <p><b>Guarantees.</b> Every operation that writes more than one row is atomic. Work inside
  * {@link #transactions()}{@code .inTransaction(...)} shares one transaction, and events published
- * through {@link #events()} are written to the outbox in that same transaction. Optimistic locking
+ * through {@link #events()} are written to the outbox in that same transaction: a lifecycle move's
+ * customer save, history entry and {@code StageChanged} event commit or roll back together, and so
+ * does a code drawn from {@link #codeSequences()} with the customer it is saved on. Optimistic locking
  * makes a stale save fail with {@code ConcurrentUpdateException} and never lose an update. Every
  * value is a bound parameter. Values the database cannot store (NUL characters, text longer than a
  * column) are rejected with {@code CrmValidationException} before any SQL runs; any other database
@@ -156,6 +159,7 @@ public final class JdbcCrmStore implements CrmStore {
    * in the current transaction, so a rolled-back transaction gives it back and committed numbers
    * have no gaps, across threads and processes.
    */
+  @Override
   public CodeSequences codeSequences() {
     return codeSequences;
   }
@@ -164,6 +168,7 @@ public final class JdbcCrmStore implements CrmStore {
    * Code requests in the {@code code_request} table. A decision is a compare-and-set on "still
    * pending", so of reviewers deciding at once exactly one wins, across processes too.
    */
+  @Override
   public CodeRequests codeRequests() {
     return codeRequests;
   }
@@ -173,11 +178,13 @@ public final class JdbcCrmStore implements CrmStore {
    * transaction's connection: a lifecycle move's customer save, history entry and outbox event
    * commit or roll back together.
    */
+  @Override
   public LifecycleHistory lifecycleHistory() {
     return lifecycleHistory;
   }
 
   /** Churn signals in the {@code churn_signal} table, one row per customer and measurement time. */
+  @Override
   public ChurnSignals churnSignals() {
     return churnSignals;
   }

@@ -23,7 +23,6 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.event.StageChanged;
-import io.crmkit.core.store.CrmStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,9 +46,7 @@ import java.util.stream.StreamSupport;
  *
  * <pre>{@code
  * LifecycleEngine lifecycle = LifecycleEngine.builder()
- *     .store(crm.store())                 // customers, purchases, transactions, events
- *     .history(history)                   // for example new InMemoryLifecycleHistory()
- *     .churnSignals(signals)              // optional
+ *     .store(crm.store())                 // customers, purchases, history, churn signals, transactions, events
  *     .clock(crm.clock())
  *     .build();                           // Lifecycle.standard() with LifecycleRules.standard()
  * lifecycle.fire(customerId, Trigger.MANUAL, "alice", "duplicate lead");
@@ -97,8 +94,11 @@ public final class LifecycleEngine {
     this.evaluator = new LifecycleEvaluator(builder.lifecycle, builder.rules);
     this.customers = Objects.requireNonNull(builder.customers, "customers (or store) must be set");
     this.purchases = Objects.requireNonNull(builder.purchases, "purchases (or store) must be set");
-    this.history = Objects.requireNonNull(builder.history, "history must be set");
-    this.churnSignals = builder.churnSignals;
+    this.history = Objects.requireNonNull(
+        builder.history != null ? builder.history : builder.store == null ? null : builder.store.lifecycleHistory(),
+        "history (or store) must be set");
+    this.churnSignals = builder.churnSignals != null ? builder.churnSignals
+        : builder.store == null ? null : builder.store.churnSignals();
     this.transactions = builder.transactions;
     this.events = builder.events;
     this.clock = builder.clock;
@@ -107,7 +107,7 @@ public final class LifecycleEngine {
     this.validator = builder.validator != null ? builder.validator : hasActions ? CrmValidator.create() : null;
   }
 
-  /** A builder; set the customers, purchases and history (or a store and the history). */
+  /** A builder; set a store, or the customers, purchases and history one by one. */
   public static Builder builder() {
     return new Builder();
   }
@@ -495,6 +495,7 @@ public final class LifecycleEngine {
     private Purchases purchases;
     private LifecycleHistory history;
     private ChurnSignals churnSignals;
+    private LifecycleStore store;
     private TransactionRunner transactions = TransactionRunner.direct();
     private EventPublisher events = EventPublisher.discarding();
     private Clock clock = Clock.systemUTC();
@@ -518,9 +519,14 @@ public final class LifecycleEngine {
       return this;
     }
 
-    /** Takes the customers, purchases, transactions and events of {@code store}. */
-    public Builder store(CrmStore store) {
-      Objects.requireNonNull(store, "store");
+    /**
+     * Takes the customers, purchases, transactions and events of {@code store} (any {@code
+     * CrmStore}), and its lifecycle history and churn signals unless {@link #history} or {@link
+     * #churnSignals} are set, before or after this call: then those win. The store's ports share
+     * its transactions, so a move's customer save, history entry and event commit together.
+     */
+    public Builder store(LifecycleStore store) {
+      this.store = Objects.requireNonNull(store, "store");
       return customers(store.customers()).purchases(store.purchases()).transactions(store.transactions())
           .events(store.events());
     }
@@ -537,13 +543,19 @@ public final class LifecycleEngine {
       return this;
     }
 
-    /** Where moves are recorded: it must share the customers' transactions. Required. */
+    /**
+     * Where moves are recorded: it must share the customers' transactions. Required unless a
+     * {@link #store} is set, whose history is taken otherwise.
+     */
     public Builder history(LifecycleHistory history) {
       this.history = Objects.requireNonNull(history, "history");
       return this;
     }
 
-    /** Where external churn signals are read; without it the churn-signal rule never fires. */
+    /**
+     * Where external churn signals are read; the {@link #store}'s unless set. Without either, the
+     * churn-signal rule never fires.
+     */
     public Builder churnSignals(ChurnSignals churnSignals) {
       this.churnSignals = Objects.requireNonNull(churnSignals, "churnSignals");
       return this;
@@ -582,7 +594,8 @@ public final class LifecycleEngine {
     /**
      * The engine.
      *
-     * @throws NullPointerException if the customers, purchases or history are not set
+     * @throws NullPointerException if the customers, purchases or history are not set (directly or
+     *     through a store)
      */
     public LifecycleEngine build() {
       return new LifecycleEngine(this);

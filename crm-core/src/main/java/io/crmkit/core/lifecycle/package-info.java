@@ -12,7 +12,9 @@
  * a customer, their activity summary and the as-of instant, so it streams over millions of
  * customers without per-customer objects.
  *
- * <p>Depends on {@code customer}, {@code activity}, {@code event}, {@code store} and
- * {@code common}; nothing depends on it but adapters and the facade's package.
+ * <p>Depends on {@code customer}, {@code activity}, {@code event} and {@code common}. The
+ * {@code store} package depends on it (every {@code CrmStore} is a
+ * {@link io.crmkit.core.lifecycle.LifecycleStore}); otherwise only adapters and the facade's
+ * package do.
  */
 package io.crmkit.core.lifecycle;

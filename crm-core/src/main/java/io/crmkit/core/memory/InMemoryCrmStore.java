@@ -4,17 +4,26 @@ import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Customers;
+import io.crmkit.core.dimension.code.CodeSequences;
+import io.crmkit.core.dimension.review.CodeRequests;
+import io.crmkit.core.lifecycle.ChurnSignals;
+import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.store.CrmStore;
 
 /**
- * Every port in memory: the embedded default of the {@code Crm} facade. Each operation is atomic
- * on its own; there are no multi-operation transactions.
+ * Every port in memory: the embedded default of the {@code Crm} facade. Holds one adapter per
+ * port, so every accessor returns the same instance. Each operation is atomic on its own; there
+ * are no multi-operation transactions.
  */
 public final class InMemoryCrmStore implements CrmStore {
   private final InMemoryCustomers customers = new InMemoryCustomers();
   private final InMemoryPurchases purchases = new InMemoryPurchases();
   private final InMemoryInteractions interactions = new InMemoryInteractions();
   private final InMemoryEventBus events = new InMemoryEventBus();
+  private final InMemoryCodeSequences codeSequences = new InMemoryCodeSequences();
+  private final InMemoryCodeRequests codeRequests = new InMemoryCodeRequests();
+  private final InMemoryLifecycleHistory lifecycleHistory = new InMemoryLifecycleHistory();
+  private final InMemoryChurnSignals churnSignals = new InMemoryChurnSignals();
 
   private InMemoryCrmStore() {}
 
@@ -47,5 +56,25 @@ public final class InMemoryCrmStore implements CrmStore {
   @Override
   public InMemoryEventBus events() {
     return events;
+  }
+
+  @Override
+  public CodeSequences codeSequences() {
+    return codeSequences;
+  }
+
+  @Override
+  public CodeRequests codeRequests() {
+    return codeRequests;
+  }
+
+  @Override
+  public LifecycleHistory lifecycleHistory() {
+    return lifecycleHistory;
+  }
+
+  @Override
+  public ChurnSignals churnSignals() {
+    return churnSignals;
   }
 }

@@ -320,8 +320,36 @@ class LifecycleEngineTest {
 
   @Test
   void engineNeedsCustomersPurchasesAndHistory() {
-    assertThatThrownBy(() -> LifecycleEngine.builder().store(store).build())
+    assertThatThrownBy(() -> LifecycleEngine.builder().customers(store.customers()).purchases(store.purchases())
+        .build())
         .isInstanceOf(NullPointerException.class).hasMessageContaining("history");
+    assertThatThrownBy(() -> LifecycleEngine.builder().history(history).build())
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("customers");
+  }
+
+  @Test
+  void aStoreAloneGivesTheEngineItsHistoryAndChurnSignalsUnlessOthersAreSet() {
+    Customer prospect = register();
+    LifecycleEngine fromStore = LifecycleEngine.builder().store(store).clock(clock).build();
+
+    fromStore.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", null);
+
+    assertThat(store.lifecycleHistory().forCustomer(prospect.id())).singleElement()
+        .extracting(StageMove::to).isEqualTo(DECIDING);
+    assertThat(history.forCustomer(prospect.id())).isEmpty();
+
+    buy(prospect.id(), clock.instant());
+    clock.advance(Duration.ofHours(1));
+    LifecycleEngine ownHistoryFirst = LifecycleEngine.builder().history(history).store(store).clock(clock).build();
+    ownHistoryFirst.fire(prospect.id(), Trigger.FIRST_PURCHASE, "alice", null);
+    assertThat(history.forCustomer(prospect.id())).singleElement().extracting(StageMove::to).isEqualTo(NEW);
+    assertThat(store.lifecycleHistory().forCustomer(prospect.id())).hasSize(1);
+
+    clock.advance(Duration.ofHours(1));
+    store.churnSignals().record(new ChurnSignal(prospect.id(), 0.05, clock.instant(), "bg-nbd"));
+    clock.advance(Duration.ofDays(1));
+    assertThat(ownHistoryFirst.evaluate(prospect.id(), clock.instant()))
+        .extracting(StageChange::trigger).containsExactly(Trigger.CHURN_SIGNAL);
   }
 
   private Lifecycle clientLifecycle(Transition leadToClient) {
