@@ -10,7 +10,9 @@ import java.util.Objects;
  * crm-segmentation: 1 means surely still a customer, 0 surely gone.
  *
  * @param customerId whom it is about
- * @param probabilityAlive the estimate, from 0 to 1
+ * @param probabilityAlive the estimate, from 0 to 1; {@code -0.0} is taken as {@code 0.0}, so that
+ *     the signal equals itself after a round trip through a database that does not keep the sign
+ *     of zero (H2)
  * @param measuredAt when it was computed: evaluation as of a date only sees earlier signals
  * @param source which model or system produced it, such as {@code bg-nbd}; 1-64 printable characters
  */
@@ -29,6 +31,9 @@ public record ChurnSignal(CustomerId customerId, double probabilityAlive, Instan
     }
     if (source.isBlank() || source.length() > 64 || !PrintableTextValidator.isPrintable(source, false)) {
       throw new IllegalArgumentException("source must be 1-64 printable characters, got '" + source + "'");
+    }
+    if (probabilityAlive == 0) {
+      probabilityAlive = 0.0;
     }
   }
 }
