@@ -130,6 +130,20 @@ final class JdbcCodeRequests implements CodeRequests {
     if (wanted.isEmpty() || !storable(schemeId)) {
       return List.of();
     }
+    SqlBuilder sql = findSql(schemeId, wanted);
+    return connections.read("list code requests of " + schemeId, connection -> {
+      try (PreparedStatement select = sql.prepare(connection); ResultSet rs = select.executeQuery()) {
+        List<CodeRequest> found = new ArrayList<>();
+        while (rs.next()) {
+          found.add(read(rs));
+        }
+        return found;
+      }
+    });
+  }
+
+  /** The query of {@link #find}, for EXPLAIN tests. */
+  SqlBuilder findSql(String schemeId, Set<CodeRequest.Status> wanted) {
     SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ").append(tables.codeRequest())
         .append(" WHERE scheme_id = ").param(Values.text(schemeId)).append(" AND (");
     String or = "";
@@ -145,16 +159,13 @@ final class JdbcCodeRequests implements CodeRequests {
       }
       or = " OR ";
     }
-    sql.append(") ORDER BY requested_at, requested_nanos, id");
-    return connections.read("list code requests of " + schemeId, connection -> {
-      try (PreparedStatement select = sql.prepare(connection); ResultSet rs = select.executeQuery()) {
-        List<CodeRequest> found = new ArrayList<>();
-        while (rs.next()) {
-          found.add(read(rs));
-        }
-        return found;
-      }
-    });
+    return sql.append(") ORDER BY requested_at, requested_nanos, id");
+  }
+
+  /** The query of {@link #findPending}: scheme id, then code. For EXPLAIN tests too. */
+  String pendingSql() {
+    String condition = dialect.pendingCodeColumn() ? "pending_code = ?" : "code = ? AND outcome IS NULL";
+    return "SELECT * FROM " + tables.codeRequest() + " WHERE scheme_id = ? AND " + condition;
   }
 
   private void insert(Connection connection, CodeRequest request, String labels) throws SQLException {
@@ -196,9 +207,7 @@ final class JdbcCodeRequests implements CodeRequests {
   }
 
   private Optional<CodeRequest> pending(Connection connection, String schemeId, String code) throws SQLException {
-    String condition = dialect.pendingCodeColumn() ? "pending_code = ?" : "code = ? AND outcome IS NULL";
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT * FROM " + tables.codeRequest() + " WHERE scheme_id = ? AND " + condition)) {
+    try (PreparedStatement select = connection.prepareStatement(pendingSql())) {
       select.setString(1, schemeId);
       select.setString(2, code);
       return first(select);

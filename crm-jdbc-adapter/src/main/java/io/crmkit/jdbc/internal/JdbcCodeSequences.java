@@ -44,14 +44,18 @@ final class JdbcCodeSequences implements CodeSequences {
   public long current(String key) {
     requireStorableKey(key);
     return connections.read("read sequence '" + key + "'", connection -> {
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT last_value FROM " + tables.codeSequence() + " WHERE sequence_key = ?")) {
+      try (PreparedStatement select = connection.prepareStatement(currentSql())) {
         select.setString(1, key);
         try (ResultSet rs = select.executeQuery()) {
           return rs.next() ? rs.getLong(1) : 0L;
         }
       }
     });
+  }
+
+  /** The query of {@link #current}, for EXPLAIN tests. */
+  String currentSql() {
+    return "SELECT last_value FROM " + tables.codeSequence() + " WHERE sequence_key = ?";
   }
 
   private static void requireStorableKey(String key) {
