@@ -157,7 +157,8 @@ public final class JdbcCrmStore implements CrmStore {
   /**
    * Code sequences in the {@code code_sequence} table: a number is drawn under the key's row lock
    * in the current transaction, so a rolled-back transaction gives it back and committed numbers
-   * have no gaps, across threads and processes.
+   * have no gaps, across threads and processes. The lock is held until that transaction ends:
+   * others drawing from the same key wait, so keep transactions that draw codes short.
    */
   @Override
   public CodeSequences codeSequences() {
