@@ -33,9 +33,9 @@ class ContractsCatchBrokenAdaptersTest {
         "staleVersionIsRejectedAndNothingIsWritten",
         "versionAheadOfTheStoredOneIsRejectedAndNothingIsWritten",
         "insertOfAnExistingIdIsRejectedAndNothingIsWritten",
-        "updateOfAMissingCustomerIsRejectedAndNothingIsWritten",
-        "concurrentUpdatesOfOneCustomerNeverLoseAnUpdate",
-        "concurrentInsertsOfOneIdStoreExactlyOne");
+        "updateOfAMissingCustomerIsRejectedAndNothingIsWritten");
+    // The race properties catch it too, but only when the threads interleave badly enough: not
+    // asserted here, so the suite stays deterministic under any load.
   }
 
   @Example
