@@ -21,15 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.IntFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
@@ -159,7 +150,7 @@ public abstract class CodeRequestsContract {
     CodeRequest request = request(1, "segment", "K02", T0);
     store.add(request);
 
-    List<Optional<CodeDecision>> outcomes = race(REVIEWERS, reviewer -> () -> {
+    List<Optional<CodeDecision>> outcomes = Concurrently.run(REVIEWERS, reviewer -> () -> {
       CodeDecision decision = reviewer % 2 == 0
           ? CodeDecision.approved("reviewer-" + reviewer, T0.plusSeconds(reviewer + 1), null)
           : CodeDecision.rejected("reviewer-" + reviewer, T0.plusSeconds(reviewer + 1), "no");
@@ -181,7 +172,7 @@ public abstract class CodeRequestsContract {
   public void ofRequestersAddingOneCodeAtOnceExactlyOneIsPending() {
     CodeRequests store = newRequests();
 
-    List<Boolean> added = race(REVIEWERS, requester -> () -> {
+    List<Boolean> added = Concurrently.run(REVIEWERS, requester -> () -> {
       try {
         store.add(request(100 + requester, "segment", "K02", T0));
         return true;
@@ -243,34 +234,5 @@ public abstract class CodeRequestsContract {
         .requestedBy("alice")
         .requestedAt(at)
         .build();
-  }
-
-  private static <T> List<T> race(int threads, IntFunction<Callable<T>> task) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier start = new CyclicBarrier(threads);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        Callable<T> work = task.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await(60, TimeUnit.SECONDS);
-          return work.call();
-        }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } catch (ExecutionException e) {
-      throw new AssertionError("a concurrent task failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("concurrent tasks did not finish within a minute", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for concurrent tasks", e);
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

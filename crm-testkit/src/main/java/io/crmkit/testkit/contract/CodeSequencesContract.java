@@ -10,15 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import net.jqwik.api.Arbitraries;
@@ -133,7 +124,7 @@ public abstract class CodeSequencesContract {
     CodeSequences sequences = newSequences();
     List<String> keys = List.of("customer:B2B11", "customer:GOV44");
 
-    List<Map<String, List<Long>>> perThread = race(THREADS, thread -> () -> {
+    List<Map<String, List<Long>>> perThread = Concurrently.run(THREADS, thread -> () -> {
       Map<String, List<Long>> mine = new HashMap<>();
       for (int i = 0; i < PER_THREAD; i++) {
         String key = keys.get((i + thread) % keys.size());
@@ -165,33 +156,4 @@ public abstract class CodeSequencesContract {
     return key.list().ofMinSize(1).ofMaxSize(30);
   }
 
-  /** Runs the tasks on their own threads, released at once, and fails rather than hang. */
-  private static <T> List<T> race(int threads, IntFunction<Callable<T>> task) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier start = new CyclicBarrier(threads);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        Callable<T> work = task.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await(60, TimeUnit.SECONDS);
-          return work.call();
-        }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } catch (ExecutionException e) {
-      throw new AssertionError("a concurrent allocation failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("concurrent allocations did not finish within a minute", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while allocating", e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 }
