@@ -213,7 +213,10 @@ public final class JdbcCrmStore implements CrmStore {
 
   /**
    * A relay that delivers this store's outbox events to {@code target}. It runs only when called
-   * (or on an executor you pass it), on connections from the store's DataSource.
+   * (or on an executor you pass it), on connections from the store's DataSource, under the store's
+   * transaction mode: call it outside your own transactions (from a scheduler, after a commit), or
+   * in EXTERNAL mode it joins the transaction in progress and marks events published only when
+   * that transaction commits.
    */
   public OutboxRelay outboxRelay(EventPublisher target) {
     Objects.requireNonNull(target, "target");

@@ -2,6 +2,7 @@ package io.crmkit.core.customer;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -39,7 +40,7 @@ public sealed interface Criteria {
 
   @SafeVarargs
   static <T> Criteria in(CustomerField<T> field, T... values) {
-    return new In<>(field, Set.of(values));
+    return new In<>(field, new LinkedHashSet<>(Arrays.asList(values)));
   }
 
   static <T> Criteria in(CustomerField<T> field, Set<T> values) {
@@ -157,11 +158,11 @@ public sealed interface Criteria {
   record In<T>(CustomerField<T> field, Set<T> values) implements Criteria {
     public In {
       Objects.requireNonNull(field, "field");
+      values.forEach(v -> requireType(field, v));
       values = Set.copyOf(values);
       if (values.isEmpty()) {
         throw new IllegalArgumentException("'in' needs at least one value for " + field);
       }
-      values.forEach(v -> requireType(field, v));
     }
   }
 

@@ -70,6 +70,8 @@ import java.util.stream.StreamSupport;
  * newest history entry when it matches their stage; their creation time when they are still in
  * the initial stage without history; otherwise (a stage set outside the engine) the time of their
  * last save, the latest moment the stage can have been set, so time limits never fire early.
+ * (A stage changed outside the engine and then set back to the recorded one is not detected:
+ * history still dates it from the engine's move.)
  *
  * <p>Thread-safe. Holds no per-customer state.
  */
@@ -366,7 +368,10 @@ public final class LifecycleEngine {
         .withUpdatedAt(now.isBefore(customer.createdAt()) ? customer.createdAt() : now);
     if (!transition.actions().isEmpty()) {
       for (StageAction action : transition.actions()) {
-        changed = Objects.requireNonNull(action.apply(changed, entry), "an action returned null");
+        changed = action.apply(changed, entry);
+        if (changed == null) {
+          throw new IllegalStateException("an action of " + transition + " returned null instead of the customer");
+        }
         if (!changed.id().equals(customer.id()) || changed.version() != customer.version()
             || !changed.stage().equals(transition.to())) {
           throw new IllegalStateException("an action of " + transition

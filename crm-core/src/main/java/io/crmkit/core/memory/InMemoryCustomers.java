@@ -48,11 +48,15 @@ public final class InMemoryCustomers implements Customers {
       }
     }
     Customer stored = customer.withVersion(expected + 1);
-    if (current != null) {
-      current.externalReferences().forEach(byReference::remove);
-    }
+    // Index first, record second, dropped references last: a concurrent reader never finds a
+    // gap for a reference the customer keeps.
     stored.externalReferences().forEach(reference -> byReference.put(reference, stored.id()));
     byId.put(stored.id(), stored);
+    if (current != null) {
+      current.externalReferences().stream()
+          .filter(reference -> !stored.externalReferences().contains(reference))
+          .forEach(reference -> byReference.remove(reference, stored.id()));
+    }
     return stored;
   }
 

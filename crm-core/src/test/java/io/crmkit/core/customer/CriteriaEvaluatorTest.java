@@ -119,4 +119,12 @@ class CriteriaEvaluatorTest {
     assertThatThrownBy(() -> Criteria.eq(raw, 42)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("takes String");
   }
+
+  @Test
+  void repeatedValuesInAnInListAreAcceptedOnce() {
+    Criteria criteria = Criteria.stageIn(LifecycleStage.PROSPECT, LifecycleStage.PROSPECT);
+
+    assertThat(criteria).isEqualTo(Criteria.stageIn(LifecycleStage.PROSPECT));
+    assertThat(matches(criteria, withOwner)).isTrue();
+  }
 }

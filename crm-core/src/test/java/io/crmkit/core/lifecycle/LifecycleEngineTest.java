@@ -260,6 +260,18 @@ class LifecycleEngineTest {
   }
 
   @Test
+  void anActionReturningNullIsRefusedAsAnIllegalStateAndNothingIsWritten() {
+    engine = engine(clientLifecycle(Transition.of(LEAD, Trigger.FIRST_PURCHASE, CLIENT)
+        .withAction((customer, move) -> null)));
+    Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
+
+    assertThatThrownBy(() -> engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("returned null");
+    assertThat(crm.get(lead.id())).isEqualTo(lead);
+    assertThat(engine.history(lead.id())).isEmpty();
+  }
+
+  @Test
   void anActionProducingAnInvalidCustomerIsRejectedWithItsViolations() {
     engine = engine(clientLifecycle(Transition.of(LEAD, Trigger.FIRST_PURCHASE, CLIENT)
         .withAction((customer, move) -> customer.withOwner(" "))));

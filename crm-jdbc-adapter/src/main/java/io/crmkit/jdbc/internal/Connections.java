@@ -52,11 +52,6 @@ public final class Connections implements TransactionRunner {
     return new Connections(null, Objects.requireNonNull(connection, "connection"), false);
   }
 
-  /** Whether this thread is inside {@link #inTransaction} of this store. */
-  public boolean inTransaction() {
-    return current.get() != null;
-  }
-
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     Objects.requireNonNull(work, "work");
@@ -79,7 +74,15 @@ public final class Connections implements TransactionRunner {
     }
     current.set(connection);
     try {
-      T result = work.get();
+      T result;
+      try {
+        result = work.get();
+      } catch (RuntimeException | Error e) {
+        if (owner) {
+          rollbackQuietly(connection, e);
+        }
+        throw e;
+      }
       if (owner) {
         try {
           connection.commit();
@@ -89,11 +92,6 @@ public final class Connections implements TransactionRunner {
         }
       }
       return result;
-    } catch (RuntimeException | Error e) {
-      if (owner) {
-        rollbackQuietly(connection, e);
-      }
-      throw e;
     } finally {
       current.remove();
       if (restoreAutoCommit) {
@@ -136,18 +134,6 @@ public final class Connections implements TransactionRunner {
       return run(operation, connection, work);
     }
     return inTransaction(() -> run(operation, current.get(), work));
-  }
-
-  /**
-   * A connection for work that must run in its own transaction whatever the calling thread is
-   * doing (the outbox relay). The caller commits and closes it.
-   */
-  public Connection openIndependent(String operation) {
-    if (joined != null) {
-      throw new IllegalStateException(operation + " needs its own connection; a store joined to a "
-          + "connection cannot provide one: use the store created from the DataSource");
-    }
-    return open(operation);
   }
 
   static <T> T run(String operation, Connection connection, SqlWork<T> work) {
