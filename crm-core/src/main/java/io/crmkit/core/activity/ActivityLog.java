@@ -12,9 +12,8 @@ import java.util.stream.Stream;
  * Activities are facts and are never changed once recorded.
  *
  * <p>Recording is idempotent: recording an activity again with the same id and the same content
- * does nothing, so a sync from another system can be safely retried. (When two callers record
- * the same new activity at the same moment, a transactional adapter may fail one of them with
- * {@link DuplicateKeyException}; its retry then does nothing.) Every method may also throw
+ * does nothing, so a sync from another system can be safely retried, also while another caller
+ * records the same activities. Every method may also throw
  * {@link CrmStorageException}.
  *
  * @param <A> the activity type

@@ -97,7 +97,7 @@ public abstract class Dialect {
   abstract boolean pendingCodeColumn();
 
   /** Whether {@code e} reports a unique or primary key violation. */
-  boolean isUniqueViolation(SQLException e) {
+  static boolean isUniqueViolation(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         return true;

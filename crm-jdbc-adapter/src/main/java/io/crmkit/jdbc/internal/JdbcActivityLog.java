@@ -12,31 +12,31 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * {@link ActivityLog} over one JDBC table. Recording checks every activity against what is stored
  * (same id and same content is a no-op, different content a {@link DuplicateKeyException}) before
- * it writes anything, then inserts the new ones in batches, all in one transaction.
+ * it writes anything, then inserts the new ones in batches, all in one transaction. When a
+ * concurrent recorder stored some of them meanwhile, the insert is undone to a savepoint (which
+ * keeps a PostgreSQL transaction usable) and the check runs again.
  *
  * @param <A> the activity type
  */
 public class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
   static final int STREAM_PAGE = 1000;
+  /** Inserts tried when concurrent recorders keep winning the race for some of the ids. */
+  private static final int MAX_ATTEMPTS = 3;
 
   private final Connections connections;
   private final Tables tables;
@@ -80,20 +80,43 @@ public class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
     }
     connections.write("record " + batch.size() + " " + mapping.entity().toLowerCase(java.util.Locale.ROOT) + "s",
         connection -> {
-          Map<UUID, A> stored = storedAmong(connection, batch.keySet());
-          List<A> fresh = new ArrayList<>();
-          for (A activity : batch.values()) {
-            A known = stored.get(activity.id().value());
-            if (known == null) {
-              fresh.add(activity);
-            } else if (!known.equals(activity)) {
-              throw new DuplicateKeyException(activity.id().toString(),
-                  mapping.entity() + " " + activity.id() + " was already recorded with different content");
+          List<A> fresh = unrecorded(connection, batch.values());
+          for (int attempt = 1; !fresh.isEmpty(); attempt++) {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+              insert(connection, fresh);
+              return null;
+            } catch (SQLException e) {
+              if (!Dialect.isUniqueViolation(e) || attempt == MAX_ATTEMPTS) {
+                throw e;
+              }
+              // Someone recorded some of them since we looked: undo our part and compare again.
+              connection.rollback(beforeInsert);
+              fresh = unrecorded(connection, fresh);
             }
           }
-          insert(connection, fresh);
           return null;
         });
+  }
+
+  /**
+   * The activities not stored yet.
+   *
+   * @throws DuplicateKeyException if one is stored with different content
+   */
+  private List<A> unrecorded(Connection connection, Collection<A> activities) throws SQLException {
+    Map<UUID, A> stored = storedAmong(connection, activities.stream().map(a -> a.id().value()).toList());
+    List<A> fresh = new ArrayList<>();
+    for (A activity : activities) {
+      A known = stored.get(activity.id().value());
+      if (known == null) {
+        fresh.add(activity);
+      } else if (!known.equals(activity)) {
+        throw new DuplicateKeyException(activity.id().toString(),
+            mapping.entity() + " " + activity.id() + " was already recorded with different content");
+      }
+    }
+    return fresh;
   }
 
   @Override
@@ -121,51 +144,21 @@ public class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
     if (!overlapsStorable(range)) {
       return Stream.empty();
     }
-    Iterator<A> pages = new Iterator<>() {
-      private List<A> page = List.of();
-      private int next;
-      private A last;
-      private boolean exhausted;
-
-      @Override
-      public boolean hasNext() {
-        if (next < page.size()) {
-          return true;
-        }
-        if (exhausted) {
-          return false;
-        }
-        SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ").append(mapping.table(tables)).append(" WHERE 1 = 1");
-        timeCondition(sql, range);
-        if (last != null) {
-          Instant at = last.occurredAt();
-          sql.append(" AND (occurred_at > ").param(Values.timestamp(at))
-              .append(" OR (occurred_at = ").param(Values.timestamp(at))
-              .append(" AND (occurred_nanos > ").param(Values.nanos(at))
-              .append(" OR (occurred_nanos = ").param(Values.nanos(at))
-              .append(" AND id > ").param(Values.uuid(last.id().value())).append("))))");
-        }
-        sql.append(" ORDER BY occurred_at, occurred_nanos, id LIMIT ").param(Values.integer(STREAM_PAGE));
-        page = connections.read("stream " + mapping.entity().toLowerCase(java.util.Locale.ROOT) + "s",
-            connection -> list(connection, sql));
-        next = 0;
-        exhausted = page.size() < STREAM_PAGE;
-        if (!page.isEmpty()) {
-          last = page.get(page.size() - 1);
-        }
-        return !page.isEmpty();
+    return KeysetPages.stream(STREAM_PAGE, last -> {
+      SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ").append(mapping.table(tables)).append(" WHERE 1 = 1");
+      timeCondition(sql, range);
+      if (last != null) {
+        Instant at = last.occurredAt();
+        sql.append(" AND (occurred_at > ").param(Values.timestamp(at))
+            .append(" OR (occurred_at = ").param(Values.timestamp(at))
+            .append(" AND (occurred_nanos > ").param(Values.nanos(at))
+            .append(" OR (occurred_nanos = ").param(Values.nanos(at))
+            .append(" AND id > ").param(Values.uuid(last.id().value())).append("))))");
       }
-
-      @Override
-      public A next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return page.get(next++);
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+      sql.append(" ORDER BY occurred_at, occurred_nanos, id LIMIT ").param(Values.integer(STREAM_PAGE));
+      return connections.read("stream " + mapping.entity().toLowerCase(java.util.Locale.ROOT) + "s",
+          connection -> list(connection, sql));
+    });
   }
 
   private static boolean overlapsStorable(TimeRange range) {
@@ -229,12 +222,6 @@ public class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
         batch.add();
       }
       batch.finish();
-    } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().equals("23505")) {
-        throw new DuplicateKeyException(fresh.get(0).id().toString(),
-            mapping.entity() + "s with the same ids were recorded concurrently; record them again");
-      }
-      throw e;
     }
   }
 

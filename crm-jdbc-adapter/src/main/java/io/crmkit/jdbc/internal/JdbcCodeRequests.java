@@ -191,7 +191,7 @@ final class JdbcCodeRequests implements CodeRequests {
       }
       insert.executeUpdate();
     } catch (SQLException e) {
-      if (dialect.isUniqueViolation(e)) {
+      if (Dialect.isUniqueViolation(e)) {
         throw pendingClash(request, "or request id " + request.id() + " was added concurrently");
       }
       throw e;

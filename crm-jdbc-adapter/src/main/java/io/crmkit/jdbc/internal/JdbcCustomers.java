@@ -17,18 +17,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * {@link Customers} over JDBC. A save checks external references and the version before it writes,
@@ -76,7 +71,7 @@ public final class JdbcCustomers implements Customers {
           codec.bind(insert, stored, stored.version());
           insert.executeUpdate();
         } catch (SQLException e) {
-          if (dialect.isUniqueViolation(e)) {
+          if (Dialect.isUniqueViolation(e)) {
             throw new ConcurrentUpdateException("Customer", customer.id().toString(), 0,
                 "but it was inserted concurrently");
           }
@@ -93,7 +88,7 @@ public final class JdbcCustomers implements Customers {
       try {
         CustomerRows.insertSideRows(connection, tables, dialect, List.of(stored));
       } catch (SQLException e) {
-        if (dialect.isUniqueViolation(e)) {
+        if (Dialect.isUniqueViolation(e)) {
           throw new DuplicateKeyException(customer.externalReferences().toString(),
               "An external reference of customer " + customer.id() + " was given to another customer concurrently");
         }
@@ -161,40 +156,10 @@ public final class JdbcCustomers implements Customers {
   public Stream<Customer> stream(Criteria criteria) {
     Objects.requireNonNull(criteria, "criteria");
     criteriaSql.condition(criteria);
-    Iterator<Customer> pages = new Iterator<>() {
-      private List<Customer> page = List.of();
-      private int next;
-      private CustomerId last;
-      private boolean exhausted;
-
-      @Override
-      public boolean hasNext() {
-        if (next < page.size()) {
-          return true;
-        }
-        if (exhausted) {
-          return false;
-        }
-        SqlBuilder sql = criteriaSql.streamPage(criteria, last, STREAM_PAGE);
-        page = connections.read("stream customers", connection -> list(connection, sql));
-        next = 0;
-        exhausted = page.size() < STREAM_PAGE;
-        if (!page.isEmpty()) {
-          last = page.get(page.size() - 1).id();
-        }
-        return !page.isEmpty();
-      }
-
-      @Override
-      public Customer next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return page.get(next++);
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
-        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+    return KeysetPages.stream(STREAM_PAGE, last -> {
+      SqlBuilder sql = criteriaSql.streamPage(criteria, last == null ? null : last.id(), STREAM_PAGE);
+      return connections.read("stream customers", connection -> list(connection, sql));
+    });
   }
 
   /** The SQL of {@link #findById}, for EXPLAIN tests. */

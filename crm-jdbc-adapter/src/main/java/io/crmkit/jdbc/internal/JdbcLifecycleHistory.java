@@ -18,19 +18,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * {@link LifecycleHistory} over the {@code lifecycle_history} table, primary key {@code
@@ -149,44 +144,14 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     if (range.from().isAfter(Values.MAX_INSTANT) || !range.to().isAfter(Values.MIN_INSTANT)) {
       return Stream.empty();
     }
-    Iterator<StageMove> pages = new Iterator<>() {
-      private List<StageMove> page = List.of();
-      private int next;
-      private StageMove last;
-      private boolean exhausted;
-
-      @Override
-      public boolean hasNext() {
-        if (next < page.size()) {
-          return true;
+    return KeysetPages.stream(STREAM_PAGE, last -> {
+      SqlBuilder sql = streamPageSql(range, last);
+      return connections.read("stream lifecycle history", connection -> {
+        try (PreparedStatement select = sql.prepare(connection)) {
+          return list(select);
         }
-        if (exhausted) {
-          return false;
-        }
-        SqlBuilder sql = streamPageSql(range, last);
-        page = connections.read("stream lifecycle history", connection -> {
-          try (PreparedStatement select = sql.prepare(connection)) {
-            return list(select);
-          }
-        });
-        next = 0;
-        exhausted = page.size() < STREAM_PAGE;
-        if (!page.isEmpty()) {
-          last = page.get(page.size() - 1);
-        }
-        return !page.isEmpty();
-      }
-
-      @Override
-      public StageMove next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return page.get(next++);
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
-        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+      });
+    });
   }
 
   /** The SQL of {@link #latest(CustomerId)}, for EXPLAIN tests. */

@@ -29,9 +29,9 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * What every {@link ActivityLog} must do, whatever the activity: store activities as immutable
- * facts, accept an identical activity again without effect, refuse different content under a
- * known id, record batches all or nothing, and read by customer and time in time-then-id order
- * over half-open ranges, including {@link TimeRange#all()}, whose bounds {@code Instant.MIN} and
+ * facts, accept an identical activity again without effect (also from callers racing to record
+ * it), refuse different content under a known id, record batches all or nothing, and read by
+ * customer and time in time-then-id order over half-open ranges, including {@link TimeRange#all()}, whose bounds {@code Instant.MIN} and
  * {@code Instant.MAX} lie beyond what SQL timestamps hold.
  *
  * <p>Extend {@link PurchasesContract} or {@link InteractionsContract}, not this class.
@@ -48,6 +48,7 @@ public abstract class ActivityLogContract<A extends Activity> {
       Instant.parse("2024-06-30T23:59:59.999999Z"), Instant.parse("2024-07-01T00:00:00Z"),
       Instant.parse("2025-02-28T08:30:00Z"));
   private static final Instant BOUNDARY = INSTANTS.get(3);
+  private static final int RACERS = 6;
 
   ActivityLogContract() {}
 
@@ -177,6 +178,20 @@ public abstract class ActivityLogContract<A extends Activity> {
     twice.addAll(history);
 
     log.recordAll(twice);
+
+    try (Stream<A> all = log.stream(TimeRange.all())) {
+      assertThat(all.toList()).isEqualTo(expected(history, null, TimeRange.all()));
+    }
+  }
+
+  @Property(tries = 10)
+  public void recordersRacingWithTheSameActivitiesAllSucceedAndStoreThemOnce(@ForAll("history") List<A> history) {
+    ActivityLog<A> log = newLog();
+
+    Concurrently.run(RACERS, racer -> () -> {
+      log.recordAll(history);
+      return null;
+    });
 
     try (Stream<A> all = log.stream(TimeRange.all())) {
       assertThat(all.toList()).isEqualTo(expected(history, null, TimeRange.all()));
