@@ -14,6 +14,7 @@ import io.crmkit.core.common.PageRequest;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerChanges;
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerNotFoundException;
 import io.crmkit.core.customer.CustomerRules;
@@ -56,7 +57,7 @@ public final class Crm {
     this.store = builder.store != null ? builder.store : InMemoryCrmStore.create();
     this.clock = builder.clock;
     this.ids = builder.ids;
-    this.validator = builder.validator != null ? builder.validator : CrmValidator.create();
+    this.validator = builder.validator != null ? builder.validator : CrmValidator.create(clock);
   }
 
   /** A builder whose defaults are an in-memory store, the system UTC clock and time-ordered ids. */
@@ -92,6 +93,8 @@ public final class Crm {
    * Saves a changed customer if nobody else saved it since {@code changed} was read, and
    * publishes {@link CustomerUpdated} naming the changed attributes. A change that changes
    * nothing returns the stored customer without writing. The creation time cannot be changed.
+   * A display name that was the default (the name as written) follows a change of the person or
+   * legal name unless {@code changed} sets another one.
    *
    * @throws CrmValidationException if the customer breaks a constraint or a domain rule
    * @throws CustomerNotFoundException if there is no such customer
@@ -106,20 +109,40 @@ public final class Crm {
         throw new ConcurrentUpdateException("Customer", changed.id().toString(), changed.version(),
             "found " + current.version());
       }
-      Set<String> changedAttributes = CustomerChanges.between(current, changed);
-      if (changedAttributes.isEmpty()) {
-        return current;
-      }
-      Instant now = clock.instant();
-      Customer saved = store.customers().save(new Customer.Builder()
-          .from(changed)
-          .createdAt(current.createdAt())
-          .updatedAt(now.isBefore(current.createdAt()) ? current.createdAt() : now)
-          .build());
-      store.events().publish(
-          new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), changedAttributes));
-      return saved;
+      return save(current, withDisplayNameInStep(current, changed));
     });
+  }
+
+  /**
+   * {@code changed} with a display name that follows a rename: when the current display name is
+   * the default (the name as written) and {@code changed} leaves it as it was, it becomes the
+   * new name as written. A display name set to something else stays.
+   */
+  private Customer withDisplayNameInStep(Customer current, Customer changed) {
+    String written = CustomerDetails.nameAsWritten(changed);
+    if (!changed.displayName().equals(current.displayName())
+        || !current.displayName().equals(CustomerDetails.nameAsWritten(current))
+        || written.equals(changed.displayName())) {
+      return changed;
+    }
+    return validator.validate("Customer", changed.withDisplayName(written), CustomerRules.ALL);
+  }
+
+  /** Saves {@code changed} over {@code current} and announces it, unless nothing changed. */
+  private Customer save(Customer current, Customer changed) {
+    Set<String> changedAttributes = CustomerChanges.between(current, changed);
+    if (changedAttributes.isEmpty()) {
+      return current;
+    }
+    Instant now = clock.instant();
+    Customer saved = store.customers().save(new Customer.Builder()
+        .from(changed)
+        .createdAt(current.createdAt())
+        .updatedAt(now.isBefore(current.createdAt()) ? current.createdAt() : now)
+        .build());
+    store.events().publish(
+        new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), changedAttributes));
+    return saved;
   }
 
   /**
@@ -253,7 +276,7 @@ public final class Crm {
       return this;
     }
 
-    /** The validator; one with English messages unless set. */
+    /** The validator; unless set, one with English messages whose time constraints read the clock. */
     public Builder validator(CrmValidator validator) {
       this.validator = Objects.requireNonNull(validator, "validator");
       return this;

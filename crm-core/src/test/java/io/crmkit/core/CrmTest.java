@@ -11,6 +11,8 @@ import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerField;
@@ -19,15 +21,18 @@ import io.crmkit.core.customer.CustomerNotFoundException;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.memory.InMemoryCrmStore;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -101,6 +106,33 @@ class CrmTest {
       assertThat(e.changedAttributes()).containsExactlyInAnyOrder("tier", "owner");
       assertThat(e.version()).isEqualTo(2);
     });
+  }
+
+  @Test
+  void aDefaultDisplayNameFollowsARename() {
+    Customer zhang = crm.register(NewCustomer.person("张", "伟").build());
+    Customer org = crm.register(NewCustomer.organisation("Acme GmbH").build());
+
+    Customer li = crm.update(new Customer.Builder().from(zhang).personName(PersonName.of("李", "娜")).build());
+    Customer acme = crm.update(new Customer.Builder().from(org).legalName("Acme AG").build());
+
+    assertThat(li.displayName()).isEqualTo("李娜");
+    assertThat(acme.displayName()).isEqualTo("Acme AG");
+    assertThat(crm.count(Criteria.eq(CustomerField.DISPLAY_NAME, "李娜"))).isEqualTo(1);
+    assertThat(events).last().isInstanceOfSatisfying(CustomerUpdated.class,
+        e -> assertThat(e.changedAttributes()).containsExactlyInAnyOrder("legalName", "displayName"));
+  }
+
+  @Test
+  void aDisplayNameSetByHandSurvivesARenameAndARenameCanSetOne() {
+    Customer shop = crm.register(NewCustomer.organisation("Acme GmbH").displayName("Acme Shop").build());
+    Customer renamed = crm.update(new Customer.Builder().from(shop).legalName("Acme AG").build());
+    assertThat(renamed.displayName()).isEqualTo("Acme Shop");
+
+    Customer mary = crm.register(NewCustomer.person("Smith", "Mary").build());
+    Customer married = crm.update(new Customer.Builder().from(mary).personName(PersonName.of("Jones", "Mary"))
+        .displayName("Mary S. Jones").build());
+    assertThat(married.displayName()).isEqualTo("Mary S. Jones");
   }
 
   @Test
@@ -229,6 +261,29 @@ class CrmTest {
         .isInstanceOfSatisfying(CrmValidationException.class, e -> assertThat(e.violations())
             .extracting(v -> v.path() + ":" + v.rule())
             .containsExactly("channel:NotBlank", "quantity:Positive"));
+  }
+
+  @Test
+  void aBirthDateAfterTodayOnTheCrmClockIsRejected() {
+    NewCustomer unborn = NewCustomer.person("Li", "Lei").birthDate(LocalDate.ofInstant(T0, ZoneOffset.UTC).plusDays(1))
+        .build();
+
+    assertThatThrownBy(() -> crm.register(unborn)).isInstanceOfSatisfying(CrmValidationException.class,
+        e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("birthDate"));
+  }
+
+  @Test
+  void amountsAndAttributeNumbersTooLongToExchangeAreRejected() {
+    Customer c = crm.register(NewCustomer.person("Li", "Lei").build());
+    Purchase huge = crm.newPurchase(c.id()).amount(Money.of(CNY, new BigDecimal("9".repeat(33))))
+        .occurredAt(T0).channel("store").build();
+
+    assertThatThrownBy(() -> crm.recordPurchase(huge)).isInstanceOfSatisfying(CrmValidationException.class,
+        e -> assertThat(e.violations()).extracting(v -> v.path() + ":" + v.rule()).containsExactly("amount:MoneyAmount"));
+    assertThatThrownBy(() -> crm.update(new Customer.Builder().from(c)
+        .putAttribute("limit", AttributeValue.number(new BigDecimal("1".repeat(401)))).build()))
+        .isInstanceOfSatisfying(CrmValidationException.class,
+            e -> assertThat(e.violations()).extracting(Violation::rule).containsExactly("Digits"));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.crmkit.core.activity;
 
+import io.crmkit.core.common.MoneyAmount;
 import io.crmkit.core.common.NotBlankIfPresent;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.PrintableText;
@@ -37,6 +39,7 @@ public interface Purchase extends Activity {
 
   /** The amount with its currency; negative for refunds. */
   @NotNull
+  @MoneyAmount
   Money amount();
 
   /** Where it was bought, as a channel code such as {@code online} or {@code store}. */
@@ -58,7 +61,8 @@ public interface Purchase extends Activity {
   /** The order or invoice number in the system that sold it. */
   Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> orderReference();
 
-  /** Whether this is a refund (negative amount). */
+  /** Whether this is a refund (negative amount). Derived, so not written to JSON. */
+  @JsonIgnore
   default boolean isRefund() {
     return amount().isNegative();
   }

@@ -1,9 +1,11 @@
 package io.crmkit.core.common;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,11 +49,26 @@ public final class CrmValidator {
 
   /** A validator whose constraint messages use {@code locale} where a translation exists. */
   public static CrmValidator create(Locale locale) {
+    return create(locale, Clock.systemUTC());
+  }
+
+  /**
+   * A validator with English messages whose time constraints ({@code @PastOrPresent} birth dates
+   * and the like) read {@code clock}, so that they agree with the clock the application runs on.
+   */
+  public static CrmValidator create(Clock clock) {
+    return create(Locale.ENGLISH, clock);
+  }
+
+  /** A validator with messages in {@code locale} and time constraints read from {@code clock}. */
+  public static CrmValidator create(Locale locale, Clock clock) {
     Objects.requireNonNull(locale, "locale");
+    Objects.requireNonNull(clock, "clock");
     ValidatorFactory factory = Validation.byProvider(HibernateValidator.class)
         .configure()
         .getterPropertySelectionStrategy(new AccessorSelection())
         .messageInterpolator(new ParameterMessageInterpolator(Set.of(locale), locale, false))
+        .clockProvider(() -> clock)
         .buildValidatorFactory();
     return new CrmValidator(factory);
   }
@@ -65,8 +82,7 @@ public final class CrmValidator {
     Objects.requireNonNull(value, "value");
     List<Violation> found = new ArrayList<>();
     for (ConstraintViolation<T> v : validator.validate(value)) {
-      found.add(new Violation(
-          CONTAINER_NODE.matcher(v.getPropertyPath().toString()).replaceAll(""),
+      found.add(new Violation(path(v),
           v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
           v.getMessage()));
     }
@@ -90,6 +106,26 @@ public final class CrmValidator {
       throw new CrmValidationException(subject, found);
     }
     return value;
+  }
+
+  /**
+   * The violation's property path without Hibernate Validator's container nodes: {@code
+   * contactPoints[0].value}, {@code dimensionCodes[region]}. A rejected map key is the rejected
+   * value itself, so it is left out: {@code attributes[]}.
+   */
+  private static String path(ConstraintViolation<?> violation) {
+    String path = CONTAINER_NODE.matcher(violation.getPropertyPath().toString()).replaceAll("");
+    Path.Node leaf = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      leaf = node;
+    }
+    if (leaf != null && "<map key>".equals(leaf.getName()) && leaf.getKey() != null) {
+      String key = "[" + leaf.getKey() + "]";
+      if (path.endsWith(key)) {
+        return path.substring(0, path.length() - key.length()) + "[]";
+      }
+    }
+    return path;
   }
 
   /** Releases the underlying validator factory's caches. */

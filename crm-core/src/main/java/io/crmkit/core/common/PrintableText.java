@@ -9,9 +9,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The text holds no control characters (such as NUL) and no unpaired surrogates: values that
- * some databases cannot store and that no person typed on purpose. Multi-line text may also hold
- * line feeds, carriage returns and tabs. {@code null} is valid.
+ * The text is what a person can read: no control characters (such as NUL), no unpaired
+ * surrogates (values some databases cannot store), no bidirectional override characters, and at
+ * least one visible character unless it is blank (a no-break space alone is not a name). One-line
+ * text holds no line or paragraph separators; multi-line text may hold line feeds, carriage
+ * returns and tabs. {@code null} is valid. The message names what is wrong.
  */
 @Documented
 @Constraint(validatedBy = PrintableTextValidator.class)

@@ -14,25 +14,55 @@ public final class PrintableTextValidator implements ConstraintValidator<Printab
 
   @Override
   public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-    return value == null || isPrintable(value, multiline);
+    String problem = value == null ? null : problem(value, multiline);
+    if (problem == null) {
+      return true;
+    }
+    context.disableDefaultConstraintViolation();
+    context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+    return false;
   }
 
-  /** Whether {@code value} has no control characters (bar line breaks and tabs if multiline) and no unpaired surrogate. */
+  /** Whether {@link #problem} finds nothing wrong with {@code value}. */
   public static boolean isPrintable(CharSequence value, boolean multiline) {
+    return problem(value, multiline) == null;
+  }
+
+  /**
+   * What keeps {@code value} from being printable text, or {@code null} if nothing: a control
+   * character (bar line breaks and tabs if multiline), a line or paragraph separator in one-line
+   * text, a bidirectional embedding, override or isolate control (they reorder what readers see),
+   * an unpaired surrogate, or nothing visible at all (only spaces of any kind and invisible
+   * formatting characters, such as a no-break space pasted from a spreadsheet). Text that is
+   * blank in Java's sense is left to {@code @NotBlank}.
+   */
+  public static String problem(CharSequence value, boolean multiline) {
+    boolean visible = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      int codePoint = c;
       if (Character.isHighSurrogate(c)) {
         if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-          return false;
+          return "must not contain unpaired surrogates";
         }
-        i++;
+        codePoint = Character.toCodePoint(c, value.charAt(++i));
       } else if (Character.isLowSurrogate(c)) {
-        return false;
-      } else if (Character.isISOControl(c)
-          && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
-        return false;
+        return "must not contain unpaired surrogates";
+      } else if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+        return "must not contain control characters";
+      } else if (!multiline && (c == '\u2028' || c == '\u2029')) {
+        return "must not contain line or paragraph separators";
+      } else if ((c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+        return "must not contain bidirectional override characters";
       }
+      visible |= !isInvisible(codePoint);
     }
-    return true;
+    return visible || value.toString().isBlank() ? null : "must contain a visible character";
+  }
+
+  private static boolean isInvisible(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isWhitespace(codePoint) || type == Character.SPACE_SEPARATOR || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
   }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.core.customer;
 
 import io.crmkit.core.common.PrintableText;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -48,8 +49,11 @@ public sealed interface AttributeValue {
     }
   }
 
-  /** @param value normalised without trailing zeros */
-  record Number(BigDecimal value) implements AttributeValue {
+  /**
+   * @param value normalised without trailing zeros; at most 400 digits before and 400 after the
+   *     decimal point, so that it survives JSON parsers' number-length limits
+   */
+  record Number(@Digits(integer = 400, fraction = 400) BigDecimal value) implements AttributeValue {
     public Number {
       Objects.requireNonNull(value, "value");
       value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();

@@ -33,15 +33,20 @@ public interface CustomerDetails {
   Optional<@NotBlankIfPresent @Size(max = 200) @PrintableText String> legalName();
 
   /**
-   * The name shown to people. Defaults to the person's full name or the organisation's legal
-   * name; set it for a trading name or a preferred form.
+   * The name shown to people. Defaults to {@link #nameAsWritten}; set it for a trading name or a
+   * preferred form. {@code Crm.update} keeps a default display name in step with renames.
    */
   @Value.Default
   @NotBlank
   @Size(max = 200)
   @PrintableText
   default String displayName() {
-    return personName().map(PersonName::fullName).or(this::legalName).orElse("");
+    return nameAsWritten(this);
+  }
+
+  /** The person's full name or the organisation's legal name: the default display name. */
+  static String nameAsWritten(CustomerDetails details) {
+    return details.personName().map(PersonName::fullName).or(details::legalName).orElse("");
   }
 
   List<@NotNull @Valid ContactPoint> contactPoints();

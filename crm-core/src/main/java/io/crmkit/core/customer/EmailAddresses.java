@@ -8,8 +8,14 @@ import java.util.regex.Pattern;
  * address that RFC 5322 forbids.
  */
 public final class EmailAddresses {
+  /**
+   * Local part: no {@code @}, no space of any kind. Domain labels: letters (with their combining
+   * marks, for scripts such as Devanagari), digits and inner hyphens. Top-level label: letters, or
+   * the ASCII form of an internationalised one ({@code xn--fiqs8s} for 中国).
+   */
   private static final Pattern ADDRESS = Pattern.compile(
-      "[^@\\s]{1,64}@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
+      "[^@\\s\\p{Z}]{1,64}@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]{0,61}[\\p{L}\\p{M}\\p{N}])?\\.)+"
+          + "(?:\\p{L}[\\p{L}\\p{M}]{1,62}|(?i:xn--[a-z0-9-]{1,59}))");
 
   private EmailAddresses() {}
 

@@ -25,9 +25,15 @@ public interface PersonName {
   /** Given name(s), for example {@code 伟} or {@code Mary Ann}. */
   Optional<@NotBlankIfPresent @Size(max = 100) @PrintableText String> givenName();
 
-  /** A person's name from family and given name. */
+  /**
+   * A person's name from family and given name, either of which may be {@code null} for a
+   * person known by one name.
+   *
+   * @throws IllegalStateException if both are {@code null}
+   */
   static PersonName of(String familyName, String givenName) {
-    return new Builder().familyName(familyName).givenName(givenName).build();
+    return new Builder().familyName(Optional.ofNullable(familyName)).givenName(Optional.ofNullable(givenName))
+        .build();
   }
 
   /**

@@ -151,16 +151,24 @@ public final class CrmJacksonModule extends SimpleModule {
       }
       try {
         return switch (type.asText()) {
-          case "text" -> AttributeValue.text(value.asText());
-          case "number" -> AttributeValue.number(new BigDecimal(value.asText()));
-          case "flag" -> AttributeValue.flag(value.asBoolean());
-          case "date" -> AttributeValue.date(LocalDate.parse(value.asText()));
+          case "text" -> AttributeValue.text(expect(value, value.isTextual(), "a string").asText());
+          case "number" -> AttributeValue.number(new BigDecimal(expect(value, value.isNumber(), "a number").asText()));
+          case "flag" -> AttributeValue.flag(expect(value, value.isBoolean(), "true or false").asBoolean());
+          case "date" -> AttributeValue.date(LocalDate.parse(expect(value, value.isTextual(), "a date").asText()));
           default -> throw new IllegalArgumentException("unknown attribute type '" + type.asText() + "'");
         };
       } catch (RuntimeException e) {
         return (AttributeValue) context.handleWeirdStringValue(
             AttributeValue.class, node.toString(), e.getMessage());
       }
+    }
+
+    /** {@code value}, if it is of the JSON type its attribute type needs. */
+    private static JsonNode expect(JsonNode value, boolean rightType, String what) {
+      if (!rightType) {
+        throw new IllegalArgumentException("the value must be " + what + ", got " + value.getNodeType());
+      }
+      return value;
     }
   }
 }

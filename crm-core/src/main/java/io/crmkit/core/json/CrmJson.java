@@ -10,7 +10,9 @@ public final class CrmJson {
 
   /**
    * A new mapper with {@link CrmJacksonModule}, ISO-8601 text for dates and instants, and
-   * tolerance for unknown properties, so that JSON written by a newer crmkit still reads.
+   * tolerance for unknown properties, so that types written by a newer crmkit with more fields
+   * still read. A domain event of a kind this version does not know fails with Jackson's {@code
+   * InvalidTypeIdException} naming it: upgrade the consumers of events before their producers.
    */
   public static ObjectMapper newMapper() {
     return new ObjectMapper()

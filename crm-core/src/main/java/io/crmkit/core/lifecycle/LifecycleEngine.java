@@ -106,7 +106,7 @@ public final class LifecycleEngine {
     this.clock = builder.clock;
     this.ids = builder.ids;
     boolean hasActions = lifecycle.transitions().stream().anyMatch(t -> !t.actions().isEmpty());
-    this.validator = builder.validator != null ? builder.validator : hasActions ? CrmValidator.create() : null;
+    this.validator = builder.validator != null ? builder.validator : hasActions ? CrmValidator.create(clock) : null;
   }
 
   /** A builder; set a store, or the customers, purchases and history one by one. */

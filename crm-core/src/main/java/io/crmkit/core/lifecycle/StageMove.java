@@ -75,8 +75,9 @@ public record StageMove(
     if (actor.length() > MAX_ACTOR_LENGTH) {
       return "actor must be at most " + MAX_ACTOR_LENGTH + " characters";
     }
-    if (!PrintableTextValidator.isPrintable(actor, false)) {
-      return "actor must not contain control characters";
+    String printable = PrintableTextValidator.problem(actor, false);
+    if (printable != null) {
+      return "actor " + printable;
     }
     return null;
   }
@@ -89,8 +90,9 @@ public record StageMove(
     if (reason.length() > MAX_REASON_LENGTH) {
       return "reason must be at most " + MAX_REASON_LENGTH + " characters";
     }
-    if (!PrintableTextValidator.isPrintable(reason, true)) {
-      return "reason must not contain control characters";
+    String printable = PrintableTextValidator.problem(reason, true);
+    if (printable != null) {
+      return "reason " + printable;
     }
     return null;
   }

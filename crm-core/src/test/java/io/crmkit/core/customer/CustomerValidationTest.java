@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Proves that every constraint on the customer model fires: Hibernate Validator silently ignores
@@ -53,6 +55,23 @@ class CustomerValidationTest {
   @Test
   void controlCharactersInDisplayNameAreRejected() {
     assertRejected(b -> b.displayName("bad\u0000name"), "displayName", "PrintableText");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u00a0", "\u2007", "\u202f", "\u200b", "\ufeff", " \u200b "})
+  void aDisplayNameOfInvisibleCharactersOnlyIsRejected(String invisible) {
+    assertRejected(b -> b.displayName(invisible), "displayName", "PrintableText");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"A\u2028B", "\u202eevil", "a\u2066b"})
+  void lineSeparatorsAndBidirectionalOverridesInOneLineTextAreRejected(String text) {
+    assertRejected(b -> b.displayName(text), "displayName", "PrintableText");
+  }
+
+  @Test
+  void visibleTextWithNoBreakSpacesAndJoinersIsAccepted() {
+    assertThat(violations(valid().displayName("Anne\u00a0Marie \ud83d\udc69\u200d\ud83d\udcbb").build())).isEmpty();
   }
 
   @Test
@@ -124,7 +143,16 @@ class CustomerValidationTest {
 
   @Test
   void badAttributeNameIsRejected() {
-    assertRejected(b -> b.putAttribute("9lives", AttributeValue.flag(true)), "attributes[9lives]", "Pattern");
+    assertRejected(b -> b.putAttribute("9lives", AttributeValue.flag(true)), "attributes[]", "Pattern");
+  }
+
+  @Test
+  void aRejectedMapKeyIsLeftOutOfThePathButAValidOneNamesTheRejectedValue() {
+    NewCustomer customer = valid().putDimensionCode("reg\u0000ion", "110105").putDimensionCode("industry", " ").build();
+
+    assertThat(violations(customer)).extracting(Violation::path)
+        .containsExactlyInAnyOrder("dimensionCodes[]", "dimensionCodes[industry]")
+        .noneMatch(path -> path.contains("\u0000"));
   }
 
   @Test
@@ -207,7 +235,15 @@ class CustomerValidationTest {
   }
 
   @Test
+  void aPersonKnownByOneNameNeedsOnlyOnePart() {
+    assertThat(violations(NewCustomer.person(null, "Madonna").build())).isEmpty();
+    assertThat(NewCustomer.person("Sukarno", null).build().displayName()).isEqualTo("Sukarno");
+  }
+
+  @Test
   void displayNameDefaultsToTheNameAsItsCultureWritesIt() {
+    assertThat(NewCustomer.person("佐藤", "ユーキ").build().displayName()).isEqualTo("佐藤ユーキ");
+    assertThat(NewCustomer.person("김", "민준").build().displayName()).isEqualTo("김민준");
     assertThat(NewCustomer.person("张", "伟").build().displayName()).isEqualTo("张伟");
     assertThat(NewCustomer.person("Smith", "Mary Ann").build().displayName()).isEqualTo("Mary Ann Smith");
     assertThat(NewCustomer.organisation("ACME GmbH").build().displayName()).isEqualTo("ACME GmbH");
