@@ -550,7 +550,7 @@ public final class DimensionScheme {
             Kind.MISSING_FIELD, "no code structure"));
         throw exception(problems);
       }
-      if (inputs.isEmpty()) {
+      if (inputs.isEmpty() && readProblems.isEmpty()) { // else the codes are there but could not be read
         problems.add(new Found(0, new Found.Location("definition of " + id, 0), "", Kind.EMPTY_SCHEME,
             "the scheme defines no code"));
       }

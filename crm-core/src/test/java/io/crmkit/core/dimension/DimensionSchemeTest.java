@@ -109,6 +109,16 @@ class DimensionSchemeTest {
   }
 
   @Test
+  void aSchemeWhoseOnlyCodeCouldNotBeReadIsNotAlsoReportedEmpty() {
+    SchemeDefinitionException e = csvProblems("""
+        code,label:en
+        N,
+        """, AREAS);
+    assertThat(e.problems()).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+        .containsExactly(tuple(2, Kind.MISSING_FIELD));
+  }
+
+  @Test
   void validityPeriodsAndSuccessorsAreChecked() {
     DimensionScheme.Builder builder = areas()
         .code("N", Labels.of("en", "North"))
