@@ -880,18 +880,19 @@ public final class DimensionScheme {
         problem(1, "", Kind.MISSING_FIELD, "the file is empty; it needs a header row");
         return;
       }
+      int headerLine = csv.recordLine(); // blank lines may come first
       Map<String, Integer> columns = new HashMap<>();
       for (int i = 0; i < header.size(); i++) {
         if (columns.putIfAbsent(header.get(i).strip(), i) != null) {
-          problem(1, "", Kind.SYNTAX, "column '" + header.get(i).strip() + "' appears twice in the header");
+          problem(headerLine, "", Kind.SYNTAX, "column '" + header.get(i).strip() + "' appears twice in the header");
         }
       }
       Integer code = columns.get(layout.codeColumn());
       if (code == null) {
-        problem(1, "", Kind.MISSING_FIELD, "no '" + layout.codeColumn() + "' column in the header " + header);
+        problem(headerLine, "", Kind.MISSING_FIELD, "no '" + layout.codeColumn() + "' column in the header " + header);
         return;
       }
-      Map<String, Integer> labels = labelColumns(columns, header);
+      Map<String, Integer> labels = labelColumns(columns, header, headerLine);
       if (labels.isEmpty()) {
         return;
       }
@@ -953,7 +954,7 @@ public final class DimensionScheme {
       }
     }
 
-    private Map<String, Integer> labelColumns(Map<String, Integer> columns, List<String> header) {
+    private Map<String, Integer> labelColumns(Map<String, Integer> columns, List<String> header, int headerLine) {
       Map<String, Integer> labels = new LinkedHashMap<>();
       if (layout.labelColumns().isEmpty()) {
         for (String column : header) {
@@ -966,21 +967,21 @@ public final class DimensionScheme {
         layout.labelColumns().forEach((tag, column) -> {
           Integer index = columns.get(column);
           if (index == null) {
-            problem(1, "", Kind.MISSING_FIELD, "no label column '" + column + "' in the header " + header);
+            problem(headerLine, "", Kind.MISSING_FIELD, "no label column '" + column + "' in the header " + header);
           } else {
             labels.put(tag, index);
           }
         });
       }
       if (labels.isEmpty() && layout.labelColumns().isEmpty()) {
-        problem(1, "", Kind.MISSING_FIELD, "no label column (" + CsvLayout.LABEL_PREFIX + "<language>) in the header "
-            + header);
+        problem(headerLine, "", Kind.MISSING_FIELD, "no label column (" + CsvLayout.LABEL_PREFIX
+            + "<language>) in the header " + header);
       }
       for (String tag : List.copyOf(labels.keySet())) {
         try {
           Labels.of(tag, "-");
         } catch (IllegalArgumentException e) {
-          problem(1, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
+          problem(headerLine, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
           labels.clear();
         }
       }

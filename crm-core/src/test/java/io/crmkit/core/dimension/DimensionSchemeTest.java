@@ -119,6 +119,16 @@ class DimensionSchemeTest {
   }
 
   @Test
+  void csvHeaderProblemsNameTheHeadersLineAfterBlankLines() {
+    assertThat(csvProblems("\n\ncode,parent\nN,\n", AREAS).problems())
+        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
+    assertThat(csvProblems("\n\ncode,code,label:en\nN,N,North\n", AREAS).problems())
+        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.SYNTAX));
+    assertThat(csvProblems("\n\nkode,label:en\nN,North\n", AREAS).problems())
+        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
+  }
+
+  @Test
   void validityPeriodsAndSuccessorsAreChecked() {
     DimensionScheme.Builder builder = areas()
         .code("N", Labels.of("en", "North"))
