@@ -985,6 +985,16 @@ public final class DimensionScheme {
           labels.clear();
         }
       }
+      if (!labels.isEmpty()) {
+        Map<String, String> probe = new LinkedHashMap<>();
+        labels.keySet().forEach(tag -> probe.put(tag, "-"));
+        try {
+          new Labels(probe); // tags differing in case only (zh, ZH) name one language: every row would fail
+        } catch (IllegalArgumentException e) {
+          problem(headerLine, "", Kind.MISSING_FIELD, "label columns: " + e.getMessage());
+          labels.clear();
+        }
+      }
       return labels.size() == layout.labelColumns().size() || layout.labelColumns().isEmpty() ? labels : Map.of();
     }
 

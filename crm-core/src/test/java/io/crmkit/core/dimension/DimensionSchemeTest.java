@@ -119,6 +119,19 @@ class DimensionSchemeTest {
   }
 
   @Test
+  void csvLabelColumnsForOneLanguageTwiceAreAProblemOfTheHeader() {
+    SchemeDefinitionException e = csvProblems("""
+        code,label:zh,label:ZH
+        N,北区,北区
+        """, AREAS);
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(1);
+      assertThat(p.kind()).isEqualTo(Kind.MISSING_FIELD);
+      assertThat(p.message()).contains("two labels for language 'ZH'");
+    });
+  }
+
+  @Test
   void csvHeaderProblemsNameTheHeadersLineAfterBlankLines() {
     assertThat(csvProblems("\n\ncode,parent\nN,\n", AREAS).problems())
         .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
