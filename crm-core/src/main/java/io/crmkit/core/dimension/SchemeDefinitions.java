@@ -88,10 +88,14 @@ public final class SchemeDefinitions {
     List<Located> codes = new ArrayList<>();
     try (JsonParser parser = MAPPER.createParser(reader)) {
       parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // else the last of two fields wins unseen
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         problems.add(problem(source, line(parser), "", Kind.SYNTAX, "a scheme definition is a JSON object"));
       } else {
         readScheme(parser, source, fields, codes, problems);
+        if (parser.nextToken() != null) {
+          problems.add(problem(source, line(parser), "", Kind.SYNTAX, "content after the scheme's closing '}'"));
+        }
       }
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -151,9 +155,7 @@ public final class SchemeDefinitions {
       JsonToken value = parser.nextToken();
       int line = line(parser);
       if (!field.equals("codes")) {
-        if (fields.put(field, new Located(parser.readValueAsTree(), line)) != null) {
-          problems.add(problem(source, line, "", Kind.SYNTAX, "field '" + field + "' appears twice"));
-        }
+        fields.put(field, new Located(parser.readValueAsTree(), line));
         continue;
       }
       if (value != JsonToken.START_ARRAY) {
@@ -258,7 +260,12 @@ public final class SchemeDefinitions {
       throw new IllegalArgumentException("'labels' is an object of language tag to text, with at least one");
     }
     Map<String, String> texts = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+    node.fields().forEachRemaining(e -> {
+      if (!e.getValue().isTextual()) { // asText() would make null or 3 a label
+        throw new IllegalArgumentException("the label for '" + e.getKey() + "' is not text");
+      }
+      texts.put(e.getKey(), e.getValue().asText());
+    });
     return new Labels(texts);
   }
 
@@ -282,7 +289,7 @@ public final class SchemeDefinitions {
 
   private static int requiredInt(JsonNode node, String field) {
     JsonNode value = node.path(field);
-    if (!value.canConvertToInt()) {
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) { // canConvertToInt alone takes 1.9 as 1
       throw new IllegalArgumentException("'" + field + "' is a required whole number");
     }
     return value.asInt();
