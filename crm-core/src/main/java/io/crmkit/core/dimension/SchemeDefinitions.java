@@ -192,11 +192,16 @@ public final class SchemeDefinitions {
     }
     CodeDefinition.Builder definition = new CodeDefinition.Builder().code(code);
     try {
+      optionalText(node, "validFrom").map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
+      optionalText(node, "retiredOn").map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
+    } catch (IllegalArgumentException e) {
+      builder.readProblem(location, located.line(), code, Kind.BAD_VALIDITY, e.getMessage());
+      return;
+    }
+    try {
       definition.labels(labels(node.path("labels")));
       optionalText(node, "parent").ifPresent(definition::parent);
       optionalText(node, "level").ifPresent(definition::level);
-      optionalText(node, "validFrom").map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
-      optionalText(node, "retiredOn").map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
       JsonNode successors = node.path("successors");
       if (successors.isArray()) {
         successors.forEach(s -> definition.addSuccessors(s.asText()));

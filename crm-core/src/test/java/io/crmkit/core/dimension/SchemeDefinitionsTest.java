@@ -73,4 +73,10 @@ class SchemeDefinitionsTest {
         .containsExactly(tuple(4, Kind.MISSING_FIELD));
     assertThat(problems.get(0).message()).contains("'width'");
   }
+
+  @Test
+  void aBadDateIsABadValidityProblemAsInCsv() {
+    assertThat(problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}, \"validFrom\": \"2020-13-01\"}")))
+        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(9, Kind.BAD_VALIDITY));
+  }
 }
