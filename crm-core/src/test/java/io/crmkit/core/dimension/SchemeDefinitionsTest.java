@@ -79,4 +79,36 @@ class SchemeDefinitionsTest {
     assertThat(problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}, \"validFrom\": \"2020-13-01\"}")))
         .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(9, Kind.BAD_VALIDITY));
   }
+
+  @Test
+  void unknownFieldsInsideTheStructureAreProblems() {
+    String json = """
+        {"id": "grade", "version": "3",
+         "structure": {"type": "separated", "separator": ".", "parts": [
+            {"level": "band", "characters": "A-Z", "maxWidth": 2, "minwidth": 2},
+            {"level": "step", "characters": "0-9", "maxWidth": 2}]},
+         "codes": [{"code": "A", "labels": {"en": "A band"}}]}
+        """;
+    List<DefinitionProblem> problems = problems(json);
+    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(2, Kind.SYNTAX));
+    assertThat(problems.get(0).message()).isEqualTo("unknown field 'minwidth' in structure part 1");
+    assertThat(problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}}")
+        .replace("\"type\": \"prefixed\",", "\"type\": \"prefixed\", \"padding\": \"0\","))
+        .get(0).message()).isEqualTo("unknown field 'padding' in structure");
+  }
+
+  @Test
+  void aStructuresOptionalWholeNumberIsReadStrictly() {
+    String json = """
+        {"id": "channel", "version": "1",
+         "structure": {"type": "patterned", "levels": [
+            {"level": "group", "pattern": "[A-Z]{2}"},
+            {"level": "channel", "pattern": "[A-Z]{2}[0-9]", "parentPrefix": "two"}]},
+         "codes": [{"code": "ON", "labels": {"en": "Online"}}]}
+        """;
+    List<DefinitionProblem> problems = problems(json);
+    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+        .containsExactly(tuple(2, Kind.MISSING_FIELD));
+    assertThat(problems.get(0).message()).contains("'parentPrefix'");
+  }
 }
