@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -290,21 +291,7 @@ public final class DimensionScheme {
     if (!(check instanceof CodeCheck.Retired retired)) {
       return new Resolution.NotFound(check);
     }
-    Set<DimensionCode> found = new LinkedHashSet<>();
-    Set<DimensionCode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<DimensionCode> pending = new ArrayDeque<>(List.of(retired.dimensionCode()));
-    visited.add(retired.dimensionCode());
-    while (!pending.isEmpty()) {
-      for (Successor successor : pending.pop().successors()) {
-        DimensionCode target = entryWhen(successor.code(), successor.effective());
-        if (target.inForce()) {
-          found.add(target);
-        } else if (visited.add(target)) {
-          pending.push(target);
-        }
-      }
-    }
-    List<DimensionCode> targets = found.stream().sorted(Comparator.comparing(DimensionCode::code)).toList();
+    List<DimensionCode> targets = successorsInForce(retired.dimensionCode());
     if (targets.isEmpty()) {
       return new Resolution.Discontinued(retired.dimensionCode());
     }
@@ -316,6 +303,25 @@ public final class DimensionScheme {
   public String toString() {
     return "DimensionScheme[" + id + " " + version + ", " + inForce.size() + " codes in force, "
         + entries.size() + " entries]";
+  }
+
+  /** The entries in force that {@code retired}'s successors lead to, in code order. */
+  private List<DimensionCode> successorsInForce(DimensionCode retired) {
+    Set<DimensionCode> found = new LinkedHashSet<>();
+    Set<DimensionCode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<DimensionCode> pending = new ArrayDeque<>(List.of(retired));
+    visited.add(retired);
+    while (!pending.isEmpty()) {
+      for (Successor successor : pending.pop().successors()) {
+        DimensionCode target = entryWhen(successor.code(), successor.effective());
+        if (target.inForce()) {
+          found.add(target);
+        } else if (visited.add(target)) {
+          pending.push(target);
+        }
+      }
+    }
+    return found.stream().sorted(Comparator.comparing(DimensionCode::code)).toList();
   }
 
   /** The entry of a successor that applied when it took over: else the next to start, else the latest. */
@@ -570,13 +576,21 @@ public final class DimensionScheme {
         throw exception(problems);
       }
       List<DimensionCode> built = new ArrayList<>(accepted.size());
+      Map<DimensionCode, Candidate> sources = new IdentityHashMap<>();
       for (Candidate c : accepted) {
-        built.add(new DimensionCode(id, written(c.code), structure.levels().get(c.depth), c.depth,
+        DimensionCode entry = new DimensionCode(id, written(c.code), structure.levels().get(c.depth), c.depth,
             c.input.definition().labels(), Optional.ofNullable(c.parent).map(this::written),
             c.input.definition().validFrom(), c.input.definition().retiredOn(),
-            c.successors.stream().map(s -> new Successor(written(s.code), s.effective)).toList()));
+            c.successors.stream().map(s -> new Successor(written(s.code), s.effective)).toList());
+        built.add(entry);
+        sources.put(entry, c);
       }
-      return new DimensionScheme(this, built);
+      DimensionScheme scheme = new DimensionScheme(this, built);
+      findSuccessorCycles(scheme, sources, problems); // on the built scheme, to follow successors as resolve does
+      if (!problems.isEmpty()) {
+        throw exception(problems);
+      }
+      return scheme;
     }
 
     /** Records a problem found while reading a definition file. */
@@ -710,43 +724,11 @@ public final class DimensionScheme {
         }
       }
       Set<String> inCycle = new HashSet<>();
-      Map<String, Integer> state = new HashMap<>();
-      for (String start : edges.keySet()) {
-        if (state.containsKey(start)) {
-          continue;
-        }
-        Deque<String> path = new ArrayDeque<>();
-        Deque<Iterator<String>> iterators = new ArrayDeque<>();
-        path.push(start);
-        iterators.push(edges.getOrDefault(start, Set.of()).iterator());
-        state.put(start, 1);
-        while (!path.isEmpty()) {
-          Iterator<String> next = iterators.peek();
-          if (!next.hasNext()) {
-            state.put(path.pop(), 2);
-            iterators.pop();
-            continue;
-          }
-          String parent = next.next();
-          Integer seen = state.get(parent);
-          if (seen == null) {
-            state.put(parent, 1);
-            path.push(parent);
-            iterators.push(edges.getOrDefault(parent, Set.of()).iterator());
-          } else if (seen == 1) {
-            List<String> cycle = new ArrayList<>();
-            for (Iterator<String> it = path.descendingIterator(); it.hasNext(); ) {
-              String code = it.next();
-              if (code.equals(parent) || !cycle.isEmpty()) {
-                cycle.add(code);
-              }
-            }
-            cycle.add(parent);
-            inCycle.addAll(cycle);
-            Candidate first = byCode.get(parent).get(0);
-            problems.add(first.input.problem(parent, Kind.CYCLE, "parents form a cycle: " + String.join(" → ", cycle)));
-          }
-        }
+      for (List<String> cycle : cycles(edges)) {
+        inCycle.addAll(cycle);
+        String parent = cycle.get(0);
+        Candidate first = byCode.get(parent).get(0);
+        problems.add(first.input.problem(parent, Kind.CYCLE, "parents form a cycle: " + String.join(" → ", cycle)));
       }
       Set<Candidate> members = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Candidate c : accepted) {
@@ -755,6 +737,82 @@ public final class DimensionScheme {
         }
       }
       return members;
+    }
+
+    /**
+     * Successors that go round in a circle and never reach a code in force, so that {@link
+     * #resolve} would call their codes discontinued. Each successor is followed to the entry that
+     * applied when it took over, as {@code resolve} does: a code may be retired into one that later
+     * reuses it. A circle with a way out is real history (GB/T 2260 has partial splits merged back).
+     */
+    private void findSuccessorCycles(DimensionScheme scheme, Map<DimensionCode, Candidate> sources,
+        List<Found> problems) {
+      Map<DimensionCode, List<DimensionCode>> edges = new LinkedHashMap<>();
+      for (DimensionCode entry : scheme.entries()) {
+        for (Successor successor : entry.successors()) {
+          DimensionCode target = scheme.entryWhen(successor.code(), successor.effective());
+          if (!target.inForce()) {
+            edges.computeIfAbsent(entry, k -> new ArrayList<>()).add(target);
+          }
+        }
+      }
+      for (List<DimensionCode> cycle : cycles(edges)) {
+        if (scheme.successorsInForce(cycle.get(0)).isEmpty()) {
+          Candidate first = sources.get(cycle.get(0));
+          problems.add(first.input.problem(first.code, Kind.BAD_SUCCESSOR, "successors form a cycle that reaches no "
+              + "code in force: " + String.join(" → ", cycle.stream().map(sources::get).map(c -> c.code).toList())));
+        }
+      }
+    }
+
+    /**
+     * The cycles of a directed graph, each found once, as paths from a node back to it. Iterative,
+     * so that long chains do not overflow the stack.
+     */
+    private static <T> List<List<T>> cycles(Map<T, ? extends Collection<T>> edges) {
+      List<List<T>> found = new ArrayList<>();
+      Map<T, Integer> state = new HashMap<>();
+      for (T start : edges.keySet()) {
+        if (state.containsKey(start)) {
+          continue;
+        }
+        Deque<T> path = new ArrayDeque<>();
+        Deque<Iterator<T>> iterators = new ArrayDeque<>();
+        path.push(start);
+        iterators.push(targets(edges, start));
+        state.put(start, 1);
+        while (!path.isEmpty()) {
+          Iterator<T> next = iterators.peek();
+          if (!next.hasNext()) {
+            state.put(path.pop(), 2);
+            iterators.pop();
+            continue;
+          }
+          T target = next.next();
+          Integer seen = state.get(target);
+          if (seen == null) {
+            state.put(target, 1);
+            path.push(target);
+            iterators.push(targets(edges, target));
+          } else if (seen == 1) {
+            List<T> cycle = new ArrayList<>();
+            for (Iterator<T> it = path.descendingIterator(); it.hasNext(); ) {
+              T node = it.next();
+              if (node.equals(target) || !cycle.isEmpty()) {
+                cycle.add(node);
+              }
+            }
+            cycle.add(target);
+            found.add(cycle);
+          }
+        }
+      }
+      return found;
+    }
+
+    private static <T> Iterator<T> targets(Map<T, ? extends Collection<T>> edges, T node) {
+      Collection<T> targets = edges.get(node);
+      return targets == null ? Collections.emptyIterator() : targets.iterator();
     }
 
     private void checkParents(List<Candidate> accepted, Map<String, List<Candidate>> byCode, Set<Candidate> inCycles,

@@ -159,6 +159,35 @@ class DimensionSchemeTest {
   }
 
   @Test
+  void successorsThatLeadBackInACycleAreRejected() {
+    SchemeDefinitionException e = csvProblems("""
+        code,label:en,retired_on,successors
+        N,North,,
+        N01,Urban,2020,N02
+        N02,Rural,2021,N01
+        N03,Coast,,
+        """, AREAS);
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.kind()).isEqualTo(Kind.BAD_SUCCESSOR);
+      assertThat(p.line()).isEqualTo(3);
+      assertThat(p.message()).isEqualTo("successors form a cycle that reaches no code in force: N01 → N02 → N01");
+    });
+  }
+
+  @Test
+  void aCodeRetiredIntoACodeThatLaterReusesItIsNoCycle() {
+    DimensionScheme scheme = areas().code("N", Labels.of("en", "North"))
+        .add(new CodeDefinition.Builder().code("N01").labels(Labels.of("en", "Urban"))
+            .retiredOn(LocalDate.of(2020, 1, 1)).addSuccessors("N02").build())
+        .add(new CodeDefinition.Builder().code("N02").labels(Labels.of("en", "Rural"))
+            .retiredOn(LocalDate.of(2021, 1, 1)).addSuccessors("N01").build())
+        .add(new CodeDefinition.Builder().code("N01").labels(Labels.of("en", "Urban again"))
+            .validFrom(LocalDate.of(2021, 1, 1)).build())
+        .build();
+    assertThat(scheme.resolve("N02").target().orElseThrow().labels()).isEqualTo(Labels.of("en", "Urban again"));
+  }
+
+  @Test
   void aNewVersionRetiresACodeAndItsCustomersFindTheSuccessor() {
     DimensionScheme v1 = areas().code("N", Labels.of("en", "North")).code("N01", Labels.of("en", "North, urban"))
         .code("N02", Labels.of("en", "North, rural")).build();
