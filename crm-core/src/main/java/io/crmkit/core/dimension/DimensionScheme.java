@@ -605,6 +605,10 @@ public final class DimensionScheme {
     private Candidate examine(Input input, List<Found> problems) {
       CodeDefinition definition = input.definition();
       String code = definition.code();
+      if (code.isEmpty()) { // a structure such as flat(".*") would take it, and no check character can be computed
+        problems.add(input.problem(code, Kind.MALFORMED_CODE, "the code is empty"));
+        return null;
+      }
       int depth = structure.depthOf(code);
       if (depth < 0) {
         problems.add(input.problem(code, Kind.MALFORMED_CODE,

@@ -230,6 +230,18 @@ class DimensionSchemeTest {
   }
 
   @Test
+  void anEmptyCodeIsMalformedEvenWhereTheStructureWouldTakeIt() {
+    DimensionScheme.Builder builder = new DimensionScheme.Builder("free", "1").structure(CodeStructure.flat("item", ".*"))
+        .checkCharacters(CheckCharacters.MOD_37_2)
+        .code("", Labels.of("en", "Nothing"))
+        .code("A", Labels.of("en", "A"));
+    SchemeDefinitionException e = catchThrowableOfType(SchemeDefinitionException.class, builder::build);
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).extracting(DefinitionProblem::location, DefinitionProblem::kind)
+        .containsExactly(tuple("definition #1", Kind.MALFORMED_CODE));
+  }
+
+  @Test
   void aJsonDefinitionNamesTheLineOfEachProblem() {
     String json = """
         {
