@@ -23,8 +23,8 @@ final class CharacterRanges {
         if (to < from) {
           throw new IllegalArgumentException("descending range '" + from + "-" + to + "' in '" + spec + "'");
         }
-        for (char c = from; c <= to; c++) {
-          add(chars, c);
+        for (int c = from; c <= to; c++) { // an int: a char counter would wrap after U+FFFF
+          add(chars, (char) c);
         }
         i += 3;
       } else {

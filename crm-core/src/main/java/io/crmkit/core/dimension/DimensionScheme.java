@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -290,21 +291,7 @@ public final class DimensionScheme {
     if (!(check instanceof CodeCheck.Retired retired)) {
       return new Resolution.NotFound(check);
     }
-    Set<DimensionCode> found = new LinkedHashSet<>();
-    Set<DimensionCode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<DimensionCode> pending = new ArrayDeque<>(List.of(retired.dimensionCode()));
-    visited.add(retired.dimensionCode());
-    while (!pending.isEmpty()) {
-      for (Successor successor : pending.pop().successors()) {
-        DimensionCode target = entryWhen(successor.code(), successor.effective());
-        if (target.inForce()) {
-          found.add(target);
-        } else if (visited.add(target)) {
-          pending.push(target);
-        }
-      }
-    }
-    List<DimensionCode> targets = found.stream().sorted(Comparator.comparing(DimensionCode::code)).toList();
+    List<DimensionCode> targets = successorsInForce(retired.dimensionCode());
     if (targets.isEmpty()) {
       return new Resolution.Discontinued(retired.dimensionCode());
     }
@@ -316,6 +303,25 @@ public final class DimensionScheme {
   public String toString() {
     return "DimensionScheme[" + id + " " + version + ", " + inForce.size() + " codes in force, "
         + entries.size() + " entries]";
+  }
+
+  /** The entries in force that {@code retired}'s successors lead to, in code order. */
+  private List<DimensionCode> successorsInForce(DimensionCode retired) {
+    Set<DimensionCode> found = new LinkedHashSet<>();
+    Set<DimensionCode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<DimensionCode> pending = new ArrayDeque<>(List.of(retired));
+    visited.add(retired);
+    while (!pending.isEmpty()) {
+      for (Successor successor : pending.pop().successors()) {
+        DimensionCode target = entryWhen(successor.code(), successor.effective());
+        if (target.inForce()) {
+          found.add(target);
+        } else if (visited.add(target)) {
+          pending.push(target);
+        }
+      }
+    }
+    return found.stream().sorted(Comparator.comparing(DimensionCode::code)).toList();
   }
 
   /** The entry of a successor that applied when it took over: else the next to start, else the latest. */
@@ -550,7 +556,7 @@ public final class DimensionScheme {
             Kind.MISSING_FIELD, "no code structure"));
         throw exception(problems);
       }
-      if (inputs.isEmpty()) {
+      if (inputs.isEmpty() && readProblems.isEmpty()) { // else the codes are there but could not be read
         problems.add(new Found(0, new Found.Location("definition of " + id, 0), "", Kind.EMPTY_SCHEME,
             "the scheme defines no code"));
       }
@@ -570,13 +576,21 @@ public final class DimensionScheme {
         throw exception(problems);
       }
       List<DimensionCode> built = new ArrayList<>(accepted.size());
+      Map<DimensionCode, Candidate> sources = new IdentityHashMap<>();
       for (Candidate c : accepted) {
-        built.add(new DimensionCode(id, written(c.code), structure.levels().get(c.depth), c.depth,
+        DimensionCode entry = new DimensionCode(id, written(c.code), structure.levels().get(c.depth), c.depth,
             c.input.definition().labels(), Optional.ofNullable(c.parent).map(this::written),
             c.input.definition().validFrom(), c.input.definition().retiredOn(),
-            c.successors.stream().map(s -> new Successor(written(s.code), s.effective)).toList()));
+            c.successors.stream().map(s -> new Successor(written(s.code), s.effective)).toList());
+        built.add(entry);
+        sources.put(entry, c);
       }
-      return new DimensionScheme(this, built);
+      DimensionScheme scheme = new DimensionScheme(this, built);
+      findSuccessorCycles(scheme, sources, problems); // on the built scheme, to follow successors as resolve does
+      if (!problems.isEmpty()) {
+        throw exception(problems);
+      }
+      return scheme;
     }
 
     /** Records a problem found while reading a definition file. */
@@ -591,6 +605,10 @@ public final class DimensionScheme {
     private Candidate examine(Input input, List<Found> problems) {
       CodeDefinition definition = input.definition();
       String code = definition.code();
+      if (code.isEmpty()) { // a structure such as flat(".*") would take it, and no check character can be computed
+        problems.add(input.problem(code, Kind.MALFORMED_CODE, "the code is empty"));
+        return null;
+      }
       int depth = structure.depthOf(code);
       if (depth < 0) {
         problems.add(input.problem(code, Kind.MALFORMED_CODE,
@@ -710,43 +728,11 @@ public final class DimensionScheme {
         }
       }
       Set<String> inCycle = new HashSet<>();
-      Map<String, Integer> state = new HashMap<>();
-      for (String start : edges.keySet()) {
-        if (state.containsKey(start)) {
-          continue;
-        }
-        Deque<String> path = new ArrayDeque<>();
-        Deque<Iterator<String>> iterators = new ArrayDeque<>();
-        path.push(start);
-        iterators.push(edges.getOrDefault(start, Set.of()).iterator());
-        state.put(start, 1);
-        while (!path.isEmpty()) {
-          Iterator<String> next = iterators.peek();
-          if (!next.hasNext()) {
-            state.put(path.pop(), 2);
-            iterators.pop();
-            continue;
-          }
-          String parent = next.next();
-          Integer seen = state.get(parent);
-          if (seen == null) {
-            state.put(parent, 1);
-            path.push(parent);
-            iterators.push(edges.getOrDefault(parent, Set.of()).iterator());
-          } else if (seen == 1) {
-            List<String> cycle = new ArrayList<>();
-            for (Iterator<String> it = path.descendingIterator(); it.hasNext(); ) {
-              String code = it.next();
-              if (code.equals(parent) || !cycle.isEmpty()) {
-                cycle.add(code);
-              }
-            }
-            cycle.add(parent);
-            inCycle.addAll(cycle);
-            Candidate first = byCode.get(parent).get(0);
-            problems.add(first.input.problem(parent, Kind.CYCLE, "parents form a cycle: " + String.join(" → ", cycle)));
-          }
-        }
+      for (List<String> cycle : cycles(edges)) {
+        inCycle.addAll(cycle);
+        String parent = cycle.get(0);
+        Candidate first = byCode.get(parent).get(0);
+        problems.add(first.input.problem(parent, Kind.CYCLE, "parents form a cycle: " + String.join(" → ", cycle)));
       }
       Set<Candidate> members = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Candidate c : accepted) {
@@ -755,6 +741,82 @@ public final class DimensionScheme {
         }
       }
       return members;
+    }
+
+    /**
+     * Successors that go round in a circle and never reach a code in force, so that {@link
+     * #resolve} would call their codes discontinued. Each successor is followed to the entry that
+     * applied when it took over, as {@code resolve} does: a code may be retired into one that later
+     * reuses it. A circle with a way out is real history (GB/T 2260 has partial splits merged back).
+     */
+    private void findSuccessorCycles(DimensionScheme scheme, Map<DimensionCode, Candidate> sources,
+        List<Found> problems) {
+      Map<DimensionCode, List<DimensionCode>> edges = new LinkedHashMap<>();
+      for (DimensionCode entry : scheme.entries()) {
+        for (Successor successor : entry.successors()) {
+          DimensionCode target = scheme.entryWhen(successor.code(), successor.effective());
+          if (!target.inForce()) {
+            edges.computeIfAbsent(entry, k -> new ArrayList<>()).add(target);
+          }
+        }
+      }
+      for (List<DimensionCode> cycle : cycles(edges)) {
+        if (scheme.successorsInForce(cycle.get(0)).isEmpty()) {
+          Candidate first = sources.get(cycle.get(0));
+          problems.add(first.input.problem(first.code, Kind.BAD_SUCCESSOR, "successors form a cycle that reaches no "
+              + "code in force: " + String.join(" → ", cycle.stream().map(sources::get).map(c -> c.code).toList())));
+        }
+      }
+    }
+
+    /**
+     * The cycles of a directed graph, each found once, as paths from a node back to it. Iterative,
+     * so that long chains do not overflow the stack.
+     */
+    private static <T> List<List<T>> cycles(Map<T, ? extends Collection<T>> edges) {
+      List<List<T>> found = new ArrayList<>();
+      Map<T, Integer> state = new HashMap<>();
+      for (T start : edges.keySet()) {
+        if (state.containsKey(start)) {
+          continue;
+        }
+        Deque<T> path = new ArrayDeque<>();
+        Deque<Iterator<T>> iterators = new ArrayDeque<>();
+        path.push(start);
+        iterators.push(targets(edges, start));
+        state.put(start, 1);
+        while (!path.isEmpty()) {
+          Iterator<T> next = iterators.peek();
+          if (!next.hasNext()) {
+            state.put(path.pop(), 2);
+            iterators.pop();
+            continue;
+          }
+          T target = next.next();
+          Integer seen = state.get(target);
+          if (seen == null) {
+            state.put(target, 1);
+            path.push(target);
+            iterators.push(targets(edges, target));
+          } else if (seen == 1) {
+            List<T> cycle = new ArrayList<>();
+            for (Iterator<T> it = path.descendingIterator(); it.hasNext(); ) {
+              T node = it.next();
+              if (node.equals(target) || !cycle.isEmpty()) {
+                cycle.add(node);
+              }
+            }
+            cycle.add(target);
+            found.add(cycle);
+          }
+        }
+      }
+      return found;
+    }
+
+    private static <T> Iterator<T> targets(Map<T, ? extends Collection<T>> edges, T node) {
+      Collection<T> targets = edges.get(node);
+      return targets == null ? Collections.emptyIterator() : targets.iterator();
     }
 
     private void checkParents(List<Candidate> accepted, Map<String, List<Candidate>> byCode, Set<Candidate> inCycles,
@@ -880,18 +942,19 @@ public final class DimensionScheme {
         problem(1, "", Kind.MISSING_FIELD, "the file is empty; it needs a header row");
         return;
       }
+      int headerLine = csv.recordLine(); // blank lines may come first
       Map<String, Integer> columns = new HashMap<>();
       for (int i = 0; i < header.size(); i++) {
         if (columns.putIfAbsent(header.get(i).strip(), i) != null) {
-          problem(1, "", Kind.SYNTAX, "column '" + header.get(i).strip() + "' appears twice in the header");
+          problem(headerLine, "", Kind.SYNTAX, "column '" + header.get(i).strip() + "' appears twice in the header");
         }
       }
       Integer code = columns.get(layout.codeColumn());
       if (code == null) {
-        problem(1, "", Kind.MISSING_FIELD, "no '" + layout.codeColumn() + "' column in the header " + header);
+        problem(headerLine, "", Kind.MISSING_FIELD, "no '" + layout.codeColumn() + "' column in the header " + header);
         return;
       }
-      Map<String, Integer> labels = labelColumns(columns, header);
+      Map<String, Integer> labels = labelColumns(columns, header, headerLine);
       if (labels.isEmpty()) {
         return;
       }
@@ -953,7 +1016,7 @@ public final class DimensionScheme {
       }
     }
 
-    private Map<String, Integer> labelColumns(Map<String, Integer> columns, List<String> header) {
+    private Map<String, Integer> labelColumns(Map<String, Integer> columns, List<String> header, int headerLine) {
       Map<String, Integer> labels = new LinkedHashMap<>();
       if (layout.labelColumns().isEmpty()) {
         for (String column : header) {
@@ -966,21 +1029,31 @@ public final class DimensionScheme {
         layout.labelColumns().forEach((tag, column) -> {
           Integer index = columns.get(column);
           if (index == null) {
-            problem(1, "", Kind.MISSING_FIELD, "no label column '" + column + "' in the header " + header);
+            problem(headerLine, "", Kind.MISSING_FIELD, "no label column '" + column + "' in the header " + header);
           } else {
             labels.put(tag, index);
           }
         });
       }
       if (labels.isEmpty() && layout.labelColumns().isEmpty()) {
-        problem(1, "", Kind.MISSING_FIELD, "no label column (" + CsvLayout.LABEL_PREFIX + "<language>) in the header "
-            + header);
+        problem(headerLine, "", Kind.MISSING_FIELD, "no label column (" + CsvLayout.LABEL_PREFIX
+            + "<language>) in the header " + header);
       }
       for (String tag : List.copyOf(labels.keySet())) {
         try {
           Labels.of(tag, "-");
         } catch (IllegalArgumentException e) {
-          problem(1, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
+          problem(headerLine, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
+          labels.clear();
+        }
+      }
+      if (!labels.isEmpty()) {
+        Map<String, String> probe = new LinkedHashMap<>();
+        labels.keySet().forEach(tag -> probe.put(tag, "-"));
+        try {
+          new Labels(probe); // tags differing in case only (zh, ZH) name one language: every row would fail
+        } catch (IllegalArgumentException e) {
+          problem(headerLine, "", Kind.MISSING_FIELD, "label columns: " + e.getMessage());
           labels.clear();
         }
       }

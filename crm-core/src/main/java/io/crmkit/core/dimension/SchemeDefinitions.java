@@ -88,10 +88,14 @@ public final class SchemeDefinitions {
     List<Located> codes = new ArrayList<>();
     try (JsonParser parser = MAPPER.createParser(reader)) {
       parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // else the last of two fields wins unseen
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         problems.add(problem(source, line(parser), "", Kind.SYNTAX, "a scheme definition is a JSON object"));
       } else {
         readScheme(parser, source, fields, codes, problems);
+        if (parser.nextToken() != null) {
+          problems.add(problem(source, line(parser), "", Kind.SYNTAX, "content after the scheme's closing '}'"));
+        }
       }
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -115,13 +119,16 @@ public final class SchemeDefinitions {
         builder.readProblem(at(source, field.line()), field.line(), "", Kind.SYNTAX, "unknown field '" + name + "'");
       }
     });
+    List<String> unknownInStructure = new ArrayList<>();
     try {
-      builder.structure(structure(structureField.node()));
+      builder.structure(structure(structureField.node(), unknownInStructure));
     } catch (IllegalArgumentException e) {
       builder.readProblem(at(source, structureField.line()), structureField.line(), "", Kind.MISSING_FIELD,
           "structure: " + e.getMessage());
       builder.structure(CodeStructure.flat("unusable", ".*"));
     }
+    unknownInStructure.forEach(message -> builder.readProblem(at(source, structureField.line()), structureField.line(),
+        "", Kind.SYNTAX, message));
     Located name = fields.get("name");
     if (name != null) {
       try {
@@ -151,9 +158,7 @@ public final class SchemeDefinitions {
       JsonToken value = parser.nextToken();
       int line = line(parser);
       if (!field.equals("codes")) {
-        if (fields.put(field, new Located(parser.readValueAsTree(), line)) != null) {
-          problems.add(problem(source, line, "", Kind.SYNTAX, "field '" + field + "' appears twice"));
-        }
+        fields.put(field, new Located(parser.readValueAsTree(), line));
         continue;
       }
       if (value != JsonToken.START_ARRAY) {
@@ -190,11 +195,16 @@ public final class SchemeDefinitions {
     }
     CodeDefinition.Builder definition = new CodeDefinition.Builder().code(code);
     try {
+      optionalText(node, "validFrom").map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
+      optionalText(node, "retiredOn").map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
+    } catch (IllegalArgumentException e) {
+      builder.readProblem(location, located.line(), code, Kind.BAD_VALIDITY, e.getMessage());
+      return;
+    }
+    try {
       definition.labels(labels(node.path("labels")));
       optionalText(node, "parent").ifPresent(definition::parent);
       optionalText(node, "level").ifPresent(definition::level);
-      optionalText(node, "validFrom").map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
-      optionalText(node, "retiredOn").map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
       JsonNode successors = node.path("successors");
       if (successors.isArray()) {
         successors.forEach(s -> definition.addSuccessors(s.asText()));
@@ -208,45 +218,55 @@ public final class SchemeDefinitions {
     builder.add(definition.build(), location, located.line());
   }
 
-  private static CodeStructure structure(JsonNode node) {
+  /** The structure of {@code node}; fields it does not know are added to {@code unknown}. */
+  private static CodeStructure structure(JsonNode node, List<String> unknown) {
     String type = required(node, "type").toLowerCase(Locale.ROOT);
     switch (type) {
       case "padded": {
+        checkFields(node, "structure", unknown, "type", "padding", "segments");
         String padding = required(node, "padding");
         if (padding.length() != 1) {
           throw new IllegalArgumentException("'padding' is one character, got '" + padding + "'");
         }
-        return CodeStructure.padded(padding.charAt(0), segments(node));
+        return CodeStructure.padded(padding.charAt(0), segments(node, unknown));
       }
       case "prefixed":
-        return CodeStructure.prefixed(segments(node));
+        checkFields(node, "structure", unknown, "type", "segments");
+        return CodeStructure.prefixed(segments(node, unknown));
       case "separated": {
+        checkFields(node, "structure", unknown, "type", "separator", "parts");
         List<CodeStructure.Part> parts = new ArrayList<>();
         for (JsonNode part : array(node, "parts")) {
+          checkFields(part, "structure part " + (parts.size() + 1), unknown,
+              "level", "characters", "minWidth", "maxWidth");
           int max = requiredInt(part, "maxWidth");
           parts.add(new CodeStructure.Part(required(part, "level"), CharacterRanges.expand(required(part, "characters")),
-              part.path("minWidth").asInt(1), max));
+              optionalInt(part, "minWidth", 1), max));
         }
         return CodeStructure.separated(required(node, "separator"), parts.toArray(CodeStructure.Part[]::new));
       }
       case "patterned": {
+        checkFields(node, "structure", unknown, "type", "levels");
         List<PatternLevel> levels = new ArrayList<>();
         for (JsonNode level : array(node, "levels")) {
+          checkFields(level, "structure level " + (levels.size() + 1), unknown, "level", "pattern", "parentPrefix");
           levels.add(new PatternLevel(required(level, "level"), required(level, "pattern"),
-              level.path("parentPrefix").asInt(0)));
+              optionalInt(level, "parentPrefix", 0)));
         }
         return CodeStructure.patterned(levels.toArray(PatternLevel[]::new));
       }
       case "flat":
+        checkFields(node, "structure", unknown, "type", "level", "pattern");
         return CodeStructure.flat(required(node, "level"), required(node, "pattern"));
       default:
         throw new IllegalArgumentException("unknown type '" + type + "'; use padded, prefixed, separated, patterned or flat");
     }
   }
 
-  private static CodeStructure.Segment[] segments(JsonNode node) {
+  private static CodeStructure.Segment[] segments(JsonNode node, List<String> unknown) {
     List<CodeStructure.Segment> segments = new ArrayList<>();
     for (JsonNode segment : array(node, "segments")) {
+      checkFields(segment, "structure segment " + (segments.size() + 1), unknown, "level", "width", "characters");
       segments.add(CodeStructure.segment(required(segment, "level"), requiredInt(segment, "width"),
           required(segment, "characters")));
     }
@@ -258,7 +278,12 @@ public final class SchemeDefinitions {
       throw new IllegalArgumentException("'labels' is an object of language tag to text, with at least one");
     }
     Map<String, String> texts = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+    node.fields().forEachRemaining(e -> {
+      if (!e.getValue().isTextual()) { // asText() would make null or 3 a label
+        throw new IllegalArgumentException("the label for '" + e.getKey() + "' is not text");
+      }
+      texts.put(e.getKey(), e.getValue().asText());
+    });
     return new Labels(texts);
   }
 
@@ -282,10 +307,31 @@ public final class SchemeDefinitions {
 
   private static int requiredInt(JsonNode node, String field) {
     JsonNode value = node.path(field);
-    if (!value.canConvertToInt()) {
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) { // canConvertToInt alone takes 1.9 as 1
       throw new IllegalArgumentException("'" + field + "' is a required whole number");
     }
     return value.asInt();
+  }
+
+  private static int optionalInt(JsonNode node, String field, int otherwise) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return otherwise;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw new IllegalArgumentException("'" + field + "' is a whole number");
+    }
+    return value.asInt();
+  }
+
+  /** Adds a problem to {@code unknown} for each field of {@code node} that is not {@code known}. */
+  private static void checkFields(JsonNode node, String what, List<String> unknown, String... known) {
+    Set<String> fields = Set.of(known);
+    node.fieldNames().forEachRemaining(name -> {
+      if (!fields.contains(name)) {
+        unknown.add("unknown field '" + name + "' in " + what);
+      }
+    });
   }
 
   private static Optional<String> optionalText(JsonNode node, String field) {

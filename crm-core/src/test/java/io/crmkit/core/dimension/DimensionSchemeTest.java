@@ -109,6 +109,39 @@ class DimensionSchemeTest {
   }
 
   @Test
+  void aSchemeWhoseOnlyCodeCouldNotBeReadIsNotAlsoReportedEmpty() {
+    SchemeDefinitionException e = csvProblems("""
+        code,label:en
+        N,
+        """, AREAS);
+    assertThat(e.problems()).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+        .containsExactly(tuple(2, Kind.MISSING_FIELD));
+  }
+
+  @Test
+  void csvLabelColumnsForOneLanguageTwiceAreAProblemOfTheHeader() {
+    SchemeDefinitionException e = csvProblems("""
+        code,label:zh,label:ZH
+        N,北区,北区
+        """, AREAS);
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(1);
+      assertThat(p.kind()).isEqualTo(Kind.MISSING_FIELD);
+      assertThat(p.message()).contains("two labels for language 'ZH'");
+    });
+  }
+
+  @Test
+  void csvHeaderProblemsNameTheHeadersLineAfterBlankLines() {
+    assertThat(csvProblems("\n\ncode,parent\nN,\n", AREAS).problems())
+        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
+    assertThat(csvProblems("\n\ncode,code,label:en\nN,N,North\n", AREAS).problems())
+        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.SYNTAX));
+    assertThat(csvProblems("\n\nkode,label:en\nN,North\n", AREAS).problems())
+        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
+  }
+
+  @Test
   void validityPeriodsAndSuccessorsAreChecked() {
     DimensionScheme.Builder builder = areas()
         .code("N", Labels.of("en", "North"))
@@ -123,6 +156,35 @@ class DimensionSchemeTest {
         tuple("definition #2", Kind.BAD_VALIDITY),
         tuple("definition #3", Kind.BAD_SUCCESSOR),
         tuple("definition #5", Kind.RETIRED_PARENT));
+  }
+
+  @Test
+  void successorsThatLeadBackInACycleAreRejected() {
+    SchemeDefinitionException e = csvProblems("""
+        code,label:en,retired_on,successors
+        N,North,,
+        N01,Urban,2020,N02
+        N02,Rural,2021,N01
+        N03,Coast,,
+        """, AREAS);
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.kind()).isEqualTo(Kind.BAD_SUCCESSOR);
+      assertThat(p.line()).isEqualTo(3);
+      assertThat(p.message()).isEqualTo("successors form a cycle that reaches no code in force: N01 → N02 → N01");
+    });
+  }
+
+  @Test
+  void aCodeRetiredIntoACodeThatLaterReusesItIsNoCycle() {
+    DimensionScheme scheme = areas().code("N", Labels.of("en", "North"))
+        .add(new CodeDefinition.Builder().code("N01").labels(Labels.of("en", "Urban"))
+            .retiredOn(LocalDate.of(2020, 1, 1)).addSuccessors("N02").build())
+        .add(new CodeDefinition.Builder().code("N02").labels(Labels.of("en", "Rural"))
+            .retiredOn(LocalDate.of(2021, 1, 1)).addSuccessors("N01").build())
+        .add(new CodeDefinition.Builder().code("N01").labels(Labels.of("en", "Urban again"))
+            .validFrom(LocalDate.of(2021, 1, 1)).build())
+        .build();
+    assertThat(scheme.resolve("N02").target().orElseThrow().labels()).isEqualTo(Labels.of("en", "Urban again"));
   }
 
   @Test
@@ -165,6 +227,18 @@ class DimensionSchemeTest {
     assertThat(scheme.check(n02)).isInstanceOf(CodeCheck.Retired.class);
     assertThat(scheme.resolve(n02).target().orElseThrow().code()).isEqualTo(n01);
     assertThat(scheme.check("N01")).isInstanceOf(CodeCheck.Malformed.class);
+  }
+
+  @Test
+  void anEmptyCodeIsMalformedEvenWhereTheStructureWouldTakeIt() {
+    DimensionScheme.Builder builder = new DimensionScheme.Builder("free", "1").structure(CodeStructure.flat("item", ".*"))
+        .checkCharacters(CheckCharacters.MOD_37_2)
+        .code("", Labels.of("en", "Nothing"))
+        .code("A", Labels.of("en", "A"));
+    SchemeDefinitionException e = catchThrowableOfType(SchemeDefinitionException.class, builder::build);
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).extracting(DefinitionProblem::location, DefinitionProblem::kind)
+        .containsExactly(tuple("definition #1", Kind.MALFORMED_CODE));
   }
 
   @Test

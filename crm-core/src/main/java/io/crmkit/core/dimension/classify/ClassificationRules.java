@@ -109,6 +109,7 @@ public final class ClassificationRules {
     requireInForce(scheme, personCode);
     requireInForce(scheme, organisationCode);
     prefixes.values().forEach(code -> requireInForce(scheme, code));
+    int longest = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
     return rule(dimension, "type-from-kind-and-identifiers", scheme, customer -> {
       if (customer.kind() == CustomerKind.PERSON) {
         return RuleOutcome.assigned(personCode, "a person");
@@ -116,7 +117,7 @@ public final class ClassificationRules {
       Optional<UnifiedSocialCreditCode> uscc = uscc(customer).flatMap(UnifiedSocialCreditCode::parse);
       if (uscc.isPresent()) {
         String value = uscc.get().value();
-        for (int length = 2; length >= 1; length--) {
+        for (int length = Math.min(longest, value.length()); length >= 1; length--) {
           String code = prefixes.get(value.substring(0, length));
           if (code != null) {
             return RuleOutcome.assigned(code, "USCC type " + value.substring(0, 2));

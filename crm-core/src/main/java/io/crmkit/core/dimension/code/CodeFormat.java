@@ -216,7 +216,9 @@ public final class CodeFormat {
    * The key of the sequence that numbers codes with these dimension codes (on the format's
    * levels): the format's id and the dimension segments' text, so each combination counts alone.
    *
-   * @throws IllegalArgumentException if a dimension of the format is missing
+   * @throws IllegalArgumentException if a dimension of the format is missing, or its code is not
+   *     on the format's level (a county code would start a sequence of its own, whose codes could
+   *     collide with the province's)
    */
   public String sequenceKey(Map<String, String> levelCodes) {
     Objects.requireNonNull(levelCodes, "levelCodes");
@@ -226,6 +228,10 @@ public final class CodeFormat {
         String code = levelCodes.get(dimension.dimension());
         if (code == null) {
           throw new IllegalArgumentException("no " + dimension.dimension() + " code for format " + id);
+        }
+        if (!isOnLevel(dimension, code)) {
+          throw new IllegalArgumentException(code + " is not a " + dimension.level() + " code of "
+              + dimension.scheme().id() + ", as format " + id + " needs");
         }
         key.append(text(dimension, code));
       }

@@ -15,9 +15,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * what was decided, and fold approved codes into a scheme's next version.
  *
  * <p>A proposal for a registered scheme is checked against it first (the code fits the structure,
- * is not already in force, has a parent in force or pending); a proposal for a scheme nobody
- * registered is taken as it is, since that is what review is for. Thread-safe if the port is.
+ * is neither in force nor approved and waiting for the next version, has a parent in force or
+ * pending); a proposal for a scheme nobody registered is taken as it is, since that is what
+ * review is for. Thread-safe if the port is.
  */
 public final class CodeReview {
   private static final Logger LOG = LoggerFactory.getLogger(CodeReview.class);
@@ -129,7 +132,9 @@ public final class CodeReview {
 
   /**
    * The next version of {@code base}: every entry of it, plus each approved code of its scheme
-   * that it does not have in force, valid from the day of its approval.
+   * that it does not have yet, valid from the day of its approval. An approval {@code base}
+   * already reflects is skipped, even if the code was retired since (so a retirement sticks); a
+   * code approved after it was retired is added again; of two approvals of one code, the first.
    *
    * @throws SchemeDefinitionException if approved codes do not fit together with the scheme (each
    *     problem located at its request)
@@ -137,18 +142,34 @@ public final class CodeReview {
   public DimensionScheme extend(DimensionScheme base, String newVersion) {
     Objects.requireNonNull(base, "base");
     DimensionScheme.Builder next = new DimensionScheme.Builder(base.id(), newVersion).from(base);
+    Set<String> added = new HashSet<>();
     for (CodeRequest approved : requests.find(base.id(), EnumSet.of(CodeRequest.Status.APPROVED))) {
-      if (base.find(written(base, approved.code())).filter(DimensionCode::inForce).isPresent()) {
+      if (isIn(base, approved) || !added.add(approved.code())) {
         continue;
       }
       CodeDefinition.Builder definition = new CodeDefinition.Builder()
           .code(approved.code())
           .labels(approved.labels())
-          .validFrom(LocalDate.ofInstant(approved.decision().orElseThrow().decidedAt(), clock.getZone()));
+          .validFrom(approvalDay(approved));
       approved.parent().ifPresent(definition::parent);
       next.add(definition.build(), "code request " + approved.id(), 0);
     }
     return next.build();
+  }
+
+  /**
+   * Whether {@code scheme} has the approved code on or after the day of its approval: in force, or
+   * retired later. An entry retired by then is an earlier use of the code, which the approval
+   * reuses.
+   */
+  private boolean isIn(DimensionScheme scheme, CodeRequest approved) {
+    LocalDate day = approvalDay(approved);
+    return scheme.history(written(scheme, approved.code())).stream()
+        .anyMatch(entry -> entry.retiredOn().map(retired -> retired.isAfter(day)).orElse(true));
+  }
+
+  private LocalDate approvalDay(CodeRequest approved) {
+    return LocalDate.ofInstant(approved.decision().orElseThrow().decidedAt(), clock.getZone());
   }
 
   private CodeRequest decide(CodeRequestId id, String reviewer, String reason, CodeDecision.Outcome outcome) {
@@ -218,6 +239,10 @@ public final class CodeReview {
     }
     if (scheme.find(written(scheme, code)).filter(DimensionCode::inForce).isPresent()) {
       problems.add(new Violation("code", "already-defined", code + " is already in force in " + scheme.id()));
+    } else if (requests.find(scheme.id(), EnumSet.of(CodeRequest.Status.APPROVED)).stream()
+        .anyMatch(approved -> approved.code().equals(code) && !isIn(scheme, approved))) {
+      problems.add(new Violation("code", "already-approved", code + " is already approved for the next version of "
+          + scheme.id()));
     }
     if (proposal.parent().isPresent()) {
       String parent = proposal.parent().get();

@@ -75,6 +75,18 @@ class ClassifierTest {
   }
 
   @Test
+  void typeComesFromTheLongestMatchingUsccPrefixEvenBeyondTwoCharacters() {
+    Classifier byPrefix = new Classifier.Builder()
+        .rule(ClassificationRules.customerType(Dimensions.CUSTOMER_TYPE, BuiltInSchemes.customerTypes(), "B2C", "B2B",
+            Map.of("9", "NGO", "91", "PUB", "911", "GOV")))
+        .build();
+    Customer beijing = stored(20, company("北京某公司", "91", "110108").build());
+    Customer shanghai = stored(21, company("上海某公司", "91", "310101").build());
+    assertThat(byPrefix.classify(beijing).update().orElseThrow().codes()).containsEntry(Dimensions.CUSTOMER_TYPE, "GOV");
+    assertThat(byPrefix.classify(shanghai).update().orElseThrow().codes()).containsEntry(Dimensions.CUSTOMER_TYPE, "PUB");
+  }
+
+  @Test
   void industryIsReadWithOrWithoutItsSectionLetter() {
     assertThat(codes(stored(10, withIndustry(company("矿机", "91", "110000"), "C3511").build())))
         .containsEntry(Dimensions.INDUSTRY, "3511");

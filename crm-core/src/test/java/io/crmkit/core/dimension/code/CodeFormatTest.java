@@ -36,6 +36,14 @@ class CodeFormatTest {
   }
 
   @Test
+  void aSequenceKeyNeedsCodesOnTheFormatsLevels() {
+    assertThatThrownBy(() -> TYPE_PROVINCE_SEQUENCE.sequenceKey(
+        Map.of(Dimensions.CUSTOMER_TYPE, "B2B", Dimensions.REGION, "110105")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("110105 is not a province code of gbt2260");
+  }
+
+  @Test
   void parsingNamesWhatIsWrong() {
     String good = TYPE_PROVINCE_SEQUENCE.format(parts("GOV", "440000", 7)).value();
     assertThat(reason("B2B11-00004")).isEqualTo(CodeParse.Reason.WRONG_LENGTH);

@@ -7,6 +7,7 @@ import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.dimension.BuiltInSchemes;
+import io.crmkit.core.dimension.CodeDefinition;
 import io.crmkit.core.dimension.CodeStructure;
 import io.crmkit.core.dimension.DimensionScheme;
 import io.crmkit.core.dimension.DimensionSchemes;
@@ -93,6 +94,51 @@ class CodeReviewTest {
     assertThat(again).isEqualTo(first);
     assertThat(first.origin()).isEqualTo(CodeRequest.Origin.UNKNOWN_CODE);
     assertThat(review.pending("erp-branch")).hasSize(1);
+  }
+
+  @Test
+  void extendSkipsAnApprovedCodeThatWasLaterRetired() {
+    review.approve(review.request(CodeProposal.of("segment", "K02", Labels.of("en", "Growth")), "alice").id(), "bob", null);
+    DimensionScheme v2 = review.extend(SEGMENTS, "2");
+    DimensionScheme v3 = new DimensionScheme.Builder("segment", "3").from(v2).retire("K02", LocalDate.of(2025, 6, 1)).build();
+
+    DimensionScheme v4 = review.extend(v3, "4");
+
+    assertThat(v4.history("K02")).singleElement().satisfies(e -> assertThat(e.inForce()).isFalse());
+  }
+
+  @Test
+  void extendReusesACodeRetiredBeforeItWasApproved() {
+    DimensionScheme base = new DimensionScheme.Builder("segment", "1b").from(SEGMENTS)
+        .add(new CodeDefinition.Builder().code("K05").labels(Labels.of("en", "Old")).retiredOn(LocalDate.of(2024, 1, 1))
+            .build())
+        .build();
+    review.approve(review.request(CodeProposal.of("segment", "K05", Labels.of("en", "New")), "alice").id(), "bob", null);
+
+    DimensionScheme next = review.extend(base, "2");
+
+    assertThat(next.find("K05").orElseThrow().validFrom()).contains(LocalDate.of(2025, 3, 1));
+    assertThat(next.history("K05")).hasSize(2);
+  }
+
+  @Test
+  void extendAddsACodeApprovedTwiceOnce() {
+    DimensionScheme unregistered = new DimensionScheme.Builder("unregistered", "1").from(SEGMENTS).build();
+    for (String label : List.of("First", "Second")) {
+      review.approve(review.request(CodeProposal.of("unregistered", "K02", Labels.of("en", label)), "alice").id(),
+          "bob", null);
+    }
+
+    DimensionScheme next = review.extend(unregistered, "2");
+
+    assertThat(next.history("K02")).singleElement().satisfies(e -> assertThat(e.labels()).isEqualTo(Labels.of("en", "First")));
+  }
+
+  @Test
+  void aCodeApprovedButNotYetInTheSchemeCannotBeRequestedAgain() {
+    review.approve(review.request(CodeProposal.of("segment", "K02", Labels.of("en", "Growth")), "alice").id(), "bob", null);
+
+    assertThat(violations(CodeProposal.of("segment", "K02", Labels.of("en", "Growth again")))).containsExactly("already-approved");
   }
 
   private List<String> violations(CodeProposal proposal) {
