@@ -33,8 +33,8 @@ public final class PrintableTextValidator implements ConstraintValidator<Printab
    * character (bar line breaks and tabs if multiline), a line or paragraph separator in one-line
    * text, a bidirectional embedding, override or isolate control (they reorder what readers see),
    * an unpaired surrogate, or nothing visible at all (only spaces of any kind and invisible
-   * formatting characters, such as a no-break space pasted from a spreadsheet). Text that is
-   * blank in Java's sense is left to {@code @NotBlank}.
+   * formatting characters, such as a no-break space pasted from a spreadsheet). Empty text and
+   * text of ASCII spaces are left to {@code @NotBlank}.
    */
   public static String problem(CharSequence value, boolean multiline) {
     boolean visible = false;
@@ -57,7 +57,8 @@ public final class PrintableTextValidator implements ConstraintValidator<Printab
       }
       visible |= !isInvisible(codePoint);
     }
-    return visible || value.toString().isBlank() ? null : "must contain a visible character";
+    // Empty or ASCII spaces only: @NotBlank's case (it trims no more than that).
+    return visible || value.toString().trim().isEmpty() ? null : "must contain a visible character";
   }
 
   private static boolean isInvisible(int codePoint) {

@@ -58,7 +58,7 @@ class CustomerValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\u00a0", "\u2007", "\u202f", "\u200b", "\ufeff", " \u200b "})
+  @ValueSource(strings = {"\u00a0", "\u2007", "\u202f", "\u200b", "\ufeff", " \u200b ", "\u3000", "\t"})
   void aDisplayNameOfInvisibleCharactersOnlyIsRejected(String invisible) {
     assertRejected(b -> b.displayName(invisible), "displayName", "PrintableText");
   }
