@@ -23,7 +23,7 @@ public final class LifecycleRules {
   /**
    * The rules for {@link Lifecycle#standard()}: first, repeat and win-back purchases; no purchase
    * for 90 days; overdue by more than 3 times the customer's own typical gap (with at least 3
-   * purchases); 60 days as PROSPECT or DECIDING; 90 days AT_RISK; P(alive) below 0.3.
+   * purchase occasions); 60 days as PROSPECT or DECIDING; 90 days AT_RISK; P(alive) below 0.3.
    */
   public static List<LifecycleRule> standard() {
     return List.of(
@@ -45,9 +45,11 @@ public final class LifecycleRules {
   }
 
   /**
-   * {@code trigger} when the customer bought after entering their stage, dated at the latest such
-   * purchase: {@link Trigger#REPEAT_PURCHASE} (NEW or AT_RISK to ACTIVE) and
-   * {@link Trigger#WIN_BACK_PURCHASE} (CHURNED to WON_BACK) in the standard lifecycle.
+   * {@code trigger} when the customer's latest purchase occasion (a day, see
+   * {@link ActivitySummary}) began after they entered their stage, dated at that occasion, so more
+   * lines of the checkout that moved them are no repeat purchase: {@link Trigger#REPEAT_PURCHASE}
+   * (NEW or AT_RISK to ACTIVE) and {@link Trigger#WIN_BACK_PURCHASE} (CHURNED to WON_BACK) in the
+   * standard lifecycle.
    */
   public static LifecycleRule purchaseSinceStageEntered(Trigger trigger) {
     return rule(trigger, c -> c.activity().lastPurchaseAt()

@@ -66,6 +66,17 @@ class LifecycleEvaluationTest {
   }
 
   @Test
+  void theLinesOfOneCheckoutMinutesApartAreOnePurchaseNotARepeatCustomerOverdueByMinutes() {
+    Customer prospect = register();
+    buy(prospect.id(), day(1));
+    buy(prospect.id(), day(1).plusSeconds(60));
+    buy(prospect.id(), day(1).plusSeconds(120));
+
+    assertThat(engine.evaluate(prospect.id(), day(2))).extracting(StageChange::from, StageChange::to)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(PROSPECT, NEW));
+  }
+
+  @Test
   void aSilentActiveCustomerBecomesAtRiskAfter90DaysAndChurnedAfter90MoreInOneEvaluation() {
     Customer c = register();
     buy(c.id(), day(1));
