@@ -90,17 +90,19 @@ public final class LifecycleRules {
     if (minimumPurchases < 2) {
       throw new IllegalArgumentException("a cadence needs at least 2 purchases, got " + minimumPurchases);
     }
+    // Beyond this gap the allowance exceeds 1e15 ms (some 31,000 years): never due. Compared as a
+    // Duration, because toMillis() overflows for gaps from the far past.
+    Duration longestGap = Duration.ofMillis((long) (1e15 / factor));
     return rule(Trigger.INACTIVITY, c -> {
       ActivitySummary a = c.activity();
       if (a.purchaseCount() < minimumPurchases) {
         return Optional.empty();
       }
       Duration gap = a.typicalGap().orElseThrow();
-      double millis = gap.toMillis() * factor;
-      if (millis > 1e15) {
+      if (gap.compareTo(longestGap) > 0) {
         return Optional.empty();
       }
-      Duration allowed = Duration.ofMillis(Math.round(millis));
+      Duration allowed = Duration.ofMillis(Math.round(gap.toMillis() * factor));
       Instant last = a.lastPurchaseAt().orElseThrow();
       return dueBy(c, plus(last, allowed), () -> String.format(Locale.ROOT,
           "overdue: no purchase since %s, more than %s times the customer's typical gap of %s",

@@ -238,6 +238,49 @@ class LifecycleEvaluationTest {
   }
 
   @Test
+  void aPurchaseNearTheStartOfTimeDoesNotOverflowTheCadenceRule() {
+    Customer c = register();
+    buy(c.id(), Instant.MIN.plusSeconds(10));
+    buy(c.id(), day(1));
+    buy(c.id(), day(2));
+
+    assertThat(engine.evaluate(c.id(), day(3))).extracting(StageChange::to).containsExactly(NEW, ACTIVE);
+  }
+
+  @Test
+  void aBatchReportsACustomerWhoseRuleFailsAndGoesOnWithTheOthers() {
+    LifecycleRule fragile = new LifecycleRule() {
+      @Override
+      public Trigger trigger() {
+        return Trigger.FIRST_PURCHASE;
+      }
+
+      @Override
+      public Optional<Due> due(Context context) {
+        if (context.customer().tags().contains("broken")) {
+          throw new ArithmeticException("long overflow");
+        }
+        return context.activity().firstPurchaseAt().map(at -> Due.of(at, "bought"));
+      }
+    };
+    engine = LifecycleEngine.builder().rules(List.of(fragile)).store(store).history(history).clock(clock).build();
+    Customer broken = crm.register(NewCustomer.person("Wang", "Fang").addTag("broken").build());
+    Customer fine = register();
+    buy(broken.id(), day(2));
+    buy(fine.id(), day(2));
+
+    EvaluationReport report = applyAllAt(day(3));
+
+    assertThat(report.applied()).extracting(StageChange::customerId).containsExactly(fine.id());
+    assertThat(report.failures()).singleElement().satisfies(failure -> {
+      assertThat(failure.customerId()).isEqualTo(broken.id());
+      assertThat(failure.changes()).isEmpty();
+      assertThat(failure.error()).contains("long overflow");
+    });
+    assertThat(crm.get(fine.id()).stage()).isEqualTo(NEW);
+  }
+
+  @Test
   void applyingChangesToACustomerChangedSinceTheEvaluationFails() {
     Customer prospect = register();
     buy(prospect.id(), day(5));
