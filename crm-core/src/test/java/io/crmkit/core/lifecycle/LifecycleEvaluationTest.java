@@ -281,6 +281,31 @@ class LifecycleEvaluationTest {
   }
 
   @Test
+  void inAChainALaterGuardSeesTheCustomerAsTheEarlierMovesActionsLeftThem() {
+    Lifecycle onboarding = Lifecycle.builder().stages(PROSPECT, NEW, ACTIVE, DISQUALIFIED).terminal(ACTIVE, DISQUALIFIED)
+        .transition(Transition.of(PROSPECT, Trigger.FIRST_PURCHASE, NEW)
+            .withAction((customer, move) -> customer.withOwner("onboarding")))
+        .transition(Transition.of(NEW, Trigger.REPEAT_PURCHASE, ACTIVE)
+            .guardedBy("not while onboarding", (customer, activity) -> customer.owner().isEmpty()))
+        .transition(Transition.of(PROSPECT, Trigger.MANUAL, DISQUALIFIED).requiringReason())
+        .transition(Transition.of(NEW, Trigger.MANUAL, DISQUALIFIED).requiringReason())
+        .build();
+    engine = LifecycleEngine.builder().lifecycle(onboarding).store(store).history(history).clock(clock).build();
+    Customer c = register();
+    buy(c.id(), day(1));
+    buy(c.id(), day(5));
+    clock.set(day(6));
+
+    List<StageChange> due = engine.evaluate(c.id(), day(6));
+
+    assertThat(due).extracting(StageChange::to).containsExactly(NEW);
+    engine.apply(due, "nightly");
+    assertThat(crm.get(c.id()).stage()).isEqualTo(NEW);
+    assertThat(engine.fire(c.id(), Trigger.REPEAT_PURCHASE, "shop", null).moved())
+        .as("fire agrees: the guard blocks").isFalse();
+  }
+
+  @Test
   void applyingChangesToACustomerChangedSinceTheEvaluationFails() {
     Customer prospect = register();
     buy(prospect.id(), day(5));
