@@ -305,8 +305,8 @@ public final class LifecycleEngine {
    *
    * @param actor recorded as the actor of every move
    * @return the history entries written, in order
-   * @throws IllegalArgumentException if {@code changes} is empty or not one customer's
-   *     consecutive chain
+   * @throws IllegalArgumentException if {@code changes} is empty, not one customer's consecutive
+   *     chain, or any is dated after the clock's current instant (evaluated as of a future instant)
    * @throws ConcurrentUpdateException if the customer's version or stage is no longer the one
    *     evaluated
    * @throws CustomerNotFoundException if there is no such customer
@@ -317,6 +317,13 @@ public final class LifecycleEngine {
     Objects.requireNonNull(changes, "changes");
     checkInput(actor, null);
     checkChain(changes);
+    Instant now = clock.instant();
+    for (StageChange change : changes) {
+      if (change.at().isAfter(now)) {
+        throw new IllegalArgumentException("cannot apply " + change + ", dated after now (" + now
+            + "); moves are not dated in the future");
+      }
+    }
     StageChange first = changes.get(0);
     return transactions.inTransaction(() -> {
       Customer current = get(first.customerId());

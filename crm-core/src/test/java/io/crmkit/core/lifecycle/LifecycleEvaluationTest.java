@@ -325,6 +325,18 @@ class LifecycleEvaluationTest {
   }
 
   @Test
+  void changesDatedAfterNowAreNotAppliedAndNothingIsWritten() {
+    Customer prospect = register();
+    clock.set(day(2));
+    List<StageChange> future = engine.evaluate(prospect.id(), day(400));
+
+    assertThatThrownBy(() -> engine.apply(future, "nightly"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
+    assertThat(crm.get(prospect.id()).stage()).isEqualTo(PROSPECT);
+    assertThat(engine.history(prospect.id())).isEmpty();
+  }
+
+  @Test
   void evaluationAsOfADateIgnoresLaterPurchasesAndGivesTheSameAnswerTwice() {
     Customer prospect = register();
     buy(prospect.id(), day(20));
