@@ -8,21 +8,25 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a customer's purchases say as of an instant, for guards and automatic rules: how often,
  * since when, how recently, and at what rhythm they buy.
  *
- * <p>Counts <em>purchase occasions</em>: purchases that are not refunds, those at the same instant
- * (the lines of one order) counted once, so that a large basket does not look like a habit.
+ * <p>Counts <em>purchase occasions</em>: the calendar days (UTC) with a purchase that is not a
+ * refund, each dated at its first purchase. The lines of one checkout, written minutes apart, are
+ * one occasion, so a large basket does not look like a habit; daily resolution is also what
+ * customer-base analysis (RFM, buy-till-you-die models) works at. Refunds are ignored: they
+ * neither make an occasion nor cancel one.
  *
  * @param customerId whose purchases
  * @param asOf the purchases counted happened before this instant
  * @param purchaseCount the number of purchase occasions, at least 0
  * @param firstPurchaseAt the first occasion, present when {@code purchaseCount > 0}
  * @param lastPurchaseAt the latest occasion, present when {@code purchaseCount > 0}
- * @param typicalGap the median time between consecutive occasions, present when
- *     {@code purchaseCount > 1}: the customer's own cadence, robust to one long pause
+ * @param typicalGap the median number of calendar days between consecutive occasions, present
+ *     when {@code purchaseCount > 1}: the customer's own cadence, robust to one long pause
  */
 public record ActivitySummary(
     CustomerId customerId,
@@ -31,6 +35,7 @@ public record ActivitySummary(
     Optional<Instant> firstPurchaseAt,
     Optional<Instant> lastPurchaseAt,
     Optional<Duration> typicalGap) {
+  private static final long SECONDS_PER_DAY = 86_400;
 
   /**
    * @throws IllegalArgumentException if the parts contradict each other: a negative count, first
@@ -73,27 +78,32 @@ public record ActivitySummary(
   }
 
   /**
-   * Summarises {@code purchases} of {@code customerId} that happened before {@code asOf}; later
-   * purchases, refunds and other customers' purchases are ignored, and order does not matter.
+   * Summarises {@code purchases} of {@code customerId} that happened before {@code asOf} as
+   * purchase occasions (days); later purchases, refunds and other customers' purchases are
+   * ignored, and order does not matter.
    */
   public static ActivitySummary of(CustomerId customerId, Collection<Purchase> purchases, Instant asOf) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(purchases, "purchases");
     Objects.requireNonNull(asOf, "asOf");
-    Instant[] times = purchases.stream()
-        .filter(p -> p.customerId().equals(customerId) && !p.isRefund() && p.occurredAt().isBefore(asOf))
-        .map(Purchase::occurredAt)
-        .distinct()
-        .sorted()
-        .toArray(Instant[]::new);
-    if (times.length == 0) {
+    // The first purchase of each UTC day, in day order.
+    TreeMap<Long, Instant> occasions = new TreeMap<>();
+    for (Purchase p : purchases) {
+      if (p.customerId().equals(customerId) && !p.isRefund() && p.occurredAt().isBefore(asOf)) {
+        occasions.merge(Math.floorDiv(p.occurredAt().getEpochSecond(), SECONDS_PER_DAY), p.occurredAt(),
+            (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    if (occasions.isEmpty()) {
       return none(customerId, asOf);
     }
+    Instant[] times = occasions.values().toArray(Instant[]::new);
     Optional<Duration> gap = Optional.empty();
     if (times.length > 1) {
-      Duration[] gaps = new Duration[times.length - 1];
-      for (int i = 1; i < times.length; i++) {
-        gaps[i - 1] = Duration.between(times[i - 1], times[i]);
+      Long[] days = occasions.keySet().toArray(Long[]::new);
+      Duration[] gaps = new Duration[days.length - 1];
+      for (int i = 1; i < days.length; i++) {
+        gaps[i - 1] = Duration.ofDays(days[i] - days[i - 1]);
       }
       Arrays.sort(gaps);
       int mid = gaps.length / 2;

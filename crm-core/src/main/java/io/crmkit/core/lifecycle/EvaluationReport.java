@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * What applying a batch evaluation did: how many customers were looked at, every change applied
- * with its reason, and every customer whose changes could not be applied with the error. A batch
- * never stops on one customer's failure.
+ * with its reason, and every customer whose changes could not be evaluated or applied with the
+ * error. A batch never stops on one customer's failure.
  *
  * @param asOf the instant evaluated
  * @param customersEvaluated how many customers were evaluated
@@ -26,10 +26,10 @@ public record EvaluationReport(
   }
 
   /**
-   * One customer's changes that could not be applied.
+   * One customer whose changes could not be evaluated or applied.
    *
    * @param customerId the customer
-   * @param changes the changes that were due
+   * @param changes the changes that were due; empty if evaluating the customer failed
    * @param error why they were not applied, for example a concurrent update
    */
   public record Failure(CustomerId customerId, List<StageChange> changes, String error) {

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  * <p>Thread-safe.
  */
 public final class Funnel {
+  private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
+
   private final Lifecycle lifecycle;
   private final Customers customers;
   private final LifecycleHistory history;
@@ -164,14 +166,20 @@ public final class Funnel {
         long[] count = stays.get(stage);
         if (count != null) {
           BigInteger average = stayNanos.get(stage).divide(BigInteger.valueOf(count[0]));
-          times.put(stage, new FunnelReport.StageTime(stage, count[0], Duration.ofNanos(average.longValueExact())));
+          times.put(stage, new FunnelReport.StageTime(stage, count[0], duration(average)));
         }
       }
       return new FunnelReport(period, counts, conversions, times);
     }
 
+    /** Via seconds, since a long of nanoseconds only spans 292 years and stays can be longer. */
+    private Duration duration(BigInteger nanos) {
+      BigInteger[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
+      return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
+    }
+
     private BigInteger nanos(Duration duration) {
-      return BigInteger.valueOf(duration.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
+      return BigInteger.valueOf(duration.getSeconds()).multiply(NANOS_PER_SECOND)
           .add(BigInteger.valueOf(duration.getNano()));
     }
   }

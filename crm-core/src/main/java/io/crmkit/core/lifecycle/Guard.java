@@ -18,7 +18,8 @@ public interface Guard {
   /**
    * Whether the transition may happen.
    *
-   * @param customer the customer as stored before the move
+   * @param customer the customer as stored before the move; during evaluation, as the earlier
+   *     moves of the chain, with their actions, would have stored it
    * @param activity the customer's purchases, summarised as of the move
    */
   boolean allows(Customer customer, ActivitySummary activity);

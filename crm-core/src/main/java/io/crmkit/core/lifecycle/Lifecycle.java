@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  *
  * <p>A definition that {@link Builder#build() builds} is well formed: every stage it names is
  * declared, every stage can be reached from the initial stage, every stage that is not terminal
- * has a way out, no transition leaves a terminal stage, and no two transitions compete for the
+ * has a way out (a transition to another stage), no transition leaves a terminal stage, and no two transitions compete for the
  * same trigger in the same stage (so firing a trigger has at most one outcome).
  *
  * <pre>{@code
@@ -331,8 +331,11 @@ public final class Lifecycle {
           }
         }
       }
+      // A transition back to its own stage is no way out.
+      Set<LifecycleStage> left = transitions.stream().filter(t -> !t.to().equals(t.from()))
+          .map(Transition::from).collect(Collectors.toSet());
       for (LifecycleStage stage : stages) {
-        if (!terminalStages.contains(stage) && !seen.containsKey(stage)) {
+        if (!terminalStages.contains(stage) && !left.contains(stage)) {
           problems.add(new Violation("stages", "dead-end-stage",
               "stage " + stage + " is not terminal but no transition leaves it"));
         }

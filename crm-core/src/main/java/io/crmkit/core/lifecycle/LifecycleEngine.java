@@ -3,7 +3,6 @@ package io.crmkit.core.lifecycle;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.ConcurrentUpdateException;
-import io.crmkit.core.common.CrmException;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.CrmValidator;
@@ -252,8 +251,9 @@ public final class LifecycleEngine {
 
   /**
    * Evaluates every customer as of {@code asOf} and applies the moves due, each customer's moves
-   * in one transaction ({@link #apply}). A customer whose moves fail (changed concurrently, an
-   * action producing an invalid customer, ...) is reported and skipped; the batch goes on.
+   * in one transaction ({@link #apply}). A customer whose evaluation or moves fail (a rule or guard
+   * that throws, changed concurrently, an action producing an invalid customer, ...) is reported
+   * and skipped; the batch goes on.
    *
    * @param actor recorded as the actor of every move, for example {@code lifecycle-evaluator}
    * @throws IllegalArgumentException if {@code asOf} is after the clock's current instant: moves
@@ -275,17 +275,20 @@ public final class LifecycleEngine {
       for (Iterator<EvaluationInput> it = inputs.iterator(); it.hasNext(); ) {
         EvaluationInput input = it.next();
         evaluated++;
-        List<StageChange> changes = evaluator.evaluate(input, asOf);
-        if (changes.isEmpty()) {
-          continue;
-        }
+        List<StageChange> changes = List.of();
         try {
+          changes = evaluator.evaluate(input, asOf);
+          if (changes.isEmpty()) {
+            continue;
+          }
           apply(changes, actor);
           applied.addAll(changes);
         } catch (CrmStorageException e) {
           throw e;
-        } catch (CrmException | IllegalArgumentException | IllegalStateException e) {
-          failures.add(new EvaluationReport.Failure(input.customer().id(), changes, e.getMessage()));
+        } catch (RuntimeException e) {
+          // Rules, guards and actions are caller code: whatever one throws is this customer's failure.
+          failures.add(new EvaluationReport.Failure(input.customer().id(), changes,
+              Objects.toString(e.getMessage(), e.toString())));
         }
       }
     }
@@ -302,8 +305,8 @@ public final class LifecycleEngine {
    *
    * @param actor recorded as the actor of every move
    * @return the history entries written, in order
-   * @throws IllegalArgumentException if {@code changes} is empty or not one customer's
-   *     consecutive chain
+   * @throws IllegalArgumentException if {@code changes} is empty, not one customer's consecutive
+   *     chain, or any is dated after the clock's current instant (evaluated as of a future instant)
    * @throws ConcurrentUpdateException if the customer's version or stage is no longer the one
    *     evaluated
    * @throws CustomerNotFoundException if there is no such customer
@@ -314,6 +317,13 @@ public final class LifecycleEngine {
     Objects.requireNonNull(changes, "changes");
     checkInput(actor, null);
     checkChain(changes);
+    Instant now = clock.instant();
+    for (StageChange change : changes) {
+      if (change.at().isAfter(now)) {
+        throw new IllegalArgumentException("cannot apply " + change + ", dated after now (" + now
+            + "); moves are not dated in the future");
+      }
+    }
     StageChange first = changes.get(0);
     return transactions.inTransaction(() -> {
       Customer current = get(first.customerId());

@@ -23,18 +23,26 @@ import java.util.stream.Stream;
  * <p>For each customer it repeats, from the current stage: ask every rule whose trigger has a
  * transition from that stage when it became due; drop those not due by the as-of instant and
  * those the transition's guard refuses; take the earliest (ties go to the rule listed first),
- * dated no earlier than the customer entered the stage; move on from the new stage. So an active
- * customer silent for 200 days becomes AT_RISK at day 90 and CHURNED at day 180 in one
- * evaluation, dated as daily evaluations would have dated them. The chain stops in a terminal
- * stage, when nothing is due, or after twice as many moves as the lifecycle has stages.
+ * dated no earlier than the customer entered the stage; apply the transition's actions to the
+ * customer, so that later rules and guards see it as {@link LifecycleEngine#fire} would; move on
+ * from the new stage. So an active customer silent for 200 days becomes AT_RISK at day 90 and
+ * CHURNED at day 180 in one evaluation, dated as daily evaluations would have dated them. The
+ * chain stops in a terminal stage, when nothing is due, or after twice as many moves as the
+ * lifecycle has stages.
  *
  * <p>Evaluation sees activity as of one instant only: an episode that began and ended between two
  * evaluations (silent for 100 days, then buying again) leaves no trace. Evaluate at least as
  * often as the shortest rule limit to record every episode.
  *
- * <p>Thread-safe (immutable), provided its rules and guards are.
+ * <p>Thread-safe (immutable), provided its rules, guards and actions are.
  */
 public final class LifecycleEvaluator {
+  /**
+   * The actor of the move that actions see during evaluation, which has no actor of its own;
+   * {@link LifecycleEngine#apply} gives them the real one.
+   */
+  static final String ACTOR = "lifecycle-evaluator";
+
   private final Lifecycle lifecycle;
   private final List<LifecycleRule> rules;
   private final Map<LifecycleStage, LifecycleRule[]> rulesByStage;
@@ -134,13 +142,28 @@ public final class LifecycleEvaluator {
       if (changes.isEmpty()) {
         changes = new ArrayList<>(2);
       }
-      changes.add(new StageChange(customer.id(), version, stage, chosen.to(), chosen.trigger(), chosenAt,
-          chosenDue.reason()));
+      String reason = chosenDue.reason();
+      changes.add(new StageChange(customer.id(), version, stage, chosen.to(), chosen.trigger(), chosenAt, reason));
+      customer = customer.withStage(chosen.to());
+      if (!chosen.actions().isEmpty()) {
+        customer = withActions(customer, chosen, new StageMove(customer.id(), version + 1, stage, chosen.to(),
+            chosen.trigger(), chosenAt, ACTOR, Optional.of(reason)));
+      }
       stage = chosen.to();
       enteredAt = chosenAt;
       version++;
     }
     return changes;
+  }
+
+  /** The customer as {@code transition}'s actions leave it, as a fire would save it. */
+  private static Customer withActions(Customer customer, Transition transition, StageMove move) {
+    Customer changed = customer;
+    for (StageAction action : transition.actions()) {
+      changed = Objects.requireNonNull(action.apply(changed, move),
+          () -> "an action of " + transition + " returned null instead of the customer");
+    }
+    return changed;
   }
 
   /**

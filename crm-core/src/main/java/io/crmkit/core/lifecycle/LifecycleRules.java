@@ -23,7 +23,7 @@ public final class LifecycleRules {
   /**
    * The rules for {@link Lifecycle#standard()}: first, repeat and win-back purchases; no purchase
    * for 90 days; overdue by more than 3 times the customer's own typical gap (with at least 3
-   * purchases); 60 days as PROSPECT or DECIDING; 90 days AT_RISK; P(alive) below 0.3.
+   * purchase occasions); 60 days as PROSPECT or DECIDING; 90 days AT_RISK; P(alive) below 0.3.
    */
   public static List<LifecycleRule> standard() {
     return List.of(
@@ -45,9 +45,11 @@ public final class LifecycleRules {
   }
 
   /**
-   * {@code trigger} when the customer bought after entering their stage, dated at the latest such
-   * purchase: {@link Trigger#REPEAT_PURCHASE} (NEW or AT_RISK to ACTIVE) and
-   * {@link Trigger#WIN_BACK_PURCHASE} (CHURNED to WON_BACK) in the standard lifecycle.
+   * {@code trigger} when the customer's latest purchase occasion (a day, see
+   * {@link ActivitySummary}) began after they entered their stage, dated at that occasion, so more
+   * lines of the checkout that moved them are no repeat purchase: {@link Trigger#REPEAT_PURCHASE}
+   * (NEW or AT_RISK to ACTIVE) and {@link Trigger#WIN_BACK_PURCHASE} (CHURNED to WON_BACK) in the
+   * standard lifecycle.
    */
   public static LifecycleRule purchaseSinceStageEntered(Trigger trigger) {
     return rule(trigger, c -> c.activity().lastPurchaseAt()
@@ -88,17 +90,19 @@ public final class LifecycleRules {
     if (minimumPurchases < 2) {
       throw new IllegalArgumentException("a cadence needs at least 2 purchases, got " + minimumPurchases);
     }
+    // Beyond this gap the allowance exceeds 1e15 ms (some 31,000 years): never due. Compared as a
+    // Duration, because toMillis() overflows for gaps from the far past.
+    Duration longestGap = Duration.ofMillis((long) (1e15 / factor));
     return rule(Trigger.INACTIVITY, c -> {
       ActivitySummary a = c.activity();
       if (a.purchaseCount() < minimumPurchases) {
         return Optional.empty();
       }
       Duration gap = a.typicalGap().orElseThrow();
-      double millis = gap.toMillis() * factor;
-      if (millis > 1e15) {
+      if (gap.compareTo(longestGap) > 0) {
         return Optional.empty();
       }
-      Duration allowed = Duration.ofMillis(Math.round(millis));
+      Duration allowed = Duration.ofMillis(Math.round(gap.toMillis() * factor));
       Instant last = a.lastPurchaseAt().orElseThrow();
       return dueBy(c, plus(last, allowed), () -> String.format(Locale.ROOT,
           "overdue: no purchase since %s, more than %s times the customer's typical gap of %s",

@@ -63,6 +63,41 @@ class ActivitySummaryTest {
   }
 
   @Test
+  void purchasesOnOneUtcDayAreOneOccasionDatedAtItsFirstPurchase() {
+    List<Purchase> purchases = List.of(buy(ME, day(1), 10), buy(ME, day(1).plusSeconds(60), 10),
+        buy(ME, day(1).plusSeconds(120), 10), buy(ME, day(5).plus(Duration.ofHours(10)), 10),
+        buy(ME, day(5).plus(Duration.ofHours(11)), 10));
+
+    ActivitySummary summary = ActivitySummary.of(ME, purchases, day(6));
+
+    assertThat(summary.purchaseCount()).isEqualTo(2);
+    assertThat(summary.firstPurchaseAt()).contains(day(1));
+    assertThat(summary.lastPurchaseAt()).contains(day(5).plus(Duration.ofHours(10)));
+    assertThat(summary.typicalGap()).contains(Duration.ofDays(4));
+  }
+
+  @Test
+  void theGapBetweenOccasionsCountsCalendarDaysNotTheMinutesAcrossMidnight() {
+    List<Purchase> purchases = List.of(buy(ME, day(1).minusSeconds(60), 10), buy(ME, day(1).plusSeconds(60), 10));
+
+    ActivitySummary summary = ActivitySummary.of(ME, purchases, day(2));
+
+    assertThat(summary.purchaseCount()).isEqualTo(2);
+    assertThat(summary.typicalGap()).contains(Duration.ofDays(1));
+  }
+
+  @Test
+  void aDayWithOnlyARefundIsNoOccasionAndARefundDoesNotCancelTheDaysPurchase() {
+    List<Purchase> purchases = List.of(buy(ME, day(1), 10), buy(ME, day(1).plusSeconds(60), -10),
+        buy(ME, day(2), -10));
+
+    ActivitySummary summary = ActivitySummary.of(ME, purchases, day(3));
+
+    assertThat(summary.purchaseCount()).isEqualTo(1);
+    assertThat(summary.lastPurchaseAt()).contains(day(1));
+  }
+
+  @Test
   void aCustomerWhoNeverBoughtHasNoDates() {
     assertThat(ActivitySummary.of(ME, List.of(), day(1))).isEqualTo(ActivitySummary.none(ME, day(1)));
   }
@@ -76,8 +111,12 @@ class ActivitySummaryTest {
   }
 
   private Purchase buy(CustomerId customer, int day, int amount) {
+    return buy(customer, day(day), amount);
+  }
+
+  private Purchase buy(CustomerId customer, Instant at, int amount) {
     return new Purchase.Builder().id(ActivityId.of(new UUID(7, ids.incrementAndGet()))).customerId(customer)
-        .occurredAt(day(day)).amount(Money.of(CurrencyUnit.EUR, new BigDecimal(amount))).channel("store").build();
+        .occurredAt(at).amount(Money.of(CurrencyUnit.EUR, new BigDecimal(amount))).channel("store").build();
   }
 
   private static Instant day(int n) {

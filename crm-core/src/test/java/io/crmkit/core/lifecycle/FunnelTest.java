@@ -103,6 +103,24 @@ class FunnelTest {
   }
 
   @Test
+  void anAverageStayOfCenturiesIsReportedRatherThanOverflowingNanoseconds() {
+    Instant longAgo = Instant.parse("1700-01-01T00:00:00Z");
+    InMemoryCrmStore oldStore = InMemoryCrmStore.create();
+    InMemoryLifecycleHistory oldHistory = new InMemoryLifecycleHistory();
+    clock.set(longAgo);
+    Customer settler = register(Crm.builder().store(oldStore).clock(clock).build());
+    clock.set(T0);
+    LifecycleEngine.builder().store(oldStore).history(oldHistory).clock(clock).build()
+        .fire(settler.id(), Trigger.MANUAL, "sales", "duplicate");
+
+    FunnelReport report = new Funnel(Lifecycle.standard(), oldStore.customers(), oldHistory)
+        .report(TimeRange.between(day(-1), day(1)));
+
+    assertThat(report.timeIn(PROSPECT)).hasValueSatisfying(t -> assertThat(t.average())
+        .isEqualTo(Duration.between(longAgo, T0)));
+  }
+
+  @Test
   void stageCountsAtThePeriodEndReplayHistoryRatherThanReadTheCurrentStage() {
     FunnelReport report = funnel.report(TimeRange.between(day(0), day(25)));
 

@@ -84,9 +84,14 @@ class LifecycleDefinitionProperties {
             "unknown-stage", List.of("GHOST"));
       case 1:
         return new Case("unreachable stage", spec.plusStage(ISLAND, true), "unreachable-stage", List.of("ISLAND"));
-      case 2:
-        return new Case("dead end", spec.plusStage(STUCK, false).plus(new Edge(from, free, STUCK, GuardKind.NONE, false)),
-            "dead-end-stage", List.of("STUCK"));
+      case 2: {
+        Spec stuck = spec.plusStage(STUCK, false).plus(new Edge(from, free, STUCK, GuardKind.NONE, false));
+        if (random.nextBoolean()) {
+          return new Case("dead end with a loop", stuck.plus(new Edge(STUCK, free, STUCK, GuardKind.NONE, false)),
+              "dead-end-stage", List.of("STUCK"));
+        }
+        return new Case("dead end", stuck, "dead-end-stage", List.of("STUCK"));
+      }
       case 3: {
         Edge existing = spec.edges().get(random.nextInt(spec.edges().size()));
         LifecycleStage other = spec.stages().get(random.nextInt(spec.stages().size()));

@@ -66,6 +66,17 @@ class LifecycleEvaluationTest {
   }
 
   @Test
+  void theLinesOfOneCheckoutMinutesApartAreOnePurchaseNotARepeatCustomerOverdueByMinutes() {
+    Customer prospect = register();
+    buy(prospect.id(), day(1));
+    buy(prospect.id(), day(1).plusSeconds(60));
+    buy(prospect.id(), day(1).plusSeconds(120));
+
+    assertThat(engine.evaluate(prospect.id(), day(2))).extracting(StageChange::from, StageChange::to)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(PROSPECT, NEW));
+  }
+
+  @Test
   void aSilentActiveCustomerBecomesAtRiskAfter90DaysAndChurnedAfter90MoreInOneEvaluation() {
     Customer c = register();
     buy(c.id(), day(1));
@@ -227,6 +238,74 @@ class LifecycleEvaluationTest {
   }
 
   @Test
+  void aPurchaseNearTheStartOfTimeDoesNotOverflowTheCadenceRule() {
+    Customer c = register();
+    buy(c.id(), Instant.MIN.plusSeconds(10));
+    buy(c.id(), day(1));
+    buy(c.id(), day(2));
+
+    assertThat(engine.evaluate(c.id(), day(3))).extracting(StageChange::to).containsExactly(NEW, ACTIVE);
+  }
+
+  @Test
+  void aBatchReportsACustomerWhoseRuleFailsAndGoesOnWithTheOthers() {
+    LifecycleRule fragile = new LifecycleRule() {
+      @Override
+      public Trigger trigger() {
+        return Trigger.FIRST_PURCHASE;
+      }
+
+      @Override
+      public Optional<Due> due(Context context) {
+        if (context.customer().tags().contains("broken")) {
+          throw new ArithmeticException("long overflow");
+        }
+        return context.activity().firstPurchaseAt().map(at -> Due.of(at, "bought"));
+      }
+    };
+    engine = LifecycleEngine.builder().rules(List.of(fragile)).store(store).history(history).clock(clock).build();
+    Customer broken = crm.register(NewCustomer.person("Wang", "Fang").addTag("broken").build());
+    Customer fine = register();
+    buy(broken.id(), day(2));
+    buy(fine.id(), day(2));
+
+    EvaluationReport report = applyAllAt(day(3));
+
+    assertThat(report.applied()).extracting(StageChange::customerId).containsExactly(fine.id());
+    assertThat(report.failures()).singleElement().satisfies(failure -> {
+      assertThat(failure.customerId()).isEqualTo(broken.id());
+      assertThat(failure.changes()).isEmpty();
+      assertThat(failure.error()).contains("long overflow");
+    });
+    assertThat(crm.get(fine.id()).stage()).isEqualTo(NEW);
+  }
+
+  @Test
+  void inAChainALaterGuardSeesTheCustomerAsTheEarlierMovesActionsLeftThem() {
+    Lifecycle onboarding = Lifecycle.builder().stages(PROSPECT, NEW, ACTIVE, DISQUALIFIED).terminal(ACTIVE, DISQUALIFIED)
+        .transition(Transition.of(PROSPECT, Trigger.FIRST_PURCHASE, NEW)
+            .withAction((customer, move) -> customer.withOwner("onboarding")))
+        .transition(Transition.of(NEW, Trigger.REPEAT_PURCHASE, ACTIVE)
+            .guardedBy("not while onboarding", (customer, activity) -> customer.owner().isEmpty()))
+        .transition(Transition.of(PROSPECT, Trigger.MANUAL, DISQUALIFIED).requiringReason())
+        .transition(Transition.of(NEW, Trigger.MANUAL, DISQUALIFIED).requiringReason())
+        .build();
+    engine = LifecycleEngine.builder().lifecycle(onboarding).store(store).history(history).clock(clock).build();
+    Customer c = register();
+    buy(c.id(), day(1));
+    buy(c.id(), day(5));
+    clock.set(day(6));
+
+    List<StageChange> due = engine.evaluate(c.id(), day(6));
+
+    assertThat(due).extracting(StageChange::to).containsExactly(NEW);
+    engine.apply(due, "nightly");
+    assertThat(crm.get(c.id()).stage()).isEqualTo(NEW);
+    assertThat(engine.fire(c.id(), Trigger.REPEAT_PURCHASE, "shop", null).moved())
+        .as("fire agrees: the guard blocks").isFalse();
+  }
+
+  @Test
   void applyingChangesToACustomerChangedSinceTheEvaluationFails() {
     Customer prospect = register();
     buy(prospect.id(), day(5));
@@ -243,6 +322,18 @@ class LifecycleEvaluationTest {
   void movesAreNotAppliedAsOfAFutureInstant() {
     assertThatThrownBy(() -> engine.applyAll(T0.plusSeconds(1), "nightly"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
+  }
+
+  @Test
+  void changesDatedAfterNowAreNotAppliedAndNothingIsWritten() {
+    Customer prospect = register();
+    clock.set(day(2));
+    List<StageChange> future = engine.evaluate(prospect.id(), day(400));
+
+    assertThatThrownBy(() -> engine.apply(future, "nightly"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
+    assertThat(crm.get(prospect.id()).stage()).isEqualTo(PROSPECT);
+    assertThat(engine.history(prospect.id())).isEmpty();
   }
 
   @Test

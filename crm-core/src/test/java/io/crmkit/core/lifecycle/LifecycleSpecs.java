@@ -108,7 +108,9 @@ final class LifecycleSpecs {
       if (leaf && random.nextBoolean()) {
         terminal.add(stage);
       } else if (leaf) {
-        edges.add(edge(random, stage, stages.get(random.nextInt(n)), used));
+        // To another stage: a loop back to itself is no way out.
+        int other = (stages.indexOf(stage) + 1 + random.nextInt(n - 1)) % n;
+        edges.add(edge(random, stage, stages.get(other), used));
       }
     }
     int extra = random.nextInt(n + 1);

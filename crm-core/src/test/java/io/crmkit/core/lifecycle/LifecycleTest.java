@@ -108,6 +108,19 @@ class LifecycleTest {
   }
 
   @Test
+  void builderNamesANonTerminalStageWhoseOnlyTransitionsLoopBackToItAsADeadEnd() {
+    Lifecycle.Builder builder = Lifecycle.builder().stages(LEAD, CLIENT, LOST).terminal(LOST)
+        .transition(LEAD, Trigger.FIRST_PURCHASE, CLIENT)
+        .transition(LEAD, Trigger.MANUAL, LOST)
+        .transition(CLIENT, Trigger.of("PING"), CLIENT);
+
+    assertThat(problems(builder)).singleElement().satisfies(v -> {
+      assertThat(v.rule()).isEqualTo("dead-end-stage");
+      assertThat(v.message()).isEqualTo("stage CLIENT is not terminal but no transition leaves it");
+    });
+  }
+
+  @Test
   void builderNamesTwoTransitionsCompetingForOneTriggerInOneStage() {
     Lifecycle.Builder builder = Lifecycle.builder().stages(LEAD, CLIENT, LOST).terminal(CLIENT, LOST)
         .transition(LEAD, Trigger.MANUAL, CLIENT)
