@@ -22,7 +22,9 @@ import io.crmkit.jdbc.internal.Migrations;
 import io.crmkit.jdbc.internal.Outbox;
 import io.crmkit.jdbc.internal.Tables;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -106,14 +108,16 @@ public final class JdbcCrmStore implements CrmStore {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(options, "options");
     Dialect dialect;
+    String schema;
     try (Connection connection = dataSource.getConnection()) {
       dialect = Dialect.detect(connection);
+      schema = options.schema().isEmpty() ? null : storedForm(connection.getMetaData(), options.schema().get());
     } catch (SQLException e) {
       throw new CrmStorageException("Could not connect to detect the database: " + e.getMessage(), e);
     }
-    Tables tables = new Tables(options.tablePrefix(), options.schema().orElse(null));
+    Tables tables = new Tables(options.tablePrefix(), schema);
     if (options.migrateOnStart()) {
-      Migrations.migrate(dataSource, dialect, tables, options.schema().orElse(null));
+      Migrations.migrate(dataSource, dialect, tables);
     }
     return new JdbcCrmStore(dataSource, options, dialect, tables, new CustomerCodec(),
         Connections.of(dataSource, options.transactionMode() == TransactionMode.MANAGED));
@@ -232,7 +236,18 @@ public final class JdbcCrmStore implements CrmStore {
    * @throws CrmStorageException if a migration fails
    */
   public int migrate() {
-    return Migrations.migrate(dataSource, dialect, tables, options.schema().orElse(null));
+    return Migrations.migrate(dataSource, dialect, tables);
+  }
+
+  /**
+   * An unquoted identifier as the database folds it (upper case on H2, lower case on PostgreSQL),
+   * so that Flyway, which quotes the schema, creates the one that unquoted SQL finds.
+   */
+  private static String storedForm(DatabaseMetaData metaData, String identifier) throws SQLException {
+    if (metaData.storesUpperCaseIdentifiers()) {
+      return identifier.toUpperCase(Locale.ROOT);
+    }
+    return metaData.storesLowerCaseIdentifiers() ? identifier.toLowerCase(Locale.ROOT) : identifier;
   }
 
   /** The detected database: {@code h2} or {@code postgresql}. */

@@ -124,7 +124,8 @@ public final class JdbcOptions {
     }
 
     /**
-     * @param schema an unquoted SQL identifier; the migration creates it if missing
+     * @param schema an unquoted SQL identifier, meaning what it means in unquoted SQL (on H2 {@code
+     *     crm} is {@code CRM}, on PostgreSQL {@code crm}); the migration creates it if missing
      * @throws IllegalArgumentException if it is not such an identifier
      */
     public Builder schema(String schema) {

@@ -7,10 +7,14 @@ import io.crmkit.core.customer.Criteria;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MigrationTest {
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
   @Test
   void storesWithDifferentPrefixesShareADatabaseWithoutSeeingEachOther() {
@@ -47,6 +51,21 @@ class MigrationTest {
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crmkit_own.c_customer")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"crm", "Crm", "CRM"})
+  void aSchemaNameWorksInAnyCaseAsAnUnquotedIdentifierWould(String casing) {
+    for (DataSource dataSource : new DataSource[] {TestDatabases.h2("schema_case"), TestDatabases.postgres("schema_case")}) {
+      String schema = casing + "_" + SCHEMAS.incrementAndGet();
+      JdbcCrmStore store = JdbcCrmStore.create(dataSource, JdbcOptions.builder().schema(schema).build());
+
+      store.customers().save(TestCustomers.fullPerson(3));
+
+      assertThat(store.customers().count(Criteria.all())).isEqualTo(1);
+      assertThat(JdbcCrmStore.create(dataSource, JdbcOptions.builder().schema(schema.toUpperCase()).build())
+          .customers().count(Criteria.all())).as("the same schema, written in another case").isEqualTo(1);
     }
   }
 

@@ -25,7 +25,8 @@ public final class Migrations {
   private Migrations() {}
 
   /** Migrates the schema to the latest version; returns how many migrations ran. */
-  public static int migrate(DataSource dataSource, Dialect dialect, Tables tables, String schema) {
+  public static int migrate(DataSource dataSource, Dialect dialect, Tables tables) {
+    String schema = tables.schema();
     FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:" + LOCATION + dialect.name())

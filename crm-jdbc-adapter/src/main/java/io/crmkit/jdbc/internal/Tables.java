@@ -14,6 +14,7 @@ public final class Tables {
   public static final Pattern SCHEMA = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
 
   private final String prefix;
+  private final String schema;
   private final String qualifier;
 
   public Tables(String prefix, String schema) {
@@ -25,7 +26,13 @@ public final class Tables {
       throw new IllegalArgumentException("schema must match " + SCHEMA + ", got '" + schema + "'");
     }
     this.prefix = prefix;
+    this.schema = schema;
     this.qualifier = schema == null ? "" : schema + ".";
+  }
+
+  /** The schema as the database stores it, or {@code null} for the connection's current one. */
+  public String schema() {
+    return schema;
   }
 
   public String prefix() {
