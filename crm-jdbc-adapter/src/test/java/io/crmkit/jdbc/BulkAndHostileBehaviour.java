@@ -18,6 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,6 +203,75 @@ abstract class BulkAndHostileBehaviour {
     try (Stream<Customer> all = store.customers().stream(Criteria.all())) {
       assertThat(all.filter(c -> c.externalReferences().stream().anyMatch(r -> r.system().equals(system))).count())
           .isEqualTo(301);
+    }
+  }
+
+  @Test
+  void aRejectedRowDoesNotTakeDownALaterGoodRowWithTheSameKeys() {
+    Customer good = new Customer.Builder().from(fresh(97))
+        .addExternalReference(ExternalReference.of("crm-test", "twin-" + UUID.randomUUID())).build();
+    Customer badTwin = new Customer.Builder().from(good).displayName(" ").build();
+
+    BulkReport inserted = store.bulk().insertAll(List.of(badTwin, good));
+
+    assertThat(inserted.inserted()).isEqualTo(1);
+    assertThat(inserted.rejected()).singleElement().satisfies(row -> {
+      assertThat(row.row()).isEqualTo(1);
+      assertThat(row.violations()).extracting(Violation::path).containsExactly("displayName");
+    });
+    assertThat(store.customers().findById(good.id())).contains(good.withVersion(1));
+
+    String system = "erp-" + UUID.randomUUID();
+    NewCustomer valid = record(system, 1, "Bonn");
+    BulkReport upserted = store.bulk().upsertByExternalReference(system,
+        List.of(new NewCustomer.Builder().from(valid).displayName(" ").build(), valid));
+
+    assertThat(upserted.inserted()).isEqualTo(1);
+    assertThat(upserted.rejected()).extracting(RejectedRow::row).containsExactly(1);
+  }
+
+  @Test
+  void importsRacingOverTheSameNewCustomersAllCompleteAndStoreEachOnce() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      String system = "erp-" + UUID.randomUUID();
+      List<NewCustomer> records = List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"));
+      List<Customer> customers = List.of(fresh(98), fresh(99));
+
+      List<BulkReport> upserts = race(() -> store.bulk().upsertByExternalReference(system, records));
+      List<BulkReport> inserts = race(() -> store.bulk().insertAll(customers));
+
+      assertThat(upserts).allSatisfy(report -> assertThat(report.rejected()).isEmpty());
+      assertThat(upserts.stream().mapToInt(BulkReport::inserted).sum()).isEqualTo(2);
+      try (Stream<Customer> all = store.customers().stream(Criteria.all())) {
+        assertThat(all.filter(c -> c.externalReferences().stream().anyMatch(r -> r.system().equals(system))))
+            .hasSize(2);
+      }
+      assertThat(inserts.stream().mapToInt(BulkReport::inserted).sum()).isEqualTo(2);
+      assertThat(inserts.stream().flatMap(report -> report.rejected().stream()).map(RejectedRow::toString))
+          .allMatch(text -> text.contains("already exists") || text.contains("already belongs"));
+    }
+  }
+
+  /** Runs {@code load} on three threads released at once; each must return. */
+  private static List<BulkReport> race(Callable<BulkReport> load) throws Exception {
+    int threads = 3;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier start = new CyclicBarrier(threads);
+      List<Future<BulkReport>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          start.await(30, TimeUnit.SECONDS);
+          return load.call();
+        }));
+      }
+      List<BulkReport> reports = new ArrayList<>();
+      for (Future<BulkReport> future : futures) {
+        reports.add(future.get(60, TimeUnit.SECONDS));
+      }
+      return reports;
+    } finally {
+      pool.shutdownNow();
     }
   }
 

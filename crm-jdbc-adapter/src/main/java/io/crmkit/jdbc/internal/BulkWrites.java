@@ -101,18 +101,17 @@ public final class BulkWrites {
       if (problems.isEmpty()) {
         jsonTooLong(customer).ifPresent(problems::add);
       }
-      Integer earlier = idRows.putIfAbsent(customer.id().value(), row);
-      if (earlier != null) {
-        problems.add(new Violation("id", "UniqueInBatch", "repeats the id of row " + earlier));
-      }
-      for (ExternalReference reference : customer.externalReferences()) {
-        Integer holder = referenceRows.putIfAbsent(reference, row);
-        if (holder != null && holder != row) {
-          problems.add(new Violation("externalReferences", "UniqueInBatch",
-              "external reference " + reference + " is also in row " + holder));
+      // Only rows that are otherwise good claim their keys: a rejected row must not take a good one down.
+      if (problems.isEmpty()) {
+        Integer earlier = idRows.get(customer.id().value());
+        if (earlier != null) {
+          problems.add(new Violation("id", "UniqueInBatch", "repeats the id of row " + earlier));
         }
+        problems.addAll(referenceClashes(customer.externalReferences(), referenceRows));
       }
       if (problems.isEmpty()) {
+        idRows.put(customer.id().value(), row);
+        claim(customer.externalReferences(), referenceRows, row);
         candidates.put(row, customer.withVersion(1));
       } else {
         rejected.put(row, problems);
@@ -121,7 +120,9 @@ public final class BulkWrites {
     if (candidates.isEmpty()) {
       return new Outcome(0, 0, 0, rejected);
     }
-    return connections.write("bulk insert of " + candidates.size() + " customers", connection -> {
+    return connections.write("bulk insert of " + candidates.size() + " customers",
+        transaction -> KeyClashRetry.run(transaction, connection -> {
+      Map<Integer, List<Violation>> rejectedNow = new TreeMap<>(rejected);
       Set<UUID> existing = ReferenceLookup.existingIds(connection, tables.customer(),
           candidates.values().stream().map(c -> c.id().value()).toList());
       Map<ExternalReference, UUID> held = holders(connection, candidates.values());
@@ -141,7 +142,7 @@ public final class BulkWrites {
         if (problems.isEmpty()) {
           accepted.add(customer);
         } else {
-          rejected.put(number, problems);
+          rejectedNow.put(number, problems);
         }
       });
       dialect.insertCustomers(connection, tables, codec, accepted);
@@ -150,8 +151,8 @@ public final class BulkWrites {
           outbox.publish(new CustomerRegistered(ids.newId(), customer.createdAt(), customer.id(), customer.kind()));
         }
       }
-      return new Outcome(accepted.size(), 0, 0, rejected);
-    });
+      return new Outcome(accepted.size(), 0, 0, rejectedNow);
+    }));
   }
 
   /**
@@ -181,23 +182,21 @@ public final class BulkWrites {
       if (inSystem.size() != 1) {
         problems.add(new Violation("externalReferences", "UpsertKey", "needs exactly one reference in system '"
             + system + "' to match on, found " + inSystem.size()));
-      } else {
-        Integer earlier = keyRows.putIfAbsent(inSystem.get(0), row);
+      }
+      List<ExternalReference> others = record.externalReferences().stream()
+          .filter(reference -> !reference.system().equals(system)).toList();
+      // Only rows that are otherwise good claim their keys: a rejected row must not take a good one down.
+      if (problems.isEmpty()) {
+        Integer earlier = keyRows.get(inSystem.get(0));
         if (earlier != null) {
           problems.add(new Violation("externalReferences", "UniqueInBatch",
               "reference " + system + ":" + inSystem.get(0) + " is also in row " + earlier));
         }
-      }
-      for (ExternalReference reference : record.externalReferences()) {
-        if (!reference.system().equals(system)) {
-          Integer holder = referenceRows.putIfAbsent(reference, row);
-          if (holder != null && holder != row) {
-            problems.add(new Violation("externalReferences", "UniqueInBatch",
-                "external reference " + reference + " is also in row " + holder));
-          }
-        }
+        problems.addAll(referenceClashes(others, referenceRows));
       }
       if (problems.isEmpty()) {
+        keyRows.put(inSystem.get(0), row);
+        claim(others, referenceRows, row);
         candidates.put(row, record);
         keys.put(row, inSystem.get(0));
       } else {
@@ -208,7 +207,8 @@ public final class BulkWrites {
       return new Outcome(0, 0, 0, rejected);
     }
     return connections.write("bulk upsert of " + candidates.size() + " customers by " + system + " reference",
-        connection -> {
+        transaction -> KeyClashRetry.run(transaction, connection -> {
+          Map<Integer, List<Violation>> rejectedNow = new TreeMap<>(rejected);
           Map<String, UUID> holders = ReferenceLookup.holders(connection, tables, system, keys.values());
           Map<UUID, Customer> current = load(connection, holders.values());
           Instant now = clock.instant();
@@ -239,7 +239,7 @@ public final class BulkWrites {
             problems.addAll(StorageGuard.violations(stored));
             jsonTooLong(stored).ifPresent(problems::add);
             if (!problems.isEmpty()) {
-              rejected.put(entry.getKey(), problems);
+              rejectedNow.put(entry.getKey(), problems);
             } else if (existing == null) {
               inserts.put(entry.getKey(), stored);
             } else {
@@ -249,10 +249,17 @@ public final class BulkWrites {
           List<Customer> writes = new ArrayList<>(inserts.values());
           writes.addAll(updates.values());
           Map<ExternalReference, UUID> held = holders(connection, writes);
-          rejectForeignReferences(inserts, held, rejected);
-          rejectForeignReferences(updates, held, rejected);
+          for (Integer number : inserts.keySet()) {
+            ExternalReference key = ExternalReference.of(system, keys.get(number));
+            if (held.containsKey(key)) {
+              // A concurrent import created this customer since the first lookup: an update now.
+              throw new SQLException("reference " + key + " was taken by a concurrent import", Dialect.UNIQUE_VIOLATION);
+            }
+          }
+          rejectForeignReferences(inserts, held, rejectedNow);
+          rejectForeignReferences(updates, held, rejectedNow);
           dialect.insertCustomers(connection, tables, codec, new ArrayList<>(inserts.values()));
-          List<Customer> updated = update(connection, updates, rejected);
+          List<Customer> updated = update(connection, updates, rejectedNow);
           if (events) {
             Set<CustomerId> updatedIds = new java.util.HashSet<>();
             updated.forEach(customer -> updatedIds.add(customer.id()));
@@ -266,8 +273,27 @@ public final class BulkWrites {
               }
             }
           }
-          return new Outcome(inserts.size(), updated.size(), unchanged, rejected);
-        });
+          return new Outcome(inserts.size(), updated.size(), unchanged, rejectedNow);
+        }));
+  }
+
+  /** A violation for each of {@code references} that an earlier row of the batch holds. */
+  private static List<Violation> referenceClashes(Collection<ExternalReference> references,
+      Map<ExternalReference, Integer> referenceRows) {
+    List<Violation> clashes = new ArrayList<>();
+    for (ExternalReference reference : references) {
+      Integer holder = referenceRows.get(reference);
+      if (holder != null) {
+        clashes.add(new Violation("externalReferences", "UniqueInBatch",
+            "external reference " + reference + " is also in row " + holder));
+      }
+    }
+    return clashes;
+  }
+
+  private static void claim(Collection<ExternalReference> references, Map<ExternalReference, Integer> referenceRows,
+      int row) {
+    references.forEach(reference -> referenceRows.put(reference, row));
   }
 
   private List<Customer> update(Connection connection, Map<Integer, Customer> updates,

@@ -96,10 +96,13 @@ public abstract class Dialect {
    */
   abstract boolean pendingCodeColumn();
 
+  /** The SQL state of a unique or primary key violation, the same on H2 and PostgreSQL. */
+  static final String UNIQUE_VIOLATION = "23505";
+
   /** Whether {@code e} reports a unique or primary key violation. */
   static boolean isUniqueViolation(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         return true;
       }
     }

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,15 +27,12 @@ import java.util.stream.Stream;
  * {@link ActivityLog} over one JDBC table. Recording checks every activity against what is stored
  * (same id and same content is a no-op, different content a {@link DuplicateKeyException}) before
  * it writes anything, then inserts the new ones in batches, all in one transaction. When a
- * concurrent recorder stored some of them meanwhile, the insert is undone to a savepoint (which
- * keeps a PostgreSQL transaction usable) and the check runs again.
+ * concurrent recorder stored some of them meanwhile, {@link KeyClashRetry} runs the check again.
  *
  * @param <A> the activity type
  */
 public class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
   static final int STREAM_PAGE = 1000;
-  /** Inserts tried when concurrent recorders keep winning the race for some of the ids. */
-  private static final int MAX_ATTEMPTS = 3;
 
   private final Connections connections;
   private final Tables tables;
@@ -79,24 +75,10 @@ public class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
       return;
     }
     connections.write("record " + batch.size() + " " + mapping.entity().toLowerCase(java.util.Locale.ROOT) + "s",
-        connection -> {
-          List<A> fresh = unrecorded(connection, batch.values());
-          for (int attempt = 1; !fresh.isEmpty(); attempt++) {
-            Savepoint beforeInsert = connection.setSavepoint();
-            try {
-              insert(connection, fresh);
-              return null;
-            } catch (SQLException e) {
-              if (!Dialect.isUniqueViolation(e) || attempt == MAX_ATTEMPTS) {
-                throw e;
-              }
-              // Someone recorded some of them since we looked: undo our part and compare again.
-              connection.rollback(beforeInsert);
-              fresh = unrecorded(connection, fresh);
-            }
-          }
+        connection -> KeyClashRetry.run(connection, retry -> {
+          insert(retry, unrecorded(retry, batch.values()));
           return null;
-        });
+        }));
   }
 
   /**
