@@ -191,6 +191,16 @@ class GeneratedValuesAreValidProperties {
   }
 
   @Property
+  void textOfOneCharacterIsNeverEmpty(@ForAll("oneCharacter") String text) {
+    assertThat(text).hasSize(1).isNotBlank();
+  }
+
+  @Provide
+  Arbitrary<String> oneCharacter() {
+    return CrmArbitraries.text(1);
+  }
+
+  @Property
   void textFitsItsLimitAndIsPrintableAndNotBlank(@ForAll("text") String text) {
     assertThat(text).isNotBlank().hasSizeLessThanOrEqualTo(TEXT_LIMIT);
     assertThat(PrintableTextValidator.isPrintable(text, false)).isTrue();

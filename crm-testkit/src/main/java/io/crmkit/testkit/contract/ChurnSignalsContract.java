@@ -76,10 +76,14 @@ public abstract class ChurnSignalsContract {
     CustomerId customer = customer();
     signals.record(new ChurnSignal(customer, 0.8, day(1), "bg-nbd"));
     ChurnSignal corrected = new ChurnSignal(customer, 0.35, day(1), "bg-nbd-v2");
+    ChurnSignal correctedInBulk = new ChurnSignal(customer, 0.3, day(1), "bg-nbd-v3");
 
     signals.record(corrected);
-
     assertThat(signals.latest(customer, day(2))).contains(corrected);
+
+    signals.recordAll(List.of(correctedInBulk));
+    assertThat(signals.latest(customer, day(2))).contains(correctedInBulk);
+    assertThat(signals.latest(List.of(customer), day(2))).containsEntry(customer, correctedInBulk);
   }
 
   @Example
@@ -108,6 +112,7 @@ public abstract class ChurnSignalsContract {
         new ChurnSignal(one, 0.4, day(3), "bg-nbd"),
         new ChurnSignal(one, 0.1, day(9), "bg-nbd"),
         new ChurnSignal(two, 0.5, day(2), "bg-nbd"),
+        new ChurnSignal(two, 0.3, day(4), "bg-nbd"),
         new ChurnSignal(onlyLater, 0.5, day(8), "bg-nbd")));
 
     Map<CustomerId, ChurnSignal> latest = signals.latest(List.of(one, two, none, onlyLater), day(4));
@@ -122,6 +127,7 @@ public abstract class ChurnSignalsContract {
     ChurnSignals signals = newSignals();
 
     assertThat(signals.latest(customer(), day(100))).isEmpty();
+    assertThat(signals.latest(List.of(), day(100))).isEmpty();
   }
 
   @Provide

@@ -120,6 +120,7 @@ public abstract class LifecycleHistoryContract {
     assertThat(history.forCustomer(nobody)).isEmpty();
     assertThat(history.latest(nobody)).isEmpty();
     assertThat(history.latest(List.of(nobody))).isEmpty();
+    assertThat(history.latest(List.of())).isEmpty();
   }
 
   @Example
@@ -181,6 +182,16 @@ public abstract class LifecycleHistoryContract {
     assertThat(streamed).isSortedAccordingTo(
         Comparator.comparing(StageMove::customerId).thenComparingLong(StageMove::customerVersion));
     assertThat(streamed).allSatisfy(m -> assertThat(m.at()).isBetween(at(20), at(39)));
+    assertThat(ownVersions(history, TimeRange.all(), ours)).containsOnly(2L, 3L, 4L, 5L).hasSize(4 * mine.size());
+    assertThat(ownVersions(history, TimeRange.since(at(20)), ours)).containsOnly(3L, 4L, 5L).hasSize(3 * mine.size());
+    assertThat(ownVersions(history, TimeRange.until(at(20)), ours)).containsOnly(2L).hasSize(mine.size());
+  }
+
+  /** The versions of {@code ours}' entries in {@code range}, which may be open at either end. */
+  private static List<Long> ownVersions(LifecycleHistory history, TimeRange range, Set<CustomerId> ours) {
+    try (Stream<StageMove> entries = history.stream(range)) {
+      return entries.filter(m -> ours.contains(m.customerId())).map(StageMove::customerVersion).toList();
+    }
   }
 
   private CustomerId existingCustomer() {
