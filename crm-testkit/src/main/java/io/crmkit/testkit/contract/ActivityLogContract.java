@@ -46,7 +46,10 @@ public abstract class ActivityLogContract<A extends Activity> {
   private static final List<Instant> INSTANTS = List.of(
       Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00.000001Z"),
       Instant.parse("2024-06-30T23:59:59.999999Z"), Instant.parse("2024-07-01T00:00:00Z"),
-      Instant.parse("2025-02-28T08:30:00Z"));
+      Instant.parse("2025-02-28T08:30:00Z"),
+      // Where storage formats end: year 1, the Unix epoch, 32-bit seconds, year 9999.
+      Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
+      Instant.parse("2038-01-19T03:14:08Z"), Instant.parse("9999-12-31T23:59:59.999999Z"));
   private static final Instant BOUNDARY = INSTANTS.get(3);
   private static final int RACERS = 6;
 

@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Hand-made customers at the edges: every text field at its size limit, in scripts outside the
  * Basic Multilingual Plane, with emoji sequences, combining marks, line breaks and outer spaces;
- * decimals with 30 digits and negative scale; the first and last instants and dates; ids whose
+ * decimals with 30 digits and negative scale; instants in year 1, after 32-bit seconds end and in
+ * year 9999, and the first and last dates; ids whose
  * bits are all set or all clear. All of them are valid.
  */
 final class ExtremeCustomers {
@@ -45,8 +46,8 @@ final class ExtremeCustomers {
     return new Customer.Builder()
         .id(CustomerId.of(new UUID(-1L, -1L)))
         .version(0)
-        .createdAt(Instant.parse("2005-01-01T00:00:00Z"))
-        .updatedAt(Instant.parse("2030-12-31T23:59:59.999999Z"))
+        .createdAt(Instant.parse("0001-01-01T00:00:00Z"))
+        .updatedAt(Instant.parse("9999-12-31T23:59:59.999999Z"))
         .kind(CustomerKind.PERSON)
         .personName(new PersonName.Builder()
             .familyName(fill(SUPPLEMENTARY, 100))
@@ -116,8 +117,8 @@ final class ExtremeCustomers {
     return new Customer.Builder()
         .id(CustomerId.of(new UUID(Long.MAX_VALUE, Long.MIN_VALUE)))
         .version(0)
-        .createdAt(Instant.parse("2030-12-31T23:59:59.999999Z"))
-        .updatedAt(Instant.parse("2030-12-31T23:59:59.999999Z"))
+        .createdAt(Instant.parse("2038-01-19T03:14:08Z"))
+        .updatedAt(Instant.parse("2038-01-19T03:14:08Z"))
         .kind(CustomerKind.PERSON)
         .personName(new PersonName.Builder().givenName("A").build())
         .build();
