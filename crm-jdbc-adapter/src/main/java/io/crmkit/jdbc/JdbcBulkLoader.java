@@ -71,7 +71,8 @@ public final class JdbcBulkLoader {
   /**
    * Inserts new customers: each must have version 0 (as built for a first save) and is stored
    * with version 1. A row is rejected if it is invalid, repeats an id or external reference of an
-   * earlier row, or clashes with a stored customer's id or reference.
+   * earlier accepted row, or clashes with a stored customer's id or reference, also one that a
+   * concurrent import stored while this one ran.
    *
    * @throws NullPointerException if {@code customers} or one of its rows is null
    * @throws CrmStorageException if the database fails; nothing is written
@@ -85,7 +86,10 @@ public final class JdbcBulkLoader {
    * Imports records idempotently, matching each to a stored customer by its one external reference
    * in {@code system} (the other system's customer number, say): a match is updated when some
    * detail differs and left alone otherwise, and an unmatched record becomes a new customer with a
-   * fresh id. Re-running the same import changes nothing and creates no duplicate.
+   * fresh id. Re-running the same import changes nothing and creates no duplicate, also when two
+   * imports of the same records overlap. A match takes every detail from the record, its stage
+   * too: a stage changed this way bypasses the lifecycle engine and its history, as with {@code
+   * Crm.update}, so leave the stage at the stored one if the import should not move customers.
    *
    * @param system the system whose references identify customers, for example {@code "erp"}
    * @throws NullPointerException if an argument or a record is null
