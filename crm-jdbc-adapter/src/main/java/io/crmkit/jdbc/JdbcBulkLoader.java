@@ -87,9 +87,9 @@ public final class JdbcBulkLoader {
    * in {@code system} (the other system's customer number, say): a match is updated when some
    * detail differs and left alone otherwise, and an unmatched record becomes a new customer with a
    * fresh id. Re-running the same import changes nothing and creates no duplicate, also when two
-   * imports of the same records overlap. A match takes every detail from the record, its stage
-   * too: a stage changed this way bypasses the lifecycle engine and its history, as with {@code
-   * Crm.update}, so leave the stage at the stored one if the import should not move customers.
+   * imports of the same records overlap. A match takes every detail from the record but its
+   * lifecycle stage, which belongs to the lifecycle engine: an import never moves a customer
+   * (a new customer starts in the record's stage).
    *
    * @param system the system whose references identify customers, for example {@code "erp"}
    * @throws NullPointerException if an argument or a record is null

@@ -11,6 +11,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PostalAddress;
@@ -204,6 +205,23 @@ abstract class BulkAndHostileBehaviour {
       assertThat(all.filter(c -> c.externalReferences().stream().anyMatch(r -> r.system().equals(system))).count())
           .isEqualTo(301);
     }
+  }
+
+  @Test
+  void anUpsertUpdatesDetailsButNeverMovesAStoredCustomersStage() {
+    String system = "erp-" + UUID.randomUUID();
+    store.bulk().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    Customer imported = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
+    Customer active = store.customers().save(imported.withStage(LifecycleStage.ACTIVE));
+
+    BulkReport again = store.bulk().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    BulkReport moved = store.bulk().upsertByExternalReference(system, List.of(record(system, 1, "Köln")));
+
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(moved.updated()).isEqualTo(1);
+    Customer after = store.customers().findById(active.id()).orElseThrow();
+    assertThat(after.stage()).isEqualTo(LifecycleStage.ACTIVE);
+    assertThat(after.addresses().get(0).city()).contains("Köln");
   }
 
   @Test

@@ -226,13 +226,15 @@ public final class BulkWrites {
               stored = new Customer.Builder().from(record).id(CustomerId.of(ids.newId())).version(1)
                   .createdAt(now).updatedAt(now).build();
             } else {
-              Set<String> changed = CustomerChanges.between(existing, record);
+              // The stage belongs to the lifecycle engine: an import updates details, never moves a customer.
+              NewCustomer incoming = new NewCustomer.Builder().from(record).stage(existing.stage()).build();
+              Set<String> changed = CustomerChanges.between(existing, incoming);
               if (changed.isEmpty()) {
                 unchanged++;
                 continue;
               }
               changes.put(entry.getKey(), changed);
-              stored = new Customer.Builder().from(record).id(existing.id()).version(existing.version() + 1)
+              stored = new Customer.Builder().from(incoming).id(existing.id()).version(existing.version() + 1)
                   .createdAt(existing.createdAt())
                   .updatedAt(now.isBefore(existing.createdAt()) ? existing.createdAt() : now).build();
             }
