@@ -19,12 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -255,8 +249,8 @@ abstract class BulkAndHostileBehaviour {
       List<NewCustomer> records = List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"));
       List<Customer> customers = List.of(fresh(98), fresh(99));
 
-      List<BulkReport> upserts = race(() -> store.bulk().upsertByExternalReference(system, records));
-      List<BulkReport> inserts = race(() -> store.bulk().insertAll(customers));
+      List<BulkReport> upserts = Race.run(3, racer -> () -> store.bulk().upsertByExternalReference(system, records));
+      List<BulkReport> inserts = Race.run(3, racer -> () -> store.bulk().insertAll(customers));
 
       assertThat(upserts).allSatisfy(report -> assertThat(report.rejected()).isEmpty());
       assertThat(upserts.stream().mapToInt(BulkReport::inserted).sum()).isEqualTo(2);
@@ -267,29 +261,6 @@ abstract class BulkAndHostileBehaviour {
       assertThat(inserts.stream().mapToInt(BulkReport::inserted).sum()).isEqualTo(2);
       assertThat(inserts.stream().flatMap(report -> report.rejected().stream()).map(RejectedRow::toString))
           .allMatch(text -> text.contains("already exists") || text.contains("already belongs"));
-    }
-  }
-
-  /** Runs {@code load} on three threads released at once; each must return. */
-  private static List<BulkReport> race(Callable<BulkReport> load) throws Exception {
-    int threads = 3;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier start = new CyclicBarrier(threads);
-      List<Future<BulkReport>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          start.await(30, TimeUnit.SECONDS);
-          return load.call();
-        }));
-      }
-      List<BulkReport> reports = new ArrayList<>();
-      for (Future<BulkReport> future : futures) {
-        reports.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return reports;
-    } finally {
-      pool.shutdownNow();
     }
   }
 

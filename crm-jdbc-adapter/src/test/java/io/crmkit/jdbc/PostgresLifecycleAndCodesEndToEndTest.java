@@ -37,13 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -159,7 +152,7 @@ class PostgresLifecycleAndCodesEndToEndTest {
         Map.of(Dimensions.CUSTOMER_TYPE, "B2B", Dimensions.REGION, "110105"),
         Map.of(Dimensions.CUSTOMER_TYPE, "GOV", Dimensions.REGION, "440305"));
 
-    List<List<CustomerCode>> perThread = race(thread -> () -> {
+    List<List<CustomerCode>> perThread = Race.run(THREADS, thread -> () -> {
       List<CustomerCode> committed = new ArrayList<>();
       for (int i = 0; i < CODES_PER_THREAD; i++) {
         Map<String, String> codes = combinations.get((thread + i) % combinations.size());
@@ -213,28 +206,6 @@ class PostgresLifecycleAndCodesEndToEndTest {
         }
       }
       return types;
-    }
-  }
-
-  private static <T> List<T> race(IntFunction<Callable<T>> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      CyclicBarrier start = new CyclicBarrier(THREADS);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        Callable<T> work = task.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await(60, TimeUnit.SECONDS);
-          return work.call();
-        }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(2, TimeUnit.MINUTES));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }
