@@ -62,8 +62,8 @@ public final class PrintableTextValidator implements ConstraintValidator<Printab
   }
 
   private static boolean isInvisible(int codePoint) {
+    // isWhitespace covers line and paragraph separators but leaves out the no-break spaces.
     int type = Character.getType(codePoint);
-    return Character.isWhitespace(codePoint) || type == Character.SPACE_SEPARATOR || type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    return Character.isWhitespace(codePoint) || type == Character.SPACE_SEPARATOR || type == Character.FORMAT;
   }
 }

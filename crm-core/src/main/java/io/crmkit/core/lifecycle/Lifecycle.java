@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  *
  * <p>A definition that {@link Builder#build() builds} is well formed: every stage it names is
  * declared, every stage can be reached from the initial stage, every stage that is not terminal
- * has a way out (a transition to another stage), no transition leaves a terminal stage, and no two transitions compete for the
- * same trigger in the same stage (so firing a trigger has at most one outcome).
+ * has a way out (a transition to another stage), no transition leaves a terminal stage, and no
+ * two transitions compete for the same trigger in the same stage (so firing a trigger has at most
+ * one outcome).
  *
  * <pre>{@code
  * Lifecycle trial = Lifecycle.builder()

@@ -377,17 +377,7 @@ public final class LifecycleEngine {
     Customer changed = customer.withStage(transition.to())
         .withUpdatedAt(now.isBefore(customer.createdAt()) ? customer.createdAt() : now);
     if (!transition.actions().isEmpty()) {
-      for (StageAction action : transition.actions()) {
-        changed = action.apply(changed, entry);
-        if (changed == null) {
-          throw new IllegalStateException("an action of " + transition + " returned null instead of the customer");
-        }
-        if (!changed.id().equals(customer.id()) || changed.version() != customer.version()
-            || !changed.stage().equals(transition.to())) {
-          throw new IllegalStateException("an action of " + transition
-              + " changed the customer's id, version or stage, which only the engine may change");
-        }
-      }
+      changed = transition.applyActions(changed, entry);
       validator.validate("Customer", changed, CustomerRules.ALL);
     }
     Customer saved = customers.save(changed);

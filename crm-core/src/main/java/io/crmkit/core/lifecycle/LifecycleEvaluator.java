@@ -146,7 +146,7 @@ public final class LifecycleEvaluator {
       changes.add(new StageChange(customer.id(), version, stage, chosen.to(), chosen.trigger(), chosenAt, reason));
       customer = customer.withStage(chosen.to());
       if (!chosen.actions().isEmpty()) {
-        customer = withActions(customer, chosen, new StageMove(customer.id(), version + 1, stage, chosen.to(),
+        customer = chosen.applyActions(customer, new StageMove(customer.id(), version + 1, stage, chosen.to(),
             chosen.trigger(), chosenAt, ACTOR, Optional.of(reason)));
       }
       stage = chosen.to();
@@ -154,16 +154,6 @@ public final class LifecycleEvaluator {
       version++;
     }
     return changes;
-  }
-
-  /** The customer as {@code transition}'s actions leave it, as a fire would save it. */
-  private static Customer withActions(Customer customer, Transition transition, StageMove move) {
-    Customer changed = customer;
-    for (StageAction action : transition.actions()) {
-      changed = Objects.requireNonNull(action.apply(changed, move),
-          () -> "an action of " + transition + " returned null instead of the customer");
-    }
-    return changed;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.LifecycleStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,28 @@ public record Transition(
   /** This transition, which now needs a reason to be fired (a manual move). */
   public Transition requiringReason() {
     return new Transition(from, trigger, to, guard, guardDescription, actions, true);
+  }
+
+  /**
+   * {@code customer}, already moved to {@link #to()}, as the actions leave it.
+   *
+   * @throws IllegalStateException if an action returns null or changes the customer's id, version
+   *     or stage, which only the engine may change
+   */
+  Customer applyActions(Customer customer, StageMove move) {
+    Customer changed = customer;
+    for (StageAction action : actions) {
+      changed = action.apply(changed, move);
+      if (changed == null) {
+        throw new IllegalStateException("an action of " + this + " returned null instead of the customer");
+      }
+      if (!changed.id().equals(customer.id()) || changed.version() != customer.version()
+          || !changed.stage().equals(to)) {
+        throw new IllegalStateException("an action of " + this
+            + " changed the customer's id, version or stage, which only the engine may change");
+      }
+    }
+    return changed;
   }
 
   /** Whether a condition besides the trigger applies. */
