@@ -11,6 +11,7 @@ import io.crmkit.core.lifecycle.LifecycleEngine;
 import io.crmkit.core.lifecycle.MoveResult;
 import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.RelayResult;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -51,7 +52,7 @@ public final class JdbcQuickStart {
     crm.recordPurchase(crm.newPurchase(li.id()).amount(Money.of(CurrencyUnit.of("CNY"), new BigDecimal("88.00")))
         .occurredAt(Instant.now()).channel("store").build());
 
-    LifecycleEngine lifecycle = LifecycleEngine.builder().store(store).build();
+    LifecycleEngine lifecycle = LifecycleEngine.builder().store(store.attach(JdbcLifecycle.extension())).build();
     MoveResult move = lifecycle.fire(li.id(), Trigger.FIRST_PURCHASE, "pos-system", null);
     out.println("Lifecycle move: " + move.getClass().getSimpleName() + ", now "
         + crm.get(li.id()).stage() + ", replayed from history: " + lifecycle.replay(li.id()));

@@ -5,16 +5,13 @@ import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Customers;
-import io.crmkit.core.dimension.code.CodeSequences;
-import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.event.EventPublisher;
-import io.crmkit.core.lifecycle.ChurnSignals;
-import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.store.Attachments;
 import io.crmkit.core.store.CrmStore;
+import io.crmkit.core.store.StoreExtension;
 import io.crmkit.jdbc.internal.Connections;
 import io.crmkit.jdbc.internal.CustomerCodec;
 import io.crmkit.jdbc.internal.Dialect;
-import io.crmkit.jdbc.internal.JdbcAdapters;
 import io.crmkit.jdbc.internal.JdbcCustomers;
 import io.crmkit.jdbc.internal.JdbcInteractions;
 import io.crmkit.jdbc.internal.JdbcPurchases;
@@ -26,6 +23,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -35,15 +34,17 @@ import javax.sql.DataSource;
  * <pre>{@code
  * JdbcCrmStore store = JdbcCrmStore.create(dataSource);          // migrates crm_* tables
  * Crm crm = Crm.builder().store(store).build();
- * LifecycleEngine lifecycle = LifecycleEngine.builder().store(store).build(); // history and signals in crm_* too
+ * LifecycleStore lifecycle = store.attach(JdbcLifecycle.extension());  // migrates its crm_* tables on first attach
+ * LifecycleEngine engine = LifecycleEngine.builder().store(lifecycle).build();
  * OutboxRelay relay = store.outboxRelay(event -> kafka.send(event)); // call relay.relayPending() when you like
  * }</pre>
  *
  * <p><b>Guarantees.</b> Every operation that writes more than one row is atomic. Work inside
  * {@link #transactions()}{@code .inTransaction(...)} shares one transaction, and events published
- * through {@link #events()} are written to the outbox in that same transaction: a lifecycle move's
- * customer save, history entry and {@code StageChanged} event commit or roll back together, and so
- * does a code drawn from {@link #codeSequences()} with the customer it is saved on. Optimistic locking
+ * through {@link #events()} are written to the outbox in that same transaction. The ports of
+ * {@linkplain #attach attached extensions} share it too: a lifecycle move's customer save, history
+ * entry and {@code StageChanged} event commit or roll back together, and so does a code drawn from
+ * a code sequence with the customer it is saved on. Optimistic locking
  * makes a stale save fail with {@code ConcurrentUpdateException} and never lose an update. Every
  * value is a bound parameter. Values the database cannot store (NUL characters, text longer than a
  * column) are rejected with {@code CrmValidationException} before any SQL runs; any other database
@@ -63,13 +64,13 @@ public final class JdbcCrmStore implements CrmStore {
   private final JdbcPurchases purchases;
   private final JdbcInteractions interactions;
   private final Outbox outbox;
-  private final CodeSequences codeSequences;
-  private final CodeRequests codeRequests;
-  private final LifecycleHistory lifecycleHistory;
-  private final ChurnSignals churnSignals;
+  private final Attachments attachments = new Attachments();
+  private final Set<String> attachedCapabilities = ConcurrentHashMap.newKeySet();
+  /** Capabilities migrated so far, shared with the {@link #joining} views of this store. */
+  private final Set<String> migrated;
 
   private JdbcCrmStore(DataSource dataSource, JdbcOptions options, Dialect dialect, Tables tables,
-      CustomerCodec codec, Connections connections) {
+      CustomerCodec codec, Connections connections, Set<String> migrated) {
     this.dataSource = dataSource;
     this.options = options;
     this.dialect = dialect;
@@ -80,10 +81,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.purchases = new JdbcPurchases(connections, tables);
     this.interactions = new JdbcInteractions(connections, tables);
     this.outbox = new Outbox(connections, tables);
-    this.codeSequences = JdbcAdapters.codeSequences(connections, tables, dialect);
-    this.codeRequests = JdbcAdapters.codeRequests(connections, tables, dialect);
-    this.lifecycleHistory = JdbcAdapters.lifecycleHistory(connections, tables, dialect);
-    this.churnSignals = JdbcAdapters.churnSignals(connections, tables, dialect);
+    this.migrated = migrated;
   }
 
   /**
@@ -116,11 +114,13 @@ public final class JdbcCrmStore implements CrmStore {
       throw new CrmStorageException("Could not connect to detect the database: " + e.getMessage(), e);
     }
     Tables tables = new Tables(options.tablePrefix(), schema);
+    Set<String> migrated = ConcurrentHashMap.newKeySet();
     if (options.migrateOnStart()) {
-      Migrations.migrate(dataSource, dialect, tables);
+      Migrations.migrate(dataSource, dialect, tables, Migrations.BASE);
+      migrated.add(Migrations.BASE);
     }
     return new JdbcCrmStore(dataSource, options, dialect, tables, new CustomerCodec(),
-        Connections.of(dataSource, options.transactionMode() == TransactionMode.MANAGED));
+        Connections.of(dataSource, options.transactionMode() == TransactionMode.MANAGED), migrated);
   }
 
   /**
@@ -140,7 +140,7 @@ public final class JdbcCrmStore implements CrmStore {
    */
   public JdbcCrmStore joining(Connection connection) {
     Objects.requireNonNull(connection, "connection");
-    return new JdbcCrmStore(dataSource, options, dialect, tables, codec, Connections.joining(connection));
+    return new JdbcCrmStore(dataSource, options, dialect, tables, codec, Connections.joining(connection), migrated);
   }
 
   @Override
@@ -156,42 +156,6 @@ public final class JdbcCrmStore implements CrmStore {
   @Override
   public Interactions interactions() {
     return interactions;
-  }
-
-  /**
-   * Code sequences in the {@code code_sequence} table: a number is drawn under the key's row lock
-   * in the current transaction, so a rolled-back transaction gives it back and committed numbers
-   * have no gaps, across threads and processes. The lock is held until that transaction ends:
-   * others drawing from the same key wait, so keep transactions that draw codes short.
-   */
-  @Override
-  public CodeSequences codeSequences() {
-    return codeSequences;
-  }
-
-  /**
-   * Code requests in the {@code code_request} table. A decision is a compare-and-set on "still
-   * pending", so of reviewers deciding at once exactly one wins, across processes too.
-   */
-  @Override
-  public CodeRequests codeRequests() {
-    return codeRequests;
-  }
-
-  /**
-   * Lifecycle history in the {@code lifecycle_history} table, appended on the current
-   * transaction's connection: a lifecycle move's customer save, history entry and outbox event
-   * commit or roll back together.
-   */
-  @Override
-  public LifecycleHistory lifecycleHistory() {
-    return lifecycleHistory;
-  }
-
-  /** Churn signals in the {@code churn_signal} table, one row per customer and measurement time. */
-  @Override
-  public ChurnSignals churnSignals() {
-    return churnSignals;
   }
 
   /** The transaction runner: see {@link TransactionMode} for who commits. */
@@ -230,13 +194,45 @@ public final class JdbcCrmStore implements CrmStore {
   }
 
   /**
-   * Applies pending migrations now (for stores created with {@code migrateOnStart(false)});
-   * returns how many ran.
+   * The ports of {@code extension} over this store's database and transactions: {@link
+   * JdbcLifecycle#extension()}, {@link JdbcDimensionCodes#extension()}. The first attach of a
+   * capability to a store (or to any of its {@link #joining} views) applies the capability's
+   * migrations, unless {@link JdbcOptions#migrateOnStart()} is off.
+   *
+   * @throws IllegalArgumentException if {@code extension} is not a JDBC extension
+   * @throws CrmStorageException if the capability's migrations fail
+   */
+  @Override
+  public <P> P attach(StoreExtension<P> extension) {
+    return attachments.attach(extension, this);
+  }
+
+  /**
+   * Applies pending migrations now, of the base tables and of every capability attached so far
+   * (for stores created with {@code migrateOnStart(false)}); returns how many ran.
    *
    * @throws CrmStorageException if a migration fails
    */
   public int migrate() {
-    return Migrations.migrate(dataSource, dialect, tables);
+    int applied = Migrations.migrate(dataSource, dialect, tables, Migrations.BASE);
+    for (String capability : attachedCapabilities) {
+      applied += Migrations.migrate(dataSource, dialect, tables, capability);
+    }
+    return applied;
+  }
+
+  /** Builds a JDBC extension's ports on this store, after migrating its capability if due. */
+  <P> P extend(String capability, JdbcExtension.Ports<P> ports) {
+    attachedCapabilities.add(capability);
+    if (options.migrateOnStart() && !migrated.contains(capability)) {
+      synchronized (migrated) {
+        if (!migrated.contains(capability)) {
+          Migrations.migrate(dataSource, dialect, tables, capability);
+          migrated.add(capability);
+        }
+      }
+    }
+    return ports.create(this, connections, tables, dialect);
   }
 
   /**

@@ -20,20 +20,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DdlForDbasTest {
   private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
+  private static final List<String> CAPABILITIES = List.of(Migrations.BASE, "dimension_codes", "lifecycle");
+
   @ParameterizedTest
-  @ValueSource(strings = {"h2", "postgresql"})
-  void theDbaDdlIsExactlyWhatFlywayApplies(String dialect) throws Exception {
+  @CsvSource({"base, h2", "base, postgresql", "dimension_codes, h2", "dimension_codes, postgresql",
+      "lifecycle, h2", "lifecycle, postgresql"})
+  void theDbaDdlOfEachCapabilityIsExactlyWhatFlywayApplies(String capability, String dialect) throws Exception {
     StringBuilder rendered = new StringBuilder();
-    for (Path migration : migrations(dialect)) {
+    for (Path migration : migrations(capability, dialect)) {
       rendered.append(Files.readString(migration, StandardCharsets.UTF_8).replace("${prefix}", "crm_"));
     }
-    assertThat(resource(Migrations.DDL_LOCATION + dialect + ".sql")).isEqualTo(rendered.toString());
+    assertThat(resource(ddl(capability, dialect))).isEqualTo(rendered.toString());
+  }
+
+  @Test
+  void everyCapabilityWithMigrationsHasItsDbaDdl() throws Exception {
+    URL root = DdlForDbasTest.class.getClassLoader().getResource(Migrations.LOCATION);
+    try (Stream<Path> folders = Files.list(Path.of(root.toURI()))) {
+      assertThat(folders.map(folder -> folder.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(CAPABILITIES);
+    }
   }
 
   @ParameterizedTest
@@ -41,15 +55,20 @@ class DdlForDbasTest {
   void aDbaWhoRunsTheDdlGetsAWorkingStoreWithoutMigrations(String dialect) throws Exception {
     DataSource dataSource = dialect.equals("h2") ? TestDatabases.h2("dba") : TestDatabases.postgres("dba");
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : resource(Migrations.DDL_LOCATION + dialect + ".sql").split(";\\s*\\n")) {
-        if (!sql.lines().allMatch(line -> line.isBlank() || line.startsWith("--"))) {
-          statement.execute(sql);
+      for (String capability : CAPABILITIES) {
+        for (String sql : resource(ddl(capability, dialect)).split(";\\s*\\n")) {
+          if (!sql.lines().allMatch(line -> line.isBlank() || line.startsWith("--"))) {
+            statement.execute(sql);
+          }
         }
       }
     }
     JdbcCrmStore store = JdbcCrmStore.create(dataSource, JdbcOptions.builder().migrateOnStart(false).build());
     store.customers().save(TestCustomers.fullPerson(1));
     assertThat(store.customers().findById(TestCustomers.fullPerson(1).id())).isPresent();
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().nextBlock("dba", 1)).isEqualTo(1);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory()
+        .forCustomer(TestCustomers.fullPerson(1).id())).isEmpty();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();
@@ -57,8 +76,12 @@ class DdlForDbasTest {
     }
   }
 
-  private static List<Path> migrations(String dialect) throws IOException, URISyntaxException {
-    URL folder = DdlForDbasTest.class.getClassLoader().getResource(Migrations.LOCATION + dialect);
+  private static String ddl(String capability, String dialect) {
+    return Migrations.DDL_LOCATION + capability + "/" + dialect + ".sql";
+  }
+
+  private static List<Path> migrations(String capability, String dialect) throws IOException, URISyntaxException {
+    URL folder = DdlForDbasTest.class.getClassLoader().getResource(Migrations.LOCATION + capability + "/" + dialect);
     try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
       List<Path> found = new ArrayList<>(files.filter(p -> VERSION.matcher(p.getFileName().toString()).matches()).toList());
       found.sort(Comparator.comparingInt(DdlForDbasTest::version));

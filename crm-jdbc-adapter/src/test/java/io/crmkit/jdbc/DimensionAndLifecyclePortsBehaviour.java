@@ -57,13 +57,13 @@ abstract class DimensionAndLifecyclePortsBehaviour {
   @Test
   void numbersDrawnInARolledBackTransactionAreGivenBack() {
     assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-      assertThat(store.codeSequences().nextBlock("rollback", 5)).isEqualTo(1);
+      assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().nextBlock("rollback", 5)).isEqualTo(1);
       throw new IllegalStateException("the customer could not be saved");
     })).hasMessageContaining("could not be saved");
 
-    assertThat(store.codeSequences().current("rollback")).isZero();
-    assertThat(store.transactions().inTransaction(() -> store.codeSequences().next("rollback"))).isEqualTo(1);
-    assertThat(store.codeSequences().current("rollback")).isEqualTo(1);
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().current("rollback")).isZero();
+    assertThat(store.transactions().inTransaction(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().next("rollback"))).isEqualTo(1);
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().current("rollback")).isEqualTo(1);
   }
 
   @Test
@@ -71,19 +71,19 @@ abstract class DimensionAndLifecyclePortsBehaviour {
     execute("INSERT INTO crm_code_sequence (sequence_key, last_value) VALUES (?, ?)", "nearly spent",
         Long.MAX_VALUE - 3);
 
-    assertThatThrownBy(() -> store.codeSequences().nextBlock("nearly spent", 4))
+    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().nextBlock("nearly spent", 4))
         .isInstanceOf(SequenceExhaustedException.class);
-    assertThat(store.codeSequences().current("nearly spent")).isEqualTo(Long.MAX_VALUE - 3);
-    assertThat(store.codeSequences().nextBlock("nearly spent", 3)).isEqualTo(Long.MAX_VALUE - 2);
-    assertThatThrownBy(() -> store.codeSequences().next("nearly spent")).isInstanceOf(SequenceExhaustedException.class);
-    assertThat(store.codeSequences().current("nearly spent")).isEqualTo(Long.MAX_VALUE);
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().current("nearly spent")).isEqualTo(Long.MAX_VALUE - 3);
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().nextBlock("nearly spent", 3)).isEqualTo(Long.MAX_VALUE - 2);
+    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().next("nearly spent")).isInstanceOf(SequenceExhaustedException.class);
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().current("nearly spent")).isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
   void aKeyTheDatabaseWouldStoreAsAnotherKeyIsRejected() {
-    assertThatThrownBy(() -> store.codeSequences().next("province-\uD800"))
+    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().next("province-\uD800"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
-    assertThatThrownBy(() -> store.codeSequences().current("\uDC00")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().current("\uDC00")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -91,21 +91,21 @@ abstract class DimensionAndLifecyclePortsBehaviour {
     CodeRequest withNul = new CodeRequest.Builder().from(request("K01")).note("line\u0000break").build();
     CodeRequest longScheme = new CodeRequest.Builder().from(request("K02")).schemeId("s".repeat(129)).build();
 
-    assertThatThrownBy(() -> store.codeRequests().add(withNul)).isInstanceOf(CrmValidationException.class)
+    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeRequests().add(withNul)).isInstanceOf(CrmValidationException.class)
         .hasMessageContaining("note");
-    assertThatThrownBy(() -> store.codeRequests().add(longScheme)).isInstanceOf(CrmValidationException.class)
+    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeRequests().add(longScheme)).isInstanceOf(CrmValidationException.class)
         .hasMessageContaining("schemeId");
-    assertThat(store.codeRequests().findById(withNul.id())).isEmpty();
-    assertThat(store.codeRequests().findPending("segment\u0000", "K01")).isEmpty();
-    assertThat(store.codeRequests().find("segment\u0000", EnumSet.allOf(CodeRequest.Status.class))).isEmpty();
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeRequests().findById(withNul.id())).isEmpty();
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeRequests().findPending("segment\u0000", "K01")).isEmpty();
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeRequests().find("segment\u0000", EnumSet.allOf(CodeRequest.Status.class))).isEmpty();
   }
 
   @Test
   void codeRequestTimesKeepTheirNanoseconds() {
     CodeRequest request = request("K10");
-    store.codeRequests().add(request);
+    store.attach(JdbcDimensionCodes.extension()).codeRequests().add(request);
 
-    assertThat(store.codeRequests().findById(request.id())).contains(request);
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeRequests().findById(request.id())).contains(request);
     assertThat(request.requestedAt().getNano() % 1000).isNotZero();
   }
 
@@ -114,22 +114,22 @@ abstract class DimensionAndLifecyclePortsBehaviour {
     CustomerId customer = CustomerId.of(UUID.randomUUID());
     StageMove move = move(customer, 2, T0);
     ChurnSignal signal = new ChurnSignal(customer, 0.25, T0, "bg-nbd");
-    store.lifecycleHistory().append(move);
-    store.churnSignals().record(signal);
+    store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move);
+    store.attach(JdbcLifecycle.extension()).churnSignals().record(signal);
 
-    assertThat(store.lifecycleHistory().forCustomer(customer)).containsExactly(move);
-    assertThat(store.churnSignals().latest(customer, T0)).as("measured at, not before, asOf").isEmpty();
-    assertThat(store.churnSignals().latest(customer, T0.plusNanos(1))).contains(signal);
-    assertThat(store.churnSignals().latest(customer, Instant.MAX)).contains(signal);
-    assertThat(store.churnSignals().latest(List.of(customer), T0.plusNanos(1))).containsEntry(customer, signal);
-    assertThat(store.churnSignals().latest(customer, Instant.MIN)).isEmpty();
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).containsExactly(move);
+    assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, T0)).as("measured at, not before, asOf").isEmpty();
+    assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, T0.plusNanos(1))).contains(signal);
+    assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, Instant.MAX)).contains(signal);
+    assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(List.of(customer), T0.plusNanos(1))).containsEntry(customer, signal);
+    assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, Instant.MIN)).isEmpty();
 
     Instant farFuture = Instant.parse("+10000-01-01T00:00:00Z");
-    assertThatThrownBy(() -> store.lifecycleHistory().append(move(customer, 3, farFuture)))
+    assertThatThrownBy(() -> store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move(customer, 3, farFuture)))
         .isInstanceOf(CrmValidationException.class).hasMessageContaining("at");
-    assertThatThrownBy(() -> store.churnSignals().recordAll(List.of(signal, new ChurnSignal(customer, 0.5, farFuture, "x"))))
+    assertThatThrownBy(() -> store.attach(JdbcLifecycle.extension()).churnSignals().recordAll(List.of(signal, new ChurnSignal(customer, 0.5, farFuture, "x"))))
         .isInstanceOf(CrmValidationException.class).hasMessageContaining("[1].measuredAt");
-    assertThat(store.lifecycleHistory().forCustomer(customer)).containsExactly(move);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).containsExactly(move);
   }
 
   @Test
@@ -140,15 +140,15 @@ abstract class DimensionAndLifecyclePortsBehaviour {
         T0, "someone-else", Optional.of("spam"));
 
     List<StageMove> seen = store.transactions().inTransaction(() -> {
-      store.lifecycleHistory().append(move);
-      store.lifecycleHistory().append(move);
-      assertThatThrownBy(() -> store.lifecycleHistory().append(rival)).isInstanceOf(DuplicateKeyException.class);
-      store.lifecycleHistory().append(move(customer, 3, T0.plusSeconds(1)));
-      return store.lifecycleHistory().forCustomer(customer);
+      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move);
+      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move);
+      assertThatThrownBy(() -> store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(rival)).isInstanceOf(DuplicateKeyException.class);
+      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move(customer, 3, T0.plusSeconds(1)));
+      return store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer);
     });
 
     assertThat(seen).extracting(StageMove::customerVersion).containsExactly(2L, 3L);
-    assertThat(store.lifecycleHistory().forCustomer(customer)).isEqualTo(seen);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).isEqualTo(seen);
   }
 
   @Test
@@ -159,10 +159,10 @@ abstract class DimensionAndLifecyclePortsBehaviour {
     for (int i = 0; i < edges.length; i++) {
       signals.add(new ChurnSignal(customer, edges[i], T0.plusSeconds(i), "edge"));
     }
-    store.churnSignals().recordAll(signals);
+    store.attach(JdbcLifecycle.extension()).churnSignals().recordAll(signals);
 
     for (int i = 0; i < edges.length; i++) {
-      assertThat(store.churnSignals().latest(customer, T0.plusSeconds(i).plusNanos(1))).contains(signals.get(i));
+      assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, T0.plusSeconds(i).plusNanos(1))).contains(signals.get(i));
     }
   }
 
@@ -172,9 +172,9 @@ abstract class DimensionAndLifecyclePortsBehaviour {
     ChurnSignal first = new ChurnSignal(customer, 0.9, T0, "bg-nbd");
     ChurnSignal second = new ChurnSignal(customer, Double.MIN_VALUE, T0, "bg-nbd-v2");
 
-    store.churnSignals().recordAll(List.of(first, second));
+    store.attach(JdbcLifecycle.extension()).churnSignals().recordAll(List.of(first, second));
 
-    assertThat(store.churnSignals().latest(customer, T0.plusSeconds(1))).contains(second);
+    assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, T0.plusSeconds(1))).contains(second);
   }
 
   @Test
@@ -188,18 +188,18 @@ abstract class DimensionAndLifecyclePortsBehaviour {
       }
     }
     store.transactions().inTransaction(() -> {
-      moves.forEach(store.lifecycleHistory()::append);
+      moves.forEach(store.attach(JdbcLifecycle.extension()).lifecycleHistory()::append);
       return null;
     });
     moves.sort(Comparator.comparing(StageMove::customerId).thenComparingLong(StageMove::customerVersion));
 
     List<StageMove> streamed;
-    try (Stream<StageMove> all = store.lifecycleHistory().stream(TimeRange.since(start))) {
+    try (Stream<StageMove> all = store.attach(JdbcLifecycle.extension()).lifecycleHistory().stream(TimeRange.since(start))) {
       streamed = all.collect(Collectors.toList());
     }
     assertThat(streamed).isEqualTo(moves);
     Set<CustomerId> sample = moves.stream().map(StageMove::customerId).distinct().limit(10).collect(Collectors.toSet());
-    assertThat(store.lifecycleHistory().latest(sample)).hasSize(10)
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().latest(sample)).hasSize(10)
         .allSatisfy((id, latest) -> assertThat(latest.customerVersion()).isEqualTo(3));
   }
 

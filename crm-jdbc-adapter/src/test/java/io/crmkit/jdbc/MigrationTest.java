@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.lifecycle.LifecycleStore;
+import io.crmkit.core.memory.InMemoryExtensions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,6 +28,69 @@ class MigrationTest {
     assertThat(crm.customers().count(Criteria.all())).isEqualTo(1);
     assertThat(acme.customers().count(Criteria.all())).isZero();
     assertThat(BrokenConnectionBehaviour.tableRows(dataSource, "\"acme_crm_schema_history\"")).isPositive();
+  }
+
+  @Test
+  void anExtensionCreatesItsTablesOnFirstAttachWithAHistoryOfItsOwn() throws Exception {
+    DataSource dataSource = TestDatabases.h2("extension-migrations");
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource);
+    assertThat(tableExists(dataSource, "CRM_LIFECYCLE_HISTORY")).isFalse();
+
+    LifecycleStore lifecycle = store.attach(JdbcLifecycle.extension());
+
+    assertThat(tableExists(dataSource, "CRM_LIFECYCLE_HISTORY")).isTrue();
+    assertThat(tableExists(dataSource, "CRM_CODE_SEQUENCE")).as("only the attached capability").isFalse();
+    assertThat(BrokenConnectionBehaviour.tableRows(dataSource, "\"crm_lifecycle_schema_history\"")).isPositive();
+    assertThat(lifecycle.lifecycleHistory().forCustomer(TestCustomers.fullPerson(1).id())).isEmpty();
+  }
+
+  @Test
+  void attachingAgainToAnotherStoreOrAJoiningViewMigratesNothingTwice() throws Exception {
+    DataSource dataSource = TestDatabases.h2("extension-twice");
+    JdbcCrmStore first = JdbcCrmStore.create(dataSource);
+    first.attach(JdbcDimensionCodes.extension()).codeSequences().next("k");
+    long historyRows = BrokenConnectionBehaviour.tableRows(dataSource, "\"crm_dimension_codes_schema_history\"");
+
+    JdbcCrmStore second = JdbcCrmStore.create(dataSource);
+    assertThat(second.attach(JdbcDimensionCodes.extension()).codeSequences().next("k")).isEqualTo(2);
+    try (Connection connection = dataSource.getConnection()) {
+      JdbcCrmStore view = first.joining(connection);
+      assertThat(view.attach(JdbcDimensionCodes.extension()).codeSequences().current("k")).isEqualTo(2);
+    }
+    assertThat(second.migrate()).isZero();
+    assertThat(BrokenConnectionBehaviour.tableRows(dataSource, "\"crm_dimension_codes_schema_history\""))
+        .isEqualTo(historyRows);
+  }
+
+  @Test
+  void aDatabaseMigratedBeforeCapabilitiesHadTheirOwnMigrationsKeepsItsTablesAndRows() throws Exception {
+    DataSource dataSource = TestDatabases.h2("pre-extension");
+    JdbcCrmStore.create(dataSource);
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      // What the base schema's version 2 created before the split, with a row in it.
+      statement.execute("CREATE TABLE crm_code_sequence (sequence_key VARCHAR(200) NOT NULL, "
+          + "last_value BIGINT NOT NULL, CONSTRAINT crm_code_sequence_pk PRIMARY KEY (sequence_key))");
+      statement.execute("INSERT INTO crm_code_sequence VALUES ('old', 41)");
+    }
+
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource);
+
+    assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().next("old")).isEqualTo(42);
+  }
+
+  @Test
+  void anInMemoryExtensionIsRefusedByAJdbcStoreWithTheReason() {
+    JdbcCrmStore store = JdbcCrmStore.create(TestDatabases.h2("foreign-extension"));
+
+    assertThatThrownBy(() -> store.attach(InMemoryExtensions.lifecycle()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("InMemoryCrmStore");
+  }
+
+  private static boolean tableExists(DataSource dataSource, String table) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        ResultSet rs = connection.getMetaData().getTables(null, null, table, null)) {
+      return rs.next();
+    }
   }
 
   @Test

@@ -78,7 +78,7 @@ class PostgresLifecycleAndCodesEndToEndTest {
     store = JdbcCrmStore.create(dataSource);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     crm = Crm.builder().store(store).clock(clock).build();
-    engine = LifecycleEngine.builder().store(store).clock(clock).build();
+    engine = LifecycleEngine.builder().store(store.attach(JdbcLifecycle.extension())).clock(clock).build();
   }
 
   @AfterAll
@@ -96,7 +96,7 @@ class PostgresLifecycleAndCodesEndToEndTest {
     Customer stored = store.customers().findById(prospect.id()).orElseThrow();
     assertThat(stored.stage()).isEqualTo(LifecycleStage.DECIDING);
     assertThat(stored.version()).isEqualTo(2);
-    assertThat(store.lifecycleHistory().forCustomer(prospect.id())).containsExactly(move);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(prospect.id())).containsExactly(move);
     assertThat(move.customerVersion()).isEqualTo(stored.version());
     assertThat(outboxEventTypes(prospect.id())).containsExactly("CustomerRegistered", "StageChanged");
     assertThat(engine.replay(prospect.id())).isEqualTo(stored.stage());
@@ -107,13 +107,13 @@ class PostgresLifecycleAndCodesEndToEndTest {
     Customer prospect = crm.register(NewCustomer.organisation("History Clash GmbH").build());
     StageMove planted = new StageMove(prospect.id(), 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED,
         Trigger.MANUAL, NOW, "someone-else", Optional.of("planted before the move"));
-    store.lifecycleHistory().append(planted);
+    store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(planted);
 
     assertThatThrownBy(() -> engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", null))
         .isInstanceOf(DuplicateKeyException.class);
 
     assertThat(store.customers().findById(prospect.id())).contains(prospect);
-    assertThat(store.lifecycleHistory().forCustomer(prospect.id())).containsExactly(planted);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(prospect.id())).containsExactly(planted);
     assertThat(outboxEventTypes(prospect.id())).containsExactly("CustomerRegistered");
   }
 
@@ -124,18 +124,18 @@ class PostgresLifecycleAndCodesEndToEndTest {
       store.events().publish(event);
       throw new IllegalStateException("injected fault after the outbox write");
     };
-    LifecycleEngine faulty = LifecycleEngine.builder().store(store).events(outboxThenFault)
+    LifecycleEngine faulty = LifecycleEngine.builder().store(store.attach(JdbcLifecycle.extension())).events(outboxThenFault)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
     assertThatThrownBy(() -> faulty.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", null))
         .hasMessageContaining("injected fault");
 
     assertThat(store.customers().findById(prospect.id())).contains(prospect);
-    assertThat(store.lifecycleHistory().forCustomer(prospect.id())).isEmpty();
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(prospect.id())).isEmpty();
     assertThat(outboxEventTypes(prospect.id())).containsExactly("CustomerRegistered");
 
     engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", null);
-    assertThat(store.lifecycleHistory().forCustomer(prospect.id())).hasSize(1);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(prospect.id())).hasSize(1);
     assertThat(outboxEventTypes(prospect.id())).containsExactly("CustomerRegistered", "StageChanged");
   }
 
@@ -147,7 +147,7 @@ class PostgresLifecycleAndCodesEndToEndTest {
    */
   @Test
   void severalThreadsDrawingCodesInTheirCustomersTransactionsNeverShareOneAndLeaveNoGap() throws Exception {
-    CustomerCodeAllocator allocator = new CustomerCodeAllocator(FORMAT, store.codeSequences());
+    CustomerCodeAllocator allocator = new CustomerCodeAllocator(FORMAT, store.attach(JdbcDimensionCodes.extension()).codeSequences());
     List<Map<String, String>> combinations = List.of(
         Map.of(Dimensions.CUSTOMER_TYPE, "B2B", Dimensions.REGION, "110105"),
         Map.of(Dimensions.CUSTOMER_TYPE, "GOV", Dimensions.REGION, "440305"));
@@ -184,7 +184,7 @@ class PostgresLifecycleAndCodesEndToEndTest {
     numbersByKey.forEach((key, numbers) -> {
       assertThat(numbers).as("numbers of %s", key).containsExactlyInAnyOrderElementsOf(
           LongStream.rangeClosed(1, numbers.size()).boxed().toList());
-      assertThat(store.codeSequences().current(key)).isEqualTo(numbers.size());
+      assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().current(key)).isEqualTo(numbers.size());
     });
     Set<String> referenced = new HashSet<>();
     for (CustomerCode code : all) {

@@ -1,6 +1,8 @@
 package io.crmkit.benchmarks.core;
 
 import io.crmkit.core.checkdigit.CheckCharacters;
+import io.crmkit.core.memory.InMemoryExtensions;
+import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.dimension.BuiltInSchemes;
 import io.crmkit.core.dimension.CodeCheck;
 import io.crmkit.core.dimension.DimensionCode;
@@ -11,7 +13,6 @@ import io.crmkit.core.dimension.code.CodeParse;
 import io.crmkit.core.dimension.code.CodeParts;
 import io.crmkit.core.dimension.code.CustomerCode;
 import io.crmkit.core.dimension.code.CustomerCodeAllocator;
-import io.crmkit.core.memory.InMemoryCodeSequences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public class DimensionCodeBenchmark {
   /** Fresh sequences every iteration, so that no combination runs out of its six digits. */
   @Setup(Level.Iteration)
   public void freshSequences() {
-    allocator = new CustomerCodeAllocator(format, new InMemoryCodeSequences());
+    allocator = new CustomerCodeAllocator(format, InMemoryCrmStore.create().attach(InMemoryExtensions.dimensionCodes()).codeSequences());
     baselineCounters = new ConcurrentHashMap<>();
   }
 

@@ -1,6 +1,7 @@
 package io.crmkit.benchmarks.core;
 
 import io.crmkit.core.activity.ActivityId;
+import io.crmkit.core.memory.InMemoryExtensions;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -14,9 +15,7 @@ import io.crmkit.core.lifecycle.Lifecycle;
 import io.crmkit.core.lifecycle.LifecycleEngine;
 import io.crmkit.core.lifecycle.LifecycleEvaluator;
 import io.crmkit.core.lifecycle.LifecycleRules;
-import io.crmkit.core.memory.InMemoryChurnSignals;
 import io.crmkit.core.memory.InMemoryCrmStore;
-import io.crmkit.core.memory.InMemoryLifecycleHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,8 +116,8 @@ public class LifecycleEvaluationBenchmark {
         }
       }
       store.purchases().recordAll(purchases);
-      engine = LifecycleEngine.builder().store(store).history(new InMemoryLifecycleHistory())
-          .churnSignals(new InMemoryChurnSignals()).clock(Clock.fixed(AS_OF, ZoneOffset.UTC)).build();
+      engine = LifecycleEngine.builder().store(store.attach(InMemoryExtensions.lifecycle()))
+          .clock(Clock.fixed(AS_OF, ZoneOffset.UTC)).build();
     }
   }
 

@@ -22,6 +22,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.event.StageChanged;
+import io.crmkit.core.store.CrmStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ import java.util.stream.StreamSupport;
  *
  * <pre>{@code
  * LifecycleEngine lifecycle = LifecycleEngine.builder()
- *     .store(crm.store())                 // customers, purchases, history, churn signals, transactions, events
+ *     .store(crm.store().attach(InMemoryExtensions.lifecycle())) // history and signals beside the customers
+
  *     .clock(crm.clock())
  *     .build();                           // Lifecycle.standard() with LifecycleRules.standard()
  * lifecycle.fire(customerId, Trigger.MANUAL, "alice", "duplicate lead");
@@ -300,9 +302,6 @@ public final class LifecycleEngine {
    * #evaluateAll} proposed them, in one transaction. Guards were checked when the changes were
    * evaluated and are not asked again; the customer must still be as evaluated.
    *
-   * <p>With a store without transactions (the in-memory default) a failure after the first move
-   * leaves the earlier moves applied, each with its history entry.
-   *
    * @param actor recorded as the actor of every move
    * @return the history entries written, in order
    * @throws IllegalArgumentException if {@code changes} is empty, not one customer's consecutive
@@ -525,15 +524,16 @@ public final class LifecycleEngine {
     }
 
     /**
-     * Takes the customers, purchases, transactions and events of {@code store} (any {@code
-     * CrmStore}), and its lifecycle history and churn signals unless {@link #history} or {@link
-     * #churnSignals} are set, before or after this call: then those win. The store's ports share
-     * its transactions, so a move's customer save, history entry and event commit together.
+     * Takes the customers, purchases, transactions and events of the base store {@code store} is
+     * attached to, and its lifecycle history and churn signals unless {@link #history} or {@link
+     * #churnSignals} are set, before or after this call: then those win. They all share the base
+     * store's transactions, so a move's customer save, history entry and event commit together.
      */
     public Builder store(LifecycleStore store) {
       this.store = Objects.requireNonNull(store, "store");
-      return customers(store.customers()).purchases(store.purchases()).transactions(store.transactions())
-          .events(store.events());
+      CrmStore base = store.base();
+      return customers(base.customers()).purchases(base.purchases()).transactions(base.transactions())
+          .events(base.events());
     }
 
     /** Where customers and their stages are stored. Required (or {@link #store}). */

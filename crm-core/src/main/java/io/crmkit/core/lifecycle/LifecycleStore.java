@@ -1,32 +1,21 @@
 package io.crmkit.core.lifecycle;
 
-import io.crmkit.core.activity.Purchases;
-import io.crmkit.core.common.TransactionRunner;
-import io.crmkit.core.customer.Customers;
-import io.crmkit.core.event.EventPublisher;
+import io.crmkit.core.store.CrmStore;
 
 /**
- * The ports a {@link LifecycleEngine} works on, provided together by one storage technology so
- * that they share its transactions: a move saves the customer, appends its history entry and
- * publishes its event in one {@link #transactions() unit of work}. Every {@code CrmStore} is one,
- * so {@code LifecycleEngine.builder().store(store)} is all an engine needs.
- *
- * <p>The interface lives here rather than in {@code io.crmkit.core.store} so that the lifecycle
- * package does not depend on the store package, which depends on the lifecycle ports.
+ * The lifecycle's own ports, attached to a base {@link CrmStore} whose transactions they share: a
+ * move saves the customer (base), appends its history entry and publishes its event (base) in one
+ * unit of work. Get one from {@code store.attach(...)} with the extension for the store's
+ * technology ({@code InMemoryExtensions.lifecycle()}, {@code JdbcLifecycle.extension()}); then
+ * {@code LifecycleEngine.builder().store(lifecycleStore)} is all an engine needs.
  */
 public interface LifecycleStore {
 
-  /** Where customers and their stages are stored. */
-  Customers customers();
+  /** The key lifecycle extensions attach under, whatever their technology. */
+  String EXTENSION_KEY = "crmkit.lifecycle";
 
-  /** Where purchases are read for guards and rules. */
-  Purchases purchases();
-
-  /** How units of work run; the other ports of this store join them. */
-  TransactionRunner transactions();
-
-  /** Where domain events written inside the store's transactions go. */
-  EventPublisher events();
+  /** The store these ports are attached to: customers, purchases, transactions and events. */
+  CrmStore base();
 
   /** Every stage move, appended in the transaction of the move. */
   LifecycleHistory lifecycleHistory();

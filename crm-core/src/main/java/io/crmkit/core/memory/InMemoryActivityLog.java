@@ -27,9 +27,11 @@ class InMemoryActivityLog<A extends Activity> implements ActivityLog<A> {
   private final Map<CustomerId, NavigableSet<A>> byCustomer = new ConcurrentHashMap<>();
   private final NavigableSet<A> all = new ConcurrentSkipListSet<>(byTime);
   private final String kind;
+  private final InMemoryTransactions transactions;
 
-  InMemoryActivityLog(String kind) {
+  InMemoryActivityLog(String kind, InMemoryTransactions transactions) {
     this.kind = kind;
+    this.transactions = transactions;
   }
 
   @Override
@@ -38,8 +40,16 @@ class InMemoryActivityLog<A extends Activity> implements ActivityLog<A> {
   }
 
   @Override
-  public synchronized void recordAll(Collection<? extends A> activities) {
+  public void recordAll(Collection<? extends A> activities) {
     Objects.requireNonNull(activities, "activities");
+    transactions.inTransaction(() -> {
+      List<A> fresh = add(activities);
+      transactions.onRollback(() -> remove(fresh));
+      return null;
+    });
+  }
+
+  private synchronized List<A> add(Collection<? extends A> activities) {
     List<A> fresh = new ArrayList<>(activities.size());
     Map<ActivityId, A> batch = new HashMap<>();
     for (A activity : activities) {
@@ -58,6 +68,15 @@ class InMemoryActivityLog<A extends Activity> implements ActivityLog<A> {
       byCustomer.computeIfAbsent(activity.customerId(), id -> new ConcurrentSkipListSet<>(byTime))
           .add(activity);
       all.add(activity);
+    }
+    return fresh;
+  }
+
+  private synchronized void remove(List<A> recorded) {
+    for (A activity : recorded) {
+      byId.remove(activity.id());
+      byCustomer.get(activity.customerId()).remove(activity);
+      all.remove(activity);
     }
   }
 

@@ -15,8 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** {@link ChurnSignals} in memory: each customer's signals sorted by measurement time. */
-public final class InMemoryChurnSignals implements ChurnSignals {
+final class InMemoryChurnSignals implements ChurnSignals {
   private final Map<CustomerId, NavigableMap<Instant, ChurnSignal>> byCustomer = new ConcurrentHashMap<>();
+  private final InMemoryTransactions transactions;
+
+  InMemoryChurnSignals(InMemoryTransactions transactions) {
+    this.transactions = transactions;
+  }
 
   @Override
   public void record(ChurnSignal signal) {
@@ -24,13 +29,28 @@ public final class InMemoryChurnSignals implements ChurnSignals {
   }
 
   @Override
-  public synchronized void recordAll(Collection<ChurnSignal> signals) {
+  public void recordAll(Collection<ChurnSignal> signals) {
     Objects.requireNonNull(signals, "signals");
     List<ChurnSignal> checked = List.copyOf(signals);
-    for (ChurnSignal signal : checked) {
-      byCustomer.computeIfAbsent(signal.customerId(), id -> new ConcurrentSkipListMap<>())
-          .put(signal.measuredAt(), signal);
-    }
+    transactions.inTransaction(() -> {
+      for (ChurnSignal signal : checked) {
+        ChurnSignal replaced = put(signal);
+        transactions.onRollback(() -> {
+          NavigableMap<Instant, ChurnSignal> signalsOfCustomer = byCustomer.get(signal.customerId());
+          if (replaced == null) {
+            signalsOfCustomer.remove(signal.measuredAt());
+          } else {
+            signalsOfCustomer.put(signal.measuredAt(), replaced);
+          }
+        });
+      }
+      return null;
+    });
+  }
+
+  private synchronized ChurnSignal put(ChurnSignal signal) {
+    return byCustomer.computeIfAbsent(signal.customerId(), id -> new ConcurrentSkipListMap<>())
+        .put(signal.measuredAt(), signal);
   }
 
   @Override

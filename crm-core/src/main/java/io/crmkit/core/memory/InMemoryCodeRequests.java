@@ -19,13 +19,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link CodeRequests} in memory. Writes are serialised, so the one-pending-request-per-code rule
  * and the decide-once rule hold across threads; reads never block.
  */
-public final class InMemoryCodeRequests implements CodeRequests {
+final class InMemoryCodeRequests implements CodeRequests {
   private final Map<CodeRequestId, CodeRequest> byId = new ConcurrentHashMap<>();
   private final Map<PendingKey, CodeRequestId> pending = new ConcurrentHashMap<>();
+  private final InMemoryTransactions transactions;
+
+  InMemoryCodeRequests(InMemoryTransactions transactions) {
+    this.transactions = transactions;
+  }
 
   @Override
-  public synchronized void add(CodeRequest request) {
+  public void add(CodeRequest request) {
     Objects.requireNonNull(request, "request");
+    transactions.inTransaction(() -> {
+      insert(request);
+      transactions.onRollback(() -> {
+        byId.remove(request.id());
+        pending.remove(new PendingKey(request.schemeId(), request.code()), request.id());
+      });
+      return null;
+    });
+  }
+
+  private synchronized void insert(CodeRequest request) {
     if (request.status() != CodeRequest.Status.PENDING) {
       throw new IllegalArgumentException("request " + request.id() + " is already decided; add pending requests only");
     }
@@ -56,9 +72,21 @@ public final class InMemoryCodeRequests implements CodeRequests {
   }
 
   @Override
-  public synchronized CodeRequest decide(CodeRequestId id, CodeDecision decision) {
+  public CodeRequest decide(CodeRequestId id, CodeDecision decision) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(decision, "decision");
+    return transactions.inTransaction(() -> {
+      CodeRequest before = byId.get(id);
+      CodeRequest decided = decideNow(id, decision);
+      transactions.onRollback(() -> {
+        byId.put(id, before);
+        pending.put(new PendingKey(before.schemeId(), before.code()), id);
+      });
+      return decided;
+    });
+  }
+
+  private synchronized CodeRequest decideNow(CodeRequestId id, CodeDecision decision) {
     CodeRequest current = byId.get(id);
     if (current == null) {
       throw new CodeRequestNotFoundException(id);

@@ -2,28 +2,25 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
-import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Customers;
-import io.crmkit.core.dimension.code.CodeSequences;
-import io.crmkit.core.dimension.review.CodeRequests;
-import io.crmkit.core.lifecycle.ChurnSignals;
-import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.store.Attachments;
 import io.crmkit.core.store.CrmStore;
+import io.crmkit.core.store.StoreExtension;
 
 /**
- * Every port in memory: the embedded default of the {@code Crm} facade. Holds one adapter per
- * port, so every accessor returns the same instance. Each operation is atomic on its own; there
- * are no multi-operation transactions.
+ * Every base port in memory: the embedded default of the {@code Crm} facade. Holds one adapter per
+ * port, so every accessor returns the same instance. Units of work run in {@link
+ * InMemoryTransactions}: a failure inside {@code transactions().inTransaction(...)} undoes what the
+ * work wrote through this store and its attached extensions, and events are delivered only after
+ * the commit. Extensions come from {@link InMemoryExtensions}.
  */
 public final class InMemoryCrmStore implements CrmStore {
-  private final InMemoryCustomers customers = new InMemoryCustomers();
-  private final InMemoryPurchases purchases = new InMemoryPurchases();
-  private final InMemoryInteractions interactions = new InMemoryInteractions();
-  private final InMemoryEventBus events = new InMemoryEventBus();
-  private final InMemoryCodeSequences codeSequences = new InMemoryCodeSequences();
-  private final InMemoryCodeRequests codeRequests = new InMemoryCodeRequests();
-  private final InMemoryLifecycleHistory lifecycleHistory = new InMemoryLifecycleHistory();
-  private final InMemoryChurnSignals churnSignals = new InMemoryChurnSignals();
+  private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final InMemoryCustomers customers = new InMemoryCustomers(transactions);
+  private final InMemoryPurchases purchases = new InMemoryPurchases(transactions);
+  private final InMemoryInteractions interactions = new InMemoryInteractions(transactions);
+  private final InMemoryEventBus events = new InMemoryEventBus(transactions);
+  private final Attachments attachments = new Attachments();
 
   private InMemoryCrmStore() {}
 
@@ -47,9 +44,10 @@ public final class InMemoryCrmStore implements CrmStore {
     return interactions;
   }
 
+  /** The store's transactions, which in-memory adapters of extensions take part in. */
   @Override
-  public TransactionRunner transactions() {
-    return TransactionRunner.direct();
+  public InMemoryTransactions transactions() {
+    return transactions;
   }
 
   /** The bus events are published on; subscribe to it to react to changes. */
@@ -59,22 +57,12 @@ public final class InMemoryCrmStore implements CrmStore {
   }
 
   @Override
-  public CodeSequences codeSequences() {
-    return codeSequences;
+  public <P> P attach(StoreExtension<P> extension) {
+    return attachments.attach(extension, this);
   }
 
   @Override
-  public CodeRequests codeRequests() {
-    return codeRequests;
-  }
-
-  @Override
-  public LifecycleHistory lifecycleHistory() {
-    return lifecycleHistory;
-  }
-
-  @Override
-  public ChurnSignals churnSignals() {
-    return churnSignals;
+  public String toString() {
+    return "InMemoryCrmStore";
   }
 }

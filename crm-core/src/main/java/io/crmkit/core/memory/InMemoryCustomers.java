@@ -23,13 +23,27 @@ import java.util.stream.Stream;
  * {@link Customers} in memory. Writes are serialised (so the version check and the
  * external-reference index stay consistent); reads never block.
  */
-public final class InMemoryCustomers implements Customers {
+final class InMemoryCustomers implements Customers {
   private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
   private final Map<ExternalReference, CustomerId> byReference = new ConcurrentHashMap<>();
+  private final InMemoryTransactions transactions;
+
+  InMemoryCustomers(InMemoryTransactions transactions) {
+    this.transactions = transactions;
+  }
 
   @Override
-  public synchronized Customer save(Customer customer) {
+  public Customer save(Customer customer) {
     Objects.requireNonNull(customer, "customer");
+    return transactions.inTransaction(() -> {
+      Customer previous = byId.get(customer.id());
+      Customer stored = write(customer);
+      transactions.onRollback(() -> restore(stored, previous));
+      return stored;
+    });
+  }
+
+  private synchronized Customer write(Customer customer) {
     Customer current = byId.get(customer.id());
     long expected = customer.version();
     if (expected == 0 && current != null) {
@@ -58,6 +72,19 @@ public final class InMemoryCustomers implements Customers {
           .forEach(reference -> byReference.remove(reference, stored.id()));
     }
     return stored;
+  }
+
+  /** Puts back {@code previous} (or nothing) where {@code stored} was written. */
+  private synchronized void restore(Customer stored, Customer previous) {
+    if (previous == null) {
+      byId.remove(stored.id());
+    } else {
+      previous.externalReferences().forEach(reference -> byReference.put(reference, previous.id()));
+      byId.put(previous.id(), previous);
+    }
+    stored.externalReferences().stream()
+        .filter(reference -> previous == null || !previous.externalReferences().contains(reference))
+        .forEach(reference -> byReference.remove(reference, stored.id()));
   }
 
   @Override

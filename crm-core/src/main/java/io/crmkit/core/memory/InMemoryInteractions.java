@@ -4,8 +4,8 @@ import io.crmkit.core.activity.Interaction;
 import io.crmkit.core.activity.Interactions;
 
 /** {@link Interactions} in memory. */
-public final class InMemoryInteractions extends InMemoryActivityLog<Interaction> implements Interactions {
-  public InMemoryInteractions() {
-    super("Interaction");
+final class InMemoryInteractions extends InMemoryActivityLog<Interaction> implements Interactions {
+  InMemoryInteractions(InMemoryTransactions transactions) {
+    super("Interaction", transactions);
   }
 }

@@ -19,12 +19,27 @@ import java.util.stream.Stream;
  * {@link LifecycleHistory} in memory, kept sorted by customer id and version so that
  * {@link #stream} needs no sorting. Appends are serialised; reads never block.
  */
-public final class InMemoryLifecycleHistory implements LifecycleHistory {
+final class InMemoryLifecycleHistory implements LifecycleHistory {
   private final NavigableMap<CustomerId, NavigableMap<Long, StageMove>> byCustomer = new ConcurrentSkipListMap<>();
+  private final InMemoryTransactions transactions;
+
+  InMemoryLifecycleHistory(InMemoryTransactions transactions) {
+    this.transactions = transactions;
+  }
 
   @Override
-  public synchronized void append(StageMove move) {
+  public void append(StageMove move) {
     Objects.requireNonNull(move, "move");
+    transactions.inTransaction(() -> {
+      if (add(move)) {
+        transactions.onRollback(() -> byCustomer.get(move.customerId()).remove(move.customerVersion(), move));
+      }
+      return null;
+    });
+  }
+
+  /** Adds {@code move}; false if the same entry was there already. */
+  private synchronized boolean add(StageMove move) {
     NavigableMap<Long, StageMove> moves =
         byCustomer.computeIfAbsent(move.customerId(), id -> new ConcurrentSkipListMap<>());
     StageMove known = moves.putIfAbsent(move.customerVersion(), move);
@@ -33,6 +48,7 @@ public final class InMemoryLifecycleHistory implements LifecycleHistory {
           "Lifecycle history of customer " + move.customerId() + " already has a different entry for version "
               + move.customerVersion() + ": " + known);
     }
+    return known == null;
   }
 
   @Override

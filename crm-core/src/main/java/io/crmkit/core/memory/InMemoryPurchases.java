@@ -4,8 +4,8 @@ import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.Purchases;
 
 /** {@link Purchases} in memory. */
-public final class InMemoryPurchases extends InMemoryActivityLog<Purchase> implements Purchases {
-  public InMemoryPurchases() {
-    super("Purchase");
+final class InMemoryPurchases extends InMemoryActivityLog<Purchase> implements Purchases {
+  InMemoryPurchases(InMemoryTransactions transactions) {
+    super("Purchase", transactions);
   }
 }

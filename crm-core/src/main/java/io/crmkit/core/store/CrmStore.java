@@ -4,55 +4,51 @@ import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Customers;
-import io.crmkit.core.dimension.code.CodeSequences;
-import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.event.EventPublisher;
-import io.crmkit.core.lifecycle.ChurnSignals;
-import io.crmkit.core.lifecycle.LifecycleHistory;
-import io.crmkit.core.lifecycle.LifecycleStore;
 
 /**
- * The ports of one storage technology, which share its transactions: what a {@link
- * TransactionRunner} unit of work writes through these ports commits or rolls back together.
- * The in-memory store is the embedded default; the JDBC adapter provides a database-backed one.
+ * The base ports of one storage technology, which share its transactions: what a {@link
+ * TransactionRunner} unit of work writes through these ports, and through the ports of every
+ * extension {@link #attach attached} to the store, commits or rolls back together. The in-memory
+ * store is the embedded default; the JDBC adapter provides a database-backed one.
  *
- * <p>Each accessor returns the same adapter every time, so the features built on a store see one
- * another's writes:
+ * <p>The base is deliberately small and stays so: customers, activities, transactions and events.
+ * A capability with ports of its own (lifecycle history, code sequences, consent, ...) declares
+ * its own store beside its model and attaches to a base store, so adding a capability never
+ * changes this interface:
  *
  * <pre>{@code
- * LifecycleEngine lifecycle = LifecycleEngine.builder().store(store).build();   // history and signals included
- * CustomerCodeAllocator codes = new CustomerCodeAllocator(format, store.codeSequences());
- * CodeReview review = new CodeReview(store.codeRequests(), schemes, clock, ids);
+ * LifecycleStore lifecycle = store.attach(JdbcLifecycle.extension());      // or InMemoryExtensions.lifecycle()
+ * LifecycleEngine engine = LifecycleEngine.builder().store(lifecycle).build();
  * }</pre>
+ *
+ * <p>Each accessor returns the same adapter every time, so the features built on a store see one
+ * another's writes.
  */
-public interface CrmStore extends LifecycleStore {
+public interface CrmStore {
 
-  @Override
+  /** Where customers are stored. */
   Customers customers();
 
-  @Override
+  /** Where purchases are recorded. */
   Purchases purchases();
 
+  /** Where interactions on every channel are recorded. */
   Interactions interactions();
 
-  @Override
+  /** How units of work run; every port of this store and of its extensions joins them. */
   TransactionRunner transactions();
 
   /** Where the store sends domain events written inside its transactions. */
-  @Override
   EventPublisher events();
 
-  /** Numbered sequences of composite customer codes, allocated in the current transaction. */
-  CodeSequences codeSequences();
-
-  /** Requests for new dimension codes and their decisions. */
-  CodeRequests codeRequests();
-
-  /** Every stage move of every customer, appended in the transaction of the move. */
-  @Override
-  LifecycleHistory lifecycleHistory();
-
-  /** External churn signals per customer and measurement time. */
-  @Override
-  ChurnSignals churnSignals();
+  /**
+   * The ports of {@code extension} on this store, sharing its transactions. The first call
+   * creates them (on a database, after applying the extension's migrations); every later call with
+   * an extension of the same {@link StoreExtension#key() key} returns the same ports, so attaching
+   * twice is harmless.
+   *
+   * @throws IllegalArgumentException if the extension is for another storage technology
+   */
+  <P> P attach(StoreExtension<P> extension);
 }

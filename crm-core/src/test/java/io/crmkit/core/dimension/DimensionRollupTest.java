@@ -1,13 +1,14 @@
 package io.crmkit.core.dimension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.customer.Customers;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
-import io.crmkit.core.memory.InMemoryCustomers;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +53,7 @@ class DimensionRollupTest {
 
   @Test
   void countsComeStraightFromTheCustomersPortWithCriteria() {
-    InMemoryCustomers customers = new InMemoryCustomers();
+    Customers customers = InMemoryCrmStore.create().customers();
     long n = 0;
     for (NewCustomer customer : CUSTOMERS) {
       Instant t = Instant.parse("2025-01-01T00:00:00Z");

@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.crmkit.core.memory.InMemoryExtensions;
 
 import io.crmkit.core.Crm;
 import io.crmkit.core.activity.TimeRange;
@@ -10,7 +11,6 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.memory.InMemoryCrmStore;
-import io.crmkit.core.memory.InMemoryLifecycleHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +48,9 @@ class FunnelProperties {
       @ForAll @IntRange(min = 0, max = 40) int periodStartDay, @ForAll @IntRange(min = 1, max = 40) int periodDays) {
     TestClock clock = new TestClock(T0);
     InMemoryCrmStore store = InMemoryCrmStore.create();
-    InMemoryLifecycleHistory history = new InMemoryLifecycleHistory();
+    LifecycleHistory history = InMemoryCrmStore.create().attach(InMemoryExtensions.lifecycle()).lifecycleHistory();
     Crm crm = Crm.builder().store(store).clock(clock).validator(VALIDATOR).build();
-    LifecycleEngine engine = LifecycleEngine.builder().store(store).history(history).clock(clock).build();
+    LifecycleEngine engine = LifecycleEngine.builder().store(store.attach(InMemoryExtensions.lifecycle())).history(history).clock(clock).build();
     Lifecycle lifecycle = Lifecycle.standard();
     for (Life life : lives) {
       clock.set(T0.plus(Duration.ofHours(life.registeredAfterHours())));

@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import static io.crmkit.core.customer.LifecycleStage.ACTIVE;
+import io.crmkit.core.memory.InMemoryExtensions;
 import static io.crmkit.core.customer.LifecycleStage.AT_RISK;
 import static io.crmkit.core.customer.LifecycleStage.DISQUALIFIED;
 import static io.crmkit.core.customer.LifecycleStage.NEW;
@@ -12,7 +13,6 @@ import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.memory.InMemoryCrmStore;
-import io.crmkit.core.memory.InMemoryLifecycleHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,7 +25,7 @@ class FunnelTest {
 
   private final TestClock clock = new TestClock(T0);
   private final InMemoryCrmStore store = InMemoryCrmStore.create();
-  private final InMemoryLifecycleHistory history = new InMemoryLifecycleHistory();
+  private final LifecycleHistory history = InMemoryCrmStore.create().attach(InMemoryExtensions.lifecycle()).lifecycleHistory();
   private Funnel funnel;
 
   /**
@@ -37,7 +37,7 @@ class FunnelTest {
   void fourProspects() {
     AtomicLong ids = new AtomicLong();
     Crm crm = Crm.builder().store(store).clock(clock).ids(() -> new UUID(0, ids.incrementAndGet())).build();
-    LifecycleEngine engine = LifecycleEngine.builder().store(store).history(history).clock(clock).build();
+    LifecycleEngine engine = LifecycleEngine.builder().store(store.attach(InMemoryExtensions.lifecycle())).history(history).clock(clock).build();
     Customer first = register(crm);
     Customer second = register(crm);
     register(crm);
@@ -106,11 +106,11 @@ class FunnelTest {
   void anAverageStayOfCenturiesIsReportedRatherThanOverflowingNanoseconds() {
     Instant longAgo = Instant.parse("1700-01-01T00:00:00Z");
     InMemoryCrmStore oldStore = InMemoryCrmStore.create();
-    InMemoryLifecycleHistory oldHistory = new InMemoryLifecycleHistory();
+    LifecycleHistory oldHistory = InMemoryCrmStore.create().attach(InMemoryExtensions.lifecycle()).lifecycleHistory();
     clock.set(longAgo);
     Customer settler = register(Crm.builder().store(oldStore).clock(clock).build());
     clock.set(T0);
-    LifecycleEngine.builder().store(oldStore).history(oldHistory).clock(clock).build()
+    LifecycleEngine.builder().store(oldStore.attach(InMemoryExtensions.lifecycle())).history(oldHistory).clock(clock).build()
         .fire(settler.id(), Trigger.MANUAL, "sales", "duplicate");
 
     FunnelReport report = new Funnel(Lifecycle.standard(), oldStore.customers(), oldHistory)

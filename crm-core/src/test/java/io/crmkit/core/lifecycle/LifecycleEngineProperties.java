@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.crmkit.core.memory.InMemoryExtensions;
 
 import io.crmkit.core.Crm;
 import io.crmkit.core.activity.TimeRange;
@@ -12,7 +13,6 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.memory.InMemoryCrmStore;
-import io.crmkit.core.memory.InMemoryLifecycleHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ class LifecycleEngineProperties {
     final CustomerId id;
     private final Crm crm;
     private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final InMemoryLifecycleHistory history = new InMemoryLifecycleHistory();
+    private final LifecycleHistory history = InMemoryCrmStore.create().attach(InMemoryExtensions.lifecycle()).lifecycleHistory();
     private final List<DomainEvent> events = new ArrayList<>();
     private LifecycleStage terminalReached;
     int moved;
@@ -135,7 +135,7 @@ class LifecycleEngineProperties {
       InMemoryCrmStore store = InMemoryCrmStore.create();
       store.events().subscribe(events::add);
       crm = Crm.builder().store(store).clock(clock).validator(VALIDATOR).build();
-      engine = LifecycleEngine.builder().lifecycle(lifecycle).rules(rulesFor(lifecycle)).store(store)
+      engine = LifecycleEngine.builder().lifecycle(lifecycle).rules(rulesFor(lifecycle)).store(store.attach(InMemoryExtensions.lifecycle()))
           .history(history).clock(clock).build();
       id = crm.register(NewCustomer.person("Li", "Na").stage(lifecycle.initialStage()).build()).id();
     }

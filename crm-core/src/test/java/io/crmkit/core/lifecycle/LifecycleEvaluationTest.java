@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import static io.crmkit.core.customer.LifecycleStage.ACTIVE;
+import io.crmkit.core.memory.InMemoryExtensions;
 import static io.crmkit.core.customer.LifecycleStage.AT_RISK;
 import static io.crmkit.core.customer.LifecycleStage.CHURNED;
 import static io.crmkit.core.customer.LifecycleStage.DECIDING;
@@ -22,9 +23,7 @@ import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
-import io.crmkit.core.memory.InMemoryChurnSignals;
 import io.crmkit.core.memory.InMemoryCrmStore;
-import io.crmkit.core.memory.InMemoryLifecycleHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,15 +43,15 @@ class LifecycleEvaluationTest {
   private final TestClock clock = new TestClock(T0);
   private final AtomicLong sequence = new AtomicLong();
   private final InMemoryCrmStore store = InMemoryCrmStore.create();
-  private final InMemoryLifecycleHistory history = new InMemoryLifecycleHistory();
-  private final InMemoryChurnSignals signals = new InMemoryChurnSignals();
+  private final LifecycleHistory history = InMemoryCrmStore.create().attach(InMemoryExtensions.lifecycle()).lifecycleHistory();
+  private final ChurnSignals signals = InMemoryCrmStore.create().attach(InMemoryExtensions.lifecycle()).churnSignals();
   private Crm crm;
   private LifecycleEngine engine;
 
   @BeforeEach
   void setUp() {
     crm = Crm.builder().store(store).clock(clock).ids(() -> new UUID(0, sequence.incrementAndGet())).build();
-    engine = LifecycleEngine.builder().store(store).history(history).churnSignals(signals).clock(clock)
+    engine = LifecycleEngine.builder().store(store.attach(InMemoryExtensions.lifecycle())).history(history).churnSignals(signals).clock(clock)
         .ids(() -> new UUID(1, sequence.incrementAndGet())).build();
   }
 
@@ -220,7 +219,7 @@ class LifecycleEvaluationTest {
             .withAction((customer, move) -> customer.tags().contains("broken") ? customer.withOwner("") : customer))
         .transition(PROSPECT, Trigger.STAGE_TIMEOUT, DISQUALIFIED)
         .build();
-    engine = LifecycleEngine.builder().lifecycle(picky).store(store).history(history).clock(clock).build();
+    engine = LifecycleEngine.builder().lifecycle(picky).store(store.attach(InMemoryExtensions.lifecycle())).history(history).clock(clock).build();
     Customer fine = register();
     Customer broken = crm.register(NewCustomer.person("Wang", "Fang").addTag("broken").build());
     buy(fine.id(), day(2));
@@ -263,7 +262,7 @@ class LifecycleEvaluationTest {
         return context.activity().firstPurchaseAt().map(at -> Due.of(at, "bought"));
       }
     };
-    engine = LifecycleEngine.builder().rules(List.of(fragile)).store(store).history(history).clock(clock).build();
+    engine = LifecycleEngine.builder().rules(List.of(fragile)).store(store.attach(InMemoryExtensions.lifecycle())).history(history).clock(clock).build();
     Customer broken = crm.register(NewCustomer.person("Wang", "Fang").addTag("broken").build());
     Customer fine = register();
     buy(broken.id(), day(2));
@@ -290,7 +289,7 @@ class LifecycleEvaluationTest {
         .transition(Transition.of(PROSPECT, Trigger.MANUAL, DISQUALIFIED).requiringReason())
         .transition(Transition.of(NEW, Trigger.MANUAL, DISQUALIFIED).requiringReason())
         .build();
-    engine = LifecycleEngine.builder().lifecycle(onboarding).store(store).history(history).clock(clock).build();
+    engine = LifecycleEngine.builder().lifecycle(onboarding).store(store.attach(InMemoryExtensions.lifecycle())).history(history).clock(clock).build();
     Customer c = register();
     buy(c.id(), day(1));
     buy(c.id(), day(5));

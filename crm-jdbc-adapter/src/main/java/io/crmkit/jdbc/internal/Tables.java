@@ -92,8 +92,9 @@ public final class Tables {
   }
 
   /** The Flyway history table, beside crmkit's own tables so it never clashes with the host's. */
-  public String schemaHistoryTable() {
-    return prefix + "schema_history";
+  /** The Flyway history table of {@code capability}: the base keeps the name it always had. */
+  public String schemaHistoryTable(String capability) {
+    return prefix + (capability.equals(Migrations.BASE) ? "" : capability + "_") + "schema_history";
   }
 
   private String name(String table) {

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcDimensionCodes;
+import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +32,7 @@ final class ContractStores {
   static synchronized JdbcCrmStore emptyH2() {
     if (h2 == null) {
       h2DataSource = TestDatabases.h2("contract");
-      h2 = JdbcCrmStore.create(h2DataSource);
+      h2 = withExtensions(JdbcCrmStore.create(h2DataSource));
     }
     empty(h2DataSource, h2.databaseName());
     return h2;
@@ -44,10 +46,17 @@ final class ContractStores {
       config.setMaximumPoolSize(12);
       config.setPoolName("contract-postgres");
       postgresDataSource = new HikariDataSource(config);
-      postgres = JdbcCrmStore.create(postgresDataSource);
+      postgres = withExtensions(JdbcCrmStore.create(postgresDataSource));
     }
     empty(postgresDataSource, postgres.databaseName());
     return postgres;
+  }
+
+  /** Attaches crm-core's extensions, so their tables exist before the first emptying. */
+  private static JdbcCrmStore withExtensions(JdbcCrmStore store) {
+    store.attach(JdbcDimensionCodes.extension());
+    store.attach(JdbcLifecycle.extension());
+    return store;
   }
 
   private static void empty(DataSource dataSource, String database) {

@@ -10,7 +10,6 @@ import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.Sort;
-import io.crmkit.core.memory.InMemoryCustomers;
 import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.testkit.CrmArbitraries;
 import java.util.ArrayList;
@@ -107,7 +106,7 @@ class CriteriaEquivalenceProperties {
 
   private static Map<String, Customers> engines(List<Customer> customers) {
     Map<String, Customers> engines = new java.util.LinkedHashMap<>();
-    engines.put("in-memory", new InMemoryCustomers());
+    engines.put("in-memory", io.crmkit.core.memory.InMemoryCrmStore.create().customers());
     engines.put("h2", ContractStores.emptyH2().customers());
     engines.put("postgresql", ContractStores.emptyPostgres().customers());
     engines.values().forEach(store -> customers.forEach(store::save));

@@ -1,12 +1,13 @@
 package io.crmkit.jdbc.contract;
 
 import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.testkit.contract.LifecycleHistoryContract;
 
 /** The JDBC adapter keeps the {@link LifecycleHistory} contract on H2. */
 class H2JdbcLifecycleHistoryTest extends LifecycleHistoryContract {
   @Override
   protected LifecycleHistory newHistory() {
-    return ContractStores.emptyH2().lifecycleHistory();
+    return ContractStores.emptyH2().attach(JdbcLifecycle.extension()).lifecycleHistory();
   }
 }

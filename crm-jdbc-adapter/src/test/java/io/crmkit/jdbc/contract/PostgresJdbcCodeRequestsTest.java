@@ -1,12 +1,13 @@
 package io.crmkit.jdbc.contract;
 
 import io.crmkit.core.dimension.review.CodeRequests;
+import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.testkit.contract.CodeRequestsContract;
 
 /** The JDBC adapter keeps the {@link CodeRequests} contract on Postgres. */
 class PostgresJdbcCodeRequestsTest extends CodeRequestsContract {
   @Override
   protected CodeRequests newRequests() {
-    return ContractStores.emptyPostgres().codeRequests();
+    return ContractStores.emptyPostgres().attach(JdbcDimensionCodes.extension()).codeRequests();
   }
 }

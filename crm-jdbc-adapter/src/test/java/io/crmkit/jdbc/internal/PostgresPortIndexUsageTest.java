@@ -1,6 +1,8 @@
 package io.crmkit.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.crmkit.jdbc.JdbcLifecycle;
+import io.crmkit.jdbc.JdbcDimensionCodes;
 
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.CustomerId;
@@ -50,10 +52,10 @@ class PostgresPortIndexUsageTest {
   void loadRows() throws SQLException {
     dataSource = TestDatabases.postgres("explain_ports");
     JdbcCrmStore store = JdbcCrmStore.create(dataSource);
-    sequences = (JdbcCodeSequences) store.codeSequences();
-    requests = (JdbcCodeRequests) store.codeRequests();
-    history = (JdbcLifecycleHistory) store.lifecycleHistory();
-    signals = (JdbcChurnSignals) store.churnSignals();
+    sequences = (JdbcCodeSequences) store.attach(JdbcDimensionCodes.extension()).codeSequences();
+    requests = (JdbcCodeRequests) store.attach(JdbcDimensionCodes.extension()).codeRequests();
+    history = (JdbcLifecycleHistory) store.attach(JdbcLifecycle.extension()).lifecycleHistory();
+    signals = (JdbcChurnSignals) store.attach(JdbcLifecycle.extension()).churnSignals();
     List<ChurnSignal> measured = new ArrayList<>();
     store.transactions().inTransaction(() -> {
       for (int i = 0; i < 1_500; i++) {

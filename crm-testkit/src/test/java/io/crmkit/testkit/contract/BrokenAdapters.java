@@ -1,6 +1,7 @@
 package io.crmkit.testkit.contract;
 
 import io.crmkit.core.activity.ActivityId;
+import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.activity.TimeRange;
@@ -13,8 +14,6 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Sort;
-import io.crmkit.core.memory.InMemoryCustomers;
-import io.crmkit.core.memory.InMemoryPurchases;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,7 +35,7 @@ final class BrokenAdapters {
 
   /** Delegates every call to the in-memory adapter; subclasses break one thing. */
   static class ForwardingCustomers implements Customers {
-    final InMemoryCustomers delegate = new InMemoryCustomers();
+    final Customers delegate = InMemoryCrmStore.create().customers();
 
     @Override
     public Customer save(Customer customer) {
@@ -114,7 +113,7 @@ final class BrokenAdapters {
 
   /** Delegates every call to the in-memory purchase store; subclasses break one thing. */
   static class ForwardingPurchases implements Purchases {
-    final InMemoryPurchases delegate = new InMemoryPurchases();
+    final Purchases delegate = InMemoryCrmStore.create().purchases();
 
     @Override
     public void record(Purchase activity) {

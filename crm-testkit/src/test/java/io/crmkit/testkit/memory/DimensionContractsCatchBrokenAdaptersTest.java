@@ -1,6 +1,8 @@
 package io.crmkit.testkit.memory;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.crmkit.core.memory.InMemoryExtensions;
+import io.crmkit.core.memory.InMemoryCrmStore;
 
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeDecision;
@@ -8,7 +10,6 @@ import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
 import io.crmkit.core.dimension.review.CodeRequestNotFoundException;
 import io.crmkit.core.dimension.review.CodeRequests;
-import io.crmkit.core.memory.InMemoryCodeRequests;
 import io.crmkit.testkit.contract.CodeRequestsContract;
 import io.crmkit.testkit.contract.CodeSequencesContract;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ class DimensionContractsCatchBrokenAdaptersTest {
 
   /** Decides without checking that the request is still pending. */
   private static final class Overwriting implements CodeRequests {
-    private final InMemoryCodeRequests delegate = new InMemoryCodeRequests();
+    private final CodeRequests delegate = InMemoryCrmStore.create().attach(InMemoryExtensions.dimensionCodes()).codeRequests();
     private final Map<CodeRequestId, CodeRequest> overwritten = new HashMap<>();
 
     @Override

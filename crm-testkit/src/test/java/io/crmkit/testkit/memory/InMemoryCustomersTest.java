@@ -1,7 +1,7 @@
 package io.crmkit.testkit.memory;
 
 import io.crmkit.core.customer.Customers;
-import io.crmkit.core.memory.InMemoryCustomers;
+import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.testkit.contract.CustomersContract;
 
 /**
@@ -11,6 +11,6 @@ import io.crmkit.testkit.contract.CustomersContract;
 class InMemoryCustomersTest extends CustomersContract {
   @Override
   protected Customers newCustomers() {
-    return new InMemoryCustomers();
+    return InMemoryCrmStore.create().customers();
   }
 }

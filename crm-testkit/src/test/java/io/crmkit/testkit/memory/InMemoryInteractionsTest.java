@@ -1,13 +1,13 @@
 package io.crmkit.testkit.memory;
 
 import io.crmkit.core.activity.Interactions;
-import io.crmkit.core.memory.InMemoryInteractions;
+import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.testkit.contract.InteractionsContract;
 
 /** The in-memory interaction store keeps the {@link Interactions} contract. */
 class InMemoryInteractionsTest extends InteractionsContract {
   @Override
   protected Interactions newInteractions() {
-    return new InMemoryInteractions();
+    return InMemoryCrmStore.create().interactions();
   }
 }

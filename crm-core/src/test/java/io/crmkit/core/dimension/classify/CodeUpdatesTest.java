@@ -1,6 +1,8 @@
 package io.crmkit.core.dimension.classify;
 
 import static io.crmkit.core.dimension.classify.ClassifyFixtures.T0;
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.customer.Customers;
 import static io.crmkit.core.dimension.classify.ClassifyFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +12,6 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.BuiltInSchemes;
 import io.crmkit.core.dimension.Dimensions;
-import io.crmkit.core.memory.InMemoryCustomers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CodeUpdatesTest {
-  private final InMemoryCustomers customers = new InMemoryCustomers();
+  private final Customers customers = InMemoryCrmStore.create().customers();
   private final Clock clock = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
   private Customer save(long n, String region) {

@@ -1,6 +1,8 @@
 package io.crmkit.core.dimension.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.crmkit.core.memory.InMemoryExtensions;
+import io.crmkit.core.memory.InMemoryCrmStore;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.common.CrmValidationException;
@@ -10,7 +12,6 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.BuiltInSchemes;
 import io.crmkit.core.dimension.Dimensions;
-import io.crmkit.core.memory.InMemoryCodeSequences;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class CustomerCodeAllocatorTest {
-  private final InMemoryCodeSequences sequences = new InMemoryCodeSequences();
+  private final CodeSequences sequences = InMemoryCrmStore.create().attach(InMemoryExtensions.dimensionCodes()).codeSequences();
   private final CustomerCodeAllocator allocator =
       new CustomerCodeAllocator(CodeFormatTest.TYPE_PROVINCE_SEQUENCE, sequences);
 

@@ -1,6 +1,8 @@
 package io.crmkit.core.dimension.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.crmkit.core.memory.InMemoryExtensions;
+import io.crmkit.core.memory.InMemoryCrmStore;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.common.CrmValidationException;
@@ -12,7 +14,6 @@ import io.crmkit.core.dimension.CodeStructure;
 import io.crmkit.core.dimension.DimensionScheme;
 import io.crmkit.core.dimension.DimensionSchemes;
 import io.crmkit.core.dimension.Labels;
-import io.crmkit.core.memory.InMemoryCodeRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ class CodeReviewTest {
       .build();
 
   private final AtomicLong ids = new AtomicLong();
-  private final InMemoryCodeRequests requests = new InMemoryCodeRequests();
+  private final CodeRequests requests = InMemoryCrmStore.create().attach(InMemoryExtensions.dimensionCodes()).codeRequests();
   private final CodeReview review = new CodeReview(requests, DimensionSchemes.of(SEGMENTS, BuiltInSchemes.channels()),
       Clock.fixed(Instant.parse("2025-03-01T08:00:00Z"), ZoneOffset.UTC), () -> new UUID(0, ids.incrementAndGet()));
 

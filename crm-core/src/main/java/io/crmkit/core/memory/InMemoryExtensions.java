@@ -1,0 +1,58 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.dimension.DimensionCodeStore;
+import io.crmkit.core.dimension.code.CodeSequences;
+import io.crmkit.core.dimension.review.CodeRequests;
+import io.crmkit.core.lifecycle.ChurnSignals;
+import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.lifecycle.LifecycleStore;
+import io.crmkit.core.store.CrmStore;
+import io.crmkit.core.store.StoreExtension;
+
+/**
+ * The in-memory extensions of crm-core's capabilities, to {@link CrmStore#attach attach} to an
+ * {@link InMemoryCrmStore}:
+ *
+ * <pre>{@code
+ * InMemoryCrmStore store = InMemoryCrmStore.create();
+ * LifecycleStore lifecycle = store.attach(InMemoryExtensions.lifecycle());
+ * DimensionCodeStore codes = store.attach(InMemoryExtensions.dimensionCodes());
+ * }</pre>
+ */
+public final class InMemoryExtensions {
+  private InMemoryExtensions() {}
+
+  /** Lifecycle history and churn signals in memory. */
+  public static StoreExtension<LifecycleStore> lifecycle() {
+    return new Extension<>(LifecycleStore.EXTENSION_KEY, store -> {
+      InMemoryTransactions transactions = store.transactions();
+      return new Lifecycle(store, new InMemoryLifecycleHistory(transactions), new InMemoryChurnSignals(transactions));
+    });
+  }
+
+  /** Code sequences and code requests in memory. */
+  public static StoreExtension<DimensionCodeStore> dimensionCodes() {
+    return new Extension<>(DimensionCodeStore.EXTENSION_KEY, store -> {
+      InMemoryTransactions transactions = store.transactions();
+      return new DimensionCodes(store, new InMemoryCodeSequences(transactions), new InMemoryCodeRequests(transactions));
+    });
+  }
+
+  private record Extension<P>(String key, java.util.function.Function<InMemoryCrmStore, P> factory)
+      implements StoreExtension<P> {
+    @Override
+    public P create(CrmStore store) {
+      if (!(store instanceof InMemoryCrmStore memory)) {
+        throw new IllegalArgumentException("the in-memory extension " + key + " attaches to an InMemoryCrmStore, not to "
+            + store + "; use the extension of that store's technology");
+      }
+      return factory.apply(memory);
+    }
+  }
+
+  private record Lifecycle(CrmStore base, LifecycleHistory lifecycleHistory, ChurnSignals churnSignals)
+      implements LifecycleStore {}
+
+  private record DimensionCodes(CrmStore base, CodeSequences codeSequences, CodeRequests codeRequests)
+      implements DimensionCodeStore {}
+}
