@@ -17,7 +17,7 @@ import java.util.Objects;
  *     unless the store has no transactions (see {@link LifecycleEngine#apply})
  */
 public record EvaluationReport(
-    Instant asOf, long customersEvaluated, List<StageChange> applied, List<Failure> failures) {
+    Instant asOf, long customersEvaluated, List<DueMove> applied, List<Failure> failures) {
 
   public EvaluationReport {
     Objects.requireNonNull(asOf, "asOf");
@@ -32,7 +32,7 @@ public record EvaluationReport(
    * @param changes the changes that were due; empty if evaluating the customer failed
    * @param error why they were not applied, for example a concurrent update
    */
-  public record Failure(CustomerId customerId, List<StageChange> changes, String error) {
+  public record Failure(CustomerId customerId, List<DueMove> changes, String error) {
     public Failure {
       Objects.requireNonNull(customerId, "customerId");
       changes = List.copyOf(changes);

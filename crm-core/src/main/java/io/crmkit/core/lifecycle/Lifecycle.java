@@ -158,11 +158,11 @@ public final class Lifecycle {
    * version), or the initial stage when there is none. Registering a customer in the initial
    * stage writes no entry, which keeps a million fresh prospects free of history rows.
    */
-  public LifecycleStage replay(List<StageMove> history) {
+  public LifecycleStage replay(List<HistoryEntry> history) {
     Objects.requireNonNull(history, "history");
     return history.stream()
-        .max(Comparator.comparingLong(StageMove::customerVersion))
-        .map(StageMove::to)
+        .max(Comparator.comparingLong(HistoryEntry::customerVersion))
+        .map(HistoryEntry::to)
         .orElse(initialStage);
   }
 

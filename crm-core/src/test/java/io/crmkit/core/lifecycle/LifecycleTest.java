@@ -180,8 +180,8 @@ class LifecycleTest {
   void replayStartsAtTheInitialStageAndEndsAtTheTargetOfTheNewestEntry() {
     CustomerId id = CustomerId.of(new UUID(0, 1));
     Instant t = Instant.parse("2025-01-01T00:00:00Z");
-    StageMove first = new StageMove(id, 2, PROSPECT, NEW, Trigger.FIRST_PURCHASE, t, "system", Optional.empty());
-    StageMove second = new StageMove(id, 5, NEW, ACTIVE, Trigger.REPEAT_PURCHASE, t, "system", Optional.empty());
+    HistoryEntry first = new HistoryEntry(id, 2, PROSPECT, NEW, Trigger.FIRST_PURCHASE, t, "system", Optional.empty());
+    HistoryEntry second = new HistoryEntry(id, 5, NEW, ACTIVE, Trigger.REPEAT_PURCHASE, t, "system", Optional.empty());
 
     assertThat(Lifecycle.standard().replay(List.of())).isEqualTo(PROSPECT);
     assertThat(Lifecycle.standard().replay(List.of(second, first))).isEqualTo(ACTIVE);
