@@ -8,6 +8,7 @@ import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
@@ -250,10 +251,10 @@ public final class LifecycleEngine {
   }
 
   /**
-   * Evaluates every customer as of {@code asOf} and applies the moves due, each customer's moves
-   * in one transaction ({@link #apply}). A customer whose evaluation or moves fail (a rule or guard
+   * Evaluates every customer as of {@code asOf} and makes the moves due, each customer's moves in
+   * one transaction ({@link #apply}). A customer whose evaluation or moves fail (a rule or guard
    * that throws, changed concurrently, an action producing an invalid customer, ...) is reported
-   * and skipped; the batch goes on.
+   * as a {@link io.crmkit.core.common.Rejection} and skipped; the batch goes on.
    *
    * @param actor recorded as the actor of every move, for example {@code lifecycle-evaluator}
    * @throws IllegalArgumentException if {@code asOf} is after the clock's current instant: moves
@@ -269,30 +270,46 @@ public final class LifecycleEngine {
           + "); evaluate the future with evaluateAll instead");
     }
     List<DueMove> applied = new ArrayList<>();
-    List<EvaluationReport.Failure> failures = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
     long evaluated = 0;
     try (Stream<EvaluationInput> inputs = inputs(asOf)) {
       for (Iterator<EvaluationInput> it = inputs.iterator(); it.hasNext(); ) {
         EvaluationInput input = it.next();
         evaluated++;
-        List<DueMove> due = List.of();
+        String subject = input.customer().id().toString();
+        List<DueMove> due;
         try {
           due = evaluator.evaluate(input, asOf);
-          if (due.isEmpty()) {
-            continue;
-          }
-          apply(due, actor);
-          applied.addAll(due);
         } catch (CrmStorageException e) {
           throw e;
         } catch (RuntimeException e) {
           // Rules, guards and actions are caller code: whatever one throws is this customer's failure.
-          failures.add(new EvaluationReport.Failure(input.customer().id(), due,
-              Objects.toString(e.getMessage(), e.toString())));
+          rejected.add(Rejection.of(subject, failure(EvaluationReport.EVALUATION_FAILED, e)));
+          continue;
+        }
+        if (due.isEmpty()) {
+          continue;
+        }
+        try {
+          apply(due, actor);
+          applied.addAll(due);
+        } catch (CrmStorageException e) {
+          throw e;
+        } catch (ConcurrentUpdateException e) {
+          rejected.add(Rejection.of(subject, failure(EvaluationReport.CONCURRENT_UPDATE, e)));
+        } catch (CrmValidationException e) {
+          rejected.add(Rejection.of(subject, e.violations()));
+        } catch (RuntimeException e) {
+          rejected.add(Rejection.of(subject, failure(EvaluationReport.MOVE_FAILED, e)));
         }
       }
     }
-    return new EvaluationReport(asOf, evaluated, applied, failures);
+    return new EvaluationReport(asOf, evaluated, applied, rejected);
+  }
+
+  /** One customer's failure as a violation of the whole customer under {@code rule}. */
+  private static Violation failure(String rule, RuntimeException e) {
+    return new Violation("", rule, Objects.toString(e.getMessage(), e.toString()));
   }
 
   /**

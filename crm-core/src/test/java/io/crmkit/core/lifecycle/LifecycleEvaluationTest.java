@@ -15,6 +15,7 @@ import io.crmkit.core.Crm;
 import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.Page;
 import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.ExternalReference;
@@ -199,7 +200,7 @@ class LifecycleEvaluationTest {
 
     assertThat(report.customersEvaluated()).isEqualTo(2);
     assertThat(report.applied()).hasSize(3);
-    assertThat(report.failures()).isEmpty();
+    assertThat(report.rejected()).isEmpty();
     assertThat(crm.get(buyer.id()).stage()).isEqualTo(AT_RISK);
     assertThat(crm.get(idle.id()).stage()).isEqualTo(DISQUALIFIED);
     assertThat(engine.history(buyer.id())).extracting(HistoryEntry::actor).containsOnly("nightly");
@@ -229,12 +230,55 @@ class LifecycleEvaluationTest {
     EvaluationReport report = applyAllAt(day(3));
 
     assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
-    assertThat(report.failures()).singleElement().satisfies(failure -> {
-      assertThat(failure.customerId()).isEqualTo(broken.id());
-      assertThat(failure.error()).contains("owner");
-      assertThat(failure.changes()).extracting(DueMove::to).containsExactly(NEW);
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(broken.id().toString());
+      assertThat(rejection.position()).isEmpty();
+      assertThat(rejection.violations()).singleElement()
+          .satisfies(v -> assertThat(v.path()).as("the invalid customer's own violation").isEqualTo("owner"));
     });
     assertThat(crm.get(broken.id()).stage()).isEqualTo(PROSPECT);
+    assertThat(engine.history(broken.id())).isEmpty();
+    assertThat(engine.evaluate(broken.id(), day(3))).as("the due move is found again")
+        .extracting(DueMove::to).containsExactly(NEW);
+  }
+
+  @Test
+  void aBatchReportsACustomerChangedBetweenEvaluationAndApplyingAsAConcurrentUpdate() {
+    LifecycleRule racing = new LifecycleRule() {
+      @Override
+      public Trigger trigger() {
+        return Trigger.FIRST_PURCHASE;
+      }
+
+      @Override
+      public Optional<Due> due(Context context) {
+        Customer seen = context.customer();
+        if (seen.tags().contains("contested")) {
+          // Someone else saves the customer after the evaluation read it.
+          crm.update(crm.get(seen.id()).withOwner("sales-7"));
+        }
+        return context.activity().firstPurchaseAt().map(at -> Due.of(at, "bought"));
+      }
+    };
+    engine = LifecycleEngine.builder().rules(List.of(racing)).store(store).history(history).clock(clock).build();
+    Customer contested = crm.register(NewCustomer.person("Wang", "Fang").addTag("contested").build());
+    Customer fine = register();
+    buy(contested.id(), day(2));
+    buy(fine.id(), day(2));
+
+    EvaluationReport report = applyAllAt(day(3));
+
+    assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(contested.id().toString());
+      assertThat(rejection.violations()).singleElement().satisfies(v -> {
+        assertThat(v.path()).isEmpty();
+        assertThat(v.rule()).isEqualTo(EvaluationReport.CONCURRENT_UPDATE);
+        assertThat(v.message()).contains("found version 2");
+      });
+    });
+    assertThat(crm.get(contested.id()).stage()).isEqualTo(PROSPECT);
+    assertThat(crm.get(contested.id()).owner()).contains("sales-7");
   }
 
   @Test
@@ -272,10 +316,11 @@ class LifecycleEvaluationTest {
     EvaluationReport report = applyAllAt(day(3));
 
     assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
-    assertThat(report.failures()).singleElement().satisfies(failure -> {
-      assertThat(failure.customerId()).isEqualTo(broken.id());
-      assertThat(failure.changes()).isEmpty();
-      assertThat(failure.error()).contains("long overflow");
+    assertThat(report.customersEvaluated()).isEqualTo(2);
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(broken.id().toString());
+      assertThat(rejection.violations()).singleElement().isEqualTo(
+          new Violation("", EvaluationReport.EVALUATION_FAILED, "long overflow"));
     });
     assertThat(crm.get(fine.id()).stage()).isEqualTo(NEW);
   }
