@@ -60,18 +60,22 @@ import java.util.stream.StreamSupport;
  * Concurrent moves of one customer therefore cannot both succeed: the second fails with
  * {@link ConcurrentUpdateException} and writes nothing.
  *
- * <p><b>History and replay.</b> Customers start in the lifecycle's initial stage without a
- * history entry; every move the engine makes writes one. So replaying a customer's history
- * ({@link #replay}) gives their current stage. A stage set outside the engine (registering a
- * customer in another stage, or {@code Crm.update} with a new stage) is not in history until
- * {@link #reconcile} records it.
+ * <p><b>History and replay.</b> Inside crmkit a stage changes only here: {@code Crm.update}
+ * refuses a changed stage, and every move the engine makes writes a history entry. Registering
+ * a customer is not a move and writes none (a million fresh customers cost no history rows): a
+ * customer without history is in the stage they were registered (or imported) in, usually the
+ * lifecycle's initial stage. So {@link #replay} (the target of the newest entry, else the
+ * registered stage) gives every customer's stored stage. Only a stage changed outside crmkit
+ * (the host's SQL, say) after the engine moved the customer can disagree with history, until
+ * {@link #reconcile} records it; on a customer the engine never moved, such a change cannot be
+ * told from registering them in that stage.
  *
  * <p><b>When a customer entered their stage</b>, for stage time limits, is the time of their
  * newest history entry when it matches their stage; their creation time when they are still in
- * the initial stage without history; otherwise (a stage set outside the engine) the time of their
- * last save, the latest moment the stage can have been set, so time limits never fire early.
- * (A stage changed outside the engine and then set back to the recorded one is not detected:
- * history still dates it from the engine's move.)
+ * the initial stage without history; otherwise (registered in a later stage, or changed outside
+ * crmkit) the time of their last save, the latest moment the stage can have been set, so time
+ * limits never fire early. (A stage changed outside crmkit and then set back to the recorded one
+ * is not detected: history still dates it from the engine's move.)
  *
  * <p>Thread-safe. Holds no per-customer state.
  */
@@ -177,22 +181,30 @@ public final class LifecycleEngine {
   }
 
   /**
-   * The stage the customer's history leads to: equal to the stored stage for every customer
-   * whose stage only the engine changed (or {@link #reconcile reconciled}).
+   * The stage the customer's history leads to: the target of their newest entry, or, without
+   * history, the stage they were registered in, which is their stored stage since nothing in
+   * crmkit changes a stage without writing an entry. Equal to the stored stage for every customer
+   * whose stage only crmkit changed (or whose outside change was {@link #reconcile reconciled}).
+   *
+   * @throws CustomerNotFoundException if the customer has no history and does not exist
    */
   public LifecycleStage replay(CustomerId customerId) {
-    return lifecycle.replay(history(customerId));
+    Objects.requireNonNull(customerId, "customerId");
+    Optional<HistoryEntry> latest = history.latest(customerId);
+    return latest.isPresent() ? latest.get().to() : get(customerId).stage();
   }
 
   /**
-   * Records in history a stage that was set outside the engine, so that replay yields it again.
-   * The entry goes from the stage history leads to, to the stored stage, with trigger {@link
-   * Trigger#RECONCILED}, keyed by the customer's current version and dated at the customer's last
-   * save. It does not change the customer and publishes no event: the change itself was already
-   * saved (and announced) by whoever made it.
+   * Records in history a stage that was changed outside crmkit (by the host's SQL, say) after
+   * the engine last moved the customer, so that replay yields it again. The entry goes from the
+   * stage history leads to, to the stored stage, with trigger {@link Trigger#RECONCILED}, keyed
+   * by the customer's current version and dated at the customer's last save. It does not change
+   * the customer and publishes no event: the change itself was already saved by whoever made it.
+   * A customer without history has nothing to reconcile: they are in their registered stage.
    *
    * @param actor who reconciles, 1-128 printable characters
-   * @return the entry written, or empty if history already agrees with the stored stage
+   * @return the entry written, or empty if history already agrees with the stored stage or the
+   *     customer has no history
    * @throws CustomerNotFoundException if there is no such customer
    * @throws CrmValidationException if the actor is malformed
    * @throws DuplicateKeyException if someone else reconciled the same version differently meanwhile
@@ -203,12 +215,12 @@ public final class LifecycleEngine {
     return transactions.inTransaction(() -> {
       Customer customer = get(customerId);
       Optional<HistoryEntry> latest = history.latest(customerId);
-      LifecycleStage recorded = latest.map(HistoryEntry::to).orElse(lifecycle.initialStage());
-      if (recorded.equals(customer.stage())) {
+      if (latest.isEmpty() || latest.get().to().equals(customer.stage())) {
         return Optional.empty();
       }
+      LifecycleStage recorded = latest.get().to();
       Instant at = customer.updatedAt();
-      if (latest.isPresent() && at.isBefore(latest.get().at())) {
+      if (at.isBefore(latest.get().at())) {
         at = latest.get().at();
       }
       Instant now = clock.instant();
@@ -217,7 +229,7 @@ public final class LifecycleEngine {
       }
       HistoryEntry entry = new HistoryEntry(customerId, customer.version(), recorded, customer.stage(),
           Trigger.RECONCILED, at, actor, Optional.of("stage " + customer.stage()
-              + " was set outside the lifecycle engine (customer version " + customer.version() + ")"));
+              + " was set outside crmkit (customer version " + customer.version() + ")"));
       history.append(entry);
       return Optional.of(entry);
     });

@@ -283,11 +283,12 @@ class LifecycleEngineTest {
   }
 
   @Test
-  void reconcileRecordsAStageSetOutsideTheEngineSoReplayYieldsItAgain() {
+  void reconcileRecordsAStageChangedOutsideCrmkitSoReplayYieldsItAgain() {
     Customer customer = register();
     engine.fire(customer.id(), Trigger.FIRST_PURCHASE, "shop", null);
     clock.advance(Duration.ofDays(3));
-    Customer updated = crm.update(crm.get(customer.id()).withStage(ACTIVE));
+    // The host's own SQL moves the customer past crmkit; here, straight through the storage port.
+    Customer updated = store.customers().save(crm.get(customer.id()).withStage(ACTIVE).withUpdatedAt(clock.instant()));
     assertThat(engine.replay(customer.id())).isEqualTo(NEW);
 
     Optional<HistoryEntry> entry = engine.reconcile(customer.id(), "data-team");
@@ -311,6 +312,30 @@ class LifecycleEngineTest {
     assertThat(engine.history(prospect.id())).isEmpty();
     assertThat(engine.replay(prospect.id())).isEqualTo(PROSPECT);
     assertThat(engine.reconcile(prospect.id(), "data-team")).isEmpty();
+  }
+
+  @Test
+  void aCustomerRegisteredInALaterStageIsInItWithoutHistoryAndNeedsNoReconciling() {
+    Customer imported = crm.register(NewCustomer.person("Li", "Na").stage(ACTIVE).build());
+
+    assertThat(engine.history(imported.id())).isEmpty();
+    assertThat(engine.replay(imported.id())).isEqualTo(ACTIVE);
+    assertThat(engine.reconcile(imported.id(), "data-team")).isEmpty();
+
+    clock.advance(Duration.ofDays(1));
+    engine.fire(imported.id(), Trigger.COMPLAINT, "support", null);
+
+    assertThat(engine.history(imported.id())).singleElement().satisfies(entry -> {
+      assertThat(entry.from()).as("history starts where registration put the customer").isEqualTo(ACTIVE);
+      assertThat(entry.to()).isEqualTo(AT_RISK);
+    });
+    assertThat(engine.replay(imported.id())).isEqualTo(AT_RISK);
+  }
+
+  @Test
+  void replayingAnUnknownCustomerWithoutHistoryFailsWithNotFound() {
+    assertThatThrownBy(() -> engine.replay(CustomerId.of(new UUID(9, 9))))
+        .isInstanceOf(CustomerNotFoundException.class);
   }
 
   @Test
