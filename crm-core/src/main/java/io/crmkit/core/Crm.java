@@ -96,7 +96,14 @@ public final class Crm {
    * A display name that was the default (the name as written) follows a change of the person or
    * legal name unless {@code changed} sets another one.
    *
-   * @throws CrmValidationException if the customer breaks a constraint or a domain rule
+   * <p>The lifecycle stage cannot be changed here: a stage moves only through the lifecycle
+   * ({@link io.crmkit.core.lifecycle.LifecycleEngine#fire LifecycleEngine.fire}), which checks
+   * that the move is allowed and records it in the customer's history, so that history always
+   * explains the stage.
+   *
+   * @throws CrmValidationException if the customer breaks a constraint or a domain rule, or if
+   *     its stage differs from the stored one (path {@code stage}, rule
+   *     {@code stage-change-outside-lifecycle}); nothing written
    * @throws CustomerNotFoundException if there is no such customer
    * @throws ConcurrentUpdateException if the stored version is not {@code changed.version()}
    * @throws DuplicateKeyException if one of its external references belongs to another customer
@@ -108,6 +115,13 @@ public final class Crm {
       if (current.version() != changed.version()) {
         throw new ConcurrentUpdateException("Customer", changed.id().toString(), changed.version(),
             "found " + current.version());
+      }
+      // Checked after the version: a stale copy may carry an old stage the engine has moved on from.
+      if (!changed.stage().equals(current.stage())) {
+        throw CrmValidationException.of("Customer", "stage", "stage-change-outside-lifecycle",
+            "stage " + current.stage() + " cannot be changed to " + changed.stage() + " by an update: a stage"
+                + " moves only through the lifecycle, which records every move; fire a trigger with"
+                + " LifecycleEngine.fire(...)");
       }
       return save(current, withDisplayNameInStep(current, changed));
     });

@@ -1,6 +1,7 @@
 package io.crmkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.crmkit.core.memory.InMemoryExtensions;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.activity.Direction;
@@ -27,6 +28,8 @@ import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.lifecycle.LifecycleEngine;
+import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -152,6 +155,36 @@ class CrmTest {
         .isInstanceOf(ConcurrentUpdateException.class)
         .hasMessageContaining("expected version 1");
     assertThat(crm.get(original.id()).owner()).contains("alice");
+  }
+
+  @Test
+  void updateRefusesAStageChangeNamingTheLifecycleEngineAndWritesNothing() {
+    Customer registered = crm.register(NewCustomer.person("Smith", "Mary").build());
+
+    assertThatThrownBy(() -> crm.update(registered.withStage(LifecycleStage.NEW).withTier(ValueTier.HIGH)))
+        .isInstanceOfSatisfying(CrmValidationException.class, e -> {
+          assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("stage");
+            assertThat(v.rule()).isEqualTo("stage-change-outside-lifecycle");
+          });
+          assertThat(e.getMessage()).contains("LifecycleEngine.fire(...)")
+              .contains("stage PROSPECT cannot be changed to NEW");
+        });
+    assertThat(crm.get(registered.id())).isEqualTo(registered);
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void aStaleCopyWhoseStageTheEngineMovedOnIsAConflictNotAStageChange() {
+    Customer read = crm.register(NewCustomer.person("Smith", "Mary").build());
+    LifecycleEngine engine = LifecycleEngine.builder().store(store.attach(InMemoryExtensions.lifecycle())).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    engine.fire(read.id(), Trigger.EVALUATION_STARTED, "sales", null);
+
+    assertThatThrownBy(() -> crm.update(read.withOwner("bob"))).isInstanceOf(ConcurrentUpdateException.class);
+
+    Customer fresh = crm.update(crm.get(read.id()).withOwner("bob"));
+    assertThat(fresh.stage()).isEqualTo(LifecycleStage.DECIDING);
+    assertThat(fresh.owner()).contains("bob");
   }
 
   @Test

@@ -8,7 +8,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.lifecycle.LifecycleEngine;
-import io.crmkit.core.lifecycle.MoveResult;
+import io.crmkit.core.lifecycle.FireResult;
 import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcLifecycle;
@@ -53,8 +53,8 @@ public final class JdbcQuickStart {
         .occurredAt(Instant.now()).channel("store").build());
 
     LifecycleEngine lifecycle = LifecycleEngine.builder().store(store.attach(JdbcLifecycle.extension())).build();
-    MoveResult move = lifecycle.fire(li.id(), Trigger.FIRST_PURCHASE, "pos-system", null);
-    out.println("Lifecycle move: " + move.getClass().getSimpleName() + ", now "
+    FireResult fired = lifecycle.fire(li.id(), Trigger.FIRST_PURCHASE, "pos-system", null);
+    out.println("Lifecycle move: " + fired.getClass().getSimpleName() + ", now "
         + crm.get(li.id()).stage() + ", replayed from history: " + lifecycle.replay(li.id()));
 
     out.println("New customers in Shenzhen (44xxxx): " + crm.count(

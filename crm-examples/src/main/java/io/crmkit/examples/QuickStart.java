@@ -17,6 +17,10 @@ import io.crmkit.core.customer.OrganisationIdentifier;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.lifecycle.LifecycleEngine;
+import io.crmkit.core.lifecycle.LifecycleStore;
+import io.crmkit.core.lifecycle.Trigger;
+import io.crmkit.core.memory.InMemoryExtensions;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,8 +29,9 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * The quick start: register customers, record what they buy and how you talked to them, and
- * query them with {@link Criteria}, all on the embedded in-memory default.
+ * The quick start: register customers, record what they buy and how you talked to them, move
+ * one through the lifecycle, and query them with {@link Criteria}, all on the embedded in-memory
+ * default.
  *
  * <p>Run it with {@code mvn -B -q -pl crm-examples -am compile exec:java} from the repository root.
  */
@@ -74,7 +79,12 @@ public final class QuickStart {
         .subject("Annual contract review").build());
 
     // Change a customer: take what you read, change it, save. A stale copy fails with a conflict.
-    crm.update(zhang.withStage(LifecycleStage.NEW).withTier(ValueTier.HIGH));
+    crm.update(zhang.withTier(ValueTier.HIGH));
+
+    // Stages move only through the lifecycle, which checks each move and records it in history.
+    LifecycleStore stages = crm.store().attach(InMemoryExtensions.lifecycle()); // history beside the customers
+    LifecycleEngine lifecycle = LifecycleEngine.builder().store(stages).clock(crm.clock()).build();
+    lifecycle.fire(zhang.id(), Trigger.FIRST_PURCHASE, "pos-system", null); // PROSPECT -> NEW
 
     // Everyone in Beijing (GB/T 2260 codes starting with 11), by name.
     var beijing = crm.find(Criteria.codeStartsWith("region", "11"),
@@ -87,6 +97,8 @@ public final class QuickStart {
         + crm.findByExternalReference(ExternalReference.of("erp", "C-00042")).map(Customer::displayName).orElse("?"));
     out.println("High-tier new customers: " + crm.count(
         Criteria.and(Criteria.stageIs(LifecycleStage.NEW), Criteria.tierIs(ValueTier.HIGH))));
+    lifecycle.history(zhang.id()).forEach(entry -> out.println(zhang.displayName() + " moved from " + entry.from()
+        + " to " + entry.to() + " on " + entry.trigger() + " by " + entry.actor()));
     out.println(zhang.displayName() + " spent, net of refunds: " + crm.purchases(zhang.id(), TimeRange.all())
         .stream().map(p -> p.amount()).reduce(Money.zero(CNY), Money::plus));
     out.println("Interactions with " + acme.displayName() + ": "

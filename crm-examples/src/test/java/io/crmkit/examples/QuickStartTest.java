@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class QuickStartTest {
 
   @Test
-  void quickStartRegistersQueriesAndRejectsBadInput() {
+  void quickStartRegistersMovesThroughTheLifecycleQueriesAndRejectsBadInput() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     Crm crm = QuickStart.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String output = buffer.toString(StandardCharsets.UTF_8);
@@ -26,6 +26,7 @@ class QuickStartTest {
         .contains("张伟", "Mary Smith")
         .contains("ERP customer C-00042 is 上海极光贸易有限公司")
         .contains("High-tier new customers: 1")
+        .contains("张伟 moved from PROSPECT to NEW on FIRST_PURCHASE by pos-system")
         .contains("net of refunds: CNY 1100.00")
         .contains("contactPoints[0].value", "email-format", "owner");
   }

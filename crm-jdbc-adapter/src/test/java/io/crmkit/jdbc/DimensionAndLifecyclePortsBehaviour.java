@@ -13,7 +13,7 @@ import io.crmkit.core.dimension.code.SequenceExhaustedException;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
 import io.crmkit.core.lifecycle.ChurnSignal;
-import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -112,12 +112,12 @@ abstract class DimensionAndLifecyclePortsBehaviour {
   @Test
   void historyAndSignalsKeepNanosecondsAndRejectInstantsTheDatabaseCannotStore() {
     CustomerId customer = CustomerId.of(UUID.randomUUID());
-    StageMove move = move(customer, 2, T0);
+    HistoryEntry entry = entry(customer, 2, T0);
     ChurnSignal signal = new ChurnSignal(customer, 0.25, T0, "bg-nbd");
-    store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move);
+    store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(entry);
     store.attach(JdbcLifecycle.extension()).churnSignals().record(signal);
 
-    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).containsExactly(move);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).containsExactly(entry);
     assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, T0)).as("measured at, not before, asOf").isEmpty();
     assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, T0.plusNanos(1))).contains(signal);
     assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, Instant.MAX)).contains(signal);
@@ -125,29 +125,29 @@ abstract class DimensionAndLifecyclePortsBehaviour {
     assertThat(store.attach(JdbcLifecycle.extension()).churnSignals().latest(customer, Instant.MIN)).isEmpty();
 
     Instant farFuture = Instant.parse("+10000-01-01T00:00:00Z");
-    assertThatThrownBy(() -> store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move(customer, 3, farFuture)))
+    assertThatThrownBy(() -> store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(entry(customer, 3, farFuture)))
         .isInstanceOf(CrmValidationException.class).hasMessageContaining("at");
     assertThatThrownBy(() -> store.attach(JdbcLifecycle.extension()).churnSignals().recordAll(List.of(signal, new ChurnSignal(customer, 0.5, farFuture, "x"))))
         .isInstanceOf(CrmValidationException.class).hasMessageContaining("[1].measuredAt");
-    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).containsExactly(move);
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).containsExactly(entry);
   }
 
   @Test
   void aRepeatedOrClashingAppendLeavesTheCallersTransactionUsable() {
     CustomerId customer = CustomerId.of(UUID.randomUUID());
-    StageMove move = move(customer, 2, T0);
-    StageMove rival = new StageMove(customer, 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED, Trigger.MANUAL,
+    HistoryEntry entry = entry(customer, 2, T0);
+    HistoryEntry rival = new HistoryEntry(customer, 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED, Trigger.MANUAL,
         T0, "someone-else", Optional.of("spam"));
 
-    List<StageMove> seen = store.transactions().inTransaction(() -> {
-      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move);
-      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move);
+    List<HistoryEntry> seen = store.transactions().inTransaction(() -> {
+      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(entry);
+      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(entry);
       assertThatThrownBy(() -> store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(rival)).isInstanceOf(DuplicateKeyException.class);
-      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(move(customer, 3, T0.plusSeconds(1)));
+      store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(entry(customer, 3, T0.plusSeconds(1)));
       return store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer);
     });
 
-    assertThat(seen).extracting(StageMove::customerVersion).containsExactly(2L, 3L);
+    assertThat(seen).extracting(HistoryEntry::customerVersion).containsExactly(2L, 3L);
     assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(customer)).isEqualTo(seen);
   }
 
@@ -180,31 +180,31 @@ abstract class DimensionAndLifecyclePortsBehaviour {
   @Test
   void streamingHistoryCrossesKeysetPagesInCustomerThenVersionOrder() {
     Instant start = Instant.parse("2031-01-01T00:00:00Z");
-    List<StageMove> moves = new ArrayList<>();
+    List<HistoryEntry> entries = new ArrayList<>();
     for (int c = 0; c < 1_200; c++) {
       CustomerId customer = CustomerId.of(UUID.randomUUID());
       for (int version = 2; version <= 3; version++) {
-        moves.add(move(customer, version, start.plusMillis(c * 10L + version)));
+        entries.add(entry(customer, version, start.plusMillis(c * 10L + version)));
       }
     }
     store.transactions().inTransaction(() -> {
-      moves.forEach(store.attach(JdbcLifecycle.extension()).lifecycleHistory()::append);
+      entries.forEach(store.attach(JdbcLifecycle.extension()).lifecycleHistory()::append);
       return null;
     });
-    moves.sort(Comparator.comparing(StageMove::customerId).thenComparingLong(StageMove::customerVersion));
+    entries.sort(Comparator.comparing(HistoryEntry::customerId).thenComparingLong(HistoryEntry::customerVersion));
 
-    List<StageMove> streamed;
-    try (Stream<StageMove> all = store.attach(JdbcLifecycle.extension()).lifecycleHistory().stream(TimeRange.since(start))) {
+    List<HistoryEntry> streamed;
+    try (Stream<HistoryEntry> all = store.attach(JdbcLifecycle.extension()).lifecycleHistory().stream(TimeRange.since(start))) {
       streamed = all.collect(Collectors.toList());
     }
-    assertThat(streamed).isEqualTo(moves);
-    Set<CustomerId> sample = moves.stream().map(StageMove::customerId).distinct().limit(10).collect(Collectors.toSet());
+    assertThat(streamed).isEqualTo(entries);
+    Set<CustomerId> sample = entries.stream().map(HistoryEntry::customerId).distinct().limit(10).collect(Collectors.toSet());
     assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().latest(sample)).hasSize(10)
         .allSatisfy((id, latest) -> assertThat(latest.customerVersion()).isEqualTo(3));
   }
 
-  private static StageMove move(CustomerId customer, long version, Instant at) {
-    return new StageMove(customer, version, LifecycleStage.NEW, LifecycleStage.ACTIVE, Trigger.REPEAT_PURCHASE, at,
+  private static HistoryEntry entry(CustomerId customer, long version, Instant at) {
+    return new HistoryEntry(customer, version, LifecycleStage.NEW, LifecycleStage.ACTIVE, Trigger.REPEAT_PURCHASE, at,
         "behaviour", Optional.of("entry " + version));
   }
 

@@ -20,8 +20,8 @@ import io.crmkit.core.dimension.code.CustomerCode;
 import io.crmkit.core.dimension.code.CustomerCodeAllocator;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.lifecycle.LifecycleEngine;
-import io.crmkit.core.lifecycle.MoveResult;
-import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.FireResult;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,14 +90,14 @@ class PostgresLifecycleAndCodesEndToEndTest {
   void aMoveCommitsTheCustomerItsHistoryEntryAndItsEventTogether() throws SQLException {
     Customer prospect = crm.register(NewCustomer.organisation("Atomic Move Ltd").build());
 
-    MoveResult result = engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", "asked for a quote");
+    FireResult result = engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", "asked for a quote");
 
-    StageMove move = ((MoveResult.Moved) result).move();
+    HistoryEntry entry = ((FireResult.Moved) result).entry();
     Customer stored = store.customers().findById(prospect.id()).orElseThrow();
     assertThat(stored.stage()).isEqualTo(LifecycleStage.DECIDING);
     assertThat(stored.version()).isEqualTo(2);
-    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(prospect.id())).containsExactly(move);
-    assertThat(move.customerVersion()).isEqualTo(stored.version());
+    assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory().forCustomer(prospect.id())).containsExactly(entry);
+    assertThat(entry.customerVersion()).isEqualTo(stored.version());
     assertThat(outboxEventTypes(prospect.id())).containsExactly("CustomerRegistered", "StageChanged");
     assertThat(engine.replay(prospect.id())).isEqualTo(stored.stage());
   }
@@ -105,7 +105,7 @@ class PostgresLifecycleAndCodesEndToEndTest {
   @Test
   void aHistoryClashAfterTheSaveRollsBackTheSaveAndWritesNoEvent() throws SQLException {
     Customer prospect = crm.register(NewCustomer.organisation("History Clash GmbH").build());
-    StageMove planted = new StageMove(prospect.id(), 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED,
+    HistoryEntry planted = new HistoryEntry(prospect.id(), 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED,
         Trigger.MANUAL, NOW, "someone-else", Optional.of("planted before the move"));
     store.attach(JdbcLifecycle.extension()).lifecycleHistory().append(planted);
 

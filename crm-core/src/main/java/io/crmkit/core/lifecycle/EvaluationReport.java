@@ -1,42 +1,50 @@
 package io.crmkit.core.lifecycle;
 
-import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.common.Rejection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What applying a batch evaluation did: how many customers were looked at, every change applied
- * with its reason, and every customer whose changes could not be evaluated or applied with the
- * error. A batch never stops on one customer's failure.
+ * What applying a batch evaluation did: how many customers were looked at, every move made with
+ * its reason, and every customer set aside with why. A batch never stops on one customer's
+ * failure.
+ *
+ * <p>A set-aside customer is a {@link Rejection}, the shape every crmkit batch report shares: its
+ * subject is the customer id, it has no position (customers are picked by a query, not read from
+ * a sequence), and its violations say why, with one of the rule names below, or, when a
+ * transition's action produced an invalid customer, the violations of that customer. The moves
+ * that were due are not kept: nothing of them was written, and {@link LifecycleEngine#evaluate}
+ * finds them again.
  *
  * @param asOf the instant evaluated
  * @param customersEvaluated how many customers were evaluated
- * @param applied every change made, customer by customer, in order
- * @param failures the customers whose changes were not applied; for each, nothing was written
- *     unless the store has no transactions (see {@link LifecycleEngine#apply})
+ * @param applied every due move made, customer by customer, in order
+ * @param rejected the customers whose moves were not made; for each, nothing was written unless
+ *     the store has no transactions (see {@link LifecycleEngine#apply})
  */
 public record EvaluationReport(
-    Instant asOf, long customersEvaluated, List<StageChange> applied, List<Failure> failures) {
+    Instant asOf, long customersEvaluated, List<DueMove> applied, List<Rejection> rejected) {
 
+  /** Rule of a rejection whose evaluation threw: a rule, a guard or an action ran into an error. */
+  public static final String EVALUATION_FAILED = "evaluation-failed";
+
+  /** Rule of a rejection whose customer was changed between evaluation and applying the moves. */
+  public static final String CONCURRENT_UPDATE = "concurrent-update";
+
+  /** Rule of a rejection whose moves could not be made for another reason, such as an action that threw. */
+  public static final String MOVE_FAILED = "move-failed";
+
+  /**
+   * @throws IllegalArgumentException if fewer customers were evaluated than rejected
+   */
   public EvaluationReport {
     Objects.requireNonNull(asOf, "asOf");
     applied = List.copyOf(applied);
-    failures = List.copyOf(failures);
-  }
-
-  /**
-   * One customer whose changes could not be evaluated or applied.
-   *
-   * @param customerId the customer
-   * @param changes the changes that were due; empty if evaluating the customer failed
-   * @param error why they were not applied, for example a concurrent update
-   */
-  public record Failure(CustomerId customerId, List<StageChange> changes, String error) {
-    public Failure {
-      Objects.requireNonNull(customerId, "customerId");
-      changes = List.copyOf(changes);
-      Objects.requireNonNull(error, "error");
+    rejected = List.copyOf(rejected);
+    if (customersEvaluated < rejected.size()) {
+      throw new IllegalArgumentException("rejected " + rejected.size() + " customers but evaluated only "
+          + customersEvaluated);
     }
   }
 }

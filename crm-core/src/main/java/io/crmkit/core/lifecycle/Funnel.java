@@ -43,7 +43,7 @@ public final class Funnel {
   /**
    * @param lifecycle the definition whose stages and transitions are reported
    * @param customers where customers and their current stages are read
-   * @param history where stage moves are read
+   * @param history where the history entries of stage moves are read
    */
   public Funnel(Lifecycle lifecycle, Customers customers, LifecycleHistory history) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -69,10 +69,10 @@ public final class Funnel {
     Objects.requireNonNull(period, "period");
     Tally tally = new Tally(period);
     try (Stream<Customer> all = customers.stream(Criteria.below(CustomerField.CREATED_AT, period.to()));
-        Stream<StageMove> moves = history.stream(TimeRange.all())) {
-      Iterator<StageMove> pending = moves.iterator();
-      StageMove next = pending.hasNext() ? pending.next() : null;
-      List<StageMove> own = new ArrayList<>();
+        Stream<HistoryEntry> entries = history.stream(TimeRange.all())) {
+      Iterator<HistoryEntry> pending = entries.iterator();
+      HistoryEntry next = pending.hasNext() ? pending.next() : null;
+      List<HistoryEntry> own = new ArrayList<>();
       for (Iterator<Customer> it = all.iterator(); it.hasNext(); ) {
         Customer customer = it.next();
         CustomerId id = customer.id();
@@ -103,23 +103,23 @@ public final class Funnel {
       this.period = period;
     }
 
-    void add(Customer customer, List<StageMove> moves) {
+    void add(Customer customer, List<HistoryEntry> entries) {
       Set<LifecycleStage> presentIn = new HashSet<>();
       Set<List<LifecycleStage>> movedAlong = new HashSet<>();
-      LifecycleStage stage = moves.isEmpty() ? customer.stage() : moves.get(0).from();
+      LifecycleStage stage = entries.isEmpty() ? customer.stage() : entries.get(0).from();
       Instant since = customer.createdAt();
       LifecycleStage stageAtEnd = null;
-      for (StageMove move : moves) {
-        Instant until = move.at().isBefore(since) ? since : move.at();
+      for (HistoryEntry entry : entries) {
+        Instant until = entry.at().isBefore(since) ? since : entry.at();
         stay(stage, since, until, presentIn);
         if (since.isBefore(period.to())) {
           stageAtEnd = stage;
         }
-        if (period.contains(move.at())) {
-          presentIn.add(move.from());
-          movedAlong.add(List.of(move.from(), move.to()));
+        if (period.contains(entry.at())) {
+          presentIn.add(entry.from());
+          movedAlong.add(List.of(entry.from(), entry.to()));
         }
-        stage = move.to();
+        stage = entry.to();
         since = until;
       }
       stay(stage, since, null, presentIn);

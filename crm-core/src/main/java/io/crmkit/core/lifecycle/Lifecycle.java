@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,7 +110,10 @@ public final class Lifecycle {
     return stages;
   }
 
-  /** Where customers start; history replay starts here too. */
+  /**
+   * Where customers start: the stage to register them in ({@code NewCustomer}'s default,
+   * {@code PROSPECT}, is the standard lifecycle's), and the stage every other is reachable from.
+   */
   public LifecycleStage initialStage() {
     return initialStage;
   }
@@ -151,19 +153,6 @@ public final class Lifecycle {
   public Set<Trigger> triggersFrom(LifecycleStage stage) {
     Map<Trigger, Transition> out = byStage.get(stage);
     return out == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(out.keySet()));
-  }
-
-  /**
-   * The stage a customer is in after {@code history}: the target of the last entry (by customer
-   * version), or the initial stage when there is none. Registering a customer in the initial
-   * stage writes no entry, which keeps a million fresh prospects free of history rows.
-   */
-  public LifecycleStage replay(List<StageMove> history) {
-    Objects.requireNonNull(history, "history");
-    return history.stream()
-        .max(Comparator.comparingLong(StageMove::customerVersion))
-        .map(StageMove::to)
-        .orElse(initialStage);
   }
 
   /** The transition, or {@code null}: the allocation-free lookup for the evaluator's hot loop. */

@@ -8,6 +8,7 @@ import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
@@ -61,18 +62,22 @@ import java.util.stream.StreamSupport;
  * Concurrent moves of one customer therefore cannot both succeed: the second fails with
  * {@link ConcurrentUpdateException} and writes nothing.
  *
- * <p><b>History and replay.</b> Customers start in the lifecycle's initial stage without a
- * history entry; every move the engine makes writes one. So replaying a customer's history
- * ({@link #replay}) gives their current stage. A stage set outside the engine (registering a
- * customer in another stage, or {@code Crm.update} with a new stage) is not in history until
- * {@link #reconcile} records it.
+ * <p><b>History and replay.</b> Inside crmkit a stage changes only here: {@code Crm.update}
+ * refuses a changed stage, and every move the engine makes writes a history entry. Registering
+ * a customer is not a move and writes none (a million fresh customers cost no history rows): a
+ * customer without history is in the stage they were registered (or imported) in, usually the
+ * lifecycle's initial stage. So {@link #replay} (the target of the newest entry, else the
+ * registered stage) gives every customer's stored stage. Only a stage changed outside crmkit
+ * (the host's SQL, say) after the engine moved the customer can disagree with history, until
+ * {@link #reconcile} records it; on a customer the engine never moved, such a change cannot be
+ * told from registering them in that stage.
  *
  * <p><b>When a customer entered their stage</b>, for stage time limits, is the time of their
  * newest history entry when it matches their stage; their creation time when they are still in
- * the initial stage without history; otherwise (a stage set outside the engine) the time of their
- * last save, the latest moment the stage can have been set, so time limits never fire early.
- * (A stage changed outside the engine and then set back to the recorded one is not detected:
- * history still dates it from the engine's move.)
+ * the initial stage without history; otherwise (registered in a later stage, or changed outside
+ * crmkit) the time of their last save, the latest moment the stage can have been set, so time
+ * limits never fire early. (A stage changed outside crmkit and then set back to the recorded one
+ * is not detected: history still dates it from the engine's move.)
  *
  * <p>Thread-safe. Holds no per-customer state.
  */
@@ -131,8 +136,8 @@ public final class LifecycleEngine {
    * @param actor who fires it: a user name, or a system name; 1-128 printable characters
    * @param reason why, or {@code null}; required by transitions that {@link
    *     Transition#requiringReason() require a reason}, such as the standard manual moves
-   * @return {@link MoveResult.Moved} with the saved customer and history entry, or {@link
-   *     MoveResult.Blocked} if the transition's guard refused (nothing written)
+   * @return {@link FireResult.Moved} with the saved customer and history entry, or {@link
+   *     FireResult.Blocked} if the transition's guard refused (nothing written)
    * @throws CustomerNotFoundException if there is no such customer
    * @throws IllegalTransitionException if the customer's stage has no transition for
    *     {@code trigger}, naming the stage and the triggers it allows; nothing written
@@ -141,7 +146,7 @@ public final class LifecycleEngine {
    * @throws ConcurrentUpdateException if the customer was saved by someone else meanwhile; nothing
    *     written
    */
-  public MoveResult fire(CustomerId customerId, Trigger trigger, String actor, String reason) {
+  public FireResult fire(CustomerId customerId, Trigger trigger, String actor, String reason) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(trigger, "trigger");
     Optional<String> why = checkInput(actor, reason);
@@ -158,7 +163,7 @@ public final class LifecycleEngine {
    * @throws IllegalTransitionException as for {@link #fire(CustomerId, Trigger, String, String)}
    * @throws CrmValidationException as for {@link #fire(CustomerId, Trigger, String, String)}
    */
-  public MoveResult fire(Customer customer, Trigger trigger, String actor, String reason) {
+  public FireResult fire(Customer customer, Trigger trigger, String actor, String reason) {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(trigger, "trigger");
     Optional<String> why = checkInput(actor, reason);
@@ -173,52 +178,60 @@ public final class LifecycleEngine {
   }
 
   /** The customer's history, oldest first. */
-  public List<StageMove> history(CustomerId customerId) {
+  public List<HistoryEntry> history(CustomerId customerId) {
     return history.forCustomer(Objects.requireNonNull(customerId, "customerId"));
   }
 
   /**
-   * The stage the customer's history leads to: equal to the stored stage for every customer
-   * whose stage only the engine changed (or {@link #reconcile reconciled}).
+   * The stage the customer's history leads to: the target of their newest entry, or, without
+   * history, the stage they were registered in, which is their stored stage since nothing in
+   * crmkit changes a stage without writing an entry. Equal to the stored stage for every customer
+   * whose stage only crmkit changed (or whose outside change was {@link #reconcile reconciled}).
+   *
+   * @throws CustomerNotFoundException if the customer has no history and does not exist
    */
   public LifecycleStage replay(CustomerId customerId) {
-    return lifecycle.replay(history(customerId));
+    Objects.requireNonNull(customerId, "customerId");
+    Optional<HistoryEntry> latest = history.latest(customerId);
+    return latest.isPresent() ? latest.get().to() : get(customerId).stage();
   }
 
   /**
-   * Records in history a stage that was set outside the engine, so that replay yields it again.
-   * The entry goes from the stage history leads to, to the stored stage, with trigger {@link
-   * Trigger#RECONCILED}, keyed by the customer's current version and dated at the customer's last
-   * save. It does not change the customer and publishes no event: the change itself was already
-   * saved (and announced) by whoever made it.
+   * Records in history a stage that was changed outside crmkit (by the host's SQL, say) after
+   * the engine last moved the customer, so that replay yields it again. The entry goes from the
+   * stage history leads to, to the stored stage, with trigger {@link Trigger#RECONCILED}, keyed
+   * by the customer's current version and dated at the customer's last save. It does not change
+   * the customer and publishes no event: the change itself was already saved by whoever made it.
+   * A customer without history has nothing to reconcile: they are in their registered stage.
    *
    * @param actor who reconciles, 1-128 printable characters
-   * @return the entry written, or empty if history already agrees with the stored stage
+   * @return the entry written, or empty if history already agrees with the stored stage or the
+   *     customer has no history
    * @throws CustomerNotFoundException if there is no such customer
    * @throws CrmValidationException if the actor is malformed
    * @throws DuplicateKeyException if someone else reconciled the same version differently meanwhile
    */
-  public Optional<StageMove> reconcile(CustomerId customerId, String actor) {
+  public Optional<HistoryEntry> reconcile(CustomerId customerId, String actor) {
     Objects.requireNonNull(customerId, "customerId");
     checkInput(actor, null);
     return transactions.inTransaction(() -> {
       Customer customer = get(customerId);
-      Optional<StageMove> latest = history.latest(customerId);
-      LifecycleStage recorded = latest.map(StageMove::to).orElse(lifecycle.initialStage());
-      if (recorded.equals(customer.stage())) {
+      Optional<HistoryEntry> latest = history.latest(customerId);
+      if (latest.isEmpty() || latest.get().to().equals(customer.stage())) {
         return Optional.empty();
       }
+      LifecycleStage recorded = latest.get().to();
       Instant at = customer.updatedAt();
-      if (latest.isPresent() && at.isBefore(latest.get().at())) {
+      if (at.isBefore(latest.get().at())) {
         at = latest.get().at();
       }
       Instant now = clock.instant();
       if (at.isAfter(now)) {
         at = now;
       }
-      StageMove entry = new StageMove(customerId, customer.version(), recorded, customer.stage(),
+      HistoryEntry entry = new HistoryEntry(customerId, customer.version(), recorded, customer.stage(),
           Trigger.RECONCILED, at, actor, Optional.of("stage " + customer.stage()
-              + " was set outside the lifecycle engine (customer version " + customer.version() + ")"));
+              + " was set outside crmkit (customer version " + customer.version() + ")"));
       history.append(entry);
       return Optional.of(entry);
     });
@@ -230,7 +243,7 @@ public final class LifecycleEngine {
    *
    * @throws CustomerNotFoundException if there is no such customer
    */
-  public List<StageChange> evaluate(CustomerId customerId, Instant asOf) {
+  public List<DueMove> evaluate(CustomerId customerId, Instant asOf) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(asOf, "asOf");
     Customer customer = get(customerId);
@@ -245,17 +258,17 @@ public final class LifecycleEngine {
    * rule can fire, lazily, with history and churn signals looked up in bulk per chunk of
    * customers, so memory stays constant. Close the stream (try-with-resources).
    */
-  public Stream<StageChange> evaluateAll(Instant asOf) {
+  public Stream<DueMove> evaluateAll(Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
     // Closing the returned stream closes the customer stream: close handlers belong to the whole pipeline.
     return inputs(asOf).flatMap(input -> evaluator.evaluate(input, asOf).stream());
   }
 
   /**
-   * Evaluates every customer as of {@code asOf} and applies the moves due, each customer's moves
-   * in one transaction ({@link #apply}). A customer whose evaluation or moves fail (a rule or guard
+   * Evaluates every customer as of {@code asOf} and makes the moves due, each customer's moves in
+   * one transaction ({@link #apply}). A customer whose evaluation or moves fail (a rule or guard
    * that throws, changed concurrently, an action producing an invalid customer, ...) is reported
-   * and skipped; the batch goes on.
+   * as a {@link io.crmkit.core.common.Rejection} and skipped; the batch goes on.
    *
    * @param actor recorded as the actor of every move, for example {@code lifecycle-evaluator}
    * @throws IllegalArgumentException if {@code asOf} is after the clock's current instant: moves
@@ -270,41 +283,58 @@ public final class LifecycleEngine {
       throw new IllegalArgumentException("cannot apply moves as of " + asOf + ", after now (" + clock.instant()
           + "); evaluate the future with evaluateAll instead");
     }
-    List<StageChange> applied = new ArrayList<>();
-    List<EvaluationReport.Failure> failures = new ArrayList<>();
+    List<DueMove> applied = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
     long evaluated = 0;
     try (Stream<EvaluationInput> inputs = inputs(asOf)) {
       for (Iterator<EvaluationInput> it = inputs.iterator(); it.hasNext(); ) {
         EvaluationInput input = it.next();
         evaluated++;
-        List<StageChange> changes = List.of();
+        String subject = input.customer().id().toString();
+        List<DueMove> due;
         try {
-          changes = evaluator.evaluate(input, asOf);
-          if (changes.isEmpty()) {
-            continue;
-          }
-          apply(changes, actor);
-          applied.addAll(changes);
+          due = evaluator.evaluate(input, asOf);
         } catch (CrmStorageException e) {
           throw e;
         } catch (RuntimeException e) {
           // Rules, guards and actions are caller code: whatever one throws is this customer's failure.
-          failures.add(new EvaluationReport.Failure(input.customer().id(), changes,
-              Objects.toString(e.getMessage(), e.toString())));
+          rejected.add(Rejection.of(subject, failure(EvaluationReport.EVALUATION_FAILED, e)));
+          continue;
+        }
+        if (due.isEmpty()) {
+          continue;
+        }
+        try {
+          apply(due, actor);
+          applied.addAll(due);
+        } catch (CrmStorageException e) {
+          throw e;
+        } catch (ConcurrentUpdateException e) {
+          rejected.add(Rejection.of(subject, failure(EvaluationReport.CONCURRENT_UPDATE, e)));
+        } catch (CrmValidationException e) {
+          rejected.add(Rejection.of(subject, e.violations()));
+        } catch (RuntimeException e) {
+          rejected.add(Rejection.of(subject, failure(EvaluationReport.MOVE_FAILED, e)));
         }
       }
     }
-    return new EvaluationReport(asOf, evaluated, applied, failures);
+    return new EvaluationReport(asOf, evaluated, applied, rejected);
+  }
+
+  /** One customer's failure as a violation of the whole customer under {@code rule}. */
+  private static Violation failure(String rule, RuntimeException e) {
+    return new Violation("", rule, Objects.toString(e.getMessage(), e.toString()));
   }
 
   /**
-   * Applies the consecutive changes of one customer, as {@link #evaluate} or {@link
-   * #evaluateAll} proposed them, in one transaction. Guards were checked when the changes were
-   * evaluated and are not asked again; the customer must still be as evaluated.
+   * Makes the consecutive due moves of one customer, as {@link #evaluate} or {@link #evaluateAll}
+   * found them, in one transaction. Guards were checked when the moves were evaluated and are not
+   * asked again; the customer must still be as evaluated.
    *
+   * @param moves the due moves, in order
    * @param actor recorded as the actor of every move
    * @return the history entries written, in order
-   * @throws IllegalArgumentException if {@code changes} is empty, not one customer's consecutive
+   * @throws IllegalArgumentException if {@code moves} is empty, not one customer's consecutive
    *     chain, or any is dated after the clock's current instant (evaluated as of a future instant)
    * @throws ConcurrentUpdateException if the customer's version or stage is no longer the one
    *     evaluated
@@ -312,18 +342,18 @@ public final class LifecycleEngine {
    * @throws IllegalTransitionException if the lifecycle has no such transition
    * @throws CrmValidationException if the actor is malformed or an action produced an invalid customer
    */
-  public List<StageMove> apply(List<StageChange> changes, String actor) {
-    Objects.requireNonNull(changes, "changes");
+  public List<HistoryEntry> apply(List<DueMove> moves, String actor) {
+    Objects.requireNonNull(moves, "moves");
     checkInput(actor, null);
-    checkChain(changes);
+    checkChain(moves);
     Instant now = clock.instant();
-    for (StageChange change : changes) {
-      if (change.at().isAfter(now)) {
-        throw new IllegalArgumentException("cannot apply " + change + ", dated after now (" + now
+    for (DueMove move : moves) {
+      if (move.at().isAfter(now)) {
+        throw new IllegalArgumentException("cannot apply " + move + ", dated after now (" + now
             + "); moves are not dated in the future");
       }
     }
-    StageChange first = changes.get(0);
+    DueMove first = moves.get(0);
     return transactions.inTransaction(() -> {
       Customer current = get(first.customerId());
       if (current.version() != first.expectedVersion() || !current.stage().equals(first.from())) {
@@ -331,29 +361,29 @@ public final class LifecycleEngine {
             "found version " + current.version() + " in stage " + current.stage() + " (evaluated in "
                 + first.from() + ")");
       }
-      List<StageMove> moves = new ArrayList<>(changes.size());
-      for (StageChange change : changes) {
-        Transition transition = lifecycle.find(change.from(), change.trigger());
-        if (transition == null || !transition.to().equals(change.to())) {
-          throw new IllegalTransitionException(change.customerId(), change.from(), change.trigger(),
-              lifecycle.triggersFrom(change.from()), lifecycle);
+      List<HistoryEntry> entries = new ArrayList<>(moves.size());
+      for (DueMove move : moves) {
+        Transition transition = lifecycle.find(move.from(), move.trigger());
+        if (transition == null || !transition.to().equals(move.to())) {
+          throw new IllegalTransitionException(move.customerId(), move.from(), move.trigger(),
+              lifecycle.triggersFrom(move.from()), lifecycle);
         }
-        MoveResult.Moved moved = move(current, transition, change.at(), actor, Optional.of(change.reason()));
-        moves.add(moved.move());
+        FireResult.Moved moved = makeMove(current, transition, move.at(), actor, Optional.of(move.reason()));
+        entries.add(moved.entry());
         current = moved.customer();
       }
-      return moves;
+      return entries;
     });
   }
 
-  private MoveResult fireOn(Customer customer, Trigger trigger, String actor, Optional<String> reason) {
+  private FireResult fireOn(Customer customer, Trigger trigger, String actor, Optional<String> reason) {
     Transition transition = lifecycle.find(customer.stage(), trigger);
     if (transition == null) {
       throw new IllegalTransitionException(customer.id(), customer.stage(), trigger,
           lifecycle.triggersFrom(customer.stage()), lifecycle);
     }
     if (transition.reasonRequired() && reason.isEmpty()) {
-      throw CrmValidationException.of("StageMove", "reason", "reason-required",
+      throw CrmValidationException.of("HistoryEntry", "reason", "reason-required",
           "moving from " + transition.from() + " on " + trigger + " needs a reason");
     }
     Instant now = clock.instant();
@@ -361,17 +391,17 @@ public final class LifecycleEngine {
       ActivitySummary activity =
           ActivitySummary.of(customer.id(), purchases.forCustomer(customer.id(), TimeRange.until(now)), now);
       if (!transition.guard().allows(customer, activity)) {
-        return new MoveResult.Blocked(customer, transition);
+        return new FireResult.Blocked(customer, transition);
       }
     }
-    return move(customer, transition, now, actor, reason);
+    return makeMove(customer, transition, now, actor, reason);
   }
 
   /** Saves the moved customer, appends the entry and publishes the events: one move. */
-  private MoveResult.Moved move(Customer customer, Transition transition, Instant at, String actor,
+  private FireResult.Moved makeMove(Customer customer, Transition transition, Instant at, String actor,
       Optional<String> reason) {
     Instant now = clock.instant();
-    StageMove entry = new StageMove(customer.id(), customer.version() + 1, transition.from(), transition.to(),
+    HistoryEntry entry = new HistoryEntry(customer.id(), customer.version() + 1, transition.from(), transition.to(),
         transition.trigger(), at, actor, reason);
     Customer changed = customer.withStage(transition.to())
         .withUpdatedAt(now.isBefore(customer.createdAt()) ? customer.createdAt() : now);
@@ -388,7 +418,7 @@ public final class LifecycleEngine {
     if (!otherChanges.isEmpty()) {
       events.publish(new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), otherChanges));
     }
-    return new MoveResult.Moved(saved, entry);
+    return new FireResult.Moved(saved, entry);
   }
 
   private Customer get(CustomerId customerId) {
@@ -407,21 +437,21 @@ public final class LifecycleEngine {
         .onClose(candidates::close)
         .flatMap(chunk -> {
           List<CustomerId> chunkIds = chunk.stream().map(Customer::id).toList();
-          Map<CustomerId, StageMove> latest = history.latest(chunkIds);
+          Map<CustomerId, HistoryEntry> latest = history.latest(chunkIds);
           Map<CustomerId, ChurnSignal> signals = churnSignals == null ? Map.of() : churnSignals.latest(chunkIds, asOf);
           return chunk.stream().map(customer -> input(customer, Optional.ofNullable(latest.get(customer.id())),
               Optional.ofNullable(signals.get(customer.id())), asOf));
         });
   }
 
-  private EvaluationInput input(Customer customer, Optional<StageMove> latest, Optional<ChurnSignal> signal,
+  private EvaluationInput input(Customer customer, Optional<HistoryEntry> latest, Optional<ChurnSignal> signal,
       Instant asOf) {
     ActivitySummary activity =
         ActivitySummary.of(customer.id(), purchases.forCustomer(customer.id(), TimeRange.until(asOf)), asOf);
     return new EvaluationInput(customer, stageEnteredAt(customer, latest), activity, signal);
   }
 
-  private Instant stageEnteredAt(Customer customer, Optional<StageMove> latest) {
+  private Instant stageEnteredAt(Customer customer, Optional<HistoryEntry> latest) {
     if (latest.isPresent() && latest.get().to().equals(customer.stage())) {
       return latest.get().at();
     }
@@ -434,34 +464,34 @@ public final class LifecycleEngine {
   private static Optional<String> checkInput(String actor, String reason) {
     Objects.requireNonNull(actor, "actor");
     List<Violation> problems = new ArrayList<>();
-    String actorProblem = StageMove.actorProblem(actor);
+    String actorProblem = HistoryEntry.actorProblem(actor);
     if (actorProblem != null) {
       problems.add(new Violation("actor", "actor", actorProblem));
     }
-    String reasonProblem = reason == null ? null : StageMove.reasonProblem(reason);
+    String reasonProblem = reason == null ? null : HistoryEntry.reasonProblem(reason);
     if (reasonProblem != null) {
       problems.add(new Violation("reason", "reason", reasonProblem));
     }
     if (!problems.isEmpty()) {
-      throw new CrmValidationException("StageMove", problems);
+      throw new CrmValidationException("HistoryEntry", problems);
     }
     return Optional.ofNullable(reason);
   }
 
-  private static void checkChain(List<StageChange> changes) {
-    if (changes.isEmpty()) {
-      throw new IllegalArgumentException("no changes to apply");
+  private static void checkChain(List<DueMove> moves) {
+    if (moves.isEmpty()) {
+      throw new IllegalArgumentException("no moves to apply");
     }
-    StageChange previous = null;
-    for (StageChange change : changes) {
-      Objects.requireNonNull(change, "change");
-      if (previous != null && (!change.customerId().equals(previous.customerId())
-          || change.expectedVersion() != previous.expectedVersion() + 1
-          || !change.from().equals(previous.to()))) {
-        throw new IllegalArgumentException("changes must be one customer's consecutive moves; "
-            + previous + " is not followed by " + change);
+    DueMove previous = null;
+    for (DueMove move : moves) {
+      Objects.requireNonNull(move, "move");
+      if (previous != null && (!move.customerId().equals(previous.customerId())
+          || move.expectedVersion() != previous.expectedVersion() + 1
+          || !move.from().equals(previous.to()))) {
+        throw new IllegalArgumentException("moves must be one customer's consecutive due moves; "
+            + previous + " is not followed by " + move);
       }
-      previous = change;
+      previous = move;
     }
   }
 

@@ -97,7 +97,7 @@ public final class LifecycleEvaluator {
    *
    * @throws IllegalArgumentException if the input's activity is not summarised as of {@code asOf}
    */
-  public List<StageChange> evaluate(EvaluationInput input, Instant asOf) {
+  public List<DueMove> evaluate(EvaluationInput input, Instant asOf) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(asOf, "asOf");
     if (!input.activity().asOf().equals(asOf)) {
@@ -108,7 +108,7 @@ public final class LifecycleEvaluator {
     LifecycleStage stage = customer.stage();
     Instant enteredAt = input.stageEnteredAt();
     long version = customer.version();
-    List<StageChange> changes = List.of();
+    List<DueMove> changes = List.of();
     for (int moves = 0; moves < maxMoves; moves++) {
       LifecycleRule[] candidates = rulesByStage.get(stage);
       if (candidates == null) {
@@ -143,10 +143,10 @@ public final class LifecycleEvaluator {
         changes = new ArrayList<>(2);
       }
       String reason = chosenDue.reason();
-      changes.add(new StageChange(customer.id(), version, stage, chosen.to(), chosen.trigger(), chosenAt, reason));
+      changes.add(new DueMove(customer.id(), version, stage, chosen.to(), chosen.trigger(), chosenAt, reason));
       customer = customer.withStage(chosen.to());
       if (!chosen.actions().isEmpty()) {
-        customer = chosen.applyActions(customer, new StageMove(customer.id(), version + 1, stage, chosen.to(),
+        customer = chosen.applyActions(customer, new HistoryEntry(customer.id(), version + 1, stage, chosen.to(),
             chosen.trigger(), chosenAt, ACTOR, Optional.of(reason)));
       }
       stage = chosen.to();
@@ -160,7 +160,7 @@ public final class LifecycleEvaluator {
    * The moves due for every input as of {@code asOf}, customer by customer, lazily: memory stays
    * constant however many customers stream through.
    */
-  public Stream<StageChange> evaluateAll(Stream<EvaluationInput> inputs, Instant asOf) {
+  public Stream<DueMove> evaluateAll(Stream<EvaluationInput> inputs, Instant asOf) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(asOf, "asOf");
     return inputs.flatMap(input -> evaluate(input, asOf).stream());

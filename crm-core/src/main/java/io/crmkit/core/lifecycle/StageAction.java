@@ -19,7 +19,7 @@ public interface StageAction {
    * The customer with this action's changes.
    *
    * @param customer the customer already carrying the new stage
-   * @param move the move being made, with its trigger, actor and reason
+   * @param entry the history entry of the move being made, with its trigger, actor and reason
    */
-  Customer apply(Customer customer, StageMove move);
+  Customer apply(Customer customer, HistoryEntry entry);
 }

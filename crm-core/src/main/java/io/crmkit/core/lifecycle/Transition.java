@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * Transition.of(NEW, Trigger.REPEAT_PURCHASE, ACTIVE)
  *     .guardedBy("at least two purchases", (customer, activity) -> activity.purchaseCount() >= 2)
- *     .withAction((customer, move) -> customer.withOwner("key-accounts"));
+ *     .withAction((customer, entry) -> customer.withOwner("key-accounts"));
  * }</pre>
  *
  * @param from the stage the customer must be in
@@ -82,10 +82,10 @@ public record Transition(
    * @throws IllegalStateException if an action returns null or changes the customer's id, version
    *     or stage, which only the engine may change
    */
-  Customer applyActions(Customer customer, StageMove move) {
+  Customer applyActions(Customer customer, HistoryEntry entry) {
     Customer changed = customer;
     for (StageAction action : actions) {
-      changed = action.apply(changed, move);
+      changed = action.apply(changed, entry);
       if (changed == null) {
         throw new IllegalStateException("an action of " + this + " returned null instead of the customer");
       }

@@ -4,7 +4,7 @@ import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.lifecycle.LifecycleHistory;
-import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@link #stream} needs no sorting. Appends are serialised; reads never block.
  */
 final class InMemoryLifecycleHistory implements LifecycleHistory {
-  private final NavigableMap<CustomerId, NavigableMap<Long, StageMove>> byCustomer = new ConcurrentSkipListMap<>();
+  private final NavigableMap<CustomerId, NavigableMap<Long, HistoryEntry>> byCustomer = new ConcurrentSkipListMap<>();
   private final InMemoryTransactions transactions;
 
   InMemoryLifecycleHistory(InMemoryTransactions transactions) {
@@ -28,50 +28,50 @@ final class InMemoryLifecycleHistory implements LifecycleHistory {
   }
 
   @Override
-  public void append(StageMove move) {
-    Objects.requireNonNull(move, "move");
+  public void append(HistoryEntry entry) {
+    Objects.requireNonNull(entry, "entry");
     transactions.inTransaction(() -> {
-      if (add(move)) {
-        transactions.onRollback(() -> byCustomer.get(move.customerId()).remove(move.customerVersion(), move));
+      if (add(entry)) {
+        transactions.onRollback(() -> byCustomer.get(entry.customerId()).remove(entry.customerVersion(), entry));
       }
       return null;
     });
   }
 
-  /** Adds {@code move}; false if the same entry was there already. */
-  private synchronized boolean add(StageMove move) {
-    NavigableMap<Long, StageMove> moves =
-        byCustomer.computeIfAbsent(move.customerId(), id -> new ConcurrentSkipListMap<>());
-    StageMove known = moves.putIfAbsent(move.customerVersion(), move);
-    if (known != null && !known.equals(move)) {
-      throw new DuplicateKeyException(move.customerId() + "@" + move.customerVersion(),
-          "Lifecycle history of customer " + move.customerId() + " already has a different entry for version "
-              + move.customerVersion() + ": " + known);
+  /** Adds {@code entry}; false if the same entry was there already. */
+  private synchronized boolean add(HistoryEntry entry) {
+    NavigableMap<Long, HistoryEntry> entries =
+        byCustomer.computeIfAbsent(entry.customerId(), id -> new ConcurrentSkipListMap<>());
+    HistoryEntry known = entries.putIfAbsent(entry.customerVersion(), entry);
+    if (known != null && !known.equals(entry)) {
+      throw new DuplicateKeyException(entry.customerId() + "@" + entry.customerVersion(),
+          "Lifecycle history of customer " + entry.customerId() + " already has a different entry for version "
+              + entry.customerVersion() + ": " + known);
     }
     return known == null;
   }
 
   @Override
-  public List<StageMove> forCustomer(CustomerId customerId) {
+  public List<HistoryEntry> forCustomer(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    NavigableMap<Long, StageMove> moves = byCustomer.get(customerId);
-    return moves == null ? List.of() : List.copyOf(moves.values());
+    NavigableMap<Long, HistoryEntry> entries = byCustomer.get(customerId);
+    return entries == null ? List.of() : List.copyOf(entries.values());
   }
 
   @Override
-  public Optional<StageMove> latest(CustomerId customerId) {
+  public Optional<HistoryEntry> latest(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    NavigableMap<Long, StageMove> moves = byCustomer.get(customerId);
-    return Optional.ofNullable(moves == null ? null : moves.lastEntry()).map(Map.Entry::getValue);
+    NavigableMap<Long, HistoryEntry> entries = byCustomer.get(customerId);
+    return Optional.ofNullable(entries == null ? null : entries.lastEntry()).map(Map.Entry::getValue);
   }
 
   @Override
-  public Map<CustomerId, StageMove> latest(Collection<CustomerId> customerIds) {
+  public Map<CustomerId, HistoryEntry> latest(Collection<CustomerId> customerIds) {
     Objects.requireNonNull(customerIds, "customerIds");
-    Map<CustomerId, StageMove> found = new HashMap<>();
+    Map<CustomerId, HistoryEntry> found = new HashMap<>();
     for (CustomerId id : customerIds) {
-      NavigableMap<Long, StageMove> moves = byCustomer.get(Objects.requireNonNull(id, "customerId"));
-      Map.Entry<Long, StageMove> last = moves == null ? null : moves.lastEntry();
+      NavigableMap<Long, HistoryEntry> entries = byCustomer.get(Objects.requireNonNull(id, "customerId"));
+      Map.Entry<Long, HistoryEntry> last = entries == null ? null : entries.lastEntry();
       if (last != null) {
         found.put(id, last.getValue());
       }
@@ -80,10 +80,10 @@ final class InMemoryLifecycleHistory implements LifecycleHistory {
   }
 
   @Override
-  public Stream<StageMove> stream(TimeRange range) {
+  public Stream<HistoryEntry> stream(TimeRange range) {
     Objects.requireNonNull(range, "range");
     return byCustomer.values().stream()
-        .flatMap(moves -> moves.values().stream())
-        .filter(move -> range.contains(move.at()));
+        .flatMap(entries -> entries.values().stream())
+        .filter(entry -> range.contains(entry.at()));
   }
 }

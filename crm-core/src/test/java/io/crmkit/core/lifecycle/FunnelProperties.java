@@ -88,7 +88,7 @@ class FunnelProperties {
       List<Duration> stays = new ArrayList<>();
       for (Customer c : customers) {
         Instant entered = c.createdAt();
-        for (StageMove m : history.forCustomer(c.id())) {
+        for (HistoryEntry m : history.forCustomer(c.id())) {
           if (m.from().equals(stage) && period.contains(m.at())) {
             stays.add(Duration.between(entered, m.at()));
           }
@@ -121,9 +121,9 @@ class FunnelProperties {
   }
 
   /** The stage in force just before {@code instant}: after the last move before it. */
-  private static LifecycleStage stageJustBefore(Customer c, List<StageMove> moves, Instant instant) {
+  private static LifecycleStage stageJustBefore(Customer c, List<HistoryEntry> moves, Instant instant) {
     LifecycleStage stage = moves.isEmpty() ? c.stage() : moves.get(0).from();
-    for (StageMove m : moves) {
+    for (HistoryEntry m : moves) {
       if (m.at().isBefore(instant)) {
         stage = m.to();
       }
@@ -132,11 +132,11 @@ class FunnelProperties {
   }
 
   /** Every stage the customer was in at some instant of {@code period}, or moved out of within it. */
-  private static Set<LifecycleStage> stagesDuring(Customer c, List<StageMove> moves, TimeRange period) {
+  private static Set<LifecycleStage> stagesDuring(Customer c, List<HistoryEntry> moves, TimeRange period) {
     Set<LifecycleStage> stages = new HashSet<>();
     Instant start = c.createdAt().isAfter(period.from()) ? c.createdAt() : period.from();
     LifecycleStage atStart = moves.isEmpty() ? c.stage() : moves.get(0).from();
-    for (StageMove m : moves) {
+    for (HistoryEntry m : moves) {
       if (!m.at().isAfter(start)) {
         atStart = m.to();
       }

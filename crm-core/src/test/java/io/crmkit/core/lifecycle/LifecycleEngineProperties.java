@@ -147,20 +147,20 @@ class LifecycleEngineProperties {
     void fire(Trigger trigger, String reason) {
       clock.advance(Duration.ofHours(1));
       Customer before = crm.get(id);
-      List<StageMove> historyBefore = engine.history(id);
+      List<HistoryEntry> historyBefore = engine.history(id);
       int eventsBefore = events.size();
       Transition transition = lifecycle.transition(before.stage(), trigger).orElse(null);
       boolean guardAllows = transition == null || transition.guard().allows(before, ActivitySummary.of(id,
           crm.purchases(id, TimeRange.until(clock.instant())), clock.instant()));
       try {
-        MoveResult result = engine.fire(id, trigger, "tester", reason);
-        if (result instanceof MoveResult.Moved m) {
+        FireResult result = engine.fire(id, trigger, "tester", reason);
+        if (result instanceof FireResult.Moved m) {
           moved++;
           assertThat(transition).as("moved without a transition").isNotNull();
           assertThat(guardAllows).as("moved although the guard refuses").isTrue();
           assertThat(m.customer().stage()).isEqualTo(transition.to());
           assertThat(m.customer().version()).isEqualTo(before.version() + 1);
-          assertThat(engine.history(id)).hasSize(historyBefore.size() + 1).last().isEqualTo(m.move());
+          assertThat(engine.history(id)).hasSize(historyBefore.size() + 1).last().isEqualTo(m.entry());
         } else {
           blocked++;
           assertThat(transition.isGuarded() && !guardAllows).as("blocked although the guard allows").isTrue();
@@ -187,8 +187,8 @@ class LifecycleEngineProperties {
 
       EvaluationReport report = engine.applyAll(asOf, "evaluator");
 
-      assertThat(report.failures()).isEmpty();
-      for (StageChange change : report.applied()) {
+      assertThat(report.rejected()).isEmpty();
+      for (DueMove change : report.applied()) {
         Transition transition = lifecycle.transition(change.from(), change.trigger()).orElseThrow();
         assertThat(transition.to()).isEqualTo(change.to());
         assertThat(transition.guard().allows(before, activity)).as("evaluation moved past a refusing guard").isTrue();
@@ -224,14 +224,14 @@ class LifecycleEngineProperties {
 
     void checkHistoryIsAChain() {
       LifecycleStage expected = lifecycle.initialStage();
-      for (StageMove move : engine.history(id)) {
+      for (HistoryEntry move : engine.history(id)) {
         assertThat(move.from()).isEqualTo(expected);
         assertThat(lifecycle.transition(move.from(), move.trigger()).map(Transition::to)).contains(move.to());
         expected = move.to();
       }
     }
 
-    private void assertUnchanged(Customer before, List<StageMove> historyBefore, int eventsBefore) {
+    private void assertUnchanged(Customer before, List<HistoryEntry> historyBefore, int eventsBefore) {
       assertThat(crm.get(id)).isEqualTo(before);
       assertThat(engine.history(id)).isEqualTo(historyBefore);
       assertThat(events).hasSize(eventsBefore);

@@ -67,17 +67,17 @@ class LifecycleEngineTest {
     Customer prospect = register();
     clock.advance(Duration.ofHours(1));
 
-    MoveResult result = engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", "asked for a quote");
+    FireResult result = engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", "asked for a quote");
 
-    assertThat(result).isInstanceOfSatisfying(MoveResult.Moved.class, moved -> {
+    assertThat(result).isInstanceOfSatisfying(FireResult.Moved.class, moved -> {
       assertThat(moved.customer().stage()).isEqualTo(DECIDING);
       assertThat(moved.customer().version()).isEqualTo(2);
       assertThat(moved.customer().updatedAt()).isEqualTo(clock.instant());
-      assertThat(moved.move()).isEqualTo(new StageMove(prospect.id(), 2, PROSPECT, DECIDING,
+      assertThat(moved.entry()).isEqualTo(new HistoryEntry(prospect.id(), 2, PROSPECT, DECIDING,
           Trigger.EVALUATION_STARTED, clock.instant(), "alice", Optional.of("asked for a quote")));
     });
     assertThat(crm.get(prospect.id()).stage()).isEqualTo(DECIDING);
-    assertThat(engine.history(prospect.id())).containsExactly(((MoveResult.Moved) result).move());
+    assertThat(engine.history(prospect.id())).containsExactly(((FireResult.Moved) result).entry());
     assertThat(engine.replay(prospect.id())).isEqualTo(DECIDING);
     assertThat(events).last().isInstanceOfSatisfying(StageChanged.class, e -> {
       assertThat(e.customerId()).isEqualTo(prospect.id());
@@ -165,9 +165,9 @@ class LifecycleEngineTest {
     buy(lead.id(), T0.minus(Duration.ofDays(2)));
     int eventsBefore = events.size();
 
-    MoveResult result = engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "alice", null);
+    FireResult result = engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "alice", null);
 
-    assertThat(result).isInstanceOfSatisfying(MoveResult.Blocked.class, blocked -> {
+    assertThat(result).isInstanceOfSatisfying(FireResult.Blocked.class, blocked -> {
       assertThat(blocked.customer()).isEqualTo(lead);
       assertThat(blocked.stage()).isEqualTo(LEAD);
       assertThat(blocked.explanation()).endsWith("but its guard refused: at least two purchases");
@@ -211,16 +211,16 @@ class LifecycleEngineTest {
     Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<MoveResult> buys = pool.submit(() -> {
+      Future<FireResult> buys = pool.submit(() -> {
         start.await(10, TimeUnit.SECONDS);
         return engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null);
       });
-      Future<MoveResult> drops = pool.submit(() -> {
+      Future<FireResult> drops = pool.submit(() -> {
         start.await(10, TimeUnit.SECONDS);
         return engine.fire(lead.id(), Trigger.MANUAL, "alice", "spam");
       });
       List<Object> outcomes = new ArrayList<>();
-      for (Future<MoveResult> f : List.of(buys, drops)) {
+      for (Future<FireResult> f : List.of(buys, drops)) {
         try {
           outcomes.add(f.get(20, TimeUnit.SECONDS));
         } catch (java.util.concurrent.ExecutionException e) {
@@ -228,7 +228,7 @@ class LifecycleEngineTest {
         }
       }
 
-      assertThat(outcomes).filteredOn(MoveResult.class::isInstance).hasSize(1);
+      assertThat(outcomes).filteredOn(FireResult.class::isInstance).hasSize(1);
       // The loser either read the customer before the winner saved (stale) or after (no such move any more).
       assertThat(outcomes).filteredOn(o -> o instanceof ConcurrentUpdateException
           || o instanceof IllegalTransitionException).hasSize(1);
@@ -247,7 +247,7 @@ class LifecycleEngineTest {
         .withAction((customer, move) -> customer.withOwner("key-accounts"))));
     Customer lead = crm.register(NewCustomer.person("Li", "Na").stage(LEAD).build());
 
-    MoveResult.Moved moved = (MoveResult.Moved) engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null);
+    FireResult.Moved moved = (FireResult.Moved) engine.fire(lead.id(), Trigger.FIRST_PURCHASE, "shop", null);
 
     assertThat(moved.customer().owner()).contains("key-accounts");
     assertThat(moved.customer().version()).isEqualTo(2);
@@ -292,14 +292,15 @@ class LifecycleEngineTest {
   }
 
   @Test
-  void reconcileRecordsAStageSetOutsideTheEngineSoReplayYieldsItAgain() {
+  void reconcileRecordsAStageChangedOutsideCrmkitSoReplayYieldsItAgain() {
     Customer customer = register();
     engine.fire(customer.id(), Trigger.FIRST_PURCHASE, "shop", null);
     clock.advance(Duration.ofDays(3));
-    Customer updated = crm.update(crm.get(customer.id()).withStage(ACTIVE));
+    // The host's own SQL moves the customer past crmkit; here, straight through the storage port.
+    Customer updated = store.customers().save(crm.get(customer.id()).withStage(ACTIVE).withUpdatedAt(clock.instant()));
     assertThat(engine.replay(customer.id())).isEqualTo(NEW);
 
-    Optional<StageMove> entry = engine.reconcile(customer.id(), "data-team");
+    Optional<HistoryEntry> entry = engine.reconcile(customer.id(), "data-team");
 
     assertThat(entry).hasValueSatisfying(move -> {
       assertThat(move.from()).isEqualTo(NEW);
@@ -323,6 +324,30 @@ class LifecycleEngineTest {
   }
 
   @Test
+  void aCustomerRegisteredInALaterStageIsInItWithoutHistoryAndNeedsNoReconciling() {
+    Customer imported = crm.register(NewCustomer.person("Li", "Na").stage(ACTIVE).build());
+
+    assertThat(engine.history(imported.id())).isEmpty();
+    assertThat(engine.replay(imported.id())).isEqualTo(ACTIVE);
+    assertThat(engine.reconcile(imported.id(), "data-team")).isEmpty();
+
+    clock.advance(Duration.ofDays(1));
+    engine.fire(imported.id(), Trigger.COMPLAINT, "support", null);
+
+    assertThat(engine.history(imported.id())).singleElement().satisfies(entry -> {
+      assertThat(entry.from()).as("history starts where registration put the customer").isEqualTo(ACTIVE);
+      assertThat(entry.to()).isEqualTo(AT_RISK);
+    });
+    assertThat(engine.replay(imported.id())).isEqualTo(AT_RISK);
+  }
+
+  @Test
+  void replayingAnUnknownCustomerWithoutHistoryFailsWithNotFound() {
+    assertThatThrownBy(() -> engine.replay(CustomerId.of(new UUID(9, 9))))
+        .isInstanceOf(CustomerNotFoundException.class);
+  }
+
+  @Test
   void aStandardCustomerJourneyReplaysToItsStageAtEveryStep() {
     Customer c = register();
     List<Trigger> journey = List.of(Trigger.EVALUATION_STARTED, Trigger.FIRST_PURCHASE, Trigger.REPEAT_PURCHASE,
@@ -334,7 +359,7 @@ class LifecycleEngineTest {
       assertThat(engine.replay(c.id())).isEqualTo(crm.get(c.id()).stage());
     }
 
-    assertThat(engine.history(c.id())).extracting(StageMove::to)
+    assertThat(engine.history(c.id())).extracting(HistoryEntry::to)
         .containsExactly(DECIDING, NEW, ACTIVE, AT_RISK, CHURNED, LifecycleStage.WON_BACK, AT_RISK, ACTIVE);
     assertThat(crm.get(c.id()).version()).isEqualTo(1 + journey.size());
   }
@@ -356,21 +381,21 @@ class LifecycleEngineTest {
     fromStore.fire(prospect.id(), Trigger.EVALUATION_STARTED, "alice", null);
 
     assertThat(store.attach(InMemoryExtensions.lifecycle()).lifecycleHistory().forCustomer(prospect.id())).singleElement()
-        .extracting(StageMove::to).isEqualTo(DECIDING);
+        .extracting(HistoryEntry::to).isEqualTo(DECIDING);
     assertThat(history.forCustomer(prospect.id())).isEmpty();
 
     buy(prospect.id(), clock.instant());
     clock.advance(Duration.ofHours(1));
     LifecycleEngine ownHistoryFirst = LifecycleEngine.builder().history(history).store(store.attach(InMemoryExtensions.lifecycle())).clock(clock).build();
     ownHistoryFirst.fire(prospect.id(), Trigger.FIRST_PURCHASE, "alice", null);
-    assertThat(history.forCustomer(prospect.id())).singleElement().extracting(StageMove::to).isEqualTo(NEW);
+    assertThat(history.forCustomer(prospect.id())).singleElement().extracting(HistoryEntry::to).isEqualTo(NEW);
     assertThat(store.attach(InMemoryExtensions.lifecycle()).lifecycleHistory().forCustomer(prospect.id())).hasSize(1);
 
     clock.advance(Duration.ofHours(1));
     store.attach(InMemoryExtensions.lifecycle()).churnSignals().record(new ChurnSignal(prospect.id(), 0.05, clock.instant(), "bg-nbd"));
     clock.advance(Duration.ofDays(1));
     assertThat(ownHistoryFirst.evaluate(prospect.id(), clock.instant()))
-        .extracting(StageChange::trigger).containsExactly(Trigger.CHURN_SIGNAL);
+        .extracting(DueMove::trigger).containsExactly(Trigger.CHURN_SIGNAL);
   }
 
   private Lifecycle clientLifecycle(Transition leadToClient) {

@@ -16,6 +16,7 @@ import io.crmkit.core.Crm;
 import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.Page;
 import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.ExternalReference;
@@ -60,7 +61,7 @@ class LifecycleEvaluationTest {
     Customer prospect = register();
     buy(prospect.id(), day(5));
 
-    assertThat(engine.evaluate(prospect.id(), day(10))).containsExactly(new StageChange(prospect.id(), 1,
+    assertThat(engine.evaluate(prospect.id(), day(10))).containsExactly(new DueMove(prospect.id(), 1,
         PROSPECT, NEW, Trigger.FIRST_PURCHASE, day(5), "first purchase at " + day(5)));
   }
 
@@ -71,7 +72,7 @@ class LifecycleEvaluationTest {
     buy(prospect.id(), day(1).plusSeconds(60));
     buy(prospect.id(), day(1).plusSeconds(120));
 
-    assertThat(engine.evaluate(prospect.id(), day(2))).extracting(StageChange::from, StageChange::to)
+    assertThat(engine.evaluate(prospect.id(), day(2))).extracting(DueMove::from, DueMove::to)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(PROSPECT, NEW));
   }
 
@@ -83,15 +84,15 @@ class LifecycleEvaluationTest {
     applyAllAt(day(12));
     assertThat(crm.get(c.id()).stage()).isEqualTo(ACTIVE);
 
-    List<StageChange> due = engine.evaluate(c.id(), day(211));
+    List<DueMove> due = engine.evaluate(c.id(), day(211));
 
-    assertThat(due).extracting(StageChange::from, StageChange::to, StageChange::trigger, StageChange::at)
+    assertThat(due).extracting(DueMove::from, DueMove::to, DueMove::trigger, DueMove::at)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(ACTIVE, AT_RISK, Trigger.INACTIVITY, day(101)),
             org.assertj.core.groups.Tuple.tuple(AT_RISK, CHURNED, Trigger.STAGE_TIMEOUT, day(191)));
     assertThat(due.get(0).reason()).isEqualTo("no purchase since " + day(11) + ", over the limit of 90 days");
     assertThat(due.get(1).reason()).isEqualTo("in AT_RISK since " + day(101) + ", over the limit of 90 days");
-    assertThat(due).extracting(StageChange::expectedVersion).containsExactly(3L, 4L);
+    assertThat(due).extracting(DueMove::expectedVersion).containsExactly(3L, 4L);
   }
 
   @Test
@@ -132,7 +133,7 @@ class LifecycleEvaluationTest {
     engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "sales", null);
 
     assertThat(engine.evaluate(prospect.id(), day(130)))
-        .extracting(StageChange::to, StageChange::at)
+        .extracting(DueMove::to, DueMove::at)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(PROSPECT, day(65)),
             org.assertj.core.groups.Tuple.tuple(DISQUALIFIED, day(125)));
@@ -161,7 +162,7 @@ class LifecycleEvaluationTest {
     buy(c.id(), day(260));
     buy(c.id(), day(270));
 
-    assertThat(engine.evaluate(c.id(), day(271))).extracting(StageChange::to, StageChange::trigger, StageChange::at)
+    assertThat(engine.evaluate(c.id(), day(271))).extracting(DueMove::to, DueMove::trigger, DueMove::at)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(WON_BACK, Trigger.WIN_BACK_PURCHASE, day(270)));
   }
 
@@ -174,12 +175,12 @@ class LifecycleEvaluationTest {
     clock.set(day(1));
     engine.fire(gone.id(), Trigger.MANUAL, "sales", "competitor's employee");
 
-    List<StageChange> changes;
-    try (Stream<StageChange> all = engine.evaluateAll(day(100))) {
+    List<DueMove> changes;
+    try (Stream<DueMove> all = engine.evaluateAll(day(100))) {
       changes = all.toList();
     }
 
-    assertThat(changes).extracting(StageChange::customerId, StageChange::to)
+    assertThat(changes).extracting(DueMove::customerId, DueMove::to)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(buyer.id(), NEW),
             org.assertj.core.groups.Tuple.tuple(buyer.id(), AT_RISK),
@@ -198,13 +199,13 @@ class LifecycleEvaluationTest {
 
     assertThat(report.customersEvaluated()).isEqualTo(2);
     assertThat(report.applied()).hasSize(3);
-    assertThat(report.failures()).isEmpty();
+    assertThat(report.rejected()).isEmpty();
     assertThat(crm.get(buyer.id()).stage()).isEqualTo(AT_RISK);
     assertThat(crm.get(idle.id()).stage()).isEqualTo(DISQUALIFIED);
-    assertThat(engine.history(buyer.id())).extracting(StageMove::actor).containsOnly("nightly");
+    assertThat(engine.history(buyer.id())).extracting(HistoryEntry::actor).containsOnly("nightly");
     assertThat(engine.history(buyer.id())).extracting(m -> m.reason().orElseThrow())
         .containsExactlyElementsOf(report.applied().stream()
-            .filter(c -> c.customerId().equals(buyer.id())).map(StageChange::reason).toList());
+            .filter(c -> c.customerId().equals(buyer.id())).map(DueMove::reason).toList());
     assertThat(engine.replay(buyer.id())).isEqualTo(AT_RISK);
 
     EvaluationReport again = applyAllAt(day(100));
@@ -227,13 +228,56 @@ class LifecycleEvaluationTest {
 
     EvaluationReport report = applyAllAt(day(3));
 
-    assertThat(report.applied()).extracting(StageChange::customerId).containsExactly(fine.id());
-    assertThat(report.failures()).singleElement().satisfies(failure -> {
-      assertThat(failure.customerId()).isEqualTo(broken.id());
-      assertThat(failure.error()).contains("owner");
-      assertThat(failure.changes()).extracting(StageChange::to).containsExactly(NEW);
+    assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(broken.id().toString());
+      assertThat(rejection.position()).isEmpty();
+      assertThat(rejection.violations()).singleElement()
+          .satisfies(v -> assertThat(v.path()).as("the invalid customer's own violation").isEqualTo("owner"));
     });
     assertThat(crm.get(broken.id()).stage()).isEqualTo(PROSPECT);
+    assertThat(engine.history(broken.id())).isEmpty();
+    assertThat(engine.evaluate(broken.id(), day(3))).as("the due move is found again")
+        .extracting(DueMove::to).containsExactly(NEW);
+  }
+
+  @Test
+  void aBatchReportsACustomerChangedBetweenEvaluationAndApplyingAsAConcurrentUpdate() {
+    LifecycleRule racing = new LifecycleRule() {
+      @Override
+      public Trigger trigger() {
+        return Trigger.FIRST_PURCHASE;
+      }
+
+      @Override
+      public Optional<Due> due(Context context) {
+        Customer seen = context.customer();
+        if (seen.tags().contains("contested")) {
+          // Someone else saves the customer after the evaluation read it.
+          crm.update(crm.get(seen.id()).withOwner("sales-7"));
+        }
+        return context.activity().firstPurchaseAt().map(at -> Due.of(at, "bought"));
+      }
+    };
+    engine = LifecycleEngine.builder().rules(List.of(racing)).store(store.attach(InMemoryExtensions.lifecycle())).history(history).clock(clock).build();
+    Customer contested = crm.register(NewCustomer.person("Wang", "Fang").addTag("contested").build());
+    Customer fine = register();
+    buy(contested.id(), day(2));
+    buy(fine.id(), day(2));
+
+    EvaluationReport report = applyAllAt(day(3));
+
+    assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(contested.id().toString());
+      assertThat(rejection.violations()).singleElement().satisfies(v -> {
+        assertThat(v.path()).isEmpty();
+        assertThat(v.rule()).isEqualTo(EvaluationReport.CONCURRENT_UPDATE);
+        assertThat(v.message()).contains("found version 2");
+      });
+    });
+    assertThat(crm.get(contested.id()).stage()).isEqualTo(PROSPECT);
+    assertThat(crm.get(contested.id()).owner()).contains("sales-7");
   }
 
   @Test
@@ -243,7 +287,7 @@ class LifecycleEvaluationTest {
     buy(c.id(), day(1));
     buy(c.id(), day(2));
 
-    assertThat(engine.evaluate(c.id(), day(3))).extracting(StageChange::to).containsExactly(NEW, ACTIVE);
+    assertThat(engine.evaluate(c.id(), day(3))).extracting(DueMove::to).containsExactly(NEW, ACTIVE);
   }
 
   @Test
@@ -270,11 +314,12 @@ class LifecycleEvaluationTest {
 
     EvaluationReport report = applyAllAt(day(3));
 
-    assertThat(report.applied()).extracting(StageChange::customerId).containsExactly(fine.id());
-    assertThat(report.failures()).singleElement().satisfies(failure -> {
-      assertThat(failure.customerId()).isEqualTo(broken.id());
-      assertThat(failure.changes()).isEmpty();
-      assertThat(failure.error()).contains("long overflow");
+    assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
+    assertThat(report.customersEvaluated()).isEqualTo(2);
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(broken.id().toString());
+      assertThat(rejection.violations()).singleElement().isEqualTo(
+          new Violation("", EvaluationReport.EVALUATION_FAILED, "long overflow"));
     });
     assertThat(crm.get(fine.id()).stage()).isEqualTo(NEW);
   }
@@ -295,9 +340,9 @@ class LifecycleEvaluationTest {
     buy(c.id(), day(5));
     clock.set(day(6));
 
-    List<StageChange> due = engine.evaluate(c.id(), day(6));
+    List<DueMove> due = engine.evaluate(c.id(), day(6));
 
-    assertThat(due).extracting(StageChange::to).containsExactly(NEW);
+    assertThat(due).extracting(DueMove::to).containsExactly(NEW);
     engine.apply(due, "nightly");
     assertThat(crm.get(c.id()).stage()).isEqualTo(NEW);
     assertThat(engine.fire(c.id(), Trigger.REPEAT_PURCHASE, "shop", null).moved())
@@ -309,7 +354,7 @@ class LifecycleEvaluationTest {
     Customer prospect = register();
     buy(prospect.id(), day(5));
     clock.set(day(10));
-    List<StageChange> due = engine.evaluate(prospect.id(), day(10));
+    List<DueMove> due = engine.evaluate(prospect.id(), day(10));
     engine.fire(prospect.id(), Trigger.EVALUATION_STARTED, "sales", null);
 
     assertThatThrownBy(() -> engine.apply(due, "nightly"))
@@ -327,7 +372,7 @@ class LifecycleEvaluationTest {
   void changesDatedAfterNowAreNotAppliedAndNothingIsWritten() {
     Customer prospect = register();
     clock.set(day(2));
-    List<StageChange> future = engine.evaluate(prospect.id(), day(400));
+    List<DueMove> future = engine.evaluate(prospect.id(), day(400));
 
     assertThatThrownBy(() -> engine.apply(future, "nightly"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
@@ -384,7 +429,7 @@ class LifecycleEvaluationTest {
     LifecycleEngine watching = LifecycleEngine.builder().customers(watched).purchases(store.purchases())
         .history(history).clock(clock).build();
 
-    try (Stream<StageChange> changes = watching.evaluateAll(day(100))) {
+    try (Stream<DueMove> changes = watching.evaluateAll(day(100))) {
       assertThat(changes).hasSize(1);
     }
 

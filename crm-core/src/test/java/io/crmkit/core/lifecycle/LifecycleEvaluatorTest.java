@@ -33,8 +33,8 @@ class LifecycleEvaluatorTest {
     LifecycleEvaluator earlierJump = new LifecycleEvaluator(lifecycle, List.of(dueAt(GO, day(5)), dueAt(JUMP, day(3))));
     LifecycleEvaluator tie = new LifecycleEvaluator(lifecycle, List.of(dueAt(JUMP, day(5)), dueAt(GO, day(5))));
 
-    assertThat(earlierJump.evaluate(input(A, day(0)), day(10))).extracting(StageChange::to).containsExactly(C);
-    assertThat(tie.evaluate(input(A, day(0)), day(10))).extracting(StageChange::to).containsExactly(C);
+    assertThat(earlierJump.evaluate(input(A, day(0)), day(10))).extracting(DueMove::to).containsExactly(C);
+    assertThat(tie.evaluate(input(A, day(0)), day(10))).extracting(DueMove::to).containsExactly(C);
   }
 
   @Test
@@ -54,7 +54,7 @@ class LifecycleEvaluatorTest {
         .transition(A, JUMP, C).build();
     LifecycleEvaluator evaluator = new LifecycleEvaluator(lifecycle, List.of(dueAt(GO, day(1)), dueAt(JUMP, day(2))));
 
-    assertThat(evaluator.evaluate(input(A, day(0)), day(10))).extracting(StageChange::to).containsExactly(C);
+    assertThat(evaluator.evaluate(input(A, day(0)), day(10))).extracting(DueMove::to).containsExactly(C);
   }
 
   @Test
@@ -72,7 +72,7 @@ class LifecycleEvaluatorTest {
     LifecycleEvaluator evaluator = new LifecycleEvaluator(pingPong, List.of(dueAt(GO, day(1))));
 
     assertThat(evaluator.evaluate(input(A, day(0)), day(10))).hasSize(4)
-        .extracting(StageChange::expectedVersion).containsExactly(1L, 2L, 3L, 4L);
+        .extracting(DueMove::expectedVersion).containsExactly(1L, 2L, 3L, 4L);
   }
 
   @Test

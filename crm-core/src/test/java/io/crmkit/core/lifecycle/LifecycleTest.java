@@ -13,12 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.Violation;
-import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
@@ -174,17 +171,6 @@ class LifecycleTest {
 
     assertThat(lifecycle.initialStage()).isEqualTo(LOST);
     assertThat(lifecycle.transitions()).isEmpty();
-  }
-
-  @Test
-  void replayStartsAtTheInitialStageAndEndsAtTheTargetOfTheNewestEntry() {
-    CustomerId id = CustomerId.of(new UUID(0, 1));
-    Instant t = Instant.parse("2025-01-01T00:00:00Z");
-    StageMove first = new StageMove(id, 2, PROSPECT, NEW, Trigger.FIRST_PURCHASE, t, "system", Optional.empty());
-    StageMove second = new StageMove(id, 5, NEW, ACTIVE, Trigger.REPEAT_PURCHASE, t, "system", Optional.empty());
-
-    assertThat(Lifecycle.standard().replay(List.of())).isEqualTo(PROSPECT);
-    assertThat(Lifecycle.standard().replay(List.of(second, first))).isEqualTo(ACTIVE);
   }
 
   private static Optional<LifecycleStage> target(Lifecycle lifecycle, LifecycleStage from, Trigger trigger) {

@@ -7,7 +7,7 @@ import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.lifecycle.LifecycleHistory;
-import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
 import java.sql.Array;
 import java.sql.Connection;
@@ -53,25 +53,25 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   }
 
   @Override
-  public void append(StageMove move) {
-    Objects.requireNonNull(move, "move");
-    List<Violation> problems = StorageGuard.violations(move);
+  public void append(HistoryEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    List<Violation> problems = StorageGuard.violations(entry);
     if (!problems.isEmpty()) {
-      throw new CrmValidationException("StageMove", problems);
+      throw new CrmValidationException("HistoryEntry", problems);
     }
-    String key = move.customerId() + "@" + move.customerVersion();
+    String key = entry.customerId() + "@" + entry.customerVersion();
     connections.write("append lifecycle history entry " + key, connection -> {
-      List<Binder> values = List.of(Values.uuid(move.customerId().value()), Values.integer(move.customerVersion()),
-          Values.text(move.from().name()), Values.text(move.to().name()), Values.text(move.trigger().name()),
-          Values.timestamp(move.at()), Values.nanos(move.at()), Values.text(move.actor()),
-          Values.text(move.reason().orElse(null)));
+      List<Binder> values = List.of(Values.uuid(entry.customerId().value()), Values.integer(entry.customerVersion()),
+          Values.text(entry.from().name()), Values.text(entry.to().name()), Values.text(entry.trigger().name()),
+          Values.timestamp(entry.at()), Values.nanos(entry.at()), Values.text(entry.actor()),
+          Values.text(entry.reason().orElse(null)));
       if (dialect.insertIfAbsent(connection, tables.lifecycleHistory(), COLUMNS, KEY, values)) {
         return null;
       }
-      Optional<StageMove> known = entry(connection, move.customerId(), move.customerVersion());
-      if (known.isEmpty() || !known.get().equals(move)) {
-        throw new DuplicateKeyException(key, "Lifecycle history of customer " + move.customerId()
-            + " already has a different entry for version " + move.customerVersion()
+      Optional<HistoryEntry> known = stored(connection, entry.customerId(), entry.customerVersion());
+      if (known.isEmpty() || !known.get().equals(entry)) {
+        throw new DuplicateKeyException(key, "Lifecycle history of customer " + entry.customerId()
+            + " already has a different entry for version " + entry.customerVersion()
             + known.map(k -> ": " + k).orElse(" (written concurrently)"));
       }
       return null;
@@ -79,7 +79,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   }
 
   @Override
-  public List<StageMove> forCustomer(CustomerId customerId) {
+  public List<HistoryEntry> forCustomer(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
     return connections.read("read lifecycle history of customer " + customerId, connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.lifecycleHistory()
@@ -91,12 +91,12 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   }
 
   @Override
-  public Optional<StageMove> latest(CustomerId customerId) {
+  public Optional<HistoryEntry> latest(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
     return connections.read("read the latest lifecycle history entry of customer " + customerId, connection -> {
       try (PreparedStatement select = connection.prepareStatement(latestSql())) {
         select.setObject(1, customerId.value());
-        List<StageMove> found = list(select);
+        List<HistoryEntry> found = list(select);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
       }
     });
@@ -107,7 +107,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
    * {@code ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY customer_version DESC)}.
    */
   @Override
-  public Map<CustomerId, StageMove> latest(Collection<CustomerId> customerIds) {
+  public Map<CustomerId, HistoryEntry> latest(Collection<CustomerId> customerIds) {
     Objects.requireNonNull(customerIds, "customerIds");
     Set<CustomerId> distinct = new LinkedHashSet<>();
     for (CustomerId id : customerIds) {
@@ -118,7 +118,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     }
     return connections.read("read the latest lifecycle history entries of " + distinct.size() + " customers",
         connection -> {
-          Map<CustomerId, StageMove> found = new HashMap<>();
+          Map<CustomerId, HistoryEntry> found = new HashMap<>();
           List<UUID> all = distinct.stream().map(CustomerId::value).toList();
           for (int from = 0; from < all.size(); from += ReferenceLookup.CHUNK) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + ReferenceLookup.CHUNK));
@@ -126,8 +126,8 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
               Array array = connection.createArrayOf("UUID", chunk.toArray());
               select.setArray(1, array);
               try {
-                for (StageMove move : list(select)) {
-                  found.put(move.customerId(), move);
+                for (HistoryEntry entry : list(select)) {
+                  found.put(entry.customerId(), entry);
                 }
               } finally {
                 array.free();
@@ -139,7 +139,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   }
 
   @Override
-  public Stream<StageMove> stream(TimeRange range) {
+  public Stream<HistoryEntry> stream(TimeRange range) {
     Objects.requireNonNull(range, "range");
     if (range.from().isAfter(Values.MAX_INSTANT) || !range.to().isAfter(Values.MIN_INSTANT)) {
       return Stream.empty();
@@ -166,7 +166,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   }
 
   /** One keyset page of {@link #stream}: the entries in {@code range} after {@code last}. */
-  SqlBuilder streamPageSql(TimeRange range, StageMove last) {
+  SqlBuilder streamPageSql(TimeRange range, HistoryEntry last) {
     SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ").append(tables.lifecycleHistory()).append(" WHERE 1 = 1");
     if (!range.from().isBefore(Values.MIN_INSTANT)) {
       InstantConditions.atOrAfter(sql.append(" AND "), "moved_at", "moved_nanos", range.from());
@@ -183,19 +183,19 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     return sql.append(" ORDER BY customer_id, customer_version LIMIT ").param(Values.integer(STREAM_PAGE));
   }
 
-  private Optional<StageMove> entry(Connection connection, CustomerId customerId, long version) throws SQLException {
+  private Optional<HistoryEntry> stored(Connection connection, CustomerId customerId, long version) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT * FROM " + tables.lifecycleHistory() + " WHERE customer_id = ? AND customer_version = ?")) {
       select.setObject(1, customerId.value());
       select.setLong(2, version);
-      List<StageMove> found = list(select);
+      List<HistoryEntry> found = list(select);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
   }
 
-  private static List<StageMove> list(PreparedStatement select) throws SQLException {
+  private static List<HistoryEntry> list(PreparedStatement select) throws SQLException {
     try (ResultSet rs = select.executeQuery()) {
-      List<StageMove> out = new ArrayList<>();
+      List<HistoryEntry> out = new ArrayList<>();
       while (rs.next()) {
         out.add(read(rs));
       }
@@ -203,9 +203,9 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     }
   }
 
-  private static StageMove read(ResultSet rs) throws SQLException {
+  private static HistoryEntry read(ResultSet rs) throws SQLException {
     Instant at = Values.instant(rs, "moved_at", "moved_nanos");
-    return new StageMove(CustomerId.of(Values.uuid(rs, "customer_id")), rs.getLong("customer_version"),
+    return new HistoryEntry(CustomerId.of(Values.uuid(rs, "customer_id")), rs.getLong("customer_version"),
         LifecycleStage.of(rs.getString("from_stage")), LifecycleStage.of(rs.getString("to_stage")),
         Trigger.of(rs.getString("trigger_name")), at, rs.getString("actor"), Optional.ofNullable(rs.getString("reason")));
   }

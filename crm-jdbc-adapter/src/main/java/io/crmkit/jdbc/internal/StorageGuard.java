@@ -15,7 +15,7 @@ import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dimension.review.CodeDecision;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.lifecycle.ChurnSignal;
-import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -216,12 +216,12 @@ public final class StorageGuard {
   }
 
   /**
-   * What would keep {@code move} from being stored: only its time can be out of reach, since
-   * {@link StageMove} itself keeps its names and texts printable and within their columns.
+   * What would keep {@code entry} from being stored: only its time can be out of reach, since
+   * {@link HistoryEntry} itself keeps its names and texts printable and within their columns.
    */
-  static List<Violation> violations(StageMove move) {
+  static List<Violation> violations(HistoryEntry entry) {
     Checks c = new Checks();
-    c.instant("at", move.at());
+    c.instant("at", entry.at());
     return c.found;
   }
 

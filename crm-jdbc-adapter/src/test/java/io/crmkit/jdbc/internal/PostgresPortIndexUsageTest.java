@@ -11,7 +11,7 @@ import io.crmkit.core.dimension.Labels;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
 import io.crmkit.core.lifecycle.ChurnSignal;
-import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.TestDatabases;
@@ -62,7 +62,7 @@ class PostgresPortIndexUsageTest {
         CustomerId customer = CustomerId.of(UUID.randomUUID());
         customers.add(customer);
         for (int version = 2; version <= 3; version++) {
-          history.append(new StageMove(customer, version, LifecycleStage.NEW, LifecycleStage.ACTIVE,
+          history.append(new HistoryEntry(customer, version, LifecycleStage.NEW, LifecycleStage.ACTIVE,
               Trigger.REPEAT_PURCHASE, T0.plusSeconds(i * 60L + version), "explain", Optional.empty()));
           measured.add(new ChurnSignal(customer, 0.5, T0.plusSeconds(i * 60L + version), "bg-nbd"));
         }

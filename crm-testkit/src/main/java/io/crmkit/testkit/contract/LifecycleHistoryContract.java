@@ -8,7 +8,7 @@ import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.lifecycle.LifecycleHistory;
-import io.crmkit.core.lifecycle.StageMove;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,12 +64,12 @@ public abstract class LifecycleHistoryContract {
   @Property(tries = 50)
   void everyFieldOfAnEntryComesBackAsAppended(@ForAll("entryContents") EntryContent content) {
     LifecycleHistory history = newHistory();
-    StageMove move = content.forCustomer(existingCustomer(), 1);
+    HistoryEntry entry = content.forCustomer(existingCustomer(), 1);
 
-    history.append(move);
+    history.append(entry);
 
-    assertThat(history.forCustomer(move.customerId())).containsExactly(move);
-    assertThat(history.latest(move.customerId())).contains(move);
+    assertThat(history.forCustomer(entry.customerId())).containsExactly(entry);
+    assertThat(history.latest(entry.customerId())).contains(entry);
   }
 
   @Property(tries = 30)
@@ -77,13 +77,13 @@ public abstract class LifecycleHistoryContract {
       @ForAll @Size(min = 1, max = 8) @UniqueElements List<@LongRange(min = 1, max = 1_000_000) Long> versions) {
     LifecycleHistory history = newHistory();
     CustomerId customer = existingCustomer();
-    List<StageMove> moves = versions.stream().map(v -> move(customer, v, at(v))).collect(Collectors.toList());
-    Collections.shuffle(moves);
+    List<HistoryEntry> entries = versions.stream().map(v -> entry(customer, v, at(v))).collect(Collectors.toList());
+    Collections.shuffle(entries);
 
-    moves.forEach(history::append);
+    entries.forEach(history::append);
 
-    List<StageMove> expected = new ArrayList<>(moves);
-    expected.sort(Comparator.comparingLong(StageMove::customerVersion));
+    List<HistoryEntry> expected = new ArrayList<>(entries);
+    expected.sort(Comparator.comparingLong(HistoryEntry::customerVersion));
     assertThat(history.forCustomer(customer)).containsExactlyElementsOf(expected);
     assertThat(history.latest(customer)).contains(expected.get(expected.size() - 1));
   }
@@ -91,20 +91,20 @@ public abstract class LifecycleHistoryContract {
   @Example
   void appendingTheSameEntryAgainChangesNothing() {
     LifecycleHistory history = newHistory();
-    StageMove move = move(existingCustomer(), 2, at(2));
+    HistoryEntry entry = entry(existingCustomer(), 2, at(2));
 
-    history.append(move);
-    history.append(move);
+    history.append(entry);
+    history.append(entry);
 
-    assertThat(history.forCustomer(move.customerId())).containsExactly(move);
+    assertThat(history.forCustomer(entry.customerId())).containsExactly(entry);
   }
 
   @Example
   void aDifferentEntryForTheSameCustomerVersionIsADuplicateKeyAndTheFirstIsKept() {
     LifecycleHistory history = newHistory();
     CustomerId customer = existingCustomer();
-    StageMove first = move(customer, 2, at(2));
-    StageMove rival = new StageMove(customer, 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED,
+    HistoryEntry first = entry(customer, 2, at(2));
+    HistoryEntry rival = new HistoryEntry(customer, 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED,
         Trigger.MANUAL, at(3), "someone-else", Optional.of("spam"));
     history.append(first);
 
@@ -128,8 +128,8 @@ public abstract class LifecycleHistoryContract {
     LifecycleHistory history = newHistory();
     CustomerId one = existingCustomer();
     CustomerId other = existingCustomer();
-    StageMove mine = move(one, 2, at(1));
-    StageMove theirs = move(other, 2, at(1));
+    HistoryEntry mine = entry(one, 2, at(1));
+    HistoryEntry theirs = entry(other, 2, at(1));
 
     history.append(mine);
     history.append(theirs);
@@ -144,11 +144,11 @@ public abstract class LifecycleHistoryContract {
     CustomerId one = existingCustomer();
     CustomerId two = existingCustomer();
     CustomerId none = existingCustomer();
-    history.append(move(one, 2, at(1)));
-    history.append(move(one, 7, at(5)));
-    history.append(move(two, 3, at(2)));
+    history.append(entry(one, 2, at(1)));
+    history.append(entry(one, 7, at(5)));
+    history.append(entry(two, 3, at(2)));
 
-    Map<CustomerId, StageMove> latest = history.latest(List.of(one, two, none));
+    Map<CustomerId, HistoryEntry> latest = history.latest(List.of(one, two, none));
 
     assertThat(latest).containsOnlyKeys(one, two);
     assertThat(latest.get(one).customerVersion()).isEqualTo(7);
@@ -165,22 +165,22 @@ public abstract class LifecycleHistoryContract {
         existingCustomer(CustomerId.of(new UUID(random.getMostSignificantBits() | Long.MIN_VALUE, random.getLeastSignificantBits()))),
         existingCustomer());
     for (CustomerId customer : mine) {
-      history.append(move(customer, 2, at(10)));
-      history.append(move(customer, 3, at(20)));
-      history.append(move(customer, 4, at(30)));
-      history.append(move(customer, 5, at(40)));
+      history.append(entry(customer, 2, at(10)));
+      history.append(entry(customer, 3, at(20)));
+      history.append(entry(customer, 4, at(30)));
+      history.append(entry(customer, 5, at(40)));
     }
 
-    List<StageMove> streamed;
-    try (Stream<StageMove> all = history.stream(TimeRange.between(at(20), at(40)))) {
+    List<HistoryEntry> streamed;
+    try (Stream<HistoryEntry> all = history.stream(TimeRange.between(at(20), at(40)))) {
       streamed = all.collect(Collectors.toList());
     }
 
     Set<CustomerId> ours = Set.copyOf(mine);
-    List<StageMove> ownEntries = streamed.stream().filter(m -> ours.contains(m.customerId())).collect(Collectors.toList());
-    assertThat(ownEntries).extracting(StageMove::customerVersion).containsOnly(3L, 4L).hasSize(2 * mine.size());
+    List<HistoryEntry> ownEntries = streamed.stream().filter(m -> ours.contains(m.customerId())).collect(Collectors.toList());
+    assertThat(ownEntries).extracting(HistoryEntry::customerVersion).containsOnly(3L, 4L).hasSize(2 * mine.size());
     assertThat(streamed).isSortedAccordingTo(
-        Comparator.comparing(StageMove::customerId).thenComparingLong(StageMove::customerVersion));
+        Comparator.comparing(HistoryEntry::customerId).thenComparingLong(HistoryEntry::customerVersion));
     assertThat(streamed).allSatisfy(m -> assertThat(m.at()).isBetween(at(20), at(39)));
     assertThat(ownVersions(history, TimeRange.all(), ours)).containsOnly(2L, 3L, 4L, 5L).hasSize(4 * mine.size());
     assertThat(ownVersions(history, TimeRange.since(at(20)), ours)).containsOnly(3L, 4L, 5L).hasSize(3 * mine.size());
@@ -189,8 +189,8 @@ public abstract class LifecycleHistoryContract {
 
   /** The versions of {@code ours}' entries in {@code range}, which may be open at either end. */
   private static List<Long> ownVersions(LifecycleHistory history, TimeRange range, Set<CustomerId> ours) {
-    try (Stream<StageMove> entries = history.stream(range)) {
-      return entries.filter(m -> ours.contains(m.customerId())).map(StageMove::customerVersion).toList();
+    try (Stream<HistoryEntry> entries = history.stream(range)) {
+      return entries.filter(m -> ours.contains(m.customerId())).map(HistoryEntry::customerVersion).toList();
     }
   }
 
@@ -206,8 +206,8 @@ public abstract class LifecycleHistoryContract {
   /** The parts of an entry other than customer and version. */
   record EntryContent(LifecycleStage from, LifecycleStage to, Trigger trigger, Instant at, String actor,
       Optional<String> reason) {
-    StageMove forCustomer(CustomerId customer, long version) {
-      return new StageMove(customer, version, from, to, trigger, at, actor, reason);
+    HistoryEntry forCustomer(CustomerId customer, long version) {
+      return new HistoryEntry(customer, version, from, to, trigger, at, actor, reason);
     }
   }
 
@@ -220,7 +220,7 @@ public abstract class LifecycleHistoryContract {
         Arbitraries.of(Trigger.FIRST_PURCHASE, Trigger.MANUAL, Trigger.RECONCILED), names().map(Trigger::of));
     Arbitrary<String> actors = Arbitraries.oneOf(
         Arbitraries.of("alice", "lifecycle-evaluator", "张伟", "Zoë O'Brien"),
-        Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(StageMove.MAX_ACTOR_LENGTH));
+        Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(HistoryEntry.MAX_ACTOR_LENGTH));
     Arbitrary<Optional<String>> reasons = Arbitraries.oneOf(
         Arbitraries.of("客户要求停止联系", "duplicate of C-00042\nmerged by hand", "no purchase for 97 days"),
         Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(300)
@@ -238,8 +238,8 @@ public abstract class LifecycleHistoryContract {
         .as((first, rest) -> first + rest);
   }
 
-  private static StageMove move(CustomerId customer, long version, Instant at) {
-    return new StageMove(customer, version, LifecycleStage.NEW, LifecycleStage.ACTIVE, Trigger.REPEAT_PURCHASE, at,
+  private static HistoryEntry entry(CustomerId customer, long version, Instant at) {
+    return new HistoryEntry(customer, version, LifecycleStage.NEW, LifecycleStage.ACTIVE, Trigger.REPEAT_PURCHASE, at,
         "contract", Optional.of("entry " + version));
   }
 

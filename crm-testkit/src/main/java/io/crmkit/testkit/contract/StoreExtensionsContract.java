@@ -12,8 +12,8 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.dimension.DimensionCodeStore;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.LifecycleStore;
-import io.crmkit.core.lifecycle.StageMove;
 import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
@@ -67,7 +67,7 @@ public abstract class StoreExtensionsContract {
     assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
       Customer saved = store.customers().save(customer);
       store.purchases().record(purchase(saved.id()));
-      lifecycle.lifecycleHistory().append(move(saved));
+      lifecycle.lifecycleHistory().append(entry(saved));
       codes.codeSequences().next(key);
       throw new IllegalStateException("the host's work failed after crmkit's writes");
     })).isInstanceOf(IllegalStateException.class);
@@ -88,13 +88,13 @@ public abstract class StoreExtensionsContract {
 
     Customer saved = store.transactions().inTransaction(() -> {
       Customer stored = store.customers().save(customer);
-      lifecycle.lifecycleHistory().append(move(stored));
+      lifecycle.lifecycleHistory().append(entry(stored));
       codes.codeSequences().next(key);
       return stored;
     });
 
     assertThat(store.customers().findById(customer.id())).contains(saved);
-    assertThat(lifecycle.lifecycleHistory().forCustomer(customer.id())).containsExactly(move(saved));
+    assertThat(lifecycle.lifecycleHistory().forCustomer(customer.id())).containsExactly(entry(saved));
     assertThat(codes.codeSequences().current(key)).isEqualTo(1);
   }
 
@@ -120,13 +120,13 @@ public abstract class StoreExtensionsContract {
     CrmStore store = newStore();
     LifecycleStore first = store.attach(lifecycle());
     Customer saved = store.customers().save(customer());
-    first.lifecycleHistory().append(move(saved));
+    first.lifecycleHistory().append(entry(saved));
 
     LifecycleStore second = store.attach(lifecycle());
 
     assertThat(second).isSameAs(first);
     assertThat(second.base()).isSameAs(store);
-    assertThat(second.lifecycleHistory().forCustomer(saved.id())).containsExactly(move(saved));
+    assertThat(second.lifecycleHistory().forCustomer(saved.id())).containsExactly(entry(saved));
     assertThat(store.attach(dimensionCodes())).isSameAs(store.attach(dimensionCodes()));
   }
 
@@ -171,8 +171,8 @@ public abstract class StoreExtensionsContract {
         .build();
   }
 
-  private static StageMove move(Customer saved) {
-    return new StageMove(saved.id(), saved.version(), LifecycleStage.PROSPECT, LifecycleStage.DECIDING,
+  private static HistoryEntry entry(Customer saved) {
+    return new HistoryEntry(saved.id(), saved.version(), LifecycleStage.PROSPECT, LifecycleStage.DECIDING,
         Trigger.EVALUATION_STARTED, AT, "contract", Optional.empty());
   }
 }

@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of a customer's lifecycle history: who moved the customer from which stage to which,
- * on what trigger, when and why. Entries are facts and never change.
+ * One entry of a customer's lifecycle history: a move that was made, recording who moved the
+ * customer from which stage to which, on what trigger, when and why. Entries are facts and never
+ * change. (A move evaluation merely found due is a {@link DueMove}; the announcement of a made
+ * move to other systems is the {@link io.crmkit.core.event.StageChanged} event.)
  *
  * <p>Each entry is keyed by the customer's version after the move: every move saves the customer
  * with an optimistic version check, so versions order a customer's entries and no two entries of
@@ -27,7 +29,7 @@ import java.util.Optional;
  *     {@code lifecycle-evaluator}; 1-128 printable characters
  * @param reason why, in words, if given: 1-2000 printable characters, line breaks allowed
  */
-public record StageMove(
+public record HistoryEntry(
     CustomerId customerId,
     long customerVersion,
     LifecycleStage from,
@@ -45,7 +47,7 @@ public record StageMove(
    * @throws IllegalArgumentException if the version is below 1, or the actor or reason is blank,
    *     too long or not printable
    */
-  public StageMove {
+  public HistoryEntry {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -61,7 +63,7 @@ public record StageMove(
     if (actorProblem != null) {
       throw new IllegalArgumentException(actorProblem);
     }
-    String reasonProblem = reason.map(StageMove::reasonProblem).orElse(null);
+    String reasonProblem = reason.map(HistoryEntry::reasonProblem).orElse(null);
     if (reasonProblem != null) {
       throw new IllegalArgumentException(reasonProblem);
     }

@@ -5,11 +5,11 @@ import io.crmkit.core.customer.LifecycleStage;
 import java.util.Objects;
 
 /**
- * What firing a trigger did. A guard that says no is an expected outcome, not an error: the result
- * is {@link Blocked} and nothing was written. An illegal trigger is an error instead
- * ({@link IllegalTransitionException}).
+ * What firing a trigger ({@link LifecycleEngine#fire}) did. A guard that says no is an expected
+ * outcome, not an error: the result is {@link Blocked} and nothing was written. An illegal trigger
+ * is an error instead ({@link IllegalTransitionException}).
  */
-public sealed interface MoveResult permits MoveResult.Moved, MoveResult.Blocked {
+public sealed interface FireResult permits FireResult.Moved, FireResult.Blocked {
 
   /** The customer after the attempt: moved and saved, or unchanged. */
   Customer customer();
@@ -24,12 +24,12 @@ public sealed interface MoveResult permits MoveResult.Moved, MoveResult.Blocked 
    * {@link io.crmkit.core.event.StageChanged} event was published, in one transaction.
    *
    * @param customer the customer as saved, with the new stage and version
-   * @param move the history entry written
+   * @param entry the history entry written
    */
-  record Moved(Customer customer, StageMove move) implements MoveResult {
+  record Moved(Customer customer, HistoryEntry entry) implements FireResult {
     public Moved {
       Objects.requireNonNull(customer, "customer");
-      Objects.requireNonNull(move, "move");
+      Objects.requireNonNull(entry, "entry");
     }
   }
 
@@ -39,7 +39,7 @@ public sealed interface MoveResult permits MoveResult.Moved, MoveResult.Blocked 
    * @param customer the customer, unchanged
    * @param transition the transition whose guard refused
    */
-  record Blocked(Customer customer, Transition transition) implements MoveResult {
+  record Blocked(Customer customer, Transition transition) implements FireResult {
     public Blocked {
       Objects.requireNonNull(customer, "customer");
       Objects.requireNonNull(transition, "transition");

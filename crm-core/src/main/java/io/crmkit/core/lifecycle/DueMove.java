@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A move that automatic evaluation found due, with its reason: proposed until applied. Applying it
- * requires the customer to still have {@code expectedVersion}, so a customer changed since the
- * evaluation is not moved on stale grounds.
+ * A move that automatic evaluation found due, with its reason: proposed, not yet made. {@link
+ * LifecycleEngine#apply} makes it, and only then does it become a {@link HistoryEntry} (and a
+ * {@link io.crmkit.core.event.StageChanged} event). Applying it requires the customer to still have
+ * {@code expectedVersion}, so a customer changed since the evaluation is not moved on stale grounds.
  *
  * @param customerId whom to move
- * @param expectedVersion the customer's version the move applies to; consecutive changes of one
+ * @param expectedVersion the customer's version the move applies to; consecutive due moves of one
  *     customer expect consecutive versions
  * @param from the stage before
  * @param to the stage after
@@ -20,7 +21,7 @@ import java.util.Objects;
  *     the evaluation's as-of instant
  * @param reason the rule's explanation, such as {@code no purchase for 97 days (limit 90 days)}
  */
-public record StageChange(
+public record DueMove(
     CustomerId customerId,
     long expectedVersion,
     LifecycleStage from,
@@ -33,7 +34,7 @@ public record StageChange(
    * @throws IllegalArgumentException if {@code expectedVersion} is below 1 (a stored customer) or
    *     the reason is blank
    */
-  public StageChange {
+  public DueMove {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -44,7 +45,7 @@ public record StageChange(
       throw new IllegalArgumentException("only stored customers (version >= 1) move, got " + expectedVersion);
     }
     if (reason.isBlank()) {
-      throw new IllegalArgumentException("an automatic change always has a reason");
+      throw new IllegalArgumentException("a due move always has a reason");
     }
   }
 
