@@ -79,7 +79,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.customers = new JdbcCustomers(connections, tables, dialect, codec);
     this.purchases = new JdbcPurchases(connections, tables);
     this.interactions = new JdbcInteractions(connections, tables);
-    this.outbox = new Outbox(connections, tables);
+    this.outbox = new Outbox(connections, tables, options.eventFamilies());
     this.codeSequences = JdbcAdapters.codeSequences(connections, tables, dialect);
     this.codeRequests = JdbcAdapters.codeRequests(connections, tables, dialect);
     this.lifecycleHistory = JdbcAdapters.lifecycleHistory(connections, tables, dialect);
@@ -202,7 +202,9 @@ public final class JdbcCrmStore implements CrmStore {
 
   /**
    * The outbox: each published event is written to the {@code outbox} table in the current
-   * transaction (or its own, outside one). Deliver them with {@link #outboxRelay}.
+   * transaction (or its own, outside one). Deliver them with {@link #outboxRelay}. It carries
+   * crm-core's events and those of the families in {@link JdbcOptions#eventFamilies()}; publishing
+   * any other event throws {@code IllegalArgumentException} before anything is written.
    */
   @Override
   public EventPublisher events() {

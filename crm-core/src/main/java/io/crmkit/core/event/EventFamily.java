@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class EventFamily<E extends DomainEvent> {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+  /** The longest type id, so that every store can keep it in a bounded column. */
+  public static final int MAX_TYPE_ID_LENGTH = 100;
 
   private final String name;
   private final Class<E> root;
@@ -52,7 +54,8 @@ public final class EventFamily<E extends DomainEvent> {
    * @param root the family's sealed interface (or sealed abstract class)
    * @throws IllegalArgumentException if the name is malformed, if {@code root} is not sealed, if a
    *     type in the hierarchy is {@code non-sealed} (its subtypes could not be listed, so they could
-   *     not be read back), or if two event types share a simple name
+   *     not be read back), if two event types share a simple name, or if a simple name is longer
+   *     than {@value #MAX_TYPE_ID_LENGTH} characters
    */
   public static <E extends DomainEvent> EventFamily<E> of(String name, Class<E> root) {
     Objects.requireNonNull(name, "name");
@@ -109,6 +112,10 @@ public final class EventFamily<E extends DomainEvent> {
           + ", whose subclasses cannot be listed; make it final or sealed");
     }
     Class<? extends E> event = type.asSubclass(root);
+    if (event.getSimpleName().length() > MAX_TYPE_ID_LENGTH) {
+      throw new IllegalArgumentException("Event family '" + family + "' has the type " + event.getName()
+          + ", whose simple name is longer than the " + MAX_TYPE_ID_LENGTH + " characters a type id may have");
+    }
     Class<? extends E> clash = into.putIfAbsent(event.getSimpleName(), event);
     if (clash != null) {
       throw new IllegalArgumentException("Event family '" + family + "' has two types with the type id '"

@@ -63,6 +63,12 @@ class EventFamilyTest {
         .hasMessageContaining(Twins.Right.Moved.class.getName());
   }
 
+  @Test
+  void aTypeIdLongerThanAStoreKeepsIsRejected() {
+    assertThatThrownBy(() -> EventFamily.of("verbose", Verbose.class))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than the 100 characters");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "Test", "1test", "te st", "test_events", "a2345678901234567890123456789012345678901"})
   void aMalformedFamilyNameIsRejected(String name) {
@@ -122,5 +128,11 @@ class EventFamilyTest {
     interface Right {
       record Moved(UUID eventId, Instant occurredAt, CustomerId customerId) implements Twins {}
     }
+  }
+
+  sealed interface Verbose extends DomainEvent {
+    /** 101 characters: one more than a type id may have. */
+    record RegisteredXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX(UUID eventId, Instant occurredAt, CustomerId customerId)
+        implements Verbose {}
   }
 }
