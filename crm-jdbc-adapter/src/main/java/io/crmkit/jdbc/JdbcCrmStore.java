@@ -80,7 +80,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.customers = new JdbcCustomers(connections, tables, dialect, codec);
     this.purchases = new JdbcPurchases(connections, tables);
     this.interactions = new JdbcInteractions(connections, tables);
-    this.outbox = new Outbox(connections, tables);
+    this.outbox = new Outbox(connections, tables, options.eventFamilies());
     this.migrated = migrated;
   }
 
@@ -166,7 +166,9 @@ public final class JdbcCrmStore implements CrmStore {
 
   /**
    * The outbox: each published event is written to the {@code outbox} table in the current
-   * transaction (or its own, outside one). Deliver them with {@link #outboxRelay}.
+   * transaction (or its own, outside one). Deliver them with {@link #outboxRelay}. It carries
+   * crm-core's events and those of the families in {@link JdbcOptions#eventFamilies()}; publishing
+   * any other event throws {@code IllegalArgumentException} before anything is written.
    */
   @Override
   public EventPublisher events() {

@@ -1,8 +1,12 @@
 package io.crmkit.jdbc;
 
 import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.event.EventFamily;
+import io.crmkit.core.json.CrmJacksonModule;
 import io.crmkit.jdbc.internal.Tables;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +19,7 @@ import java.util.Optional;
  *     .tablePrefix("crm_")                        // the default
  *     .transactionMode(TransactionMode.EXTERNAL)  // join the host's (Spring/JTA) transactions
  *     .migrateOnStart(false)                      // the DBA runs the DDL
+ *     .eventFamilies(ConsentEvent.FAMILY)         // events of other modules go through the outbox too
  *     .build();
  * }</pre>
  *
@@ -32,6 +37,7 @@ public final class JdbcOptions {
   private final TransactionMode transactionMode;
   private final Clock clock;
   private final IdGenerator ids;
+  private final List<EventFamily<?>> eventFamilies;
 
   private JdbcOptions(Builder builder) {
     this.tablePrefix = builder.tablePrefix;
@@ -40,6 +46,7 @@ public final class JdbcOptions {
     this.transactionMode = builder.transactionMode;
     this.clock = builder.clock;
     this.ids = builder.ids;
+    this.eventFamilies = builder.eventFamilies;
   }
 
   /** Prefix {@code crm_}, the connection's current schema, migrate on start, {@link TransactionMode#MANAGED}. */
@@ -80,6 +87,14 @@ public final class JdbcOptions {
     return ids;
   }
 
+  /**
+   * The event families, besides crm-core's {@code CustomerEvent} (always included), whose events
+   * the outbox writes and the relay reads back; none unless set.
+   */
+  public List<EventFamily<?>> eventFamilies() {
+    return eventFamilies;
+  }
+
   /** A builder holding these settings, to change some of them. */
   public Builder toBuilder() {
     Builder builder = new Builder();
@@ -89,13 +104,15 @@ public final class JdbcOptions {
     builder.transactionMode = transactionMode;
     builder.clock = clock;
     builder.ids = ids;
+    builder.eventFamilies = eventFamilies;
     return builder;
   }
 
   @Override
   public String toString() {
     return "JdbcOptions[tablePrefix=" + tablePrefix + ", schema=" + schema + ", migrateOnStart="
-        + migrateOnStart + ", transactionMode=" + transactionMode + "]";
+        + migrateOnStart + ", transactionMode=" + transactionMode + ", eventFamilies="
+        + eventFamilies.stream().map(EventFamily::name).toList() + "]";
   }
 
   /** Builds {@link JdbcOptions}; each setter validates its argument at once. */
@@ -106,6 +123,7 @@ public final class JdbcOptions {
     private TransactionMode transactionMode = TransactionMode.MANAGED;
     private Clock clock = Clock.systemUTC();
     private IdGenerator ids = IdGenerator.timeOrdered();
+    private List<EventFamily<?>> eventFamilies = List.of();
 
     private Builder() {}
 
@@ -154,6 +172,27 @@ public final class JdbcOptions {
 
     public Builder ids(IdGenerator ids) {
       this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /**
+     * The event families of other modules whose events the store's outbox carries, replacing any
+     * set before. crm-core's own family is always carried. Publishing an event of a family not
+     * given here fails with {@code IllegalArgumentException} inside the transaction, before
+     * anything is written; give every family to the stores of every process that relays, too.
+     *
+     * @throws IllegalArgumentException if two event types of the families, crm-core's included,
+     *     share a type id, or two different families share a name
+     */
+    public Builder eventFamilies(EventFamily<?>... eventFamilies) {
+      return eventFamilies(List.of(eventFamilies));
+    }
+
+    /** As {@link #eventFamilies(EventFamily...)}. */
+    public Builder eventFamilies(Collection<? extends EventFamily<?>> eventFamilies) {
+      List<EventFamily<?>> families = List.copyOf(eventFamilies);
+      CrmJacksonModule.withFamilies(families); // checks the families together now rather than at create()
+      this.eventFamilies = families;
       return this;
     }
 

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * {@code eventId}). In order per customer: events are delivered in outbox sequence order, runs never
  * overlap (each locks the relay row), and a run stops at the first event the publisher fails on.
  *
+ * <p>Events of every family the store was given ({@link JdbcOptions#eventFamilies()}) are read
+ * back as the types they were published as. An event whose family the store does not know (written
+ * by a process configured with more families) stops the run with a {@link CrmStorageException}
+ * naming its type, and stays pending with every later one until a store with the family relays.
+ *
  * <p>The relay owns no thread: call {@link #relayPending()} when you like (after each commit, on a
  * scheduler of yours), or {@link #relayPendingAsync(Executor)} on an executor you pass. Thread-safe.
  */
@@ -48,7 +53,8 @@ public final class OutboxRelay {
    * Delivers pending events until none is left or the publisher fails, {@value #DEFAULT_BATCH}
    * per transaction.
    *
-   * @throws CrmStorageException if the database fails; what was delivered and marked before stays so
+   * @throws CrmStorageException if the database fails, or a pending event is of a family the store
+   *     was not given; what was delivered and marked before stays so
    */
   public RelayResult relayPending() {
     int delivered = 0;
@@ -65,7 +71,8 @@ public final class OutboxRelay {
    * Delivers up to {@code maxEvents} pending events in one transaction.
    *
    * @throws IllegalArgumentException if {@code maxEvents} is not positive
-   * @throws CrmStorageException if the database fails; nothing of this batch is marked published
+   * @throws CrmStorageException if the database fails, or a pending event is of a family the store
+   *     was not given; nothing of this batch is marked published
    */
   public RelayResult relayBatch(int maxEvents) {
     if (maxEvents < 1) {

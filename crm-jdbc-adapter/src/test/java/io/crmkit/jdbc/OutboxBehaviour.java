@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.DomainEvent;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +58,7 @@ abstract class OutboxBehaviour {
     })).isInstanceOf(IllegalStateException.class);
 
     assertThat(store.outboxRelay(e -> { }).pendingCount()).isEqualTo(1);
-    assertThat(crm.count(io.crmkit.core.customer.Criteria.all())).isEqualTo(1);
+    assertThat(crm.count(Criteria.all())).isEqualTo(1);
   }
 
   @Test
@@ -148,6 +157,82 @@ abstract class OutboxBehaviour {
     store.outboxRelay(delivered::add).relayPending();
     assertThat(delivered).hasSize(2).anyMatch(CustomerUpdated.class::isInstance)
         .anyMatch(CustomerRegistered.class::isInstance);
+  }
+
+  @Test
+  void eventsOfAnotherModulesFamilyCommitWithTheChangeAndAreRelayedEqualAndInOrder() throws SQLException {
+    JdbcCrmStore familyStore = JdbcCrmStore.create(dataSource, JdbcOptions.builder().eventFamilies(TestEvents.FAMILY).build());
+    Crm familyCrm = Crm.builder().store(familyStore).build();
+    List<TestEvents> published = new ArrayList<>();
+
+    Customer customer = familyStore.transactions().inTransaction(() -> {
+      Customer registered = familyCrm.register(NewCustomer.organisation("Family Ltd").build());
+      published.addAll(awkwardTestEvents(registered.id()));
+      published.forEach(familyStore.events()::publish);
+      return registered;
+    });
+    List<DomainEvent> delivered = new ArrayList<>();
+    RelayResult result = familyStore.outboxRelay(delivered::add).relayPending();
+
+    assertThat(result.delivered()).isEqualTo(1 + published.size());
+    assertThat(delivered.get(0)).isInstanceOf(CustomerRegistered.class).extracting(DomainEvent::customerId)
+        .isEqualTo(customer.id());
+    assertThat(delivered.subList(1, delivered.size())).containsExactlyElementsOf(published);
+    assertThat(outboxEventTypes()).containsExactly(
+        "CustomerRegistered", "TagAdded", "ScoreChanged", "TagAdded", "ScoreChanged");
+  }
+
+  @Test
+  void anEventOfAFamilyTheStoreWasNotGivenFailsAtPublishAndRollsTheChangeBack() {
+    assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+      Customer registered = crm.register(NewCustomer.organisation("Unknown Family Ltd").build());
+      store.events().publish(new TestEvents.TagAdded(UUID.randomUUID(), Instant.now(), registered.id(), "vip"));
+      return registered;
+    })).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(TestEvents.TagAdded.class.getName())
+        .hasMessageContaining("JdbcOptions.eventFamilies");
+
+    assertThat(store.outboxRelay(e -> { }).pendingCount()).isZero();
+    assertThat(crm.count(Criteria.all())).isZero();
+  }
+
+  @Test
+  void aRelayWithoutTheFamilyOfAPendingEventStopsNamingItsTypeAndLeavesItForAStoreThatHasIt() {
+    JdbcCrmStore familyStore = JdbcCrmStore.create(dataSource, JdbcOptions.builder().eventFamilies(TestEvents.FAMILY).build());
+    TestEvents.TagAdded tagged = new TestEvents.TagAdded(UUID.randomUUID(), Instant.now(), CustomerId.of(UUID.randomUUID()), "vip");
+    familyStore.events().publish(tagged);
+
+    assertThatThrownBy(() -> store.outboxRelay(e -> { }).relayPending())
+        .isInstanceOf(CrmStorageException.class)
+        .hasMessageContaining("TagAdded")
+        .hasMessageContaining("JdbcOptions.eventFamilies");
+    assertThat(store.outboxRelay(e -> { }).pendingCount()).isEqualTo(1);
+
+    List<DomainEvent> delivered = new ArrayList<>();
+    assertThat(familyStore.outboxRelay(delivered::add).relayPending().delivered()).isEqualTo(1);
+    assertThat(delivered).containsExactly(tagged);
+  }
+
+  /** Events whose values test the JSON and the columns: scripts, emoji, extreme instants, exact decimals. */
+  private static List<TestEvents> awkwardTestEvents(CustomerId customer) {
+    return List.of(
+        new TestEvents.TagAdded(UUID.randomUUID(), Instant.parse("0001-01-01T00:00:00Z"), customer, "贵宾 ✨ \"quoted\""),
+        new TestEvents.ScoreChanged(UUID.randomUUID(), Instant.parse("9999-12-31T23:59:59.999999999Z"), customer,
+            new BigDecimal("-12345678901234567890.000000000000000001"), Optional.of("RFM 5-5-5")),
+        new TestEvents.TagAdded(UUID.randomUUID(), Instant.parse("2025-06-30T12:00:00.000000001Z"), customer, "x"),
+        new TestEvents.ScoreChanged(UUID.randomUUID(), Instant.EPOCH, customer, BigDecimal.ZERO, Optional.empty()));
+  }
+
+  private List<String> outboxEventTypes() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT event_type FROM crm_outbox ORDER BY seq");
+        ResultSet rs = select.executeQuery()) {
+      List<String> types = new ArrayList<>();
+      while (rs.next()) {
+        types.add(rs.getString(1));
+      }
+      return types;
+    }
   }
 
   private static String describe(DomainEvent event) {

@@ -18,11 +18,12 @@ import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
-import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.CustomerEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import net.jqwik.api.Arbitrary;
 import org.joda.money.Money;
 
@@ -228,9 +229,17 @@ public final class CrmArbitraries {
         Objects.requireNonNull(customers, "customers"), Objects.requireNonNull(times, "times"));
   }
 
-  /** Every kind of domain event. */
-  public static Arbitrary<DomainEvent> domainEvents() {
-    return EventArbitraries.domainEvents();
+  /** crm-core's events: every kind of {@link CustomerEvent}. */
+  public static Arbitrary<CustomerEvent> customerEvents() {
+    return EventArbitraries.customerEvents();
+  }
+
+  /**
+   * Event ids over the whole UUID range, for the arbitraries of your own event family (see {@link
+   * io.crmkit.testkit.contract.EventFamilyContract}).
+   */
+  public static Arbitrary<UUID> eventIds() {
+    return IdentifierArbitraries.uuids();
   }
 
   /**

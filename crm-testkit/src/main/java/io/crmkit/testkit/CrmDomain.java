@@ -18,7 +18,7 @@ import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
-import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.CustomerEvent;
 import java.time.Instant;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Provide;
@@ -148,10 +148,10 @@ public class CrmDomain extends DomainContextBase {
     return CrmArbitraries.interactions();
   }
 
-  /** Domain events of every kind. */
+  /** crm-core's events of every kind. */
   @Provide
-  public Arbitrary<DomainEvent> domainEvents() {
-    return CrmArbitraries.domainEvents();
+  public Arbitrary<CustomerEvent> customerEvents() {
+    return CrmArbitraries.customerEvents();
   }
 
   /** Criteria trees. */

@@ -3,18 +3,18 @@ package io.crmkit.testkit;
 import io.crmkit.core.customer.CustomerChanges;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.event.CustomerRegistered;
+import io.crmkit.core.event.CustomerEvent;
 import io.crmkit.core.event.CustomerUpdated;
-import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.StageChanged;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** Every kind of {@link DomainEvent}, with the attribute changes that two real customers differ by. */
+/** Every kind of {@link CustomerEvent}, with the attribute changes that two real customers differ by. */
 final class EventArbitraries {
   private EventArbitraries() {}
 
-  static Arbitrary<DomainEvent> domainEvents() {
+  static Arbitrary<CustomerEvent> customerEvents() {
     return Arbitraries.oneOf(customerRegistered(), customerUpdated(), stageChanged());
   }
 

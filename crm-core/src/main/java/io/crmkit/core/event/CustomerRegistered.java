@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param kind person or organisation
  */
 public record CustomerRegistered(UUID eventId, Instant occurredAt, CustomerId customerId, CustomerKind kind)
-    implements DomainEvent {
+    implements CustomerEvent {
   public CustomerRegistered {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(occurredAt, "occurredAt");

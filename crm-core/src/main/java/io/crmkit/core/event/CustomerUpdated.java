@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 public record CustomerUpdated(
     UUID eventId, Instant occurredAt, CustomerId customerId, long version, Set<String> changedAttributes)
-    implements DomainEvent {
+    implements CustomerEvent {
   public CustomerUpdated {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(occurredAt, "occurredAt");

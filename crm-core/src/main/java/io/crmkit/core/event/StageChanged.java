@@ -26,7 +26,7 @@ public record StageChanged(
     LifecycleStage from,
     LifecycleStage to,
     String trigger)
-    implements DomainEvent {
+    implements CustomerEvent {
   public StageChanged {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(occurredAt, "occurredAt");

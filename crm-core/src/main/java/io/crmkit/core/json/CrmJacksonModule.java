@@ -3,6 +3,7 @@ package io.crmkit.core.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -22,11 +25,20 @@ import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.event.CustomerEvent;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.EventFamily;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
@@ -36,7 +48,14 @@ import org.joda.money.Money;
  * Jackson support for crmkit's types: ids, stages and tiers as plain strings, money as
  * {@code {"amount": 12.50, "currency": "EUR"}}, custom attribute values as
  * {@code {"type": "date", "value": "2024-05-01"}}, and domain events tagged with a {@code type}
- * property naming the event. Registers Jackson's Java 8 and {@code java.time} modules too.
+ * property holding the event's type id (its simple class name, see {@link EventFamily}).
+ * Registers Jackson's Java 8 and {@code java.time} modules too.
+ *
+ * <p>Events are read back only for the families the module registers: crm-core's {@link
+ * CustomerEvent} always, others through {@link #withFamilies(EventFamily...)}. An event of an
+ * unregistered family still writes, but reading it fails with Jackson's {@code
+ * InvalidTypeIdException} naming its type. Type ids are unique across the families of one mapper,
+ * checked when the module is built and again when it is registered beside another crmkit module.
  */
 public final class CrmJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
@@ -47,8 +66,19 @@ public final class CrmJacksonModule extends SimpleModule {
   private static final ObjectReader EXACT_TREES =
       new ObjectMapper().reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  private final List<String> familyNames;
+  private final Map<String, Class<? extends DomainEvent>> eventTypes;
+
+  /** The module with crm-core's event family, {@link CustomerEvent#FAMILY}, and no other. */
   public CrmJacksonModule() {
+    this(List.of());
+  }
+
+  private CrmJacksonModule(Collection<? extends EventFamily<?>> extraFamilies) {
     super("crmkit", Version.unknownVersion());
+    List<EventFamily<?>> families = distinctFamilies(extraFamilies);
+    this.familyNames = families.stream().map(EventFamily::name).toList();
+    this.eventTypes = typeIds(families);
     stringValue(CustomerId.class, CustomerId::toString, CustomerId::parse);
     stringValue(ActivityId.class, ActivityId::toString, text -> ActivityId.of(UUID.fromString(text)));
     stringValue(LifecycleStage.class, LifecycleStage::name, LifecycleStage::of);
@@ -58,14 +88,120 @@ public final class CrmJacksonModule extends SimpleModule {
     addSerializer(AttributeValue.class, new AttributeValueSerializer());
     addDeserializer(AttributeValue.class, new AttributeValueDeserializer());
     setMixInAnnotation(DomainEvent.class, EventTypeMixin.class);
-    for (Class<?> event : DomainEvent.class.getPermittedSubclasses()) {
-      registerSubtypes(new NamedType(event, event.getSimpleName()));
-    }
+    eventTypes.forEach((typeId, type) -> registerSubtypes(new NamedType(type, typeId)));
+  }
+
+  /**
+   * The module with crm-core's event family and {@code families}, for a host that also reads and
+   * writes the events of other modules (crm-privacy, crm-segmentation, its own).
+   *
+   * @throws IllegalArgumentException if two event types of the families share a type id, or two
+   *     different families share a name
+   */
+  public static CrmJacksonModule withFamilies(EventFamily<?>... families) {
+    return withFamilies(List.of(families));
+  }
+
+  /**
+   * As {@link #withFamilies(EventFamily...)}; a family listed twice, or crm-core's own, counts once.
+   *
+   * @throws IllegalArgumentException if two event types of the families share a type id, or two
+   *     different families share a name
+   */
+  public static CrmJacksonModule withFamilies(Collection<? extends EventFamily<?>> families) {
+    Objects.requireNonNull(families, "families");
+    return new CrmJacksonModule(families);
+  }
+
+  /** The names of the event families this module registers, crm-core's ({@code customer}) first. */
+  public List<String> familyNames() {
+    return familyNames;
+  }
+
+  /** Every event type this module registers, by its type id (the {@code type} property in JSON). */
+  public Map<String, Class<? extends DomainEvent>> eventTypes() {
+    return eventTypes;
+  }
+
+  /**
+   * The type id under which this module writes and reads {@code eventType}, if one of its
+   * families has that type; empty for any other class, including a family's own interface.
+   */
+  public Optional<String> typeIdOf(Class<?> eventType) {
+    Objects.requireNonNull(eventType, "eventType");
+    String typeId = eventType.getSimpleName();
+    return eventTypes.get(typeId) == eventType ? Optional.of(typeId) : Optional.empty();
   }
 
   @Override
   public Iterable<? extends Module> getDependencies() {
     return List.of(new Jdk8Module(), new JavaTimeModule());
+  }
+
+  /**
+   * One id per set of families, so that a mapper which already has this module with other
+   * families takes this one too rather than ignoring it as a duplicate (Jackson's default).
+   */
+  @Override
+  public Object getTypeId() {
+    return CrmJacksonModule.class.getName() + familyNames;
+  }
+
+  /**
+   * Registers the module on a mapper, after checking that none of its type ids already names
+   * another event type there (registered by another crmkit module instance).
+   *
+   * @throws IllegalArgumentException on such a clash; nothing of this module is set up then
+   */
+  @Override
+  public void setupModule(SetupContext context) {
+    if (context.getOwner() instanceof ObjectMapper mapper) {
+      rejectClashesWithRegisteredEvents(mapper);
+    }
+    super.setupModule(context);
+  }
+
+  private void rejectClashesWithRegisteredEvents(ObjectMapper mapper) {
+    DeserializationConfig config = mapper.getDeserializationConfig();
+    AnnotatedClass root = AnnotatedClassResolver.resolveWithoutSuperTypes(config, DomainEvent.class);
+    for (NamedType registered : mapper.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, root)) {
+      Class<?> ours = registered.hasName() ? eventTypes.get(registered.getName()) : null;
+      if (ours != null && ours != registered.getType()) {
+        throw new IllegalArgumentException("The event type id '" + registered.getName() + "' of " + ours.getName()
+            + " already names " + registered.getType().getName() + " on this mapper; rename one of them");
+      }
+    }
+  }
+
+  private static List<EventFamily<?>> distinctFamilies(Collection<? extends EventFamily<?>> extraFamilies) {
+    Map<String, EventFamily<?>> byName = new LinkedHashMap<>();
+    byName.put(CustomerEvent.FAMILY.name(), CustomerEvent.FAMILY);
+    for (EventFamily<?> family : extraFamilies) {
+      Objects.requireNonNull(family, "families must not contain null");
+      EventFamily<?> known = byName.putIfAbsent(family.name(), family);
+      if (known != null && !known.equals(family)) {
+        throw new IllegalArgumentException("Two event families are named '" + family.name() + "': "
+            + known.root().getName() + " and " + family.root().getName());
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  private static Map<String, Class<? extends DomainEvent>> typeIds(List<EventFamily<?>> families) {
+    Map<String, Class<? extends DomainEvent>> types = new LinkedHashMap<>();
+    Map<String, String> familyOf = new HashMap<>();
+    for (EventFamily<?> family : families) {
+      family.types().forEach((typeId, type) -> {
+        Class<? extends DomainEvent> clash = types.putIfAbsent(typeId, type);
+        if (clash != null) {
+          throw new IllegalArgumentException("The event type id '" + typeId + "' names both " + clash.getName()
+              + " (family '" + familyOf.get(typeId) + "') and " + type.getName() + " (family '" + family.name()
+              + "'); type ids must be unique across families, rename one");
+        }
+        familyOf.put(typeId, family.name());
+      });
+    }
+    return Collections.unmodifiableMap(types);
   }
 
   private <T> void stringValue(Class<T> type, Function<T, String> write, Function<String, T> read) {

@@ -3,9 +3,12 @@ package io.crmkit.jdbc.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.event.EventPublisher;
+import io.crmkit.core.json.CrmJacksonModule;
 import io.crmkit.core.json.CrmJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,27 +25,48 @@ import java.util.Objects;
  * The transactional outbox: {@link #publish} writes an event into the outbox table on the current
  * transaction's connection, so it commits or rolls back with the change that caused it; the relay
  * reads pending rows in sequence order and marks them published after delivery.
+ *
+ * <p>Events are stored as JSON tagged with their type id, for crm-core's event family and the
+ * families the store was given; an event of any other family is rejected before it is written,
+ * since the relay could never read it back.
  */
 public final class Outbox implements EventPublisher {
   private final Connections connections;
   private final Tables tables;
-  private final ObjectMapper mapper = CrmJson.newMapper();
-  private final ObjectWriter writer = mapper.writerFor(DomainEvent.class);
+  private final CrmJacksonModule module;
+  private final ObjectMapper mapper;
+  private final ObjectWriter writer;
 
-  public Outbox(Connections connections, Tables tables) {
+  /**
+   * @param families the event families to carry besides crm-core's
+   * @throws IllegalArgumentException if two event types of the families share a type id
+   */
+  public Outbox(Connections connections, Tables tables, Collection<? extends EventFamily<?>> families) {
     this.connections = connections;
     this.tables = tables;
+    this.module = CrmJacksonModule.withFamilies(families);
+    this.mapper = CrmJson.newMapper(module);
+    this.writer = mapper.writerFor(DomainEvent.class);
   }
 
+  /**
+   * Writes {@code event} to the outbox in the current transaction.
+   *
+   * @throws IllegalArgumentException if the event's family is not one this outbox carries; nothing
+   *     is written, and the exception rolls back the transaction of the change that caused it
+   */
   @Override
   public void publish(DomainEvent event) {
     Objects.requireNonNull(event, "event");
+    String typeId = module.typeIdOf(event.getClass()).orElseThrow(() -> new IllegalArgumentException(
+        "The outbox cannot carry " + event.getClass().getName() + ": it is not an event type of the families "
+            + module.familyNames() + " this store was given; add its EventFamily to JdbcOptions.eventFamilies(...)"));
     String payload = json(event);
-    connections.write("write " + event.getClass().getSimpleName() + " to the outbox", connection -> {
+    connections.write("write " + typeId + " to the outbox", connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.outbox()
           + " (event_id, event_type, customer_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?)")) {
         insert.setObject(1, event.eventId());
-        insert.setString(2, event.getClass().getSimpleName());
+        insert.setString(2, typeId);
         insert.setObject(3, event.customerId().value());
         insert.setObject(4, Values.micros(clampToStorable(event.occurredAt())));
         insert.setString(5, payload);
@@ -69,12 +93,12 @@ public final class Outbox implements EventPublisher {
       }
     }
     List<Pending> pending = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT seq, payload FROM " + tables.outbox()
-        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+    try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_type, payload FROM "
+        + tables.outbox() + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
       select.setInt(1, limit);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          pending.add(new Pending(rs.getLong(1), read(rs.getString(2), rs.getLong(1))));
+          pending.add(new Pending(rs.getLong(1), read(rs.getLong(1), rs.getString(2), rs.getString(3))));
         }
       }
     }
@@ -136,9 +160,13 @@ public final class Outbox implements EventPublisher {
     }
   }
 
-  private DomainEvent read(String payload, long seq) {
+  private DomainEvent read(long seq, String typeId, String payload) {
     try {
       return mapper.readValue(payload, DomainEvent.class);
+    } catch (InvalidTypeIdException e) {
+      throw new CrmStorageException("Outbox event " + seq + " is a " + typeId + ", which is not an event type of the"
+          + " families " + module.familyNames() + " this store was given; add its EventFamily to"
+          + " JdbcOptions.eventFamilies(...) of the store that relays", e);
     } catch (JsonProcessingException e) {
       throw new CrmStorageException("Outbox event " + seq + " is not a readable crmkit event: "
           + e.getOriginalMessage(), e);

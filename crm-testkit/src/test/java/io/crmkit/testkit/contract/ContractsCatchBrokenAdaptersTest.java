@@ -83,6 +83,22 @@ class ContractsCatchBrokenAdaptersTest {
         "moneyRoundTripsWithItsCurrencyAndScale", "recordedActivitiesAreFoundForTheirCustomerInTimeThenIdOrder");
   }
 
+  @Example
+  void anEventFamilyTheMapperWasNotGivenIsCaught() {
+    // Jackson then tags a nested event type with its binary name (TestEvents$TagAdded), so the
+    // tag property catches it too; the clash check does not use the mapper.
+    assertCaught(BrokenEventFamilies.UnregisteredFamilyRun.class, "theFamilysTypeIdsClashWithNoneOfCrmCoresEvents",
+        "everyEventReadsBackEqualAsADomainEventAndEveryTypeIsGenerated",
+        "everyEventReadsBackEqualAsItsFamilyAndAsItsOwnType",
+        "everyEventIsTaggedWithItsFamilysTypeIdAndCarriesTheCommonFieldsAsText");
+  }
+
+  @Example
+  void anEventTypeTheArbitraryNeverGeneratesIsCaught() {
+    assertCaught(BrokenEventFamilies.ForgottenTypeRun.class, "everyEventReadsBackEqualAsItsFamilyAndAsItsOwnType",
+        "everyEventReadsBackEqualAsADomainEventAndEveryTypeIsGenerated");
+  }
+
   /** Runs {@code control} and {@code caught} over the adapter: the control passes, the others fail. */
   private static void assertCaught(Class<?> contractRun, String control, String... caught) {
     Map<String, Status> results = run(contractRun,
