@@ -2,7 +2,6 @@ package io.crmkit.core.dimension;
 
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
 import io.crmkit.core.dimension.DefinitionProblem.Kind;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -534,11 +533,7 @@ public final class DimensionScheme {
       Objects.requireNonNull(reader, "reader");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(layout, "layout");
-      try {
-        new CsvCodeList(this, source, layout).read(new CsvReader(reader, layout.delimiter()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + source, e);
-      }
+      CsvCodeList.read(this, reader, source, layout);
       return this;
     }
 
@@ -915,157 +910,6 @@ public final class DimensionScheme {
 
     Optional<LocalDate> to() {
       return input.definition().retiredOn();
-    }
-  }
-
-  /** Reads a CSV code list into a builder, reporting unreadable rows with their line. */
-  private static final class CsvCodeList {
-    private final Builder builder;
-    private final String source;
-    private final CsvLayout layout;
-
-    CsvCodeList(Builder builder, String source, CsvLayout layout) {
-      this.builder = builder;
-      this.source = source;
-      this.layout = layout;
-    }
-
-    void read(CsvReader csv) throws IOException {
-      List<String> header;
-      try {
-        header = csv.next();
-      } catch (CsvReader.SyntaxError e) {
-        problem(e.line(), "", Kind.SYNTAX, "the header row cannot be read: " + e.getMessage());
-        return;
-      }
-      if (header == null) {
-        problem(1, "", Kind.MISSING_FIELD, "the file is empty; it needs a header row");
-        return;
-      }
-      int headerLine = csv.recordLine(); // blank lines may come first
-      Map<String, Integer> columns = new HashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        if (columns.putIfAbsent(header.get(i).strip(), i) != null) {
-          problem(headerLine, "", Kind.SYNTAX, "column '" + header.get(i).strip() + "' appears twice in the header");
-        }
-      }
-      Integer code = columns.get(layout.codeColumn());
-      if (code == null) {
-        problem(headerLine, "", Kind.MISSING_FIELD, "no '" + layout.codeColumn() + "' column in the header " + header);
-        return;
-      }
-      Map<String, Integer> labels = labelColumns(columns, header, headerLine);
-      if (labels.isEmpty()) {
-        return;
-      }
-      Integer parent = layout.parentColumn().map(columns::get).orElse(null);
-      Integer level = layout.levelColumn().map(columns::get).orElse(null);
-      Integer from = layout.validFromColumn().map(columns::get).orElse(null);
-      Integer to = layout.retiredOnColumn().map(columns::get).orElse(null);
-      Integer successors = layout.successorsColumn().map(columns::get).orElse(null);
-      while (true) {
-        List<String> row;
-        try {
-          row = csv.next();
-        } catch (CsvReader.SyntaxError e) {
-          problem(e.line(), "", Kind.SYNTAX, e.getMessage());
-          continue;
-        }
-        if (row == null) {
-          return;
-        }
-        int line = csv.recordLine();
-        if (row.size() != header.size()) {
-          problem(line, "", Kind.SYNTAX, "the row has " + row.size() + " fields, the header " + header.size());
-          continue;
-        }
-        String text = row.get(code).strip();
-        if (text.isEmpty()) {
-          problem(line, "", Kind.MISSING_FIELD, "the row has no code");
-          continue;
-        }
-        Map<String, String> texts = new LinkedHashMap<>();
-        labels.forEach((tag, column) -> {
-          String label = row.get(column).strip();
-          if (!label.isEmpty()) {
-            texts.put(tag, label);
-          }
-        });
-        if (texts.isEmpty()) {
-          problem(line, text, Kind.MISSING_FIELD, "has no label");
-          continue;
-        }
-        CodeDefinition.Builder definition = new CodeDefinition.Builder().code(text).labels(new Labels(texts));
-        cell(row, parent).ifPresent(definition::parent);
-        cell(row, level).ifPresent(definition::level);
-        try {
-          cell(row, from).map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
-          cell(row, to).map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
-        } catch (IllegalArgumentException e) {
-          problem(line, text, Kind.BAD_VALIDITY, e.getMessage());
-          continue;
-        }
-        cell(row, successors).ifPresent(list -> {
-          for (String successor : list.split(";")) {
-            if (!successor.isBlank()) {
-              definition.addSuccessors(successor.strip());
-            }
-          }
-        });
-        builder.add(definition.build(), source + " line " + line, line);
-      }
-    }
-
-    private Map<String, Integer> labelColumns(Map<String, Integer> columns, List<String> header, int headerLine) {
-      Map<String, Integer> labels = new LinkedHashMap<>();
-      if (layout.labelColumns().isEmpty()) {
-        for (String column : header) {
-          String name = column.strip();
-          if (name.startsWith(CsvLayout.LABEL_PREFIX)) {
-            labels.put(name.substring(CsvLayout.LABEL_PREFIX.length()), columns.get(name));
-          }
-        }
-      } else {
-        layout.labelColumns().forEach((tag, column) -> {
-          Integer index = columns.get(column);
-          if (index == null) {
-            problem(headerLine, "", Kind.MISSING_FIELD, "no label column '" + column + "' in the header " + header);
-          } else {
-            labels.put(tag, index);
-          }
-        });
-      }
-      if (labels.isEmpty() && layout.labelColumns().isEmpty()) {
-        problem(headerLine, "", Kind.MISSING_FIELD, "no label column (" + CsvLayout.LABEL_PREFIX
-            + "<language>) in the header " + header);
-      }
-      for (String tag : List.copyOf(labels.keySet())) {
-        try {
-          Labels.of(tag, "-");
-        } catch (IllegalArgumentException e) {
-          problem(headerLine, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
-          labels.clear();
-        }
-      }
-      if (!labels.isEmpty()) {
-        Map<String, String> probe = new LinkedHashMap<>();
-        labels.keySet().forEach(tag -> probe.put(tag, "-"));
-        try {
-          new Labels(probe); // tags differing in case only (zh, ZH) name one language: every row would fail
-        } catch (IllegalArgumentException e) {
-          problem(headerLine, "", Kind.MISSING_FIELD, "label columns: " + e.getMessage());
-          labels.clear();
-        }
-      }
-      return labels.size() == layout.labelColumns().size() || layout.labelColumns().isEmpty() ? labels : Map.of();
-    }
-
-    private static Optional<String> cell(List<String> row, Integer column) {
-      return column == null ? Optional.empty() : Optional.of(row.get(column).strip()).filter(s -> !s.isEmpty());
-    }
-
-    private void problem(int line, String code, Kind kind, String message) {
-      builder.readProblem(source + " line " + line, line, code, kind, message);
     }
   }
 }
