@@ -124,8 +124,8 @@ final class CsvCodeList implements CsvRecords.Visitor {
     cell(row, parent).ifPresent(definition::parent);
     cell(row, level).ifPresent(definition::level);
     try {
-      cell(row, validFrom).map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
-      cell(row, retiredOn).map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
+      cell(row, validFrom).map(SchemeChecks::parseDate).ifPresent(definition::validFrom);
+      cell(row, retiredOn).map(SchemeChecks::parseDate).ifPresent(definition::retiredOn);
     } catch (IllegalArgumentException e) {
       problem(line, text, Kind.BAD_VALIDITY, e.getMessage());
       return;

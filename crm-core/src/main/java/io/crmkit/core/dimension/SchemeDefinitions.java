@@ -195,8 +195,8 @@ public final class SchemeDefinitions {
     }
     CodeDefinition.Builder definition = new CodeDefinition.Builder().code(code);
     try {
-      optionalText(node, "validFrom").map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
-      optionalText(node, "retiredOn").map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
+      optionalText(node, "validFrom").map(SchemeChecks::parseDate).ifPresent(definition::validFrom);
+      optionalText(node, "retiredOn").map(SchemeChecks::parseDate).ifPresent(definition::retiredOn);
     } catch (IllegalArgumentException e) {
       builder.readProblem(location, located.line(), code, Kind.BAD_VALIDITY, e.getMessage());
       return;
