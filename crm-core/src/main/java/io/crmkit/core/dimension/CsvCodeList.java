@@ -20,6 +20,7 @@ final class CsvCodeList implements CsvRecords.Visitor {
   private final String source;
   private final CsvLayout layout;
   private List<String> header;
+  /** Whether the header names the code and label columns, so that rows can be read. */
   private boolean usable;
   private int code;
   private Map<String, Integer> labels;
@@ -164,27 +165,27 @@ final class CsvCodeList implements CsvRecords.Visitor {
         }
       });
     }
-    boolean usable = true;
+    boolean languages = true;
     for (String tag : found.keySet()) {
       try {
         Labels.of(tag, "-");
       } catch (IllegalArgumentException e) {
         problem(line, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
-        usable = false;
+        languages = false;
       }
     }
-    if (usable && !found.isEmpty()) {
+    if (languages && !found.isEmpty()) {
       Map<String, String> probe = new LinkedHashMap<>();
       found.keySet().forEach(tag -> probe.put(tag, "-"));
       try {
         new Labels(probe); // tags differing in case only (zh, ZH) name one language: every row would fail
       } catch (IllegalArgumentException e) {
         problem(line, "", Kind.MISSING_FIELD, "label columns: " + e.getMessage());
-        usable = false;
+        languages = false;
       }
     }
     boolean complete = layout.labelColumns().isEmpty() || found.size() == layout.labelColumns().size();
-    return usable && complete ? found : Map.of();
+    return languages && complete ? found : Map.of();
   }
 
   private static Optional<String> cell(List<String> row, Integer column) {

@@ -278,7 +278,7 @@ public final class SchemeDefinitions {
       throw new IllegalArgumentException("'labels' is an object of language tag to text, with at least one");
     }
     Map<String, String> texts = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (!e.getValue().isTextual()) { // asText() would make null or 3 a label
         throw new IllegalArgumentException("the label for '" + e.getKey() + "' is not text");
       }
