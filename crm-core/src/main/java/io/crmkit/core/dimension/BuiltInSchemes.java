@@ -208,24 +208,26 @@ public final class BuiltInSchemes {
     void row(List<String> fields, int line);
   }
 
+  /** Hands every row after the header to {@code handler}; an unreadable row is a problem of the scheme. */
   private static void read(DimensionScheme.Builder builder, String resource, RowHandler handler) {
     try (Reader reader = open(resource)) {
-      CsvReader csv = new CsvReader(reader, ',');
-      csv.next();
-      while (true) {
-        List<String> row;
-        try {
-          row = csv.next();
-        } catch (CsvReader.SyntaxError e) {
-          builder.readProblem(resource + " line " + e.line(), e.line(), "", Kind.SYNTAX, e.getMessage());
-          continue;
+      CsvRecords.read(reader, ',', new CsvRecords.Visitor() {
+        private boolean header = true;
+
+        @Override
+        public void record(long line, List<String> fields) {
+          if (!header) {
+            handler.row(fields, Math.toIntExact(line));
+          }
+          header = false;
         }
-        if (row == null) {
-          return;
+
+        @Override
+        public void unreadable(long line, String message) {
+          builder.readProblem(resource + " line " + line, Math.toIntExact(line), "", Kind.SYNTAX, message);
         }
-        handler.row(row, csv.recordLine());
-      }
-    } catch (IOException | CsvReader.SyntaxError e) {
+      });
+    } catch (IOException | UncheckedIOException e) {
       throw new IllegalStateException("the built-in resource " + resource + " cannot be read", e);
     }
   }

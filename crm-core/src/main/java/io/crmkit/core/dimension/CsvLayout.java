@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Which CSV columns hold what, for {@link DimensionScheme.Builder#codesFromCsv}. The file needs a
  * header row; columns the layout does not name are ignored, so files with extra columns load as
- * they are.
+ * they are. Files are RFC 4180 CSV (read with FastCSV): fields may be quoted ({@code "a, b"},
+ * {@code "say ""hi"""}) and span lines, a problem names the line its record starts on, and a
+ * leading byte-order mark and blank lines are skipped.
  *
  * <p>The {@link #standard()} layout reads {@code code}, {@code parent}, {@code level},
  * {@code valid_from}, {@code retired_on}, {@code successors} (each optional but {@code code}) and
@@ -39,6 +41,7 @@ public record CsvLayout(
   /** The prefix of label columns in the standard layout. */
   public static final String LABEL_PREFIX = "label:";
 
+  /** @throws IllegalArgumentException if the delimiter is a quote or a line break */
   public CsvLayout {
     Objects.requireNonNull(codeColumn, "codeColumn");
     Objects.requireNonNull(parentColumn, "parentColumn");
@@ -48,7 +51,7 @@ public record CsvLayout(
     Objects.requireNonNull(successorsColumn, "successorsColumn");
     labelColumns = Collections.unmodifiableMap(new LinkedHashMap<>(labelColumns));
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException("'" + delimiter + "' cannot be a delimiter");
+      throw new IllegalArgumentException("U+" + String.format("%04X", (int) delimiter) + " cannot be a delimiter");
     }
   }
 

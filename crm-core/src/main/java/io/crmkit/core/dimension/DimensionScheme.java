@@ -2,22 +2,17 @@ package io.crmkit.core.dimension;
 
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
 import io.crmkit.core.dimension.DefinitionProblem.Kind;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A classification scheme for one dimension: identity and version, the {@link CodeStructure},
@@ -306,7 +299,7 @@ public final class DimensionScheme {
   }
 
   /** The entries in force that {@code retired}'s successors lead to, in code order. */
-  private List<DimensionCode> successorsInForce(DimensionCode retired) {
+  List<DimensionCode> successorsInForce(DimensionCode retired) {
     Set<DimensionCode> found = new LinkedHashSet<>();
     Set<DimensionCode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<DimensionCode> pending = new ArrayDeque<>(List.of(retired));
@@ -325,7 +318,7 @@ public final class DimensionScheme {
   }
 
   /** The entry of a successor that applied when it took over: else the next to start, else the latest. */
-  private DimensionCode entryWhen(String code, LocalDate date) {
+  DimensionCode entryWhen(String code, LocalDate date) {
     List<DimensionCode> history = history(code);
     for (DimensionCode entry : history) {
       if (entry.appliesOn(date)) {
@@ -379,23 +372,6 @@ public final class DimensionScheme {
     return checkCharacters == null ? code : code.substring(0, code.length() - checkCharacters.checkLength());
   }
 
-  private static final Pattern SUCCESSOR = Pattern.compile("([^\\[\\]\\s]+)\\s*(?:\\[\\s*([0-9-]+)\\s*])?");
-  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-
-  /**
-   * A date in a definition: {@code YYYY-MM-DD}, or a year {@code YYYY} meaning its first day.
-   *
-   * @throws IllegalArgumentException if the text is neither
-   */
-  static LocalDate parseDate(String text) {
-    String trimmed = text.strip();
-    try {
-      return YEAR.matcher(trimmed).matches() ? LocalDate.of(Integer.parseInt(trimmed), 1, 1) : LocalDate.parse(trimmed);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a date (YYYY or YYYY-MM-DD)", e);
-    }
-  }
-
   /**
    * Builds a {@link DimensionScheme}, checking the whole definition at once. Not thread-safe.
    *
@@ -415,8 +391,8 @@ public final class DimensionScheme {
     private Labels name;
     private CodeStructure structure;
     private CheckCharacterSystem checkCharacters;
-    private final List<Input> inputs = new ArrayList<>();
-    private final List<Found> readProblems = new ArrayList<>();
+    private final List<SchemeChecks.Input> inputs = new ArrayList<>();
+    private final List<SchemeChecks.Found> readProblems = new ArrayList<>();
 
     /**
      * @param id the scheme's stable identifier
@@ -468,7 +444,7 @@ public final class DimensionScheme {
     public Builder add(CodeDefinition definition, String location, int line) {
       Objects.requireNonNull(definition, "definition");
       Objects.requireNonNull(location, "location");
-      inputs.add(new Input(definition, location, line, inputs.size() * 2 + 1));
+      inputs.add(new SchemeChecks.Input(definition, location, line, inputs.size() * 2 + 1));
       return this;
     }
 
@@ -508,12 +484,13 @@ public final class DimensionScheme {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(on, "on");
       for (int i = 0; i < inputs.size(); i++) {
-        Input input = inputs.get(i);
+        SchemeChecks.Input input = inputs.get(i);
         CodeDefinition definition = input.definition();
         if (definition.code().equals(code) && definition.retiredOn().isEmpty()) {
           CodeDefinition retired = new CodeDefinition.Builder().from(definition).retiredOn(on)
               .successors(List.of(successors)).build();
-          inputs.set(i, new Input(retired, input.location() + ", retired on " + on, input.line(), input.order()));
+          inputs.set(i, new SchemeChecks.Input(retired, input.location() + ", retired on " + on, input.line(),
+              input.order()));
           return this;
         }
       }
@@ -534,11 +511,7 @@ public final class DimensionScheme {
       Objects.requireNonNull(reader, "reader");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(layout, "layout");
-      try {
-        new CsvCodeList(this, source, layout).read(new CsvReader(reader, layout.delimiter()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + source, e);
-      }
+      CsvCodeList.read(this, reader, source, layout);
       return this;
     }
 
@@ -550,324 +523,14 @@ public final class DimensionScheme {
      *     missing or misplaced parents, cycles, bad periods and successors, unreadable rows
      */
     public DimensionScheme build() {
-      List<Found> problems = new ArrayList<>(readProblems);
-      if (structure == null) {
-        problems.add(new Found(0, new Found.Location("definition of " + id, 0), "",
-            Kind.MISSING_FIELD, "no code structure"));
-        throw exception(problems);
-      }
-      if (inputs.isEmpty() && readProblems.isEmpty()) { // else the codes are there but could not be read
-        problems.add(new Found(0, new Found.Location("definition of " + id, 0), "", Kind.EMPTY_SCHEME,
-            "the scheme defines no code"));
-      }
-      List<Candidate> accepted = new ArrayList<>();
-      for (Input input : inputs) {
-        Candidate candidate = examine(input, problems);
-        if (candidate != null) {
-          accepted.add(candidate);
-        }
-      }
-      Map<String, List<Candidate>> byCode = removeDuplicates(accepted, problems);
-      assignParents(accepted, byCode, problems);
-      Set<Candidate> inCycles = findCycles(accepted, byCode, problems);
-      checkParents(accepted, byCode, inCycles, problems);
-      checkSuccessors(accepted, byCode, problems);
-      if (!problems.isEmpty()) {
-        throw exception(problems);
-      }
-      List<DimensionCode> built = new ArrayList<>(accepted.size());
-      Map<DimensionCode, Candidate> sources = new IdentityHashMap<>();
-      for (Candidate c : accepted) {
-        DimensionCode entry = new DimensionCode(id, written(c.code), structure.levels().get(c.depth), c.depth,
-            c.input.definition().labels(), Optional.ofNullable(c.parent).map(this::written),
-            c.input.definition().validFrom(), c.input.definition().retiredOn(),
-            c.successors.stream().map(s -> new Successor(written(s.code), s.effective)).toList());
-        built.add(entry);
-        sources.put(entry, c);
-      }
-      DimensionScheme scheme = new DimensionScheme(this, built);
-      findSuccessorCycles(scheme, sources, problems); // on the built scheme, to follow successors as resolve does
-      if (!problems.isEmpty()) {
-        throw exception(problems);
-      }
-      return scheme;
+      return new SchemeChecks(id, structure, checkCharacters)
+          .build(inputs, readProblems, entries -> new DimensionScheme(this, entries));
     }
 
     /** Records a problem found while reading a definition file. */
     void readProblem(String location, int line, String code, Kind kind, String message) {
-      readProblems.add(new Found(inputs.size() * 2, new Found.Location(location, line), code, kind, message));
-    }
-
-    private String written(String payload) {
-      return checkCharacters == null ? payload : payload + checkCharacters.compute(payload);
-    }
-
-    private Candidate examine(Input input, List<Found> problems) {
-      CodeDefinition definition = input.definition();
-      String code = definition.code();
-      if (code.isEmpty()) { // a structure such as flat(".*") would take it, and no check character can be computed
-        problems.add(input.problem(code, Kind.MALFORMED_CODE, "the code is empty"));
-        return null;
-      }
-      int depth = structure.depthOf(code);
-      if (depth < 0) {
-        problems.add(input.problem(code, Kind.MALFORMED_CODE,
-            "does not fit the code structure: it " + structure.problem(code).orElse("matches no level")));
-        return null;
-      }
-      if (checkCharacters != null) {
-        for (char c : code.toCharArray()) {
-          if (checkCharacters.alphabet().indexOf(c) < 0) {
-            problems.add(input.problem(code, Kind.MALFORMED_CODE,
-                "has '" + c + "', which " + checkCharacters.name() + " cannot check"));
-            return null;
-          }
-        }
-      }
-      String level = structure.levels().get(depth);
-      if (definition.level().isPresent() && !definition.level().get().equals(level)) {
-        problems.add(input.problem(code, Kind.WRONG_LEVEL, "is declared a " + definition.level().get()
-            + " code, but the structure makes it a " + level + " code"));
-      }
-      Optional<LocalDate> from = definition.validFrom();
-      Optional<LocalDate> to = definition.retiredOn();
-      if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
-        problems.add(input.problem(code, Kind.BAD_VALIDITY,
-            "is retired on " + to.get() + ", not after it became valid on " + from.get()));
-        return null;
-      }
-      List<ParsedSuccessor> successors = new ArrayList<>();
-      for (String text : definition.successors()) {
-        Matcher m = SUCCESSOR.matcher(text.strip());
-        if (!m.matches()) {
-          problems.add(input.problem(code, Kind.BAD_SUCCESSOR,
-              "successor '" + text + "' is not CODE, CODE[YYYY] or CODE[YYYY-MM-DD]"));
-          continue;
-        }
-        LocalDate effective = to.orElse(null);
-        if (m.group(2) != null) {
-          try {
-            effective = parseDate(m.group(2));
-          } catch (IllegalArgumentException e) {
-            problems.add(input.problem(code, Kind.BAD_SUCCESSOR, "successor '" + text + "': " + e.getMessage()));
-            continue;
-          }
-        }
-        successors.add(new ParsedSuccessor(m.group(1), effective));
-      }
-      if (to.isEmpty() && !definition.successors().isEmpty()) {
-        problems.add(input.problem(code, Kind.BAD_VALIDITY,
-            "has successors but no retirement date; only a retired code has successors"));
-        return null;
-      }
-      return new Candidate(input, code, depth, successors);
-    }
-
-    private Map<String, List<Candidate>> removeDuplicates(List<Candidate> accepted, List<Found> problems) {
-      Map<String, List<Candidate>> byCode = new LinkedHashMap<>();
-      for (Candidate c : accepted) {
-        byCode.computeIfAbsent(c.code, k -> new ArrayList<>()).add(c);
-      }
-      Set<Candidate> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (List<Candidate> group : byCode.values()) {
-        if (group.size() < 2) {
-          continue;
-        }
-        List<Candidate> ordered = new ArrayList<>(group);
-        ordered.sort(Comparator.comparing((Candidate c) -> c.from().orElse(LocalDate.MIN))
-            .thenComparingInt(c -> c.input.order()));
-        Candidate previous = ordered.get(0);
-        for (Candidate next : ordered.subList(1, ordered.size())) {
-          boolean overlaps = previous.to().isEmpty() || next.from().isEmpty()
-              || previous.to().get().isAfter(next.from().get());
-          if (overlaps) {
-            Candidate duplicate = next.input.order() > previous.input.order() ? next : previous;
-            Candidate original = duplicate == next ? previous : next;
-            problems.add(duplicate.input.problem(duplicate.code, Kind.DUPLICATE_CODE,
-                "is already defined at " + original.input.location() + " for an overlapping period"));
-            rejected.add(duplicate);
-            previous = original;
-          } else {
-            previous = next;
-          }
-        }
-        group.removeIf(rejected::contains);
-      }
-      accepted.removeIf(rejected::contains);
-      return byCode;
-    }
-
-    private void assignParents(List<Candidate> accepted, Map<String, List<Candidate>> byCode, List<Found> problems) {
-      for (Candidate c : accepted) {
-        Optional<String> explicit = c.input.definition().parent().map(String::strip).filter(p -> !p.isEmpty());
-        if (explicit.isPresent()) {
-          c.explicitParent = true;
-          if (byCode.containsKey(explicit.get())) {
-            c.parent = explicit.get();
-          } else {
-            problems.add(c.input.problem(c.code, Kind.MISSING_PARENT, "parent " + explicit.get() + " is not defined"));
-          }
-          continue;
-        }
-        List<String> implied = structure.ancestors(c.code);
-        c.parent = implied.stream().filter(byCode::containsKey).findFirst().orElse(null);
-        if (c.parent == null && c.depth > 0) {
-          problems.add(c.input.problem(c.code, Kind.MISSING_PARENT, implied.isEmpty()
-              ? "a " + structure.levels().get(c.depth) + " code needs a parent, and the structure cannot imply one"
-              : "has no parent: none of " + String.join(", ", implied) + " is defined"));
-        }
-      }
-    }
-
-    private Set<Candidate> findCycles(List<Candidate> accepted, Map<String, List<Candidate>> byCode,
-        List<Found> problems) {
-      Map<String, Set<String>> edges = new LinkedHashMap<>();
-      for (Candidate c : accepted) {
-        if (c.parent != null) {
-          edges.computeIfAbsent(c.code, k -> new LinkedHashSet<>()).add(c.parent);
-        }
-      }
-      Set<String> inCycle = new HashSet<>();
-      for (List<String> cycle : cycles(edges)) {
-        inCycle.addAll(cycle);
-        String parent = cycle.get(0);
-        Candidate first = byCode.get(parent).get(0);
-        problems.add(first.input.problem(parent, Kind.CYCLE, "parents form a cycle: " + String.join(" → ", cycle)));
-      }
-      Set<Candidate> members = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (Candidate c : accepted) {
-        if (inCycle.contains(c.code)) {
-          members.add(c);
-        }
-      }
-      return members;
-    }
-
-    /**
-     * Successors that go round in a circle and never reach a code in force, so that {@link
-     * #resolve} would call their codes discontinued. Each successor is followed to the entry that
-     * applied when it took over, as {@code resolve} does: a code may be retired into one that later
-     * reuses it. A circle with a way out is real history (GB/T 2260 has partial splits merged back).
-     */
-    private void findSuccessorCycles(DimensionScheme scheme, Map<DimensionCode, Candidate> sources,
-        List<Found> problems) {
-      Map<DimensionCode, List<DimensionCode>> edges = new LinkedHashMap<>();
-      for (DimensionCode entry : scheme.entries()) {
-        for (Successor successor : entry.successors()) {
-          DimensionCode target = scheme.entryWhen(successor.code(), successor.effective());
-          if (!target.inForce()) {
-            edges.computeIfAbsent(entry, k -> new ArrayList<>()).add(target);
-          }
-        }
-      }
-      for (List<DimensionCode> cycle : cycles(edges)) {
-        if (scheme.successorsInForce(cycle.get(0)).isEmpty()) {
-          Candidate first = sources.get(cycle.get(0));
-          problems.add(first.input.problem(first.code, Kind.BAD_SUCCESSOR, "successors form a cycle that reaches no "
-              + "code in force: " + String.join(" → ", cycle.stream().map(sources::get).map(c -> c.code).toList())));
-        }
-      }
-    }
-
-    /**
-     * The cycles of a directed graph, each found once, as paths from a node back to it. Iterative,
-     * so that long chains do not overflow the stack.
-     */
-    private static <T> List<List<T>> cycles(Map<T, ? extends Collection<T>> edges) {
-      List<List<T>> found = new ArrayList<>();
-      Map<T, Integer> state = new HashMap<>();
-      for (T start : edges.keySet()) {
-        if (state.containsKey(start)) {
-          continue;
-        }
-        Deque<T> path = new ArrayDeque<>();
-        Deque<Iterator<T>> iterators = new ArrayDeque<>();
-        path.push(start);
-        iterators.push(targets(edges, start));
-        state.put(start, 1);
-        while (!path.isEmpty()) {
-          Iterator<T> next = iterators.peek();
-          if (!next.hasNext()) {
-            state.put(path.pop(), 2);
-            iterators.pop();
-            continue;
-          }
-          T target = next.next();
-          Integer seen = state.get(target);
-          if (seen == null) {
-            state.put(target, 1);
-            path.push(target);
-            iterators.push(targets(edges, target));
-          } else if (seen == 1) {
-            List<T> cycle = new ArrayList<>();
-            for (Iterator<T> it = path.descendingIterator(); it.hasNext(); ) {
-              T node = it.next();
-              if (node.equals(target) || !cycle.isEmpty()) {
-                cycle.add(node);
-              }
-            }
-            cycle.add(target);
-            found.add(cycle);
-          }
-        }
-      }
-      return found;
-    }
-
-    private static <T> Iterator<T> targets(Map<T, ? extends Collection<T>> edges, T node) {
-      Collection<T> targets = edges.get(node);
-      return targets == null ? Collections.emptyIterator() : targets.iterator();
-    }
-
-    private void checkParents(List<Candidate> accepted, Map<String, List<Candidate>> byCode, Set<Candidate> inCycles,
-        List<Found> problems) {
-      for (Candidate c : accepted) {
-        if (c.parent == null || inCycles.contains(c)) {
-          continue;
-        }
-        int parentDepth = structure.depthOf(c.parent);
-        String level = structure.levels().get(c.depth);
-        if (parentDepth >= c.depth) {
-          problems.add(c.input.problem(c.code, Kind.PARENT_NOT_ABOVE, c.depth == 0
-              ? "is a top-level (" + level + ") code and cannot have a parent"
-              : "parent " + c.parent + " is a " + structure.levels().get(parentDepth) + " code, not above this "
-                  + level + " code"));
-          continue;
-        }
-        List<String> implied = structure.ancestors(c.code);
-        if (c.explicitParent && !implied.isEmpty() && !implied.contains(c.parent)) {
-          problems.add(c.input.problem(c.code, Kind.PARENT_NOT_ANCESTOR, "parent " + c.parent
-              + " contradicts the code structure, which implies " + String.join(" or ", implied)));
-          continue;
-        }
-        if (c.to().isEmpty() && byCode.get(c.parent).stream().noneMatch(p -> p.to().isEmpty())) {
-          problems.add(c.input.problem(c.code, Kind.RETIRED_PARENT,
-              "is in force, but its parent " + c.parent + " is retired"));
-        }
-      }
-    }
-
-    private void checkSuccessors(List<Candidate> accepted, Map<String, List<Candidate>> byCode, List<Found> problems) {
-      for (Candidate c : accepted) {
-        for (ParsedSuccessor s : c.successors) {
-          List<Candidate> targets = byCode.get(s.code);
-          if (targets == null) {
-            problems.add(c.input.problem(c.code, Kind.BAD_SUCCESSOR, "successor " + s.code + " is not defined"));
-          } else if (s.code.equals(c.code) && targets.stream().noneMatch(t -> t.from().isPresent()
-              && !t.from().get().isBefore(c.to().orElseThrow()))) {
-            problems.add(c.input.problem(c.code, Kind.BAD_SUCCESSOR, "names itself as successor, but is not defined "
-                + "again from " + c.to().orElseThrow()));
-          }
-        }
-      }
-    }
-
-    private SchemeDefinitionException exception(List<Found> problems) {
-      List<Found> sorted = new ArrayList<>(problems);
-      sorted.sort(Comparator.comparingInt(Found::order));
-      return new SchemeDefinitionException(id, sorted.stream()
-          .map(f -> new DefinitionProblem(f.location().text(), f.location().line(), f.code(), f.kind(), f.message()))
-          .toList());
+      readProblems.add(new SchemeChecks.Found(inputs.size() * 2, new SchemeChecks.Found.Location(location, line),
+          code, kind, message));
     }
 
     private static String requireText(String value, String what) {
@@ -876,196 +539,6 @@ public final class DimensionScheme {
         throw new IllegalArgumentException("a scheme's " + what + " must not be blank");
       }
       return value.strip();
-    }
-  }
-
-  /** A definition as given, with where it came from and its place in the input order. */
-  private record Input(CodeDefinition definition, String location, int line, int order) {
-    Found problem(String code, Kind kind, String message) {
-      return new Found(order, new Found.Location(location, line), code, kind, message);
-    }
-  }
-
-  /** A problem with its place in the input order. */
-  private record Found(int order, Location location, String code, Kind kind, String message) {
-    private record Location(String text, int line) {}
-  }
-
-  private record ParsedSuccessor(String code, LocalDate effective) {}
-
-  /** A definition that passed the per-code checks, with what the scheme-wide checks add. */
-  private static final class Candidate {
-    final Input input;
-    final String code;
-    final int depth;
-    final List<ParsedSuccessor> successors;
-    String parent;
-    boolean explicitParent;
-
-    Candidate(Input input, String code, int depth, List<ParsedSuccessor> successors) {
-      this.input = input;
-      this.code = code;
-      this.depth = depth;
-      this.successors = successors;
-    }
-
-    Optional<LocalDate> from() {
-      return input.definition().validFrom();
-    }
-
-    Optional<LocalDate> to() {
-      return input.definition().retiredOn();
-    }
-  }
-
-  /** Reads a CSV code list into a builder, reporting unreadable rows with their line. */
-  private static final class CsvCodeList {
-    private final Builder builder;
-    private final String source;
-    private final CsvLayout layout;
-
-    CsvCodeList(Builder builder, String source, CsvLayout layout) {
-      this.builder = builder;
-      this.source = source;
-      this.layout = layout;
-    }
-
-    void read(CsvReader csv) throws IOException {
-      List<String> header;
-      try {
-        header = csv.next();
-      } catch (CsvReader.SyntaxError e) {
-        problem(e.line(), "", Kind.SYNTAX, "the header row cannot be read: " + e.getMessage());
-        return;
-      }
-      if (header == null) {
-        problem(1, "", Kind.MISSING_FIELD, "the file is empty; it needs a header row");
-        return;
-      }
-      int headerLine = csv.recordLine(); // blank lines may come first
-      Map<String, Integer> columns = new HashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        if (columns.putIfAbsent(header.get(i).strip(), i) != null) {
-          problem(headerLine, "", Kind.SYNTAX, "column '" + header.get(i).strip() + "' appears twice in the header");
-        }
-      }
-      Integer code = columns.get(layout.codeColumn());
-      if (code == null) {
-        problem(headerLine, "", Kind.MISSING_FIELD, "no '" + layout.codeColumn() + "' column in the header " + header);
-        return;
-      }
-      Map<String, Integer> labels = labelColumns(columns, header, headerLine);
-      if (labels.isEmpty()) {
-        return;
-      }
-      Integer parent = layout.parentColumn().map(columns::get).orElse(null);
-      Integer level = layout.levelColumn().map(columns::get).orElse(null);
-      Integer from = layout.validFromColumn().map(columns::get).orElse(null);
-      Integer to = layout.retiredOnColumn().map(columns::get).orElse(null);
-      Integer successors = layout.successorsColumn().map(columns::get).orElse(null);
-      while (true) {
-        List<String> row;
-        try {
-          row = csv.next();
-        } catch (CsvReader.SyntaxError e) {
-          problem(e.line(), "", Kind.SYNTAX, e.getMessage());
-          continue;
-        }
-        if (row == null) {
-          return;
-        }
-        int line = csv.recordLine();
-        if (row.size() != header.size()) {
-          problem(line, "", Kind.SYNTAX, "the row has " + row.size() + " fields, the header " + header.size());
-          continue;
-        }
-        String text = row.get(code).strip();
-        if (text.isEmpty()) {
-          problem(line, "", Kind.MISSING_FIELD, "the row has no code");
-          continue;
-        }
-        Map<String, String> texts = new LinkedHashMap<>();
-        labels.forEach((tag, column) -> {
-          String label = row.get(column).strip();
-          if (!label.isEmpty()) {
-            texts.put(tag, label);
-          }
-        });
-        if (texts.isEmpty()) {
-          problem(line, text, Kind.MISSING_FIELD, "has no label");
-          continue;
-        }
-        CodeDefinition.Builder definition = new CodeDefinition.Builder().code(text).labels(new Labels(texts));
-        cell(row, parent).ifPresent(definition::parent);
-        cell(row, level).ifPresent(definition::level);
-        try {
-          cell(row, from).map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
-          cell(row, to).map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
-        } catch (IllegalArgumentException e) {
-          problem(line, text, Kind.BAD_VALIDITY, e.getMessage());
-          continue;
-        }
-        cell(row, successors).ifPresent(list -> {
-          for (String successor : list.split(";")) {
-            if (!successor.isBlank()) {
-              definition.addSuccessors(successor.strip());
-            }
-          }
-        });
-        builder.add(definition.build(), source + " line " + line, line);
-      }
-    }
-
-    private Map<String, Integer> labelColumns(Map<String, Integer> columns, List<String> header, int headerLine) {
-      Map<String, Integer> labels = new LinkedHashMap<>();
-      if (layout.labelColumns().isEmpty()) {
-        for (String column : header) {
-          String name = column.strip();
-          if (name.startsWith(CsvLayout.LABEL_PREFIX)) {
-            labels.put(name.substring(CsvLayout.LABEL_PREFIX.length()), columns.get(name));
-          }
-        }
-      } else {
-        layout.labelColumns().forEach((tag, column) -> {
-          Integer index = columns.get(column);
-          if (index == null) {
-            problem(headerLine, "", Kind.MISSING_FIELD, "no label column '" + column + "' in the header " + header);
-          } else {
-            labels.put(tag, index);
-          }
-        });
-      }
-      if (labels.isEmpty() && layout.labelColumns().isEmpty()) {
-        problem(headerLine, "", Kind.MISSING_FIELD, "no label column (" + CsvLayout.LABEL_PREFIX
-            + "<language>) in the header " + header);
-      }
-      for (String tag : List.copyOf(labels.keySet())) {
-        try {
-          Labels.of(tag, "-");
-        } catch (IllegalArgumentException e) {
-          problem(headerLine, "", Kind.MISSING_FIELD, "label column for '" + tag + "': " + e.getMessage());
-          labels.clear();
-        }
-      }
-      if (!labels.isEmpty()) {
-        Map<String, String> probe = new LinkedHashMap<>();
-        labels.keySet().forEach(tag -> probe.put(tag, "-"));
-        try {
-          new Labels(probe); // tags differing in case only (zh, ZH) name one language: every row would fail
-        } catch (IllegalArgumentException e) {
-          problem(headerLine, "", Kind.MISSING_FIELD, "label columns: " + e.getMessage());
-          labels.clear();
-        }
-      }
-      return labels.size() == layout.labelColumns().size() || layout.labelColumns().isEmpty() ? labels : Map.of();
-    }
-
-    private static Optional<String> cell(List<String> row, Integer column) {
-      return column == null ? Optional.empty() : Optional.of(row.get(column).strip()).filter(s -> !s.isEmpty());
-    }
-
-    private void problem(int line, String code, Kind kind, String message) {
-      builder.readProblem(source + " line " + line, line, code, kind, message);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.crmkit.core.dimension;
 
+import java.util.Objects;
+
 /**
  * Conventional dimension names: the keys of {@link io.crmkit.core.customer.CustomerDetails#dimensionCodes()}
  * that crmkit's rules and examples use. Any other name works the same way.
@@ -17,4 +19,13 @@ public final class Dimensions {
   public static final String CHANNEL = "channel";
 
   private Dimensions() {}
+
+  /**
+   * Where a customer's code in {@code dimension} is, as a {@link io.crmkit.core.common.Violation}
+   * path: {@code dimensionCodes[region]}, the name validation gives it. Every dimension report
+   * names codes this way, so that one list of problems reads alike.
+   */
+  public static String path(String dimension) {
+    return "dimensionCodes[" + Objects.requireNonNull(dimension, "dimension") + "]";
+  }
 }

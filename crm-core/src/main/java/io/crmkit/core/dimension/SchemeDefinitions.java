@@ -195,8 +195,8 @@ public final class SchemeDefinitions {
     }
     CodeDefinition.Builder definition = new CodeDefinition.Builder().code(code);
     try {
-      optionalText(node, "validFrom").map(DimensionScheme::parseDate).ifPresent(definition::validFrom);
-      optionalText(node, "retiredOn").map(DimensionScheme::parseDate).ifPresent(definition::retiredOn);
+      optionalText(node, "validFrom").map(SchemeChecks::parseDate).ifPresent(definition::validFrom);
+      optionalText(node, "retiredOn").map(SchemeChecks::parseDate).ifPresent(definition::retiredOn);
     } catch (IllegalArgumentException e) {
       builder.readProblem(location, located.line(), code, Kind.BAD_VALIDITY, e.getMessage());
       return;
@@ -278,7 +278,7 @@ public final class SchemeDefinitions {
       throw new IllegalArgumentException("'labels' is an object of language tag to text, with at least one");
     }
     Map<String, String> texts = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (!e.getValue().isTextual()) { // asText() would make null or 3 a label
         throw new IllegalArgumentException("the label for '" + e.getKey() + "' is not text");
       }

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Rejection;
 import java.util.List;
 
 /**
@@ -14,6 +15,16 @@ public record ClassificationReport(long customers, List<CodeUpdate> updates, Lis
   public ClassificationReport {
     updates = List.copyOf(updates);
     unclassified = List.copyOf(unclassified);
+  }
+
+  /**
+   * Every customer left without a code in some dimension, as one {@link Rejection} each (the
+   * shape every crmkit batch report uses): subject the customer id, a violation per rule and
+   * dimension (path {@code dimensionCodes[region]}, rule the rule's name, the rule's reason), so
+   * that a program can list them like any other rejected item.
+   */
+  public List<Rejection> rejections() {
+    return Rejections.perCustomer(unclassified, Unclassified::customerId, Unclassified::reasons);
   }
 
   /** The customers left without a code in {@code dimension}. */

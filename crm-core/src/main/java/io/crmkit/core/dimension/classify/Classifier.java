@@ -1,6 +1,8 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.dimension.Dimensions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -65,7 +67,7 @@ public final class Classifier {
       if (held.isPresent() && !replaceExisting) {
         return;
       }
-      List<String> reasons = new ArrayList<>();
+      List<Violation> reasons = new ArrayList<>();
       for (ClassificationRule rule : dimensionRules) {
         RuleOutcome outcome = apply(rule, customer);
         if (outcome instanceof RuleOutcome.Assigned assigned) {
@@ -74,8 +76,9 @@ public final class Classifier {
           }
           return;
         }
-        reasons.add(rule.name() + ": " + (outcome instanceof RuleOutcome.Rejected rejected ? rejected.reason()
-            : ((RuleOutcome.NotApplicable) outcome).reason()));
+        reasons.add(new Violation(Dimensions.path(dimension), rule.name(),
+            outcome instanceof RuleOutcome.Rejected rejected ? rejected.reason()
+                : ((RuleOutcome.NotApplicable) outcome).reason()));
       }
       if (held.isEmpty()) {
         unclassified.add(new Unclassified(customer.id(), dimension, reasons));

@@ -1,6 +1,9 @@
 package io.crmkit.core.dimension.classify;
 
 import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CodeUpdates {
   private static final Logger LOG = LoggerFactory.getLogger(CodeUpdates.class);
+  private static final String VERSION = "version";
 
   private CodeUpdates() {}
 
@@ -66,27 +70,32 @@ public final class CodeUpdates {
     }
     Map<CustomerId, Long> applied = new LinkedHashMap<>();
     List<CustomerId> unchanged = new ArrayList<>();
-    Map<CustomerId, String> conflicts = new LinkedHashMap<>();
-    Map<CustomerId, String> failed = new LinkedHashMap<>();
+    List<Rejection> conflicts = new ArrayList<>();
+    List<Rejection> failed = new ArrayList<>();
     for (CodeUpdate update : updates) {
       CustomerId id = update.customerId();
       try {
         Optional<Customer> current = reader.apply(id);
         if (current.isEmpty()) {
-          conflicts.put(id, "the customer no longer exists");
+          conflicts.add(Rejection.of(id.toString(), new Violation("", "customer-not-found",
+              "the customer no longer exists")));
         } else if (current.get().version() != update.version()) {
-          conflicts.put(id, "the customer changed since its codes were derived (version " + update.version()
-              + ", now " + current.get().version() + ")");
+          conflicts.add(Rejection.of(id.toString(), new Violation(VERSION, "stale-version",
+              "the customer changed since its codes were derived (version " + update.version() + ", now "
+                  + current.get().version() + ")")));
         } else if (update.isAppliedIn(current.get())) {
           unchanged.add(id);
         } else {
           applied.put(id, writer.apply(update.applyTo(current.get())).version());
         }
       } catch (ConcurrentUpdateException e) {
-        conflicts.put(id, e.getMessage());
+        conflicts.add(Rejection.of(id.toString(), new Violation(VERSION, "concurrent-update", e.getMessage())));
+      } catch (CrmValidationException e) {
+        failed.add(Rejection.of(id.toString(), e.violations()));
       } catch (RuntimeException e) {
         LOG.warn("Code update of customer {} failed", id, e);
-        failed.put(id, e.getMessage() == null ? e.toString() : e.getMessage());
+        failed.add(Rejection.of(id.toString(), new Violation("", "save-failed",
+            e.getMessage() == null ? e.toString() : e.getMessage())));
       }
     }
     return new ApplyReport(applied, unchanged, conflicts, failed);

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Rejection;
 import java.util.List;
 
 /**
@@ -15,5 +16,15 @@ public record RecodingReport(long customers, long codesInForce, List<CodeUpdate>
   public RecodingReport {
     updates = List.copyOf(updates);
     unresolved = List.copyOf(unresolved);
+  }
+
+  /**
+   * Every customer with a code that could not be moved, as one {@link Rejection} each (the shape
+   * every crmkit batch report uses): subject the customer id, a violation per code (path
+   * {@code dimensionCodes[region]}, rule {@link Unresolved.Kind#ruleName()}, the reason, which names
+   * the candidates of an ambiguous code). {@link #unresolved()} keeps the candidates as codes.
+   */
+  public List<Rejection> rejections() {
+    return Rejections.perCustomer(unresolved, Unresolved::customerId, u -> List.of(u.violation()));
   }
 }

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
 import java.util.List;
 import java.util.Objects;
@@ -9,12 +10,19 @@ import java.util.Objects;
  *
  * @param customerId the customer
  * @param dimension the dimension left without code
- * @param reasons each rule's reason, in rule order, as {@code rule: reason}
+ * @param reasons each rule's reason, in rule order: path the dimension code
+ *     ({@link io.crmkit.core.dimension.Dimensions#path dimensionCodes[region]}), rule the
+ *     {@link ClassificationRule#name()}, message why the rule gave no code; {@link
+ *     ClassificationReport#rejections()} lists them per customer
  */
-public record Unclassified(CustomerId customerId, String dimension, List<String> reasons) {
+public record Unclassified(CustomerId customerId, String dimension, List<Violation> reasons) {
+  /** @throws IllegalArgumentException if there is no reason */
   public Unclassified {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(dimension, "dimension");
     reasons = List.copyOf(reasons);
+    if (reasons.isEmpty()) {
+      throw new IllegalArgumentException("an unclassified customer has at least one rule's reason");
+    }
   }
 }

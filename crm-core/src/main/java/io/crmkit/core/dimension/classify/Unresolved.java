@@ -1,6 +1,8 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.dimension.Dimensions;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,11 +23,22 @@ public record Unresolved(CustomerId customerId, String dimension, String code, K
   /** Why a code was not moved. */
   public enum Kind {
     /** Retired, with several successors in force. */
-    AMBIGUOUS,
+    AMBIGUOUS("ambiguous-successors"),
     /** Retired, with no successor in force. */
-    NO_SUCCESSOR,
+    NO_SUCCESSOR("no-successor"),
     /** Not in the scheme at all (or malformed, or a wrong check character). */
-    UNKNOWN
+    UNKNOWN("unknown-code");
+
+    private final String ruleName;
+
+    Kind(String ruleName) {
+      this.ruleName = ruleName;
+    }
+
+    /** The kind as a stable rule name for a {@link Violation}, such as {@code ambiguous-successors}. */
+    public String ruleName() {
+      return ruleName;
+    }
   }
 
   public Unresolved {
@@ -35,5 +48,14 @@ public record Unresolved(CustomerId customerId, String dimension, String code, K
     Objects.requireNonNull(kind, "kind");
     candidates = List.copyOf(candidates);
     Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * Why the code was not moved, as a {@link Violation}: path the dimension code
+   * ({@code dimensionCodes[region]}), rule the {@link Kind#ruleName()}, message the reason (which
+   * names the candidates of an ambiguous code). {@link RecodingReport#rejections()} lists these.
+   */
+  public Violation violation() {
+    return new Violation(Dimensions.path(dimension), kind.ruleName(), reason);
   }
 }

@@ -9,7 +9,9 @@
  *
  * <p>Both return {@link io.crmkit.core.dimension.classify.CodeUpdate}s, plain results; {@link
  * io.crmkit.core.dimension.classify.CodeUpdates} applies them with optimistic-version saves and
- * reports every conflict per customer.
+ * reports every conflict per customer. Every report lists what it set aside as {@link
+ * io.crmkit.core.common.Rejection}s ({@code rejections()}), one per customer, with violations
+ * whose path is the dimension code ({@code dimensionCodes[region]}).
  */
 @CrmStyle
 package io.crmkit.core.dimension.classify;

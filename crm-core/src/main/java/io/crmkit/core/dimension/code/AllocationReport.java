@@ -1,6 +1,6 @@
 package io.crmkit.core.dimension.code;
 
-import io.crmkit.core.common.Violation;
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.customer.CustomerId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,13 +13,13 @@ import java.util.Objects;
  * rejected with every reason, in input order.
  *
  * @param allocated customer to new code
- * @param rejected customer to the reasons it got no code
+ * @param rejected the customers that got no code, as {@link Rejection}s (the shape every crmkit
+ *     batch report uses): subject the customer id, one violation per reason, its path the
+ *     dimension code concerned ({@code dimensionCodes[region]}) or {@code sequence}
  */
-public record AllocationReport(Map<CustomerId, CustomerCode> allocated, Map<CustomerId, List<Violation>> rejected) {
+public record AllocationReport(Map<CustomerId, CustomerCode> allocated, List<Rejection> rejected) {
   public AllocationReport {
     allocated = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(allocated, "allocated")));
-    Map<CustomerId, List<Violation>> copy = new LinkedHashMap<>();
-    Objects.requireNonNull(rejected, "rejected").forEach((id, reasons) -> copy.put(id, List.copyOf(reasons)));
-    rejected = Collections.unmodifiableMap(copy);
+    rejected = List.copyOf(rejected);
   }
 }

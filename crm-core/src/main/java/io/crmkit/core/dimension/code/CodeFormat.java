@@ -6,6 +6,7 @@ import io.crmkit.core.common.Violation;
 import io.crmkit.core.dimension.CodeStructure;
 import io.crmkit.core.dimension.DimensionCode;
 import io.crmkit.core.dimension.DimensionScheme;
+import io.crmkit.core.dimension.Dimensions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,7 +97,7 @@ public final class CodeFormat {
     List<Violation> problems = new ArrayList<>();
     for (String dimension : parts.dimensionCodes().keySet()) {
       if (!dimensions.contains(dimension)) {
-        problems.add(new Violation("dimensionCodes[" + dimension + "]", "not-in-format",
+        problems.add(new Violation(Dimensions.path(dimension), "not-in-format",
             "format " + id + " has no " + dimension + " segment"));
       }
     }
@@ -116,7 +117,7 @@ public final class CodeFormat {
       } else {
         CodeSegment.Dimension dimension = (CodeSegment.Dimension) segment;
         String code = parts.dimensionCodes().get(dimension.dimension());
-        String path = "dimensionCodes[" + dimension.dimension() + "]";
+        String path = Dimensions.path(dimension.dimension());
         if (code == null) {
           problems.add(new Violation(path, "missing-code", "no " + dimension.dimension() + " code"));
           continue;

@@ -1,12 +1,14 @@
 package io.crmkit.core.dimension.code;
 
 import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.dimension.CodeCheck;
 import io.crmkit.core.dimension.DimensionCode;
+import io.crmkit.core.dimension.Dimensions;
 import io.crmkit.core.dimension.Successor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,12 +123,12 @@ public final class CustomerCodeAllocator {
       }
     });
     Map<CustomerId, CustomerCode> allocatedInOrder = new LinkedHashMap<>();
-    Map<CustomerId, List<Violation>> rejectedInOrder = new LinkedHashMap<>();
+    List<Rejection> rejectedInOrder = new ArrayList<>();
     for (CustomerId id : order) {
       if (allocated.containsKey(id)) {
         allocatedInOrder.put(id, allocated.get(id));
       } else {
-        rejectedInOrder.put(id, rejected.get(id));
+        rejectedInOrder.add(Rejection.of(id.toString(), rejected.get(id)));
       }
     }
     return new AllocationReport(allocatedInOrder, rejectedInOrder);
@@ -147,7 +149,7 @@ public final class CustomerCodeAllocator {
       if (!(segment instanceof CodeSegment.Dimension dimension)) {
         continue;
       }
-      String path = "dimensionCodes[" + dimension.dimension() + "]";
+      String path = Dimensions.path(dimension.dimension());
       String code = dimensionCodes.get(dimension.dimension());
       if (code == null) {
         problems.add(new Violation(path, "missing-code", "no " + dimension.dimension() + " code"));

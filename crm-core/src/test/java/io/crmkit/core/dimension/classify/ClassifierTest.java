@@ -7,7 +7,10 @@ import static io.crmkit.core.dimension.classify.ClassifyFixtures.stored;
 import static io.crmkit.core.dimension.classify.ClassifyFixtures.withIndustry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.BuiltInSchemes;
@@ -57,10 +60,11 @@ class ClassifierTest {
         .build());
     Unclassified region = classifier.classify(customer).unclassified().get(0);
     assertThat(region.dimension()).isEqualTo(Dimensions.REGION);
-    assertThat(region.reasons()).hasSize(2);
-    assertThat(region.reasons().get(0)).startsWith("region-from-address: address region code: 130124 (栾城县)")
+    assertThat(region.reasons()).extracting(Violation::path, Violation::rule).containsExactly(
+        tuple("dimensionCodes[region]", "region-from-address"), tuple("dimensionCodes[region]", "region-from-uscc"));
+    assertThat(region.reasons().get(0).message()).startsWith("address region code: 130124 (栾城县)")
         .contains("ambiguous between 130108 (裕华区), 130111 (栾城区)");
-    assertThat(region.reasons().get(1)).startsWith("region-from-uscc: the USCC is not valid");
+    assertThat(region.reasons().get(1).message()).startsWith("the USCC is not valid");
   }
 
   @Test
@@ -94,7 +98,8 @@ class ClassifierTest {
         .containsEntry(Dimensions.INDUSTRY, "0111");
     Classification wrongSection = classifier.classify(stored(12, withIndustry(company("x", "91", "110000"), "A3511").build()));
     assertThat(wrongSection.unclassified()).singleElement().satisfies(u -> assertThat(u.reasons()).containsExactly(
-        "industry-from-attribute-industry: attribute industry: A3511 names section A, but 3511 is in section C"));
+        new Violation("dimensionCodes[industry]", "industry-from-attribute-industry",
+            "attribute industry: A3511 names section A, but 3511 is in section C")));
   }
 
   @Test
@@ -140,8 +145,27 @@ class ClassifierTest {
     assertThat(report.customers()).isEqualTo(2);
     assertThat(report.updates()).extracting(CodeUpdate::customerId).containsExactly(id(20), id(21));
     assertThat(report.unclassified(Dimensions.CHANNEL)).hasSize(2)
-        .allSatisfy(u -> assertThat(u.reasons()).containsExactly("broken: the rule failed: java.lang.IllegalStateException: boom"));
+        .allSatisfy(u -> assertThat(u.reasons()).containsExactly(new Violation("dimensionCodes[channel]", "broken",
+            "the rule failed: java.lang.IllegalStateException: boom")));
     assertThat(report.updates().get(0).version()).isEqualTo(1);
     assertThat(Optional.of(withBroken.dimensions())).contains(List.of(Dimensions.CUSTOMER_TYPE, Dimensions.CHANNEL));
+  }
+
+  @Test
+  void theReportListsEachUnclassifiedCustomerOnceAsARejectionWithEveryDimensionsReasons() {
+    Customer nothingKnown = stored(30, NewCustomer.organisation("Nowhere Ltd").build());
+    Customer person = stored(31, NewCustomer.person("张", "伟").addAddress(address("CN", "110105")).build());
+    ClassificationReport report = classifier.classifyAll(List.of(nothingKnown, person));
+
+    assertThat(report.unclassified()).extracting(Unclassified::customerId, Unclassified::dimension).containsExactly(
+        tuple(id(30), Dimensions.REGION), tuple(id(30), Dimensions.INDUSTRY), tuple(id(31), Dimensions.INDUSTRY));
+    assertThat(report.rejections()).extracting(Rejection::subject)
+        .containsExactly(id(30).toString(), id(31).toString());
+    Rejection first = report.rejections().get(0);
+    assertThat(first.position()).isEmpty();
+    assertThat(first.violations()).extracting(Violation::path, Violation::rule).containsExactly(
+        tuple("dimensionCodes[region]", "region-from-address"),
+        tuple("dimensionCodes[region]", "region-from-uscc"),
+        tuple("dimensionCodes[industry]", "industry-from-attribute-industry"));
   }
 }

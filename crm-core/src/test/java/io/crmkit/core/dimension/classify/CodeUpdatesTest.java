@@ -7,7 +7,10 @@ import static io.crmkit.core.dimension.classify.ClassifyFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.BuiltInSchemes;
@@ -46,8 +49,14 @@ class CodeUpdatesTest {
     assertThat(report.applied()).containsOnlyKeys(id(1));
     assertThat(customers.findById(id(1)).orElseThrow().dimensionCodes()).containsEntry(Dimensions.REGION, "110101");
     assertThat(customers.findById(id(1)).orElseThrow().updatedAt()).isEqualTo(clock.instant());
-    assertThat(report.conflicts()).containsOnlyKeys(id(2), id(9));
-    assertThat(report.conflicts().get(id(2))).contains("version 1, now 2");
+    assertThat(report.conflicts()).extracting(Rejection::subject).containsExactly(id(2).toString(), id(9).toString());
+    assertThat(report.conflicts().get(0).violations()).singleElement().satisfies(v -> {
+      assertThat(v.path()).isEqualTo("version");
+      assertThat(v.rule()).isEqualTo("stale-version");
+      assertThat(v.message()).contains("version 1, now 2");
+    });
+    assertThat(report.conflicts().get(1).violations()).extracting(Violation::rule).containsExactly("customer-not-found");
+    assertThat(report.rejections()).isEqualTo(report.conflicts());
     assertThat(customers.findById(id(2)).orElseThrow().dimensionCodes()).containsEntry(Dimensions.REGION, "110104");
     assertThat(report.total()).isEqualTo(3);
 
@@ -56,19 +65,26 @@ class CodeUpdatesTest {
   }
 
   @Test
-  void aRefusedSaveIsReportedAndTheOthersStillApply() {
+  void aRefusedSaveIsReportedWithItsViolationsAndTheOthersStillApply() {
     save(4, "110103");
     save(5, "110104");
+    save(6, "130122");
     List<CodeUpdate> updates = Recoder.of(Dimensions.REGION, BuiltInSchemes.gbt2260())
         .recode(customers.stream(io.crmkit.core.customer.Criteria.all())).updates();
     ApplyReport report = CodeUpdates.apply(updates, customers::findById, customer -> {
       if (customer.id().equals(id(4))) {
         throw CrmValidationException.of("Customer", "dimensionCodes", "test", "refused");
       }
+      if (customer.id().equals(id(6))) {
+        throw new CrmStorageException("disk full");
+      }
       return customers.save(customer);
     });
-    assertThat(report.failed()).containsOnlyKeys(id(4));
+    assertThat(report.failed()).extracting(Rejection::subject).containsExactly(id(4).toString(), id(6).toString());
+    assertThat(report.failed().get(0).violations()).containsExactly(new Violation("dimensionCodes", "test", "refused"));
+    assertThat(report.failed().get(1).violations()).containsExactly(new Violation("", "save-failed", "disk full"));
     assertThat(report.applied()).containsOnlyKeys(id(5));
+    assertThat(report.rejections()).isEqualTo(report.failed());
     assertThatThrownBy(() -> CodeUpdates.apply(List.of(updates.get(0), updates.get(0)), id -> Optional.empty(), c -> c))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -4,6 +4,7 @@ import static io.crmkit.core.dimension.classify.ClassifyFixtures.id;
 import static io.crmkit.core.dimension.classify.ClassifyFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.BuiltInSchemes;
@@ -34,6 +35,14 @@ class RecoderTest {
         org.assertj.core.groups.Tuple.tuple(id(3), Unresolved.Kind.NO_SUCCESSOR),
         org.assertj.core.groups.Tuple.tuple(id(4), Unresolved.Kind.UNKNOWN));
     assertThat(report.unresolved().get(0).candidates()).containsExactly("130108", "130111");
+    assertThat(report.rejections()).extracting(Rejection::subject)
+        .containsExactly(id(2).toString(), id(3).toString(), id(4).toString());
+    assertThat(report.rejections()).extracting(r -> r.violations().get(0).rule())
+        .containsExactly("ambiguous-successors", "no-successor", "unknown-code");
+    assertThat(report.rejections().get(0).violations()).singleElement().satisfies(v -> {
+      assertThat(v.path()).isEqualTo("dimensionCodes[region]");
+      assertThat(v.message()).contains("130108", "130111");
+    });
     assertThat(report.updates().size() + report.unresolved().size() + report.codesInForce()).isEqualTo(customers.size());
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmkit.core.memory.InMemoryExtensions;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.Violation;
@@ -79,8 +80,11 @@ class CustomerCodeAllocatorTest {
     AllocationReport report = allocator.allocateAll(customers);
     assertThat(report.allocated()).containsOnlyKeys(id(1), id(3), id(4));
     assertThat(report.allocated().get(id(3)).parts().sequence()).isEqualTo(2);
-    assertThat(report.rejected()).containsOnlyKeys(id(2));
-    assertThat(report.rejected().get(id(2))).hasSize(2);
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(id(2).toString());
+      assertThat(rejection.violations()).extracting(Violation::path, Violation::rule).containsExactly(
+          tuple("dimensionCodes[customer-type]", "missing-code"), tuple("dimensionCodes[region]", "missing-code"));
+    });
     assertThatThrownBy(() -> allocator.allocateAll(List.of(customers.get(0), customers.get(0))))
         .isInstanceOf(IllegalArgumentException.class);
   }
