@@ -1,11 +1,16 @@
 package io.crmkit.jdbc;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -14,6 +19,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.HashSet;
 import java.util.Set;
 
 @AnalyzeClasses(packages = "io.crmkit.jdbc", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -53,4 +59,28 @@ class ArchitectureTest {
       .that().resideInAPackage("io.crmkit.jdbc.internal")
       .should().dependOnClassesThat(DescribedPredicate.describe("are in io.crmkit.jdbc",
           (JavaClass c) -> c.getPackageName().equals("io.crmkit.jdbc")));
+
+  @ArchTest
+  static final ArchRule noInternalTypeInAPublicSignature = members()
+      .that().areDeclaredInClassesThat().arePublic()
+      .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+      .and(DescribedPredicate.describe("are public or protected",
+          (JavaMember m) -> m.getModifiers().contains(JavaModifier.PUBLIC)
+              || m.getModifiers().contains(JavaModifier.PROTECTED)))
+      .should(new ArchCondition<JavaMember>("not name an internal type in their signature") {
+        @Override
+        public void check(JavaMember member, ConditionEvents events) {
+          Set<JavaClass> types = new HashSet<>();
+          if (member instanceof JavaField field) {
+            types.add(field.getRawType());
+          } else if (member instanceof JavaCodeUnit code) {
+            types.add(code.getRawReturnType());
+            types.addAll(code.getRawParameterTypes());
+          }
+          types.stream().filter(type -> type.getPackageName().contains(".internal"))
+              .forEach(type -> events.add(SimpleConditionEvent.violated(member,
+                  member.getFullName() + " names the internal type " + type.getName())));
+        }
+      })
+      .because("internal packages are not API: users must be able to ignore them (docs/ARCHITECTURE.md)");
 }
