@@ -152,7 +152,7 @@ public final class Crm {
     Customer saved = store.customers().save(new Customer.Builder()
         .from(changed)
         .createdAt(current.createdAt())
-        .updatedAt(now.isBefore(current.createdAt()) ? current.createdAt() : now)
+        .updatedAt(Customer.updateTime(current.createdAt(), now))
         .build());
     store.events().publish(
         new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), changedAttributes));

@@ -45,6 +45,20 @@ public interface Customer extends CustomerDetails {
 
   Customer withDisplayName(String displayName);
 
+  /**
+   * This customer as changed at {@code now}: its {@code updatedAt} is {@code now}, or its creation
+   * time if {@code now} is earlier (a clock set back, a host's clock behind the one that created it),
+   * so that a change never dates before the customer.
+   */
+  default Customer touchedAt(Instant now) {
+    return withUpdatedAt(updateTime(createdAt(), now));
+  }
+
+  /** When a customer created at {@code createdAt} counts as changed at {@code now}: never before its creation. */
+  static Instant updateTime(Instant createdAt, Instant now) {
+    return now.isBefore(createdAt) ? createdAt : now;
+  }
+
   @Value.Check
   default void checkTimeline() {
     if (updatedAt().isBefore(createdAt())) {

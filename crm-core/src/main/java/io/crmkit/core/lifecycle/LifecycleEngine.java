@@ -403,8 +403,7 @@ public final class LifecycleEngine {
     Instant now = clock.instant();
     HistoryEntry entry = new HistoryEntry(customer.id(), customer.version() + 1, transition.from(), transition.to(),
         transition.trigger(), at, actor, reason);
-    Customer changed = customer.withStage(transition.to())
-        .withUpdatedAt(now.isBefore(customer.createdAt()) ? customer.createdAt() : now);
+    Customer changed = customer.withStage(transition.to()).touchedAt(now);
     if (!transition.actions().isEmpty()) {
       changed = transition.applyActions(changed, entry);
       validator.validate("Customer", changed, CustomerRules.ALL);

@@ -46,7 +46,7 @@ public final class CodeUpdates {
     Objects.requireNonNull(clock, "clock");
     return apply(updates, customers::findById, customer -> {
       Instant now = clock.instant();
-      return customers.save(customer.withUpdatedAt(now.isBefore(customer.createdAt()) ? customer.createdAt() : now));
+      return customers.save(customer.touchedAt(now));
     });
   }
 
