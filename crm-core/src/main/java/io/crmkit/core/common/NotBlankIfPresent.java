@@ -1,6 +1,8 @@
 package io.crmkit.core.common;
 
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -14,7 +16,7 @@ import java.lang.annotation.Target;
  * as {@code null}, which {@code @NotBlank} would reject.
  */
 @Documented
-@Constraint(validatedBy = NotBlankIfPresentValidator.class)
+@Constraint(validatedBy = NotBlankIfPresent.Validator.class)
 @Target({ElementType.METHOD, ElementType.FIELD, ElementType.TYPE_USE, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NotBlankIfPresent {
@@ -23,4 +25,15 @@ public @interface NotBlankIfPresent {
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
+
+  /**
+   * Checks {@link NotBlankIfPresent}. Public because Hibernate Validator creates it by reflection;
+   * apply the annotation instead of calling it.
+   */
+  final class Validator implements ConstraintValidator<NotBlankIfPresent, CharSequence> {
+    @Override
+    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+      return value == null || !value.toString().isBlank();
+    }
+  }
 }

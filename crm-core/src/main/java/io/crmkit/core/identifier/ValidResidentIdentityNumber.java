@@ -1,12 +1,15 @@
 package io.crmkit.core.identifier;
 
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Clock;
 
 /**
  * The text is a valid {@link ResidentIdentityNumber} (GB 11643-1999): 17 digits with a real,
@@ -17,7 +20,7 @@ import java.lang.annotation.Target;
  * repeating the number.
  */
 @Documented
-@Constraint(validatedBy = ResidentIdentityNumberValidator.class)
+@Constraint(validatedBy = ValidResidentIdentityNumber.Validator.class)
 @Target({ElementType.METHOD, ElementType.FIELD, ElementType.TYPE_USE, ElementType.PARAMETER,
     ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,4 +36,32 @@ public @interface ValidResidentIdentityNumber {
 
   /** Payload for clients of the validation API, as for every Jakarta constraint. */
   Class<? extends Payload>[] payload() default {};
+
+  /**
+   * Checks {@link ValidResidentIdentityNumber} with {@link ResidentIdentityNumber#validate(String,
+   * Clock)}, taking the clock from the validation context's clock provider. Public because Hibernate
+   * Validator creates it by reflection; apply the annotation instead of calling it.
+   */
+  final class Validator implements ConstraintValidator<ValidResidentIdentityNumber, CharSequence> {
+    private String message = ValidResidentIdentityNumber.DEFAULT_MESSAGE;
+
+    @Override
+    public void initialize(ValidResidentIdentityNumber annotation) {
+      message = annotation.message();
+    }
+
+    @Override
+    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+      if (value == null) {
+        return true;
+      }
+      Clock clock = context == null ? Clock.systemDefaultZone() : context.getClockProvider().getClock();
+      if (ResidentIdentityNumber.isValid(value.toString(), clock)) {
+        return true;
+      }
+      Messages.report(context, message, ValidResidentIdentityNumber.DEFAULT_MESSAGE,
+          ResidentIdentityNumber.validate(value.toString(), clock));
+      return false;
+    }
+  }
 }

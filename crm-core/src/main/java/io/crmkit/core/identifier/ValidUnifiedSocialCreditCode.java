@@ -1,6 +1,8 @@
 package io.crmkit.core.identifier;
 
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -15,7 +17,7 @@ import java.lang.annotation.Target;
  * a code is required. With the default message, the violation says what is wrong.
  */
 @Documented
-@Constraint(validatedBy = UnifiedSocialCreditCodeValidator.class)
+@Constraint(validatedBy = ValidUnifiedSocialCreditCode.Validator.class)
 @Target({ElementType.METHOD, ElementType.FIELD, ElementType.TYPE_USE, ElementType.PARAMETER,
     ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,4 +33,28 @@ public @interface ValidUnifiedSocialCreditCode {
 
   /** Payload for clients of the validation API, as for every Jakarta constraint. */
   Class<? extends Payload>[] payload() default {};
+
+  /**
+   * Checks {@link ValidUnifiedSocialCreditCode} with {@link UnifiedSocialCreditCode#validate}.
+   * Public because Hibernate Validator creates it by reflection; apply the annotation instead of
+   * calling it.
+   */
+  final class Validator implements ConstraintValidator<ValidUnifiedSocialCreditCode, CharSequence> {
+    private String message = ValidUnifiedSocialCreditCode.DEFAULT_MESSAGE;
+
+    @Override
+    public void initialize(ValidUnifiedSocialCreditCode annotation) {
+      message = annotation.message();
+    }
+
+    @Override
+    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+      if (value == null || UnifiedSocialCreditCode.isValid(value.toString())) {
+        return true;
+      }
+      Messages.report(context, message, ValidUnifiedSocialCreditCode.DEFAULT_MESSAGE,
+          UnifiedSocialCreditCode.validate(value.toString()));
+      return false;
+    }
+  }
 }
