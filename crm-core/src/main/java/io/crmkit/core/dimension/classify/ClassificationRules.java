@@ -8,6 +8,7 @@ import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dimension.DimensionCode;
 import io.crmkit.core.dimension.DimensionScheme;
 import io.crmkit.core.dimension.Resolution;
+import io.crmkit.core.dimension.classify.ClassificationRule.Outcome;
 import io.crmkit.core.identifier.UnifiedSocialCreditCode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +54,15 @@ public final class ClassificationRules {
       Optional<PostalAddress> address = addresses.stream().filter(PostalAddress::primary).findFirst()
           .or(() -> addresses.size() == 1 ? Optional.of(addresses.get(0)) : Optional.empty());
       if (address.isEmpty()) {
-        return RuleOutcome.notApplicable(addresses.isEmpty() ? "no address"
+        return Outcome.notApplicable(addresses.isEmpty() ? "no address"
             : "no primary address among " + addresses.size() + " addresses");
       }
       if (!address.get().country().equals(country)) {
-        return RuleOutcome.notApplicable("the address is in " + address.get().country() + ", not " + country);
+        return Outcome.notApplicable("the address is in " + address.get().country() + ", not " + country);
       }
       return address.get().regionCode()
           .map(code -> outcome(scheme.resolve(code.strip()), "address region code"))
-          .orElseGet(() -> RuleOutcome.notApplicable("the address has no region code"));
+          .orElseGet(() -> Outcome.notApplicable("the address has no region code"));
     });
   }
 
@@ -74,11 +75,11 @@ public final class ClassificationRules {
     return rule(dimension, "region-from-uscc", scheme, customer -> {
       Optional<String> uscc = uscc(customer);
       if (uscc.isEmpty()) {
-        return RuleOutcome.notApplicable("no USCC");
+        return Outcome.notApplicable("no USCC");
       }
       return UnifiedSocialCreditCode.parse(uscc.get())
           .map(code -> outcome(scheme.resolve(code.regionCode()), "USCC registration region"))
-          .orElseGet(() -> RuleOutcome.rejected("the USCC is not valid: "
+          .orElseGet(() -> Outcome.rejected("the USCC is not valid: "
               + UnifiedSocialCreditCode.validate(uscc.get()).get(0).message()));
     });
   }
@@ -112,7 +113,7 @@ public final class ClassificationRules {
     int longest = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
     return rule(dimension, "type-from-kind-and-identifiers", scheme, customer -> {
       if (customer.kind() == CustomerKind.PERSON) {
-        return RuleOutcome.assigned(personCode, "a person");
+        return Outcome.assigned(personCode, "a person");
       }
       Optional<UnifiedSocialCreditCode> uscc = uscc(customer).flatMap(UnifiedSocialCreditCode::parse);
       if (uscc.isPresent()) {
@@ -120,13 +121,13 @@ public final class ClassificationRules {
         for (int length = Math.min(longest, value.length()); length >= 1; length--) {
           String code = prefixes.get(value.substring(0, length));
           if (code != null) {
-            return RuleOutcome.assigned(code, "USCC type " + value.substring(0, 2));
+            return Outcome.assigned(code, "USCC type " + value.substring(0, 2));
           }
         }
-        return RuleOutcome.assigned(organisationCode, "an organisation; USCC type " + value.substring(0, 2)
+        return Outcome.assigned(organisationCode, "an organisation; USCC type " + value.substring(0, 2)
             + " has no more specific type");
       }
-      return RuleOutcome.assigned(organisationCode, "an organisation without a valid USCC");
+      return Outcome.assigned(organisationCode, "an organisation without a valid USCC");
     });
   }
 
@@ -138,7 +139,7 @@ public final class ClassificationRules {
     Objects.requireNonNull(attribute, "attribute");
     return rule(dimension, "from-attribute-" + attribute, scheme, customer -> attribute(customer, attribute)
         .map(code -> outcome(scheme.resolve(code), "attribute " + attribute))
-        .orElseGet(() -> RuleOutcome.notApplicable("no attribute " + attribute)));
+        .orElseGet(() -> Outcome.notApplicable("no attribute " + attribute)));
   }
 
   /**
@@ -151,7 +152,7 @@ public final class ClassificationRules {
     return rule(dimension, "industry-from-attribute-" + attribute, scheme, customer -> {
       Optional<String> value = attribute(customer, attribute);
       if (value.isEmpty()) {
-        return RuleOutcome.notApplicable("no attribute " + attribute);
+        return Outcome.notApplicable("no attribute " + attribute);
       }
       String code = value.get();
       Matcher withSection = SECTION_AND_CODE.matcher(code);
@@ -160,7 +161,7 @@ public final class ClassificationRules {
         Optional<DimensionCode> section = scheme.find(code).flatMap(found -> scheme.ancestors(found.code()).stream()
             .filter(a -> a.depth() == 0).findFirst());
         if (section.isPresent() && !section.get().code().equals(withSection.group(1))) {
-          return RuleOutcome.rejected("attribute " + attribute + ": " + value.get() + " names section "
+          return Outcome.rejected("attribute " + attribute + ": " + value.get() + " names section "
               + withSection.group(1) + ", but " + code + " is in section " + section.get().code());
         }
       }
@@ -168,14 +169,14 @@ public final class ClassificationRules {
     });
   }
 
-  private static RuleOutcome outcome(Resolution resolution, String source) {
+  private static Outcome outcome(Resolution resolution, String source) {
     if (resolution instanceof Resolution.Current current) {
-      return RuleOutcome.assigned(current.dimensionCode().code(), "from the " + source);
+      return Outcome.assigned(current.dimensionCode().code(), "from the " + source);
     }
     if (resolution instanceof Resolution.Replaced replaced) {
-      return RuleOutcome.assigned(replaced.successor().code(), "from the " + source + ": " + resolution.describe());
+      return Outcome.assigned(replaced.successor().code(), "from the " + source + ": " + resolution.describe());
     }
-    return RuleOutcome.rejected(source + ": " + resolution.describe());
+    return Outcome.rejected(source + ": " + resolution.describe());
   }
 
   private static Optional<String> uscc(CustomerDetails customer) {
@@ -204,7 +205,7 @@ public final class ClassificationRules {
   }
 
   private static ClassificationRule rule(String dimension, String name, DimensionScheme scheme,
-      Function<CustomerDetails, RuleOutcome> body) {
+      Function<CustomerDetails, Outcome> body) {
     Objects.requireNonNull(dimension, "dimension");
     Objects.requireNonNull(scheme, "scheme");
     if (dimension.isBlank()) {
@@ -222,7 +223,7 @@ public final class ClassificationRules {
       }
 
       @Override
-      public RuleOutcome apply(CustomerDetails customer) {
+      public Outcome apply(CustomerDetails customer) {
         return body.apply(Objects.requireNonNull(customer, "customer"));
       }
 

@@ -1,7 +1,9 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.dimension.Dimensions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *     .rule(ClassificationRules.customerType(Dimensions.CUSTOMER_TYPE, BuiltInSchemes.customerTypes()))
  *     .rule(ClassificationRules.industryFromAttribute(Dimensions.INDUSTRY, BuiltInSchemes.gbt4754(), "industry"))
  *     .build();
- * ClassificationReport report = classifier.classifyAll(customers.stream(Criteria.all()));
+ * Classifier.Report report = classifier.classifyAll(customers.stream(Criteria.all()));
  * }</pre>
  */
 public final class Classifier {
@@ -60,7 +62,7 @@ public final class Classifier {
   /** Classifies one customer. */
   public Classification classify(Customer customer) {
     Objects.requireNonNull(customer, "customer");
-    List<CodeChange> changes = new ArrayList<>();
+    List<CodeUpdate.Change> changes = new ArrayList<>();
     List<Unclassified> unclassified = new ArrayList<>();
     rules.forEach((dimension, dimensionRules) -> {
       Optional<String> held = Optional.ofNullable(customer.dimensionCodes().get(dimension));
@@ -69,16 +71,16 @@ public final class Classifier {
       }
       List<Violation> reasons = new ArrayList<>();
       for (ClassificationRule rule : dimensionRules) {
-        RuleOutcome outcome = apply(rule, customer);
-        if (outcome instanceof RuleOutcome.Assigned assigned) {
+        ClassificationRule.Outcome outcome = apply(rule, customer);
+        if (outcome instanceof ClassificationRule.Outcome.Assigned assigned) {
           if (!held.filter(assigned.code()::equals).isPresent()) {
-            changes.add(new CodeChange(dimension, held, assigned.code(), rule.name(), assigned.note()));
+            changes.add(new CodeUpdate.Change(dimension, held, assigned.code(), rule.name(), assigned.note()));
           }
           return;
         }
         reasons.add(new Violation(Dimensions.path(dimension), rule.name(),
-            outcome instanceof RuleOutcome.Rejected rejected ? rejected.reason()
-                : ((RuleOutcome.NotApplicable) outcome).reason()));
+            outcome instanceof ClassificationRule.Outcome.Rejected rejected ? rejected.reason()
+                : ((ClassificationRule.Outcome.NotApplicable) outcome).reason()));
       }
       if (held.isEmpty()) {
         unclassified.add(new Unclassified(customer.id(), dimension, reasons));
@@ -92,18 +94,18 @@ public final class Classifier {
   /**
    * Classifies every customer of {@code customers} (consumed, not closed).
    */
-  public ClassificationReport classifyAll(Stream<? extends Customer> customers) {
+  public Report classifyAll(Stream<? extends Customer> customers) {
     Objects.requireNonNull(customers, "customers");
     return classifyAll(customers.iterator());
   }
 
   /** Classifies every customer of {@code customers}. */
-  public ClassificationReport classifyAll(Collection<? extends Customer> customers) {
+  public Report classifyAll(Collection<? extends Customer> customers) {
     Objects.requireNonNull(customers, "customers");
     return classifyAll(customers.iterator());
   }
 
-  private ClassificationReport classifyAll(Iterator<? extends Customer> customers) {
+  private Report classifyAll(Iterator<? extends Customer> customers) {
     List<CodeUpdate> updates = new ArrayList<>();
     List<Unclassified> unclassified = new ArrayList<>();
     long count = 0;
@@ -113,15 +115,15 @@ public final class Classifier {
       unclassified.addAll(classification.unclassified());
       count++;
     }
-    return new ClassificationReport(count, updates, unclassified);
+    return new Report(count, updates, unclassified);
   }
 
-  private static RuleOutcome apply(ClassificationRule rule, Customer customer) {
+  private static ClassificationRule.Outcome apply(ClassificationRule rule, Customer customer) {
     try {
       return Objects.requireNonNull(rule.apply(customer), () -> "rule " + rule.name() + " returned no outcome");
     } catch (RuntimeException e) {
       LOG.warn("Classification rule {} failed for customer {}", rule.name(), customer.id(), e);
-      return RuleOutcome.rejected("the rule failed: " + e);
+      return ClassificationRule.Outcome.rejected("the rule failed: " + e);
     }
   }
 
@@ -153,6 +155,73 @@ public final class Classifier {
         throw new IllegalStateException("a classifier needs at least one rule");
       }
       return new Classifier(this);
+    }
+  }
+
+  /**
+   * A customer that no rule could give a code in one dimension, with every rule's reason.
+   *
+   * @param customerId the customer
+   * @param dimension the dimension left without code
+   * @param reasons each rule's reason, in rule order: path the dimension code
+   *     ({@link io.crmkit.core.dimension.Dimensions#path dimensionCodes[region]}), rule the
+   *     {@link ClassificationRule#name()}, message why the rule gave no code; {@link
+   *     Report#rejections()} lists them per customer
+   */
+  public record Unclassified(CustomerId customerId, String dimension, List<Violation> reasons) {
+    /** @throws IllegalArgumentException if there is no reason */
+    public Unclassified {
+      Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(dimension, "dimension");
+      reasons = List.copyOf(reasons);
+      if (reasons.isEmpty()) {
+        throw new IllegalArgumentException("an unclassified customer has at least one rule's reason");
+      }
+    }
+  }
+
+  /**
+   * The outcome of classifying one customer.
+   *
+   * @param customerId the customer
+   * @param update the codes to set, if any differ from what the customer holds
+   * @param unclassified the dimensions left without a code, with reasons
+   */
+  public record Classification(CustomerId customerId, Optional<CodeUpdate> update, List<Unclassified> unclassified) {
+    public Classification {
+      Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(update, "update");
+      unclassified = List.copyOf(unclassified);
+    }
+  }
+
+  /**
+   * The outcome of {@link Classifier#classifyAll}: the codes to set per customer, and every customer
+   * and dimension that could not be classified, with the reasons.
+   *
+   * @param customers how many customers were looked at
+   * @param updates the codes to set, one update per customer that gets any
+   * @param unclassified each customer and dimension left without a code
+   */
+  public record Report(long customers, List<CodeUpdate> updates, List<Unclassified> unclassified) {
+    public Report {
+      updates = List.copyOf(updates);
+      unclassified = List.copyOf(unclassified);
+    }
+
+    /**
+     * Every customer left without a code in some dimension, as one {@link Rejection} each (the
+     * shape every crmkit batch report uses): subject the customer id, a violation per rule and
+     * dimension (path {@code dimensionCodes[region]}, rule the rule's name, the rule's reason), so
+     * that a program can list them like any other rejected item.
+     */
+    public List<Rejection> rejections() {
+      return Rejections.perCustomer(unclassified, Unclassified::customerId, Unclassified::reasons);
+    }
+
+    /** The customers left without a code in {@code dimension}. */
+    public List<Unclassified> unclassified(String dimension) {
+      return unclassified.stream().filter(u -> u.dimension().equals(dimension)).toList();
     }
   }
 }

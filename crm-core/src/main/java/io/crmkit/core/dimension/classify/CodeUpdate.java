@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param version the customer's version when the codes were derived
  * @param changes one change per dimension, at least one
  */
-public record CodeUpdate(CustomerId customerId, long version, List<CodeChange> changes) {
+public record CodeUpdate(CustomerId customerId, long version, List<Change> changes) {
 
   /** @throws IllegalArgumentException if there is no change or a dimension appears twice */
   public CodeUpdate {
@@ -27,7 +28,7 @@ public record CodeUpdate(CustomerId customerId, long version, List<CodeChange> c
       throw new IllegalArgumentException("an update of customer " + customerId + " needs at least one change");
     }
     Set<String> dimensions = new HashSet<>();
-    for (CodeChange change : changes) {
+    for (Change change : changes) {
       if (!dimensions.add(change.dimension())) {
         throw new IllegalArgumentException("dimension " + change.dimension() + " changes twice for " + customerId);
       }
@@ -53,5 +54,27 @@ public record CodeUpdate(CustomerId customerId, long version, List<CodeChange> c
       throw new IllegalArgumentException("update of " + customerId + " applied to " + customer.id());
     }
     return new Customer.Builder().from(customer).putAllDimensionCodes(codes()).build();
+  }
+
+  /**
+   * One dimension code to set on a customer, with what it replaces and why.
+   *
+   * @param dimension the dimension
+   * @param from the code the customer held, if any
+   * @param to the new code
+   * @param source the rule or process that chose it
+   * @param why how it was found, for people
+   */
+  public record Change(String dimension, Optional<String> from, String to, String source, String why) {
+    public Change {
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(why, "why");
+      if (from.isPresent() && from.get().equals(to)) {
+        throw new IllegalArgumentException("a change of " + dimension + " from " + to + " to itself changes nothing");
+      }
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class CodeUpdates {
    *
    * @throws IllegalArgumentException if a customer has two updates
    */
-  public static ApplyReport apply(Collection<CodeUpdate> updates, Customers customers, Clock clock) {
+  public static Report apply(Collection<CodeUpdate> updates, Customers customers, Clock clock) {
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(clock, "clock");
     return apply(updates, customers::findById, customer -> {
@@ -57,7 +58,7 @@ public final class CodeUpdates {
    *
    * @throws IllegalArgumentException if a customer has two updates
    */
-  public static ApplyReport apply(Collection<CodeUpdate> updates, Function<CustomerId, Optional<Customer>> reader,
+  public static Report apply(Collection<CodeUpdate> updates, Function<CustomerId, Optional<Customer>> reader,
       UnaryOperator<Customer> writer) {
     Objects.requireNonNull(updates, "updates");
     Objects.requireNonNull(reader, "reader");
@@ -98,6 +99,43 @@ public final class CodeUpdates {
             e.getMessage() == null ? e.toString() : e.getMessage())));
       }
     }
-    return new ApplyReport(applied, unchanged, conflicts, failed);
+    return new Report(applied, unchanged, conflicts, failed);
+  }
+
+  /**
+   * What {@link CodeUpdates#apply} did with each update. Every update is in exactly one of the four
+   * groups, so no customer is lost.
+   *
+   * <p>Updates set aside are {@link Rejection}s, the shape every crmkit batch report uses: the
+   * subject is the customer id, and each violation names the field (such as {@code version}), a
+   * stable rule and the reason.
+   *
+   * @param applied customer to the version its save produced, in input order
+   * @param unchanged customers that already held the codes (nothing written), in input order
+   * @param conflicts customers changed or removed since the codes were derived ({@code stale-version},
+   *     {@code concurrent-update}, {@code customer-not-found}): derive their codes again
+   * @param failed customers whose save was refused: the validation's own violations, or
+   *     {@code save-failed} with the error for a storage failure
+   */
+  public record Report(Map<CustomerId, Long> applied, List<CustomerId> unchanged, List<Rejection> conflicts,
+      List<Rejection> failed) {
+    public Report {
+      applied = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(applied, "applied")));
+      unchanged = List.copyOf(unchanged);
+      conflicts = List.copyOf(conflicts);
+      failed = List.copyOf(failed);
+    }
+
+    /** How many updates the report covers. */
+    public int total() {
+      return applied.size() + unchanged.size() + conflicts.size() + failed.size();
+    }
+
+    /** Every update not applied: the conflicts, then the failures. */
+    public List<Rejection> rejections() {
+      List<Rejection> all = new ArrayList<>(conflicts);
+      all.addAll(failed);
+      return List.copyOf(all);
+    }
   }
 }

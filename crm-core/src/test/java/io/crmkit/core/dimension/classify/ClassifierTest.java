@@ -15,6 +15,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.BuiltInSchemes;
 import io.crmkit.core.dimension.Dimensions;
+import io.crmkit.core.dimension.classify.Classifier.Unclassified;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,8 @@ class ClassifierTest {
   @Test
   void regionComesFromThePrimaryAddressAndARetiredCodeBecomesItsSuccessor() {
     Customer person = stored(1, NewCustomer.person("张", "伟").addAddress(address("CN", "110103")).build());
-    Classification classification = classifier.classify(person);
-    CodeChange region = classification.update().orElseThrow().changes().get(0);
+    Classifier.Classification classification = classifier.classify(person);
+    CodeUpdate.Change region = classification.update().orElseThrow().changes().get(0);
     assertThat(region.to()).isEqualTo("110101");
     assertThat(region.from()).isEmpty();
     assertThat(region.source()).isEqualTo("region-from-address");
@@ -96,7 +97,8 @@ class ClassifierTest {
         .containsEntry(Dimensions.INDUSTRY, "3511");
     assertThat(codes(stored(11, withIndustry(company("农场", "91", "110000"), "0111").build())))
         .containsEntry(Dimensions.INDUSTRY, "0111");
-    Classification wrongSection = classifier.classify(stored(12, withIndustry(company("x", "91", "110000"), "A3511").build()));
+    Classifier.Classification wrongSection =
+        classifier.classify(stored(12, withIndustry(company("x", "91", "110000"), "A3511").build()));
     assertThat(wrongSection.unclassified()).singleElement().satisfies(u -> assertThat(u.reasons()).containsExactly(
         new Violation("dimensionCodes[industry]", "industry-from-attribute-industry",
             "attribute industry: A3511 names section A, but 3511 is in section C")));
@@ -110,7 +112,7 @@ class ClassifierTest {
     Classifier replacing = new Classifier.Builder()
         .rule(ClassificationRules.regionFromAddress(Dimensions.REGION, BuiltInSchemes.gbt2260(), "CN"))
         .replaceExisting(true).build();
-    CodeChange change = replacing.classify(held).update().orElseThrow().changes().get(0);
+    CodeUpdate.Change change = replacing.classify(held).update().orElseThrow().changes().get(0);
     assertThat(change.from()).contains("310101");
     assertThat(change.to()).isEqualTo("110105");
     Customer nothingToSay = stored(14, NewCustomer.person("李", "娜").putDimensionCode(Dimensions.REGION, "310101").build());
@@ -132,7 +134,7 @@ class ClassifierTest {
       }
 
       @Override
-      public RuleOutcome apply(io.crmkit.core.customer.CustomerDetails customer) {
+      public ClassificationRule.Outcome apply(io.crmkit.core.customer.CustomerDetails customer) {
         throw new IllegalStateException("boom");
       }
     };
@@ -141,7 +143,7 @@ class ClassifierTest {
         .rule(broken).build();
     List<Customer> customers = List.of(stored(20, NewCustomer.person("王", "芳").build()),
         stored(21, company("ACME", "91", "110000").build()));
-    ClassificationReport report = withBroken.classifyAll(customers.stream());
+    Classifier.Report report = withBroken.classifyAll(customers.stream());
     assertThat(report.customers()).isEqualTo(2);
     assertThat(report.updates()).extracting(CodeUpdate::customerId).containsExactly(id(20), id(21));
     assertThat(report.unclassified(Dimensions.CHANNEL)).hasSize(2)
@@ -155,7 +157,7 @@ class ClassifierTest {
   void theReportListsEachUnclassifiedCustomerOnceAsARejectionWithEveryDimensionsReasons() {
     Customer nothingKnown = stored(30, NewCustomer.organisation("Nowhere Ltd").build());
     Customer person = stored(31, NewCustomer.person("张", "伟").addAddress(address("CN", "110105")).build());
-    ClassificationReport report = classifier.classifyAll(List.of(nothingKnown, person));
+    Classifier.Report report = classifier.classifyAll(List.of(nothingKnown, person));
 
     assertThat(report.unclassified()).extracting(Unclassified::customerId, Unclassified::dimension).containsExactly(
         tuple(id(30), Dimensions.REGION), tuple(id(30), Dimensions.INDUSTRY), tuple(id(31), Dimensions.INDUSTRY));

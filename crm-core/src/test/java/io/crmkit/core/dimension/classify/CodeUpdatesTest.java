@@ -44,7 +44,8 @@ class CodeUpdatesTest {
     customers.save(meanwhile.withOwner("alice"));
     CodeUpdate forMissing = new CodeUpdate(id(9), 1, updates.get(0).changes());
 
-    ApplyReport report = CodeUpdates.apply(List.of(updates.get(0), updates.get(1), forMissing), customers, clock);
+    CodeUpdates.Report report =
+        CodeUpdates.apply(List.of(updates.get(0), updates.get(1), forMissing), customers, clock);
 
     assertThat(report.applied()).containsOnlyKeys(id(1));
     assertThat(customers.findById(id(1)).orElseThrow().dimensionCodes()).containsEntry(Dimensions.REGION, "110101");
@@ -60,7 +61,8 @@ class CodeUpdatesTest {
     assertThat(customers.findById(id(2)).orElseThrow().dimensionCodes()).containsEntry(Dimensions.REGION, "110104");
     assertThat(report.total()).isEqualTo(3);
 
-    ApplyReport again = CodeUpdates.apply(List.of(new CodeUpdate(id(1), 2, updates.get(0).changes())), customers, clock);
+    CodeUpdates.Report again =
+        CodeUpdates.apply(List.of(new CodeUpdate(id(1), 2, updates.get(0).changes())), customers, clock);
     assertThat(again.unchanged()).containsExactly(id(1));
   }
 
@@ -71,7 +73,7 @@ class CodeUpdatesTest {
     save(6, "130122");
     List<CodeUpdate> updates = Recoder.of(Dimensions.REGION, BuiltInSchemes.gbt2260())
         .recode(customers.stream(io.crmkit.core.customer.Criteria.all())).updates();
-    ApplyReport report = CodeUpdates.apply(updates, customers::findById, customer -> {
+    CodeUpdates.Report report = CodeUpdates.apply(updates, customers::findById, customer -> {
       if (customer.id().equals(id(4))) {
         throw CrmValidationException.of("Customer", "dimensionCodes", "test", "refused");
       }

@@ -9,6 +9,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.BuiltInSchemes;
 import io.crmkit.core.dimension.Dimensions;
+import io.crmkit.core.dimension.classify.Recoder.Unresolved;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class RecoderTest {
   void retiredCodesMoveToTheirSuccessorAndTheRestIsListedNeverDropped() {
     List<Customer> customers = List.of(holding(1, "110103"), holding(2, "130124"), holding(3, "142200"),
         holding(4, "999999"), holding(5, "110105"), holding(6, "130122"));
-    RecodingReport report = Recoder.of(Dimensions.REGION, BuiltInSchemes.gbt2260()).recode(customers);
+    Recoder.Report report = Recoder.of(Dimensions.REGION, BuiltInSchemes.gbt2260()).recode(customers);
 
     assertThat(report.customers()).isEqualTo(6);
     assertThat(report.codesInForce()).isEqualTo(1);
@@ -49,7 +50,7 @@ class RecoderTest {
   @Test
   void severalDimensionsAreRecodedInOneUpdatePerCustomer() {
     Customer customer = holding(7, "110104");
-    RecodingReport report = new Recoder(Map.of(Dimensions.REGION, BuiltInSchemes.gbt2260(),
+    Recoder.Report report = new Recoder(Map.of(Dimensions.REGION, BuiltInSchemes.gbt2260(),
         Dimensions.CHANNEL, BuiltInSchemes.channels())).recode(List.of(customer));
     assertThat(report.updates()).singleElement().satisfies(u -> assertThat(u.codes()).containsExactly(
         Map.entry(Dimensions.REGION, "110102")));
