@@ -1,7 +1,7 @@
 package io.crmkit.core.dimension;
 
 import io.crmkit.core.dimension.CodeStructure.PatternLevel;
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.dimension.DimensionCode.Successor;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.crmkit.core.dimension;
 
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

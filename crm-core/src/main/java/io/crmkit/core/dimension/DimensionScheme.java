@@ -1,7 +1,8 @@
 package io.crmkit.core.dimension;
 
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.DimensionCode.Successor;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;

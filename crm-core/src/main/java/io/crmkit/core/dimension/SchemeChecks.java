@@ -1,7 +1,9 @@
 package io.crmkit.core.dimension;
 
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.DimensionCode.Successor;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -387,7 +389,7 @@ final class SchemeChecks {
     List<Found> sorted = new ArrayList<>(problems);
     sorted.sort(Comparator.comparingInt(Found::order));
     return new SchemeDefinitionException(id, sorted.stream()
-        .map(f -> new DefinitionProblem(f.location().text(), f.location().line(), f.code(), f.kind(), f.message()))
+        .map(f -> new Problem(f.location().text(), f.location().line(), f.code(), f.kind(), f.message()))
         .toList());
   }
 

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
 import io.crmkit.core.checkdigit.CheckCharacters;
 import io.crmkit.core.dimension.CodeStructure.PatternLevel;
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -83,7 +84,7 @@ public final class SchemeDefinitions {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(systems, "systems");
-    List<DefinitionProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     Map<String, Located> fields = new LinkedHashMap<>();
     List<Located> codes = new ArrayList<>();
     try (JsonParser parser = MAPPER.createParser(reader)) {
@@ -152,7 +153,7 @@ public final class SchemeDefinitions {
   }
 
   private static void readScheme(JsonParser parser, String source, Map<String, Located> fields, List<Located> codes,
-      List<DefinitionProblem> problems) throws IOException {
+      List<Problem> problems) throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -345,7 +346,7 @@ public final class SchemeDefinitions {
     return Optional.of(value.asText().strip()).filter(s -> !s.isEmpty());
   }
 
-  private static String text(Map<String, Located> fields, String name, String source, List<DefinitionProblem> problems) {
+  private static String text(Map<String, Located> fields, String name, String source, List<Problem> problems) {
     Located field = fields.get(name);
     if (field == null || !field.node().isValueNode() || field.node().asText().isBlank()) {
       if (problems.stream().noneMatch(p -> p.kind() == Kind.SYNTAX)) {
@@ -365,8 +366,8 @@ public final class SchemeDefinitions {
     return source + " line " + line;
   }
 
-  private static DefinitionProblem problem(String source, int line, String code, Kind kind, String message) {
-    return new DefinitionProblem(at(source, line), line, code, kind, message);
+  private static Problem problem(String source, int line, String code, Kind kind, String message) {
+    return new Problem(at(source, line), line, code, kind, message);
   }
 
   private record Located(JsonNode node, int line) {}

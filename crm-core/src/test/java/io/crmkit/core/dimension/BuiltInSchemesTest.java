@@ -25,7 +25,7 @@ class BuiltInSchemesTest {
     assertThat(check).isInstanceOf(CodeCheck.Retired.class);
     CodeCheck.Retired retired = (CodeCheck.Retired) check;
     assertThat(retired.since()).isEqualTo(LocalDate.of(2010, 1, 1));
-    assertThat(retired.successors()).extracting(Successor::code).containsExactly("110101");
+    assertThat(retired.successors()).extracting(DimensionCode.Successor::code).containsExactly("110101");
     assertThat(retired.dimensionCode().labels().text()).isEqualTo("崇文区");
     Resolution resolution = regions.resolve("110103");
     assertThat(resolution).isInstanceOf(Resolution.Replaced.class);

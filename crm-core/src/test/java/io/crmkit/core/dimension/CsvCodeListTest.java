@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,7 @@ class CsvCodeListTest {
         .codesFromCsv(new StringReader(csv), "regions.csv", layout);
   }
 
-  private static List<DefinitionProblem> problems(String csv, CsvLayout layout) {
+  private static List<Problem> problems(String csv, CsvLayout layout) {
     return catchThrowableOfType(SchemeDefinitionException.class, load(csv, layout)::build).problems();
   }
 
@@ -47,18 +48,18 @@ class CsvCodeListTest {
     DimensionCode retired = scheme.find("N01").orElseThrow();
     assertThat(retired.validFrom()).contains(LocalDate.of(2001, 1, 1));
     assertThat(retired.retiredOn()).contains(LocalDate.of(2020, 7, 1));
-    assertThat(retired.successors()).containsExactly(new Successor("N02", LocalDate.of(2021, 1, 1)));
+    assertThat(retired.successors()).containsExactly(new DimensionCode.Successor("N02", LocalDate.of(2021, 1, 1)));
   }
 
   @Test
   void aCharacterAfterAClosingQuoteIsASyntaxProblemOfItsLineAndTheRowsBeforeItAreStillChecked() {
-    List<DefinitionProblem> problems = problems("""
+    List<Problem> problems = problems("""
         code,parent,label:en
         N1,,Bad width
         N01,,"North"x
         N02,,North rural
         """, CsvLayout.standard());
-    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+    assertThat(problems).extracting(Problem::line, Problem::kind)
         .containsExactly(tuple(2, Kind.MALFORMED_CODE), tuple(3, Kind.SYNTAX));
     assertThat(problems.get(1).location()).isEqualTo("regions.csv line 3");
     assertThat(problems.get(1).message()).startsWith("not valid CSV, so nothing after it is read: ");
@@ -80,12 +81,12 @@ class CsvCodeListTest {
 
   @Test
   void aLabelColumnTheLayoutNamesButTheHeaderLacksIsOneProblemNotOnePerRow() {
-    List<DefinitionProblem> problems = problems("""
+    List<Problem> problems = problems("""
         code,name
         N,North
         S,South
         """, CsvLayout.standard().withLabel("en", "name").withLabel("zh", "名称"));
-    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind, DefinitionProblem::message)
+    assertThat(problems).extracting(Problem::line, Problem::kind, Problem::message)
         .containsExactly(tuple(1, Kind.MISSING_FIELD, "no label column '名称' in the header [code, name]"));
   }
 }

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.crmkit.core.checkdigit.CheckCharacters;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.dimension.CodeStructure.PatternLevel;
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,7 +57,7 @@ class DimensionSchemeTest {
         S01,,South urban
         W01,N,West under North
         """, AREAS);
-    assertThat(e.problems()).extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(
+    assertThat(e.problems()).extracting(Problem::line, Problem::kind).containsExactly(
         tuple(4, Kind.DUPLICATE_CODE),
         tuple(5, Kind.MALFORMED_CODE),
         tuple(6, Kind.MISSING_PARENT),
@@ -97,7 +98,7 @@ class DimensionSchemeTest {
         N01,,"North, urban",extra
         N02,,"unterminated
         """, AREAS);
-    assertThat(e.problems()).extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(
+    assertThat(e.problems()).extracting(Problem::line, Problem::kind).containsExactly(
         tuple(3, Kind.SYNTAX), tuple(4, Kind.SYNTAX));
     assertThat(e.problems().get(0).message()).isEqualTo("the row has 4 fields, the header 3");
   }
@@ -114,7 +115,7 @@ class DimensionSchemeTest {
         code,label:en
         N,
         """, AREAS);
-    assertThat(e.problems()).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+    assertThat(e.problems()).extracting(Problem::line, Problem::kind)
         .containsExactly(tuple(2, Kind.MISSING_FIELD));
   }
 
@@ -134,11 +135,11 @@ class DimensionSchemeTest {
   @Test
   void csvHeaderProblemsNameTheHeadersLineAfterBlankLines() {
     assertThat(csvProblems("\n\ncode,parent\nN,\n", AREAS).problems())
-        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
+        .extracting(Problem::line, Problem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
     assertThat(csvProblems("\n\ncode,code,label:en\nN,N,North\n", AREAS).problems())
-        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.SYNTAX));
+        .extracting(Problem::line, Problem::kind).containsExactly(tuple(3, Kind.SYNTAX));
     assertThat(csvProblems("\n\nkode,label:en\nN,North\n", AREAS).problems())
-        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
+        .extracting(Problem::line, Problem::kind).containsExactly(tuple(3, Kind.MISSING_FIELD));
   }
 
   @Test
@@ -152,7 +153,7 @@ class DimensionSchemeTest {
             .retiredOn(LocalDate.of(2020, 1, 1)).build())
         .code("S01", Labels.of("en", "South, urban"));
     SchemeDefinitionException e = catchThrowableOfType(SchemeDefinitionException.class, builder::build);
-    assertThat(e.problems()).extracting(DefinitionProblem::location, DefinitionProblem::kind).containsExactly(
+    assertThat(e.problems()).extracting(Problem::location, Problem::kind).containsExactly(
         tuple("definition #2", Kind.BAD_VALIDITY),
         tuple("definition #3", Kind.BAD_SUCCESSOR),
         tuple("definition #5", Kind.RETIRED_PARENT));
@@ -237,7 +238,7 @@ class DimensionSchemeTest {
         .code("A", Labels.of("en", "A"));
     SchemeDefinitionException e = catchThrowableOfType(SchemeDefinitionException.class, builder::build);
     assertThat(e).isNotNull();
-    assertThat(e.problems()).extracting(DefinitionProblem::location, DefinitionProblem::kind)
+    assertThat(e.problems()).extracting(Problem::location, Problem::kind)
         .containsExactly(tuple("definition #1", Kind.MALFORMED_CODE));
   }
 
@@ -260,7 +261,7 @@ class DimensionSchemeTest {
         """;
     SchemeDefinitionException e = catchThrowableOfType(SchemeDefinitionException.class,
         () -> SchemeDefinitions.fromJson(new StringReader(json), "regions.json"));
-    assertThat(e.problems()).extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(
+    assertThat(e.problems()).extracting(Problem::line, Problem::kind).containsExactly(
         tuple(9, Kind.SYNTAX),
         tuple(10, Kind.MISSING_FIELD),
         tuple(11, Kind.BAD_SUCCESSOR));

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.crmkit.core.dimension.DefinitionProblem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
+import io.crmkit.core.dimension.SchemeDefinitionException.Problem;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class SchemeDefinitionsTest {
     return REGIONS.replace("CODE", code);
   }
 
-  private static List<DefinitionProblem> problems(String json) {
+  private static List<Problem> problems(String json) {
     SchemeDefinitionException e = catchThrowableOfType(SchemeDefinitionException.class,
         () -> SchemeDefinitions.fromJson(new StringReader(json), "regions.json"));
     assertThat(e).as("the definition is rejected").isNotNull();
@@ -45,31 +46,31 @@ class SchemeDefinitionsTest {
   @Test
   void contentAfterTheSchemeObjectIsASyntaxProblem() {
     String json = regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}}") + "{\"id\": \"other\"}\n";
-    assertThat(problems(json)).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+    assertThat(problems(json)).extracting(Problem::line, Problem::kind)
         .containsExactly(tuple(12, Kind.SYNTAX));
   }
 
   @Test
   void aFieldGivenTwiceInOneObjectIsASyntaxProblemWithItsLine() {
-    List<DefinitionProblem> problems = problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\", \"en\": \"y\"}}"));
-    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(9, Kind.SYNTAX));
+    List<Problem> problems = problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\", \"en\": \"y\"}}"));
+    assertThat(problems).extracting(Problem::line, Problem::kind).containsExactly(tuple(9, Kind.SYNTAX));
     assertThat(problems.get(0).message()).contains("'en'");
     assertThat(problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}}")
         .replace("\"version\": \"2025\",", "\"version\": \"2025\", \"version\": \"2026\",")))
-        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(3, Kind.SYNTAX));
+        .extracting(Problem::line, Problem::kind).containsExactly(tuple(3, Kind.SYNTAX));
   }
 
   @Test
   void aNullLabelIsAProblemRatherThanTheWordNull() {
     assertThat(problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": null}}")))
-        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(9, Kind.MISSING_FIELD));
+        .extracting(Problem::line, Problem::kind).containsExactly(tuple(9, Kind.MISSING_FIELD));
   }
 
   @Test
   void aFractionalWidthIsAProblemNotTruncated() {
-    List<DefinitionProblem> problems = problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}}")
+    List<Problem> problems = problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}}")
         .replace("\"width\": 1,", "\"width\": 1.9,"));
-    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+    assertThat(problems).extracting(Problem::line, Problem::kind)
         .containsExactly(tuple(4, Kind.MISSING_FIELD));
     assertThat(problems.get(0).message()).contains("'width'");
   }
@@ -77,7 +78,7 @@ class SchemeDefinitionsTest {
   @Test
   void aBadDateIsABadValidityProblemAsInCsv() {
     assertThat(problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}, \"validFrom\": \"2020-13-01\"}")))
-        .extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(9, Kind.BAD_VALIDITY));
+        .extracting(Problem::line, Problem::kind).containsExactly(tuple(9, Kind.BAD_VALIDITY));
   }
 
   @Test
@@ -89,8 +90,8 @@ class SchemeDefinitionsTest {
             {"level": "step", "characters": "0-9", "maxWidth": 2}]},
          "codes": [{"code": "A", "labels": {"en": "A band"}}]}
         """;
-    List<DefinitionProblem> problems = problems(json);
-    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind).containsExactly(tuple(2, Kind.SYNTAX));
+    List<Problem> problems = problems(json);
+    assertThat(problems).extracting(Problem::line, Problem::kind).containsExactly(tuple(2, Kind.SYNTAX));
     assertThat(problems.get(0).message()).isEqualTo("unknown field 'minwidth' in structure part 1");
     assertThat(problems(regionsWith("{\"code\": \"N01\", \"labels\": {\"en\": \"x\"}}")
         .replace("\"type\": \"prefixed\",", "\"type\": \"prefixed\", \"padding\": \"0\","))
@@ -106,8 +107,8 @@ class SchemeDefinitionsTest {
             {"level": "channel", "pattern": "[A-Z]{2}[0-9]", "parentPrefix": "two"}]},
          "codes": [{"code": "ON", "labels": {"en": "Online"}}]}
         """;
-    List<DefinitionProblem> problems = problems(json);
-    assertThat(problems).extracting(DefinitionProblem::line, DefinitionProblem::kind)
+    List<Problem> problems = problems(json);
+    assertThat(problems).extracting(Problem::line, Problem::kind)
         .containsExactly(tuple(2, Kind.MISSING_FIELD));
     assertThat(problems.get(0).message()).contains("'parentPrefix'");
   }
