@@ -9,7 +9,7 @@ import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.dimension.Labels;
-import io.crmkit.core.dimension.code.SequenceExhaustedException;
+import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
 import io.crmkit.core.lifecycle.ChurnSignal;
@@ -72,10 +72,10 @@ abstract class DimensionAndLifecyclePortsBehaviour {
         Long.MAX_VALUE - 3);
 
     assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().nextBlock("nearly spent", 4))
-        .isInstanceOf(SequenceExhaustedException.class);
+        .isInstanceOf(CodeSequences.SequenceExhaustedException.class);
     assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().current("nearly spent")).isEqualTo(Long.MAX_VALUE - 3);
     assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().nextBlock("nearly spent", 3)).isEqualTo(Long.MAX_VALUE - 2);
-    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().next("nearly spent")).isInstanceOf(SequenceExhaustedException.class);
+    assertThatThrownBy(() -> store.attach(JdbcDimensionCodes.extension()).codeSequences().next("nearly spent")).isInstanceOf(CodeSequences.SequenceExhaustedException.class);
     assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().current("nearly spent")).isEqualTo(Long.MAX_VALUE);
   }
 

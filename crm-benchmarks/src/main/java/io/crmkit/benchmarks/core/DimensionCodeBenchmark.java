@@ -10,7 +10,6 @@ import io.crmkit.core.dimension.DimensionScheme;
 import io.crmkit.core.dimension.Dimensions;
 import io.crmkit.core.dimension.code.CodeFormat;
 import io.crmkit.core.dimension.code.CodeParse;
-import io.crmkit.core.dimension.code.CodeParts;
 import io.crmkit.core.dimension.code.CustomerCode;
 import io.crmkit.core.dimension.code.CustomerCodeAllocator;
 import java.util.ArrayList;
@@ -97,8 +96,8 @@ public class DimensionCodeBenchmark {
     for (int i = 0; i < CODES; i++) {
       String type = types.get(random.nextInt(types.size())).code();
       String province = provinces.get(random.nextInt(provinces.size())).code();
-      String code = format.format(new CodeParts(Map.of(Dimensions.CUSTOMER_TYPE, type, Dimensions.REGION, province),
-          1 + random.nextInt(999_999))).value();
+      String code = format.format(new CustomerCode.Parts(
+          Map.of(Dimensions.CUSTOMER_TYPE, type, Dimensions.REGION, province), 1 + random.nextInt(999_999))).value();
       if (random.nextInt(100) < 5) {
         int at = random.nextInt(code.length());
         code = code.substring(0, at) + (code.charAt(at) == '7' ? '1' : '7') + code.substring(at + 1);

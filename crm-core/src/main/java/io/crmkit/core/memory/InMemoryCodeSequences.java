@@ -1,7 +1,6 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.dimension.code.CodeSequences;
-import io.crmkit.core.dimension.code.SequenceExhaustedException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +23,7 @@ final class InMemoryCodeSequences implements CodeSequences {
       long end = last.compute(key, (k, previous) -> {
         long current = previous == null ? 0 : previous;
         if (current > Long.MAX_VALUE - count) {
-          throw new SequenceExhaustedException(key, Long.MAX_VALUE);
+          throw new CodeSequences.SequenceExhaustedException(key, Long.MAX_VALUE);
         }
         return current + count;
       });

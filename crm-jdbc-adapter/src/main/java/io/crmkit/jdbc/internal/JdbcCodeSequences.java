@@ -1,7 +1,6 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.dimension.code.CodeSequences;
-import io.crmkit.core.dimension.code.SequenceExhaustedException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Objects;
@@ -35,7 +34,7 @@ final class JdbcCodeSequences implements CodeSequences {
     OptionalLong last = connections.write("allocate " + count + " number(s) of sequence '" + key + "'",
         connection -> dialect.addToSequence(connection, tables, key, count));
     if (last.isEmpty()) {
-      throw new SequenceExhaustedException(key, Long.MAX_VALUE);
+      throw new CodeSequences.SequenceExhaustedException(key, Long.MAX_VALUE);
     }
     return last.getAsLong() - count + 1;
   }

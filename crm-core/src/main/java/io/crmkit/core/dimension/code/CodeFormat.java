@@ -92,7 +92,7 @@ public final class CodeFormat {
    * @throws CrmValidationException listing every problem: a dimension missing, unknown or on
    *     another level, a dimension the format does not use, a sequence too large for its width
    */
-  public CustomerCode format(CodeParts parts) {
+  public CustomerCode format(CustomerCode.Parts parts) {
     Objects.requireNonNull(parts, "parts");
     List<Violation> problems = new ArrayList<>();
     for (String dimension : parts.dimensionCodes().keySet()) {
@@ -133,7 +133,7 @@ public final class CodeFormat {
       }
     }
     if (!problems.isEmpty()) {
-      throw new CrmValidationException("CodeParts for format " + id, problems);
+      throw new CrmValidationException("CustomerCode.Parts for format " + id, problems);
     }
     if (check != null) {
       value.append(check.compute(payload.toString()));
@@ -210,7 +210,7 @@ public final class CodeFormat {
       }
       position += segment.width();
     }
-    return new CodeParse.Parsed(new CustomerCode(text, new CodeParts(codes, number)));
+    return new CodeParse.Parsed(new CustomerCode(text, new CustomerCode.Parts(codes, number)));
   }
 
   /**

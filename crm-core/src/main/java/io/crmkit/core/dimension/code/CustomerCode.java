@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.code;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param value the code as written, check character included
  * @param parts what it is made of
  */
-public record CustomerCode(String value, CodeParts parts) {
+public record CustomerCode(String value, Parts parts) {
   public CustomerCode {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(parts, "parts");
@@ -21,5 +22,21 @@ public record CustomerCode(String value, CodeParts parts) {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * What a composite code is made of: a code per dimension (on the level its format uses) and the
+   * sequence number.
+   *
+   * @param dimensionCodes dimension to code, such as {@code customer-type → B2B, region → 110000}
+   * @param sequence the sequence number, at least 1
+   */
+  public record Parts(Map<String, String> dimensionCodes, long sequence) {
+    public Parts {
+      dimensionCodes = Map.copyOf(Objects.requireNonNull(dimensionCodes, "dimensionCodes"));
+      if (sequence < 1) {
+        throw new IllegalArgumentException("a sequence number is at least 1, got " + sequence);
+      }
+    }
   }
 }

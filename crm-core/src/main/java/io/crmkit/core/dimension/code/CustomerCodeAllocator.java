@@ -12,6 +12,7 @@ import io.crmkit.core.dimension.DimensionCode;
 import io.crmkit.core.dimension.Dimensions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class CustomerCodeAllocator {
    * @throws CrmValidationException if a dimension code the format needs is missing, not valid in
    *     its scheme (unknown, retired: the message names the successors) or has no ancestor on the
    *     format's level
-   * @throws SequenceExhaustedException if the combination has used up the sequence's width
+   * @throws CodeSequences.SequenceExhaustedException if the combination has used up the sequence's width
    */
   public CustomerCode allocate(CustomerDetails customer) {
     return allocate(Objects.requireNonNull(customer, "customer").dimensionCodes());
@@ -60,16 +61,16 @@ public final class CustomerCodeAllocator {
    * Allocates a code for a customer holding {@code dimensionCodes}.
    *
    * @throws CrmValidationException as {@link #allocate(CustomerDetails)}
-   * @throws SequenceExhaustedException if the combination has used up the sequence's width
+   * @throws CodeSequences.SequenceExhaustedException if the combination has used up the sequence's width
    */
   public CustomerCode allocate(Map<String, String> dimensionCodes) {
     Map<String, String> levelCodes = levelCodes(dimensionCodes);
     String key = format.sequenceKey(levelCodes);
     long number = sequences.next(key);
     if (number > format.maxSequence()) {
-      throw new SequenceExhaustedException(key, format.maxSequence());
+      throw new CodeSequences.SequenceExhaustedException(key, format.maxSequence());
     }
-    return format.format(new CodeParts(levelCodes, number));
+    return format.format(new CustomerCode.Parts(levelCodes, number));
   }
 
   /**
@@ -88,7 +89,7 @@ public final class CustomerCodeAllocator {
    *
    * @throws IllegalArgumentException if a customer id appears twice
    */
-  public AllocationReport allocateAll(Collection<? extends Customer> customers) {
+  public Report allocateAll(Collection<? extends Customer> customers) {
     Objects.requireNonNull(customers, "customers");
     Map<CustomerId, List<Violation>> rejected = new LinkedHashMap<>();
     Map<String, List<Map.Entry<CustomerId, Map<String, String>>>> byKey = new LinkedHashMap<>();
@@ -118,7 +119,7 @@ public final class CustomerCodeAllocator {
           rejected.put(id, List.of(new Violation("sequence", "sequence-exhausted",
               "sequence '" + key + "' has no number left (at most " + format.maxSequence() + ")")));
         } else {
-          allocated.put(id, format.format(new CodeParts(group.get(i).getValue(), number)));
+          allocated.put(id, format.format(new CustomerCode.Parts(group.get(i).getValue(), number)));
         }
       }
     });
@@ -131,7 +132,7 @@ public final class CustomerCodeAllocator {
         rejectedInOrder.add(Rejection.of(id.toString(), rejected.get(id)));
       }
     }
-    return new AllocationReport(allocatedInOrder, rejectedInOrder);
+    return new Report(allocatedInOrder, rejectedInOrder);
   }
 
   private Map<String, String> levelCodes(Map<String, String> dimensionCodes) {
@@ -182,5 +183,21 @@ public final class CustomerCodeAllocator {
       return "retired-code";
     }
     return "unknown-code";
+  }
+
+  /**
+   * What {@link CustomerCodeAllocator#allocateAll} did: each customer is either allocated a code or
+   * rejected with every reason, in input order.
+   *
+   * @param allocated customer to new code
+   * @param rejected the customers that got no code, as {@link Rejection}s (the shape every crmkit
+   *     batch report uses): subject the customer id, one violation per reason, its path the
+   *     dimension code concerned ({@code dimensionCodes[region]}) or {@code sequence}
+   */
+  public record Report(Map<CustomerId, CustomerCode> allocated, List<Rejection> rejected) {
+    public Report {
+      allocated = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(allocated, "allocated")));
+      rejected = List.copyOf(rejected);
+    }
   }
 }

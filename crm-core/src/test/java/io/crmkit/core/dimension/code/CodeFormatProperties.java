@@ -19,24 +19,24 @@ class CodeFormatProperties {
   private static final String TYPED = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*-abz ";
 
   @Provide
-  Arbitrary<CodeParts> parts() {
+  Arbitrary<CustomerCode.Parts> parts() {
     Arbitrary<String> types = Arbitraries.of(BuiltInSchemes.customerTypes().codes()).map(DimensionCode::code);
     Arbitrary<String> provinces = Arbitraries.of(BuiltInSchemes.gbt2260().codes("province")).map(DimensionCode::code);
     Arbitrary<Long> sequences = Arbitraries.longs().between(1, FORMAT.maxSequence());
     return Combinators.combine(types, provinces, sequences)
-        .as((type, province, sequence) -> new CodeParts(
+        .as((type, province, sequence) -> new CustomerCode.Parts(
             Map.of(Dimensions.CUSTOMER_TYPE, type, Dimensions.REGION, province), sequence));
   }
 
   @Property
-  void parsingAFormattedCodeGivesBackItsParts(@ForAll("parts") CodeParts parts) {
+  void parsingAFormattedCodeGivesBackItsParts(@ForAll("parts") CustomerCode.Parts parts) {
     CustomerCode code = FORMAT.format(parts);
     assertThat(code.value()).hasSize(FORMAT.length());
     assertThat(FORMAT.parse(code.value())).isEqualTo(new CodeParse.Parsed(code));
   }
 
   @Property
-  void everySingleCharacterSubstitutionIsRejected(@ForAll("parts") CodeParts parts,
+  void everySingleCharacterSubstitutionIsRejected(@ForAll("parts") CustomerCode.Parts parts,
       @ForAll @IntRange(min = 0, max = 12) int position, @ForAll @IntRange(min = 0, max = 41) int replacement) {
     String code = FORMAT.format(parts).value();
     char typed = TYPED.charAt(replacement);

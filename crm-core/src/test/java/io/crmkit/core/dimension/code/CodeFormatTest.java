@@ -20,8 +20,8 @@ class CodeFormatTest {
       .checkCharacters(CheckCharacters.MOD_37_2)
       .build();
 
-  private static CodeParts parts(String type, String region, long sequence) {
-    return new CodeParts(Map.of(Dimensions.CUSTOMER_TYPE, type, Dimensions.REGION, region), sequence);
+  private static CustomerCode.Parts parts(String type, String region, long sequence) {
+    return new CustomerCode.Parts(Map.of(Dimensions.CUSTOMER_TYPE, type, Dimensions.REGION, region), sequence);
   }
 
   @Test

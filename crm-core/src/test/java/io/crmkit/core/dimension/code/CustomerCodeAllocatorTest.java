@@ -41,9 +41,9 @@ class CustomerCodeAllocatorTest {
     CustomerCode first = allocator.allocate(codes("B2B", "110105"));
     CustomerCode second = allocator.allocate(codes("B2B", "110101"));
     CustomerCode other = allocator.allocate(codes("B2C", "440305"));
-    assertThat(first.parts()).isEqualTo(new CodeParts(codes("B2B", "110000"), 1));
+    assertThat(first.parts()).isEqualTo(new CustomerCode.Parts(codes("B2B", "110000"), 1));
     assertThat(second.parts().sequence()).isEqualTo(2);
-    assertThat(other.parts()).isEqualTo(new CodeParts(codes("B2C", "440000"), 1));
+    assertThat(other.parts()).isEqualTo(new CustomerCode.Parts(codes("B2C", "440000"), 1));
     assertThat(first.value()).startsWith("B2B11-000001");
   }
 
@@ -68,7 +68,7 @@ class CustomerCodeAllocatorTest {
     for (int i = 1; i <= 9; i++) {
       assertThat(small.allocate(Map.of("t", "GOV")).value()).isEqualTo("GOV" + i);
     }
-    assertThatThrownBy(() -> small.allocate(Map.of("t", "GOV"))).isInstanceOf(SequenceExhaustedException.class)
+    assertThatThrownBy(() -> small.allocate(Map.of("t", "GOV"))).isInstanceOf(CodeSequences.SequenceExhaustedException.class)
         .hasMessageContaining("tiny:GOV");
   }
 
@@ -77,7 +77,7 @@ class CustomerCodeAllocatorTest {
     List<Customer> customers = List.of(
         customer(1, codes("B2B", "110105")), customer(2, Map.of()), customer(3, codes("B2B", "110108")),
         customer(4, codes("GOV", "310101")));
-    AllocationReport report = allocator.allocateAll(customers);
+    CustomerCodeAllocator.Report report = allocator.allocateAll(customers);
     assertThat(report.allocated()).containsOnlyKeys(id(1), id(3), id(4));
     assertThat(report.allocated().get(id(3)).parts().sequence()).isEqualTo(2);
     assertThat(report.rejected()).singleElement().satisfies(rejection -> {
