@@ -1,11 +1,10 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.common.DuplicateKeyException;
-import io.crmkit.core.dimension.review.AlreadyDecidedException;
-import io.crmkit.core.dimension.review.CodeDecision;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
-import io.crmkit.core.dimension.review.CodeRequestNotFoundException;
+import io.crmkit.core.dimension.review.CodeRequests.AlreadyDecidedException;
+import io.crmkit.core.dimension.review.CodeRequests.CodeRequestNotFoundException;
 import io.crmkit.core.dimension.review.CodeRequests;
 import java.util.Comparator;
 import java.util.List;
@@ -72,7 +71,7 @@ final class InMemoryCodeRequests implements CodeRequests {
   }
 
   @Override
-  public CodeRequest decide(CodeRequestId id, CodeDecision decision) {
+  public CodeRequest decide(CodeRequestId id, CodeRequest.Decision decision) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(decision, "decision");
     return transactions.inTransaction(() -> {
@@ -86,7 +85,7 @@ final class InMemoryCodeRequests implements CodeRequests {
     });
   }
 
-  private synchronized CodeRequest decideNow(CodeRequestId id, CodeDecision decision) {
+  private synchronized CodeRequest decideNow(CodeRequestId id, CodeRequest.Decision decision) {
     CodeRequest current = byId.get(id);
     if (current == null) {
       throw new CodeRequestNotFoundException(id);

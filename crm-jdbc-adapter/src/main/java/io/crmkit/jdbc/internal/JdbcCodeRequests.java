@@ -8,11 +8,11 @@ import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.dimension.Labels;
-import io.crmkit.core.dimension.review.AlreadyDecidedException;
-import io.crmkit.core.dimension.review.CodeDecision;
+import io.crmkit.core.dimension.review.CodeRequest.Decision;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
-import io.crmkit.core.dimension.review.CodeRequestNotFoundException;
+import io.crmkit.core.dimension.review.CodeRequests.AlreadyDecidedException;
+import io.crmkit.core.dimension.review.CodeRequests.CodeRequestNotFoundException;
 import io.crmkit.core.dimension.review.CodeRequests;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,12 +90,12 @@ final class JdbcCodeRequests implements CodeRequests {
   }
 
   @Override
-  public CodeRequest decide(CodeRequestId id, CodeDecision decision) {
+  public CodeRequest decide(CodeRequestId id, Decision decision) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(decision, "decision");
     List<Violation> problems = StorageGuard.violations(decision);
     if (!problems.isEmpty()) {
-      throw new CrmValidationException("CodeDecision", problems);
+      throw new CrmValidationException("CodeRequest.Decision", problems);
     }
     return connections.write("decide code request " + id, connection -> {
       CodeRequest current = byId(connection, id).orElseThrow(() -> new CodeRequestNotFoundException(id));
@@ -233,7 +233,7 @@ final class JdbcCodeRequests implements CodeRequests {
         .note(Optional.ofNullable(rs.getString("note")));
     String outcome = rs.getString("outcome");
     if (outcome != null) {
-      builder.decision(new CodeDecision(CodeDecision.Outcome.valueOf(outcome), rs.getString("decided_by"),
+      builder.decision(new Decision(Decision.Outcome.valueOf(outcome), rs.getString("decided_by"),
           Values.instant(rs, "decided_at", "decided_nanos"), Optional.ofNullable(rs.getString("decision_reason"))));
     }
     return builder.build();

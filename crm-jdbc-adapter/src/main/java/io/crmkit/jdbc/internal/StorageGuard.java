@@ -12,7 +12,6 @@ import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
-import io.crmkit.core.dimension.review.CodeDecision;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.lifecycle.ChurnSignal;
 import io.crmkit.core.lifecycle.HistoryEntry;
@@ -207,7 +206,7 @@ public final class StorageGuard {
   }
 
   /** What would keep {@code decision} from being stored. */
-  static List<Violation> violations(CodeDecision decision) {
+  static List<Violation> violations(CodeRequest.Decision decision) {
     Checks c = new Checks();
     c.text("decision.decidedBy", decision.decidedBy(), 128);
     c.instant("decision.decidedAt", decision.decidedAt());

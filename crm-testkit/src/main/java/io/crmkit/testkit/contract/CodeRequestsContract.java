@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.dimension.Labels;
-import io.crmkit.core.dimension.review.AlreadyDecidedException;
-import io.crmkit.core.dimension.review.CodeDecision;
+import io.crmkit.core.dimension.review.CodeRequest.Decision;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
-import io.crmkit.core.dimension.review.CodeRequestNotFoundException;
 import io.crmkit.core.dimension.review.CodeRequests;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,7 +61,7 @@ public abstract class CodeRequestsContract {
   }
 
   @Property(tries = 100)
-  public void aDecisionRoundTripsExactly(@ForAll("requests") CodeRequest request, @ForAll("decisions") CodeDecision decision) {
+  public void aDecisionRoundTripsExactly(@ForAll("requests") CodeRequest request, @ForAll("decisions") Decision decision) {
     CodeRequests store = newRequests();
     store.add(request);
 
@@ -87,7 +85,7 @@ public abstract class CodeRequestsContract {
 
     CodeRequest otherScheme = request(3, "branch", "K02", T0);
     store.add(otherScheme);
-    store.decide(first.id(), CodeDecision.rejected("bob", T0.plusSeconds(5), "duplicate of K01"));
+    store.decide(first.id(), Decision.rejected("bob", T0.plusSeconds(5), "duplicate of K01"));
     store.add(second);
     assertThat(store.findPending("segment", "K02")).contains(second);
     assertThat(store.findPending("branch", "K02")).contains(otherScheme);
@@ -100,7 +98,7 @@ public abstract class CodeRequestsContract {
     store.add(first);
 
     assertThatThrownBy(() -> store.add(request(1, "segment", "K03", T0))).isInstanceOf(DuplicateKeyException.class);
-    CodeRequest decided = request(2, "segment", "K04", T0).withDecision(CodeDecision.approved("bob", T0, null));
+    CodeRequest decided = request(2, "segment", "K04", T0).withDecision(Decision.approved("bob", T0, null));
     assertThatThrownBy(() -> store.add(decided)).isInstanceOf(IllegalArgumentException.class);
     assertThat(store.findById(decided.id())).isEmpty();
     assertThat(store.findById(first.id())).contains(first);
@@ -111,15 +109,15 @@ public abstract class CodeRequestsContract {
     CodeRequests store = newRequests();
     CodeRequest request = request(1, "segment", "K02", T0);
     store.add(request);
-    CodeDecision first = CodeDecision.approved("bob", T0.plusSeconds(60), "agreed");
+    Decision first = Decision.approved("bob", T0.plusSeconds(60), "agreed");
     store.decide(request.id(), first);
 
-    assertThatThrownBy(() -> store.decide(request.id(), CodeDecision.rejected("carol", T0.plusSeconds(90), "no")))
-        .isInstanceOf(AlreadyDecidedException.class)
-        .satisfies(e -> assertThat(((AlreadyDecidedException) e).request().decision()).contains(first));
+    assertThatThrownBy(() -> store.decide(request.id(), Decision.rejected("carol", T0.plusSeconds(90), "no")))
+        .isInstanceOf(CodeRequests.AlreadyDecidedException.class)
+        .satisfies(e -> assertThat(((CodeRequests.AlreadyDecidedException) e).request().decision()).contains(first));
     assertThat(store.findById(request.id()).orElseThrow().decision()).contains(first);
     assertThatThrownBy(() -> store.decide(CodeRequestId.of(new UUID(7, 7)), first))
-        .isInstanceOf(CodeRequestNotFoundException.class);
+        .isInstanceOf(CodeRequests.CodeRequestNotFoundException.class);
   }
 
   @Example
@@ -134,7 +132,7 @@ public abstract class CodeRequestsContract {
     for (CodeRequest request : List.of(late, highId, rejected, lowId, elsewhere)) {
       store.add(request);
     }
-    CodeRequest decided = store.decide(rejected.id(), CodeDecision.rejected("bob", T0, "not needed"));
+    CodeRequest decided = store.decide(rejected.id(), Decision.rejected("bob", T0, "not needed"));
 
     assertThat(store.find("segment", EnumSet.of(CodeRequest.Status.PENDING))).containsExactly(lowId, highId, late);
     assertThat(store.find("segment", EnumSet.allOf(CodeRequest.Status.class)))
@@ -150,19 +148,19 @@ public abstract class CodeRequestsContract {
     CodeRequest request = request(1, "segment", "K02", T0);
     store.add(request);
 
-    List<Optional<CodeDecision>> outcomes = Concurrently.run(REVIEWERS, reviewer -> () -> {
-      CodeDecision decision = reviewer % 2 == 0
-          ? CodeDecision.approved("reviewer-" + reviewer, T0.plusSeconds(reviewer + 1), null)
-          : CodeDecision.rejected("reviewer-" + reviewer, T0.plusSeconds(reviewer + 1), "no");
+    List<Optional<Decision>> outcomes = Concurrently.run(REVIEWERS, reviewer -> () -> {
+      Decision decision = reviewer % 2 == 0
+          ? Decision.approved("reviewer-" + reviewer, T0.plusSeconds(reviewer + 1), null)
+          : Decision.rejected("reviewer-" + reviewer, T0.plusSeconds(reviewer + 1), "no");
       try {
         store.decide(request.id(), decision);
         return Optional.of(decision);
-      } catch (AlreadyDecidedException lost) {
+      } catch (CodeRequests.AlreadyDecidedException lost) {
         return Optional.empty();
       }
     });
 
-    List<CodeDecision> winners = outcomes.stream().flatMap(Optional::stream).toList();
+    List<Decision> winners = outcomes.stream().flatMap(Optional::stream).toList();
     assertThat(winners).hasSize(1);
     assertThat(store.findById(request.id()).orElseThrow().decision()).contains(winners.get(0));
   }
@@ -214,14 +212,14 @@ public abstract class CodeRequestsContract {
   }
 
   @Provide
-  Arbitrary<CodeDecision> decisions() {
+  Arbitrary<Decision> decisions() {
     Arbitrary<Instant> after = Arbitraries.longs().between(10_000_000_000L, 20_000_000_000L)
         .map(micros -> T0.plus(micros, ChronoUnit.MICROS));
     Arbitrary<String> reviewer = Arbitraries.of("bob", "审核员", "carol.o'neill");
     Arbitrary<String> reason = Arbitraries.of("agreed in the sales meeting", "重复：见 K01", "n/a");
     return Arbitraries.oneOf(
-        Combinators.combine(reviewer, after, reason.injectNull(0.5)).as(CodeDecision::approved),
-        Combinators.combine(reviewer, after, reason).as(CodeDecision::rejected));
+        Combinators.combine(reviewer, after, reason.injectNull(0.5)).as(Decision::approved),
+        Combinators.combine(reviewer, after, reason).as(Decision::rejected));
   }
 
   private static CodeRequest request(long id, String scheme, String code, Instant at) {

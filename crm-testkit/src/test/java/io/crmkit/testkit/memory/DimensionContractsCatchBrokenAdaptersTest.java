@@ -5,10 +5,8 @@ import io.crmkit.core.memory.InMemoryExtensions;
 import io.crmkit.core.memory.InMemoryCrmStore;
 
 import io.crmkit.core.dimension.code.CodeSequences;
-import io.crmkit.core.dimension.review.CodeDecision;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
-import io.crmkit.core.dimension.review.CodeRequestNotFoundException;
 import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.testkit.contract.CodeRequestsContract;
 import io.crmkit.testkit.contract.CodeSequencesContract;
@@ -118,8 +116,8 @@ class DimensionContractsCatchBrokenAdaptersTest {
     }
 
     @Override
-    public CodeRequest decide(CodeRequestId id, CodeDecision decision) {
-      CodeRequest current = findById(id).orElseThrow(() -> new CodeRequestNotFoundException(id));
+    public CodeRequest decide(CodeRequestId id, CodeRequest.Decision decision) {
+      CodeRequest current = findById(id).orElseThrow(() -> new CodeRequests.CodeRequestNotFoundException(id));
       if (current.decision().isEmpty()) {
         return delegate.decide(id, decision);
       }

@@ -2,6 +2,7 @@ package io.crmkit.core.dimension.review;
 
 import io.crmkit.core.dimension.Labels;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -51,15 +52,15 @@ public interface CodeRequest {
   Optional<String> note();
 
   /** The decision, once there is one. */
-  Optional<CodeDecision> decision();
+  Optional<Decision> decision();
 
   /** Pending until decided, then approved or rejected. */
   default Status status() {
-    return decision().map(d -> d.outcome() == CodeDecision.Outcome.APPROVED ? Status.APPROVED : Status.REJECTED)
+    return decision().map(d -> d.outcome() == Decision.Outcome.APPROVED ? Status.APPROVED : Status.REJECTED)
         .orElse(Status.PENDING);
   }
 
-  CodeRequest withDecision(CodeDecision decision);
+  CodeRequest withDecision(Decision decision);
 
   /** A decision cannot be older than its request. */
   @Value.Check
@@ -73,4 +74,46 @@ public interface CodeRequest {
   }
 
   class Builder extends ImmutableCodeRequest.Builder {}
+
+  /**
+   * A final decision on a {@link CodeRequest}: who decided what, when and why.
+   *
+   * @param outcome approved or rejected
+   * @param decidedBy the reviewer, as the host system names users
+   * @param decidedAt when
+   * @param reason why; required for a rejection
+   */
+  record Decision(Outcome outcome, String decidedBy, Instant decidedAt, Optional<String> reason) {
+
+    /** What was decided. */
+    public enum Outcome {
+      APPROVED,
+      REJECTED
+    }
+
+    /** @throws IllegalArgumentException if a rejection has no reason or the reviewer is blank */
+    public Decision {
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(decidedBy, "decidedBy");
+      Objects.requireNonNull(decidedAt, "decidedAt");
+      Objects.requireNonNull(reason, "reason");
+      if (decidedBy.isBlank()) {
+        throw new IllegalArgumentException("a decision needs a reviewer");
+      }
+      if (outcome == Outcome.REJECTED && reason.filter(r -> !r.isBlank()).isEmpty()) {
+        throw new IllegalArgumentException("a rejection needs a reason");
+      }
+    }
+
+    /** An approval, with an optional reason. */
+    public static Decision approved(String decidedBy, Instant decidedAt, String reason) {
+      return new Decision(Outcome.APPROVED, decidedBy, decidedAt,
+          Optional.ofNullable(reason).filter(r -> !r.isBlank()));
+    }
+
+    /** A rejection with its reason. */
+    public static Decision rejected(String decidedBy, Instant decidedAt, String reason) {
+      return new Decision(Outcome.REJECTED, decidedBy, decidedAt, Optional.ofNullable(reason));
+    }
+  }
 }

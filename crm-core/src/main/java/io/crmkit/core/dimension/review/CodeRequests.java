@@ -1,8 +1,10 @@
 package io.crmkit.core.dimension.review;
 
+import io.crmkit.core.common.CrmException;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.DuplicateKeyException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,11 +47,53 @@ public interface CodeRequests {
    * @throws AlreadyDecidedException if it was decided before (the exception carries that
    *     decision); nothing is written
    */
-  CodeRequest decide(CodeRequestId id, CodeDecision decision);
+  CodeRequest decide(CodeRequestId id, CodeRequest.Decision decision);
 
   /**
    * The requests of {@code schemeId} whose status is one of {@code statuses}, oldest first (by
    * request time, then by {@link CodeRequestId} order).
    */
   List<CodeRequest> find(String schemeId, Set<CodeRequest.Status> statuses);
+
+  /**
+   * A decision was asked for on a request that is decided already: decisions are final. Carries
+   * the request as decided, so the caller can show who decided what.
+   */
+  class AlreadyDecidedException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient CodeRequest request;
+
+    /** @param request the request as decided */
+    public AlreadyDecidedException(CodeRequest request) {
+      super("code request " + request.id() + " (" + request.schemeId() + " " + request.code() + ") was already "
+          + request.status().name().toLowerCase(Locale.ROOT) + " by "
+          + request.decision().map(CodeRequest.Decision::decidedBy).orElse("?") + " at "
+          + request.decision().map(d -> d.decidedAt().toString()).orElse("?"));
+      this.request = request;
+    }
+
+    /** The request as decided. */
+    public CodeRequest request() {
+      return request;
+    }
+  }
+
+  /** There is no code request with the given id. */
+  class CodeRequestNotFoundException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final CodeRequestId id;
+
+    /** @param id the id that was not found */
+    public CodeRequestNotFoundException(CodeRequestId id) {
+      super("no code request " + id);
+      this.id = id;
+    }
+
+    /** The id that was not found. */
+    public CodeRequestId id() {
+      return id;
+    }
+  }
 }

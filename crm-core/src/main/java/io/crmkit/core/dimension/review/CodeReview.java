@@ -8,7 +8,9 @@ import io.crmkit.core.dimension.CodeDefinition;
 import io.crmkit.core.dimension.DimensionCode;
 import io.crmkit.core.dimension.DimensionScheme;
 import io.crmkit.core.dimension.DimensionSchemes;
+import io.crmkit.core.dimension.Labels;
 import io.crmkit.core.dimension.SchemeDefinitionException;
+import io.crmkit.core.dimension.review.CodeRequest.Decision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +63,7 @@ public final class CodeReview {
    * @throws CrmValidationException listing every problem with the proposal
    * @throws DuplicateKeyException if the same code is already pending for the scheme
    */
-  public CodeRequest request(CodeProposal proposal, String requestedBy) {
+  public CodeRequest request(Proposal proposal, String requestedBy) {
     validate(proposal, requestedBy);
     CodeRequest request = newRequest(proposal, requestedBy, CodeRequest.Origin.USER);
     requests.add(request);
@@ -75,7 +77,7 @@ public final class CodeReview {
    *
    * @throws CrmValidationException listing every problem with the proposal
    */
-  public CodeRequest reportUnknown(CodeProposal proposal, String reportedBy) {
+  public CodeRequest reportUnknown(Proposal proposal, String reportedBy) {
     validate(proposal, reportedBy);
     Optional<CodeRequest> pending = requests.findPending(proposal.schemeId(), proposal.code());
     if (pending.isPresent()) {
@@ -97,11 +99,11 @@ public final class CodeReview {
    *
    * @param reason why, optional ({@code null} or blank for none)
    * @throws CrmValidationException if the reviewer is blank or texts are too long
-   * @throws CodeRequestNotFoundException if there is no such request
-   * @throws AlreadyDecidedException if it is decided already
+   * @throws CodeRequests.CodeRequestNotFoundException if there is no such request
+   * @throws CodeRequests.AlreadyDecidedException if it is decided already
    */
   public CodeRequest approve(CodeRequestId id, String reviewer, String reason) {
-    return decide(id, reviewer, reason, CodeDecision.Outcome.APPROVED);
+    return decide(id, reviewer, reason, Decision.Outcome.APPROVED);
   }
 
   /**
@@ -109,11 +111,11 @@ public final class CodeReview {
    *
    * @param reason why; required
    * @throws CrmValidationException if the reviewer or the reason is blank, or texts are too long
-   * @throws CodeRequestNotFoundException if there is no such request
-   * @throws AlreadyDecidedException if it is decided already
+   * @throws CodeRequests.CodeRequestNotFoundException if there is no such request
+   * @throws CodeRequests.AlreadyDecidedException if it is decided already
    */
   public CodeRequest reject(CodeRequestId id, String reviewer, String reason) {
-    return decide(id, reviewer, reason, CodeDecision.Outcome.REJECTED);
+    return decide(id, reviewer, reason, Decision.Outcome.REJECTED);
   }
 
   /** The pending requests of {@code schemeId}, oldest first. */
@@ -172,11 +174,11 @@ public final class CodeReview {
     return LocalDate.ofInstant(approved.decision().orElseThrow().decidedAt(), clock.getZone());
   }
 
-  private CodeRequest decide(CodeRequestId id, String reviewer, String reason, CodeDecision.Outcome outcome) {
+  private CodeRequest decide(CodeRequestId id, String reviewer, String reason, Decision.Outcome outcome) {
     Objects.requireNonNull(id, "id");
     List<Violation> problems = new ArrayList<>();
     requireName(problems, "reviewer", reviewer);
-    if (outcome == CodeDecision.Outcome.REJECTED && (reason == null || reason.isBlank())) {
+    if (outcome == Decision.Outcome.REJECTED && (reason == null || reason.isBlank())) {
       problems.add(new Violation("reason", "NotBlank", "a rejection needs a reason"));
     }
     if (reason != null && reason.length() > MAX_TEXT) {
@@ -186,15 +188,15 @@ public final class CodeReview {
       throw new CrmValidationException("decision on code request " + id, problems);
     }
     Instant now = clock.instant();
-    CodeDecision decision = outcome == CodeDecision.Outcome.APPROVED ? CodeDecision.approved(reviewer, now, reason)
-        : CodeDecision.rejected(reviewer, now, reason);
+    Decision decision = outcome == Decision.Outcome.APPROVED ? Decision.approved(reviewer, now, reason)
+        : Decision.rejected(reviewer, now, reason);
     CodeRequest decided = requests.decide(id, decision);
     LOG.info("Code request {} ({} {}) {} by {}{}", id, decided.schemeId(), decided.code(), decided.status(), reviewer,
         decision.reason().map(r -> ": " + r).orElse(""));
     return decided;
   }
 
-  private CodeRequest newRequest(CodeProposal proposal, String requestedBy, CodeRequest.Origin origin) {
+  private CodeRequest newRequest(Proposal proposal, String requestedBy, CodeRequest.Origin origin) {
     return new CodeRequest.Builder()
         .id(CodeRequestId.of(ids.newId()))
         .schemeId(proposal.schemeId())
@@ -208,7 +210,7 @@ public final class CodeReview {
         .build();
   }
 
-  private void validate(CodeProposal proposal, String requestedBy) {
+  private void validate(Proposal proposal, String requestedBy) {
     Objects.requireNonNull(proposal, "proposal");
     List<Violation> problems = new ArrayList<>();
     requireName(problems, "requestedBy", requestedBy);
@@ -229,7 +231,7 @@ public final class CodeReview {
     }
   }
 
-  private void checkAgainst(DimensionScheme scheme, CodeProposal proposal, List<Violation> problems) {
+  private void checkAgainst(DimensionScheme scheme, Proposal proposal, List<Violation> problems) {
     String code = proposal.code();
     int depth = scheme.structure().depthOf(code);
     if (depth < 0) {
@@ -275,6 +277,41 @@ public final class CodeReview {
       problems.add(new Violation(path, "NotBlank", "must not be blank"));
     } else if (value.length() > MAX_NAME) {
       problems.add(new Violation(path, "Size", "at most " + MAX_NAME + " characters"));
+    }
+  }
+
+  /**
+   * What a requester proposes: a code for a scheme, its labels, and optionally its parent and a
+   * note on why it is needed or where it was met.
+   *
+   * @param schemeId the scheme
+   * @param code the code, without check character
+   * @param labels its names
+   * @param parent its parent, if it needs one that the code structure does not imply
+   * @param note why, or where the code was met
+   */
+  public record Proposal(String schemeId, String code, Labels labels, Optional<String> parent, Optional<String> note) {
+    public Proposal {
+      Objects.requireNonNull(schemeId, "schemeId");
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(labels, "labels");
+      Objects.requireNonNull(parent, "parent");
+      Objects.requireNonNull(note, "note");
+    }
+
+    /** A proposal without parent or note. */
+    public static Proposal of(String schemeId, String code, Labels labels) {
+      return new Proposal(schemeId, code, labels, Optional.empty(), Optional.empty());
+    }
+
+    /** This proposal with {@code parent}. */
+    public Proposal withParent(String parent) {
+      return new Proposal(schemeId, code, labels, Optional.of(parent), note);
+    }
+
+    /** This proposal with {@code note}. */
+    public Proposal withNote(String note) {
+      return new Proposal(schemeId, code, labels, parent, Optional.of(note));
     }
   }
 }

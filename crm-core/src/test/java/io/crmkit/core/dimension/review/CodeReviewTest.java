@@ -37,7 +37,7 @@ class CodeReviewTest {
 
   @Test
   void aRequestedCodeWaitsUntilApprovedAndThenExtendsTheScheme() {
-    CodeRequest request = review.request(CodeProposal.of("segment", "K02", Labels.of("en", "Growth"))
+    CodeRequest request = review.request(CodeReview.Proposal.of("segment", "K02", Labels.of("en", "Growth"))
         .withNote("new sales programme"), "alice");
     assertThat(request.status()).isEqualTo(CodeRequest.Status.PENDING);
     assertThat(review.pending("segment")).containsExactly(request);
@@ -56,42 +56,42 @@ class CodeReviewTest {
 
   @Test
   void aRejectionNeedsAReasonAndEveryDecisionIsFinalAndKept() {
-    CodeRequest first = review.request(CodeProposal.of("segment", "K03", Labels.of("en", "Dormant")), "alice");
-    CodeRequest second = review.request(CodeProposal.of("segment", "K04", Labels.of("en", "Lost")), "alice");
+    CodeRequest first = review.request(CodeReview.Proposal.of("segment", "K03", Labels.of("en", "Dormant")), "alice");
+    CodeRequest second = review.request(CodeReview.Proposal.of("segment", "K04", Labels.of("en", "Lost")), "alice");
     assertThatThrownBy(() -> review.reject(first.id(), "bob", " ")).isInstanceOf(CrmValidationException.class)
         .hasMessageContaining("a rejection needs a reason");
     review.reject(first.id(), "bob", "use stage DORMANT instead");
     review.approve(second.id(), "carol", "agreed in the sales meeting");
-    assertThatThrownBy(() -> review.approve(first.id(), "carol", null)).isInstanceOf(AlreadyDecidedException.class)
+    assertThatThrownBy(() -> review.approve(first.id(), "carol", null)).isInstanceOf(CodeRequests.AlreadyDecidedException.class)
         .hasMessageContaining("was already rejected by bob");
     assertThat(review.decisions("segment")).extracting(r -> r.code() + " " + r.status() + " "
         + r.decision().orElseThrow().reason().orElse("")).containsExactly(
             "K03 REJECTED use stage DORMANT instead", "K04 APPROVED agreed in the sales meeting");
     assertThat(review.extend(SEGMENTS, "2").find("K03")).isEmpty();
     assertThatThrownBy(() -> review.approve(CodeRequestId.of(new UUID(9, 9)), "bob", null))
-        .isInstanceOf(CodeRequestNotFoundException.class);
+        .isInstanceOf(CodeRequests.CodeRequestNotFoundException.class);
   }
 
   @Test
   void aProposalIsCheckedAgainstAKnownScheme() {
-    assertThatThrownBy(() -> review.request(CodeProposal.of("segment", "K1", Labels.of("en", "x")), ""))
+    assertThatThrownBy(() -> review.request(CodeReview.Proposal.of("segment", "K1", Labels.of("en", "x")), ""))
         .isInstanceOf(CrmValidationException.class)
         .satisfies(e -> assertThat(((CrmValidationException) e).violations()).extracting(Violation::rule)
             .containsExactly("NotBlank"));
-    assertThat(violations(CodeProposal.of("segment", "K1", Labels.of("en", "x")))).containsExactly("malformed-code");
-    assertThat(violations(CodeProposal.of("segment", "K01", Labels.of("en", "x")))).containsExactly("already-defined");
-    assertThat(violations(CodeProposal.of("segment", "P01", Labels.of("en", "x")))).containsExactly("missing-parent");
-    review.request(CodeProposal.of("segment", "P", Labels.of("en", "Partners")), "alice");
-    assertThat(violations(CodeProposal.of("segment", "P01", Labels.of("en", "x")))).isEmpty();
-    assertThatThrownBy(() -> review.request(CodeProposal.of("segment", "P", Labels.of("en", "again")), "dan"))
+    assertThat(violations(CodeReview.Proposal.of("segment", "K1", Labels.of("en", "x")))).containsExactly("malformed-code");
+    assertThat(violations(CodeReview.Proposal.of("segment", "K01", Labels.of("en", "x")))).containsExactly("already-defined");
+    assertThat(violations(CodeReview.Proposal.of("segment", "P01", Labels.of("en", "x")))).containsExactly("missing-parent");
+    review.request(CodeReview.Proposal.of("segment", "P", Labels.of("en", "Partners")), "alice");
+    assertThat(violations(CodeReview.Proposal.of("segment", "P01", Labels.of("en", "x")))).isEmpty();
+    assertThatThrownBy(() -> review.request(CodeReview.Proposal.of("segment", "P", Labels.of("en", "again")), "dan"))
         .isInstanceOf(DuplicateKeyException.class);
   }
 
   @Test
   void anUnknownCodeMetInDataIsReportedOnceEvenOutsideAnyKnownScheme() {
-    CodeRequest first = review.reportUnknown(CodeProposal.of("erp-branch", "BR-17", Labels.of("zh", "十七分部"))
+    CodeRequest first = review.reportUnknown(CodeReview.Proposal.of("erp-branch", "BR-17", Labels.of("zh", "十七分部"))
         .withNote("import 2025-03-01, row 17"), "erp-import");
-    CodeRequest again = review.reportUnknown(CodeProposal.of("erp-branch", "BR-17", Labels.of("zh", "十七分部")), "erp-import");
+    CodeRequest again = review.reportUnknown(CodeReview.Proposal.of("erp-branch", "BR-17", Labels.of("zh", "十七分部")), "erp-import");
     assertThat(again).isEqualTo(first);
     assertThat(first.origin()).isEqualTo(CodeRequest.Origin.UNKNOWN_CODE);
     assertThat(review.pending("erp-branch")).hasSize(1);
@@ -99,7 +99,7 @@ class CodeReviewTest {
 
   @Test
   void extendSkipsAnApprovedCodeThatWasLaterRetired() {
-    review.approve(review.request(CodeProposal.of("segment", "K02", Labels.of("en", "Growth")), "alice").id(), "bob", null);
+    review.approve(review.request(CodeReview.Proposal.of("segment", "K02", Labels.of("en", "Growth")), "alice").id(), "bob", null);
     DimensionScheme v2 = review.extend(SEGMENTS, "2");
     DimensionScheme v3 = new DimensionScheme.Builder("segment", "3").from(v2).retire("K02", LocalDate.of(2025, 6, 1)).build();
 
@@ -114,7 +114,7 @@ class CodeReviewTest {
         .add(new CodeDefinition.Builder().code("K05").labels(Labels.of("en", "Old")).retiredOn(LocalDate.of(2024, 1, 1))
             .build())
         .build();
-    review.approve(review.request(CodeProposal.of("segment", "K05", Labels.of("en", "New")), "alice").id(), "bob", null);
+    review.approve(review.request(CodeReview.Proposal.of("segment", "K05", Labels.of("en", "New")), "alice").id(), "bob", null);
 
     DimensionScheme next = review.extend(base, "2");
 
@@ -126,7 +126,7 @@ class CodeReviewTest {
   void extendAddsACodeApprovedTwiceOnce() {
     DimensionScheme unregistered = new DimensionScheme.Builder("unregistered", "1").from(SEGMENTS).build();
     for (String label : List.of("First", "Second")) {
-      review.approve(review.request(CodeProposal.of("unregistered", "K02", Labels.of("en", label)), "alice").id(),
+      review.approve(review.request(CodeReview.Proposal.of("unregistered", "K02", Labels.of("en", label)), "alice").id(),
           "bob", null);
     }
 
@@ -137,12 +137,12 @@ class CodeReviewTest {
 
   @Test
   void aCodeApprovedButNotYetInTheSchemeCannotBeRequestedAgain() {
-    review.approve(review.request(CodeProposal.of("segment", "K02", Labels.of("en", "Growth")), "alice").id(), "bob", null);
+    review.approve(review.request(CodeReview.Proposal.of("segment", "K02", Labels.of("en", "Growth")), "alice").id(), "bob", null);
 
-    assertThat(violations(CodeProposal.of("segment", "K02", Labels.of("en", "Growth again")))).containsExactly("already-approved");
+    assertThat(violations(CodeReview.Proposal.of("segment", "K02", Labels.of("en", "Growth again")))).containsExactly("already-approved");
   }
 
-  private List<String> violations(CodeProposal proposal) {
+  private List<String> violations(CodeReview.Proposal proposal) {
     try {
       review.request(proposal, "eve");
       return List.of();
