@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -63,9 +65,9 @@ public final class Funnel {
   /**
    * Conversions between stages and time spent in each stage over {@code period}, and the stage
    * counts at its end: one pass over the customers created before the period ends and over their
-   * history. See {@link FunnelReport} for what each figure means.
+   * history. See {@link Report} for what each figure means.
    */
-  public FunnelReport report(TimeRange period) {
+  public Report report(TimeRange period) {
     Objects.requireNonNull(period, "period");
     Tally tally = new Tally(period);
     try (Stream<Customer> all = customers.stream(Criteria.below(CustomerField.CREATED_AT, period.to()));
@@ -145,7 +147,7 @@ public final class Funnel {
       }
     }
 
-    FunnelReport report() {
+    Report report() {
       Map<LifecycleStage, Long> counts = new LinkedHashMap<>();
       for (LifecycleStage stage : lifecycle.stages()) {
         counts.put(stage, atEnd.getOrDefault(stage, 0L));
@@ -156,20 +158,20 @@ public final class Funnel {
         pairs.putIfAbsent(List.of(transition.from(), transition.to()), 0L);
       }
       converted.forEach(pairs::put);
-      List<FunnelReport.Conversion> conversions = new ArrayList<>();
-      pairs.forEach((pair, count) -> conversions.add(new FunnelReport.Conversion(pair.get(0), pair.get(1),
+      List<Report.Conversion> conversions = new ArrayList<>();
+      pairs.forEach((pair, count) -> conversions.add(new Report.Conversion(pair.get(0), pair.get(1),
           inStage.getOrDefault(pair.get(0), 0L), count)));
-      Map<LifecycleStage, FunnelReport.StageTime> times = new LinkedHashMap<>();
+      Map<LifecycleStage, Report.StageTime> times = new LinkedHashMap<>();
       List<LifecycleStage> order = new ArrayList<>(lifecycle.stages());
       stays.keySet().stream().filter(s -> !order.contains(s)).forEach(order::add);
       for (LifecycleStage stage : order) {
         long[] count = stays.get(stage);
         if (count != null) {
           BigInteger average = stayNanos.get(stage).divide(BigInteger.valueOf(count[0]));
-          times.put(stage, new FunnelReport.StageTime(stage, count[0], duration(average)));
+          times.put(stage, new Report.StageTime(stage, count[0], duration(average)));
         }
       }
-      return new FunnelReport(period, counts, conversions, times);
+      return new Report(period, counts, conversions, times);
     }
 
     /** Via seconds, since a long of nanoseconds only spans 292 years and stays can be longer. */
@@ -181,6 +183,86 @@ public final class Funnel {
     private BigInteger nanos(Duration duration) {
       return BigInteger.valueOf(duration.getSeconds()).multiply(NANOS_PER_SECOND)
           .add(BigInteger.valueOf(duration.getNano()));
+    }
+  }
+
+  /**
+   * The lifecycle funnel over a period, computed by {@link Funnel#report}.
+   *
+   * @param period the period reported on
+   * @param customersAtEnd how many customers were in each stage at the end of the period (just
+   *     before {@code period.to()}), stages of the lifecycle first in their order, then any other
+   *     stage found
+   * @param conversions for every transition of the lifecycle and every other move seen in the
+   *     period, how many customers were in the source stage and how many of them moved to the target
+   * @param timeInStage for each stage left during the period, how long the stays that ended in the
+   *     period lasted on average
+   */
+  public record Report(
+      TimeRange period,
+      Map<LifecycleStage, Long> customersAtEnd,
+      List<Conversion> conversions,
+      Map<LifecycleStage, StageTime> timeInStage) {
+
+    public Report {
+      Objects.requireNonNull(period, "period");
+      customersAtEnd = Collections.unmodifiableMap(new LinkedHashMap<>(customersAtEnd));
+      conversions = List.copyOf(conversions);
+      timeInStage = Collections.unmodifiableMap(new LinkedHashMap<>(timeInStage));
+    }
+
+    /** The conversion from {@code from} to {@code to}, if it is a transition or happened in the period. */
+    public Optional<Conversion> conversion(LifecycleStage from, LifecycleStage to) {
+      return conversions.stream().filter(c -> c.from().equals(from) && c.to().equals(to)).findFirst();
+    }
+
+    /** The average completed stay in {@code stage}, if any stay in it ended in the period. */
+    public Optional<StageTime> timeIn(LifecycleStage stage) {
+      return Optional.ofNullable(timeInStage.get(stage));
+    }
+
+    /**
+     * Conversion from one stage to another over the period.
+     *
+     * @param from the source stage
+     * @param to the target stage
+     * @param customersInFrom how many customers were in {@code from} at some time during the period
+     * @param customersConverted how many of them moved directly from {@code from} to {@code to}
+     *     during the period
+     */
+    public record Conversion(LifecycleStage from, LifecycleStage to, long customersInFrom, long customersConverted) {
+      /** @throws IllegalArgumentException unless {@code 0 <= customersConverted <= customersInFrom} */
+      public Conversion {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (customersConverted < 0 || customersInFrom < customersConverted) {
+          throw new IllegalArgumentException("need 0 <= converted <= in stage, got " + customersConverted
+              + " of " + customersInFrom);
+        }
+      }
+
+      /** {@code customersConverted / customersInFrom}, or 0 when nobody was in {@code from}. */
+      public double rate() {
+        return customersInFrom == 0 ? 0 : (double) customersConverted / customersInFrom;
+      }
+    }
+
+    /**
+     * Time spent in a stage.
+     *
+     * @param stage the stage
+     * @param completedStays how many stays in the stage ended during the period
+     * @param average their mean length
+     */
+    public record StageTime(LifecycleStage stage, long completedStays, Duration average) {
+      /** @throws IllegalArgumentException if there is no stay to average */
+      public StageTime {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(average, "average");
+        if (completedStays < 1) {
+          throw new IllegalArgumentException("an average needs at least one stay, got " + completedStays);
+        }
+      }
     }
   }
 }

@@ -30,7 +30,7 @@ public record Transition(
     LifecycleStage to,
     Guard guard,
     String guardDescription,
-    List<StageAction> actions,
+    List<Action> actions,
     boolean reasonRequired) {
 
   /**
@@ -64,9 +64,9 @@ public record Transition(
   }
 
   /** This transition with {@code action} added after its other actions. */
-  public Transition withAction(StageAction action) {
+  public Transition withAction(Action action) {
     Objects.requireNonNull(action, "action");
-    List<StageAction> more = new ArrayList<>(actions);
+    List<Action> more = new ArrayList<>(actions);
     more.add(action);
     return new Transition(from, trigger, to, guard, guardDescription, more, reasonRequired);
   }
@@ -84,7 +84,7 @@ public record Transition(
    */
   Customer applyActions(Customer customer, HistoryEntry entry) {
     Customer changed = customer;
-    for (StageAction action : actions) {
+    for (Action action : actions) {
       changed = action.apply(changed, entry);
       if (changed == null) {
         throw new IllegalStateException("an action of " + this + " returned null instead of the customer");
@@ -106,5 +106,75 @@ public record Transition(
   @Override
   public String toString() {
     return from + " --" + trigger + "--> " + to + (isGuarded() ? " [" + guardDescription + "]" : "");
+  }
+
+  /**
+   * A condition a transition needs besides its trigger, such as "at least three purchases" or
+   * "not for key accounts". Guards are code; a {@link Lifecycle} checks the structure of a
+   * definition, not what its guards decide.
+   *
+   * <p>A guard must be a pure function of its arguments (no I/O, no clock): the engine asks it both
+   * when a trigger is fired and during batch evaluation, and must get the same answer for the same
+   * customer and activity.
+   */
+  @FunctionalInterface
+  public interface Guard {
+
+    /**
+     * Whether the transition may happen.
+     *
+     * @param customer the customer as stored before the move; during evaluation, as the earlier
+     *     moves of the chain, with their actions, would have stored it
+     * @param activity the customer's purchases, summarised as of the move
+     */
+    boolean allows(Customer customer, ActivitySummary activity);
+
+    /** The guard that always allows: a transition without a condition. */
+    static Guard always() {
+      return Always.INSTANCE;
+    }
+
+    /** Both this guard and {@code other} must allow. */
+    default Guard and(Guard other) {
+      Objects.requireNonNull(other, "other");
+      return (customer, activity) -> allows(customer, activity) && other.allows(customer, activity);
+    }
+
+    /** Allows exactly when this guard does not. */
+    default Guard negate() {
+      return (customer, activity) -> !allows(customer, activity);
+    }
+
+    /** The guard behind {@link #always()}; a constant so that a definition can tell it apart. */
+    enum Always implements Guard {
+      INSTANCE;
+
+      @Override
+      public boolean allows(Customer customer, ActivitySummary activity) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * What a transition does to the customer record besides changing the stage, such as assigning an
+   * owner or adding a tag. The result is saved in the same write as the new stage, so the two commit
+   * or fail together.
+   *
+   * <p>Side effects outside the customer record (notify a salesperson, send a mail) belong in a
+   * listener of {@link io.crmkit.core.event.StageChanged}, which is published in the same
+   * transaction and can be relayed after commit. An action must not change the customer's id,
+   * version or stage; the engine rejects a result that does.
+   */
+  @FunctionalInterface
+  public interface Action {
+
+    /**
+     * The customer with this action's changes.
+     *
+     * @param customer the customer already carrying the new stage
+     * @param entry the history entry of the move being made, with its trigger, actor and reason
+     */
+    Customer apply(Customer customer, HistoryEntry entry);
   }
 }

@@ -12,9 +12,9 @@
  * a customer, their activity summary and the as-of instant, so it streams over millions of
  * customers without per-customer objects.
  *
- * <p>Depends on {@code customer}, {@code activity}, {@code event} and {@code common}. The
- * {@code store} package depends on it (every {@code CrmStore} is a
- * {@link io.crmkit.core.lifecycle.LifecycleStore}); otherwise only adapters and the facade's
- * package do.
+ * <p>Depends on {@code customer}, {@code activity}, {@code event}, {@code common} and {@code
+ * store}: {@link io.crmkit.core.lifecycle.LifecycleStore} is the lifecycle's extension of a base
+ * {@code CrmStore}, so the {@code store} package knows nothing of the lifecycle. Only adapters
+ * depend on this package.
  */
 package io.crmkit.core.lifecycle;

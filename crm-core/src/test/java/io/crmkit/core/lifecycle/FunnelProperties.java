@@ -66,7 +66,7 @@ class FunnelProperties {
     TimeRange period = TimeRange.between(T0.plus(Duration.ofDays(periodStartDay)),
         T0.plus(Duration.ofDays(periodStartDay + periodDays)));
 
-    FunnelReport report = new Funnel(lifecycle, store.customers(), history).report(period);
+    Funnel.Report report = new Funnel(lifecycle, store.customers(), history).report(period);
 
     List<Customer> customers = store.customers().stream(Criteria.all())
         .filter(c -> c.createdAt().isBefore(period.to())).toList();
@@ -76,7 +76,7 @@ class FunnelProperties {
           .filter(c -> stageJustBefore(c, history.forCustomer(c.id()), period.to()).equals(stage)).count();
       assertThat(report.customersAtEnd().get(stage)).as("customers in %s at the end", stage).isEqualTo(atEnd);
     }
-    for (FunnelReport.Conversion conversion : report.conversions()) {
+    for (Funnel.Report.Conversion conversion : report.conversions()) {
       long converted = customers.stream().filter(c -> history.forCustomer(c.id()).stream().anyMatch(m ->
           m.from().equals(conversion.from()) && m.to().equals(conversion.to()) && period.contains(m.at()))).count();
       long inFrom = customers.stream()

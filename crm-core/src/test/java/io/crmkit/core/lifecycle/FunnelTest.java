@@ -59,7 +59,7 @@ class FunnelTest {
 
   @Test
   void conversionCountsCustomersInTheSourceStageDuringThePeriodAndThoseWhoMovedOn() {
-    FunnelReport report = funnel.report(TimeRange.between(day(0), day(40)));
+    Funnel.Report report = funnel.report(TimeRange.between(day(0), day(40)));
 
     assertThat(report.conversion(PROSPECT, NEW)).hasValueSatisfying(c -> {
       assertThat(c.customersInFrom()).isEqualTo(4);
@@ -79,7 +79,7 @@ class FunnelTest {
 
   @Test
   void averageTimeInAStageIsTheMeanOfTheStaysThatEndedInThePeriod() {
-    FunnelReport report = funnel.report(TimeRange.between(day(0), day(40)));
+    Funnel.Report report = funnel.report(TimeRange.between(day(0), day(40)));
 
     assertThat(report.timeIn(PROSPECT)).hasValueSatisfying(t -> {
       assertThat(t.completedStays()).isEqualTo(3);
@@ -91,7 +91,7 @@ class FunnelTest {
 
   @Test
   void aLaterPeriodOnlyCountsStaysOverlappingItAndCustomersCreatedBeforeItsEnd() {
-    FunnelReport report = funnel.report(TimeRange.between(day(15), day(40)));
+    Funnel.Report report = funnel.report(TimeRange.between(day(15), day(40)));
 
     assertThat(report.conversion(PROSPECT, NEW)).hasValueSatisfying(c -> {
       assertThat(c.customersInFrom()).isEqualTo(2);
@@ -113,7 +113,7 @@ class FunnelTest {
     LifecycleEngine.builder().store(oldStore.attach(InMemoryExtensions.lifecycle())).history(oldHistory).clock(clock).build()
         .fire(settler.id(), Trigger.MANUAL, "sales", "duplicate");
 
-    FunnelReport report = new Funnel(Lifecycle.standard(), oldStore.customers(), oldHistory)
+    Funnel.Report report = new Funnel(Lifecycle.standard(), oldStore.customers(), oldHistory)
         .report(TimeRange.between(day(-1), day(1)));
 
     assertThat(report.timeIn(PROSPECT)).hasValueSatisfying(t -> assertThat(t.average())
@@ -122,7 +122,7 @@ class FunnelTest {
 
   @Test
   void stageCountsAtThePeriodEndReplayHistoryRatherThanReadTheCurrentStage() {
-    FunnelReport report = funnel.report(TimeRange.between(day(0), day(25)));
+    Funnel.Report report = funnel.report(TimeRange.between(day(0), day(25)));
 
     assertThat(report.customersAtEnd()).containsEntry(PROSPECT, 1L).containsEntry(NEW, 2L)
         .containsEntry(ACTIVE, 0L).containsEntry(DISQUALIFIED, 1L);

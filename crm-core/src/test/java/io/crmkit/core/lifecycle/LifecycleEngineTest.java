@@ -195,7 +195,7 @@ class LifecycleEngineTest {
   void ofTwoConcurrentMovesOfOneCustomerExactlyOneSucceeds() throws Exception {
     // Both threads start together; the slow guard keeps the first move open while the second arrives.
     CyclicBarrier start = new CyclicBarrier(2);
-    Guard slow = (customer, activity) -> {
+    Transition.Guard slow = (customer, activity) -> {
       try {
         Thread.sleep(50);
         return true;
