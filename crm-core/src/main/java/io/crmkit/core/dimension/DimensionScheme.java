@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -27,7 +28,7 @@ import java.util.Set;
  * the code list with labels and parents, and validity periods with successors of retired codes.
  *
  * <p>Build one with {@link Builder} (in code, or from CSV with {@link Builder#codesFromCsv}), read
- * one from JSON with {@link SchemeDefinitions}, or take a built-in one from {@link BuiltInSchemes}.
+ * one from JSON with {@link #fromJson}, or take a built-in one from {@link BuiltInSchemes}.
  * A scheme is immutable and thread-safe; every lookup is a hash-map access.
  *
  * <p><b>Codes as written.</b> If the scheme has a {@link CheckCharacterSystem}, its codes are
@@ -83,6 +84,55 @@ public final class DimensionScheme {
     this.childrenOf = Collections.unmodifiableMap(children);
     this.inForce = List.copyOf(current);
     this.entries = List.copyOf(sorted);
+  }
+
+  /**
+   * Reads a whole scheme from a JSON definition; a {@code checkCharacters} field names one of the
+   * systems crmkit ships ({@link io.crmkit.core.checkdigit.CheckCharacters#all()}). (A CSV file
+   * holds a code list only: see {@link Builder#codesFromCsv}.)
+   *
+   * <pre>{@code
+   * {
+   *   "id": "sales-region", "version": "2025",
+   *   "name": {"en": "Sales regions", "zh": "销售区域"},
+   *   "structure": {"type": "prefixed", "segments": [
+   *       {"level": "area", "width": 1, "characters": "A-Z"},
+   *       {"level": "district", "width": 2, "characters": "0-9"}]},
+   *   "checkCharacters": "ISO 7064 MOD 37-2",
+   *   "codes": [
+   *     {"code": "N", "labels": {"en": "North"}},
+   *     {"code": "N01", "labels": {"en": "North, urban"}, "validFrom": "2020-01-01"},
+   *     {"code": "N02", "labels": {"en": "North, rural"}, "retiredOn": "2025-01-01", "successors": ["N01"]}]
+   * }
+   * }</pre>
+   *
+   * <p>Structure types: {@code padded} ({@code padding}, {@code segments}), {@code prefixed}
+   * ({@code segments}), {@code separated} ({@code separator}, {@code parts} with {@code level},
+   * {@code characters}, {@code minWidth}, {@code maxWidth}), {@code patterned} ({@code levels} with
+   * {@code level}, {@code pattern}, {@code parentPrefix}) and {@code flat} ({@code level},
+   * {@code pattern}). Code fields are those of {@link CodeDefinition}. Unknown fields are problems,
+   * so that a misspelt field is not silently ignored.
+   *
+   * @param reader the JSON text; not closed
+   * @param source the definition's name, for problem locations
+   * @throws SchemeDefinitionException listing every problem with its line
+   * @throws UncheckedIOException if reading fails
+   */
+  public static DimensionScheme fromJson(Reader reader, String source) {
+    return SchemeDefinitions.fromJson(reader, source);
+  }
+
+  /**
+   * Reads a whole scheme from a JSON definition, as {@link #fromJson(Reader, String)} does, whose
+   * {@code checkCharacters} names one of {@code systems} (by {@link CheckCharacterSystem#name()},
+   * ignoring case): for systems of your own.
+   *
+   * @throws SchemeDefinitionException listing every problem with its line
+   * @throws UncheckedIOException if reading fails
+   */
+  public static DimensionScheme fromJson(Reader reader, String source,
+      Collection<? extends CheckCharacterSystem> systems) {
+    return SchemeDefinitions.fromJson(reader, source, systems);
   }
 
   /** The scheme's stable identifier, for example {@code GB/T 2260}. */

@@ -26,32 +26,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads whole scheme definitions from JSON. (A CSV file holds a code list only: see {@link
- * DimensionScheme.Builder#codesFromCsv}.)
- *
- * <pre>{@code
- * {
- *   "id": "sales-region", "version": "2025",
- *   "name": {"en": "Sales regions", "zh": "销售区域"},
- *   "structure": {"type": "prefixed", "segments": [
- *       {"level": "area", "width": 1, "characters": "A-Z"},
- *       {"level": "district", "width": 2, "characters": "0-9"}]},
- *   "checkCharacters": "ISO 7064 MOD 37-2",
- *   "codes": [
- *     {"code": "N", "labels": {"en": "North"}},
- *     {"code": "N01", "labels": {"en": "North, urban"}, "validFrom": "2020-01-01"},
- *     {"code": "N02", "labels": {"en": "North, rural"}, "retiredOn": "2025-01-01", "successors": ["N01"]}]
- * }
- * }</pre>
- *
- * <p>Structure types: {@code padded} ({@code padding}, {@code segments}), {@code prefixed}
- * ({@code segments}), {@code separated} ({@code separator}, {@code parts} with {@code level},
- * {@code characters}, {@code minWidth}, {@code maxWidth}), {@code patterned} ({@code levels} with
- * {@code level}, {@code pattern}, {@code parentPrefix}) and {@code flat} ({@code level},
- * {@code pattern}). Code fields are those of {@link CodeDefinition}. Unknown fields are problems,
- * so that a misspelt field is not silently ignored.
+ * Reads whole scheme definitions from JSON, for {@link DimensionScheme#fromJson}, which documents
+ * the format. Reads the JSON as a stream of tokens so that every problem names its line, and
+ * collects every problem before failing.
  */
-public final class SchemeDefinitions {
+final class SchemeDefinitions {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> SCHEME_FIELDS = Set.of("id", "version", "name", "structure", "checkCharacters", "codes");
   private static final Set<String> CODE_FIELDS =
@@ -59,28 +38,13 @@ public final class SchemeDefinitions {
 
   private SchemeDefinitions() {}
 
-  /**
-   * Reads a scheme; a {@code checkCharacters} field names one of the systems crmkit ships
-   * ({@link CheckCharacters#all()}).
-   *
-   * @param reader the JSON text; not closed
-   * @param source the definition's name, for problem locations
-   * @throws SchemeDefinitionException listing every problem with its line
-   * @throws UncheckedIOException if reading fails
-   */
-  public static DimensionScheme fromJson(Reader reader, String source) {
+  /** {@link DimensionScheme#fromJson(Reader, String)}. */
+  static DimensionScheme fromJson(Reader reader, String source) {
     return fromJson(reader, source, CheckCharacters.all());
   }
 
-  /**
-   * Reads a scheme whose {@code checkCharacters} names one of {@code systems} (by {@link
-   * CheckCharacterSystem#name()}, ignoring case): for systems of your own.
-   *
-   * @throws SchemeDefinitionException listing every problem with its line
-   * @throws UncheckedIOException if reading fails
-   */
-  public static DimensionScheme fromJson(Reader reader, String source,
-      Collection<? extends CheckCharacterSystem> systems) {
+  /** {@link DimensionScheme#fromJson(Reader, String, Collection)}. */
+  static DimensionScheme fromJson(Reader reader, String source, Collection<? extends CheckCharacterSystem> systems) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(systems, "systems");

@@ -260,7 +260,7 @@ class DimensionSchemeTest {
         }
         """;
     SchemeDefinitionException e = catchThrowableOfType(SchemeDefinitionException.class,
-        () -> SchemeDefinitions.fromJson(new StringReader(json), "regions.json"));
+        () -> DimensionScheme.fromJson(new StringReader(json), "regions.json"));
     assertThat(e.problems()).extracting(Problem::line, Problem::kind).containsExactly(
         tuple(9, Kind.SYNTAX),
         tuple(10, Kind.MISSING_FIELD),
@@ -279,14 +279,14 @@ class DimensionSchemeTest {
          "codes": [{"code": "A", "labels": {"en": "A band"}},
                    {"code": "A.1", "labels": {"en": "A1"}, "validFrom": "2020-03-01"}]}
         """;
-    assertThatThrownBy(() -> SchemeDefinitions.fromJson(new StringReader(json.replace("iso 7064 mod 37-2", "acme")),
+    assertThatThrownBy(() -> DimensionScheme.fromJson(new StringReader(json.replace("iso 7064 mod 37-2", "acme")),
         "grade.json")).isInstanceOf(SchemeDefinitionException.class)
         .hasMessageContaining("unknown check-character system 'acme'; known: ISO 7064 MOD 11-2");
     // A check system must be able to check every character of a code, separators included.
-    assertThatThrownBy(() -> SchemeDefinitions.fromJson(new StringReader(json), "grade.json", List.of(CheckCharacters.MOD_37_2)))
+    assertThatThrownBy(() -> DimensionScheme.fromJson(new StringReader(json), "grade.json", List.of(CheckCharacters.MOD_37_2)))
         .isInstanceOf(SchemeDefinitionException.class)
         .hasMessageContaining("grade.json line 7: code A.1: has '.', which ISO 7064 MOD 37-2 cannot check");
-    DimensionScheme plain = SchemeDefinitions.fromJson(new StringReader(json.replace("\"checkCharacters\": \"iso 7064 mod 37-2\",", "")),
+    DimensionScheme plain = DimensionScheme.fromJson(new StringReader(json.replace("\"checkCharacters\": \"iso 7064 mod 37-2\",", "")),
         "grade.json");
     assertThat(plain.find("A.1").orElseThrow().parent()).contains("A");
     assertThat(plain.find("A.1").orElseThrow().validFrom()).contains(LocalDate.of(2020, 3, 1));

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The template of a composite customer code: fixed-width {@link CodeSegment}s and an optional
+ * The template of a composite customer code: fixed-width {@link Segment}s and an optional
  * check character at the end, computed over every segment but the literals.
  *
  * <pre>{@code
@@ -38,22 +38,22 @@ import java.util.TreeSet;
  */
 public final class CodeFormat {
   private final String id;
-  private final List<CodeSegment> segments;
+  private final List<Segment> segments;
   private final CheckCharacterSystem check;
-  private final CodeSegment.Sequence sequence;
+  private final Segment.Sequence sequence;
   private final int length;
   private final List<String> dimensions;
   private final String checkAlphabet;
 
-  private CodeFormat(Builder builder, CodeSegment.Sequence sequence) {
+  private CodeFormat(Builder builder, Segment.Sequence sequence) {
     this.id = builder.id;
     this.segments = List.copyOf(builder.segments);
     this.check = builder.check;
     this.sequence = sequence;
-    this.length = segments.stream().mapToInt(CodeSegment::width).sum() + (check == null ? 0 : check.checkLength());
+    this.length = segments.stream().mapToInt(Segment::width).sum() + (check == null ? 0 : check.checkLength());
     this.checkAlphabet = check == null ? "" : check.alphabet();
-    this.dimensions = segments.stream().filter(CodeSegment.Dimension.class::isInstance)
-        .map(s -> ((CodeSegment.Dimension) s).dimension()).toList();
+    this.dimensions = segments.stream().filter(Segment.Dimension.class::isInstance)
+        .map(s -> ((Segment.Dimension) s).dimension()).toList();
   }
 
   /** The format's id; sequence keys start with it. */
@@ -62,7 +62,7 @@ public final class CodeFormat {
   }
 
   /** The segments, in order. */
-  public List<CodeSegment> segments() {
+  public List<Segment> segments() {
     return segments;
   }
 
@@ -103,10 +103,10 @@ public final class CodeFormat {
     }
     StringBuilder value = new StringBuilder(length);
     StringBuilder payload = new StringBuilder(length);
-    for (CodeSegment segment : segments) {
-      if (segment instanceof CodeSegment.Literal literal) {
+    for (Segment segment : segments) {
+      if (segment instanceof Segment.Literal literal) {
         value.append(literal.text());
-      } else if (segment instanceof CodeSegment.Sequence) {
+      } else if (segment instanceof Segment.Sequence) {
         if (parts.sequence() > sequence.max()) {
           problems.add(new Violation("sequence", "sequence-too-large",
               "sequence " + parts.sequence() + " does not fit " + sequence.width() + " digits"));
@@ -115,7 +115,7 @@ public final class CodeFormat {
         value.append(digits);
         payload.append(digits);
       } else {
-        CodeSegment.Dimension dimension = (CodeSegment.Dimension) segment;
+        Segment.Dimension dimension = (Segment.Dimension) segment;
         String code = parts.dimensionCodes().get(dimension.dimension());
         String path = Dimensions.path(dimension.dimension());
         if (code == null) {
@@ -155,9 +155,9 @@ public final class CodeFormat {
     int position = 0;
     StringBuilder payload = new StringBuilder(length);
     int[] payloadPositions = new int[length];
-    for (CodeSegment segment : segments) {
+    for (Segment segment : segments) {
       int end = position + segment.width();
-      if (segment instanceof CodeSegment.Literal literal) {
+      if (segment instanceof Segment.Literal literal) {
         for (int i = position; i < end; i++) {
           if (text.charAt(i) != literal.text().charAt(i - position)) {
             return invalid(text, CodeParse.Reason.BAD_LITERAL, i, "has '" + text.charAt(i) + "' at " + (i + 1)
@@ -167,7 +167,7 @@ public final class CodeFormat {
       } else {
         for (int i = position; i < end; i++) {
           char c = text.charAt(i);
-          if (segment instanceof CodeSegment.Sequence && (c < '0' || c > '9')) {
+          if (segment instanceof Segment.Sequence && (c < '0' || c > '9')) {
             return invalid(text, CodeParse.Reason.BAD_CHARACTER, i, "has '" + c + "' at " + (i + 1)
                 + " in the sequence, which has digits only");
           }
@@ -193,16 +193,16 @@ public final class CodeFormat {
     Map<String, String> codes = new LinkedHashMap<>();
     long number = 0;
     position = 0;
-    for (CodeSegment segment : segments) {
+    for (Segment segment : segments) {
       String part = text.substring(position, position + segment.width());
-      if (segment instanceof CodeSegment.Dimension dimension) {
+      if (segment instanceof Segment.Dimension dimension) {
         Optional<String> code = code(dimension, part);
         if (code.isEmpty()) {
           return invalid(text, CodeParse.Reason.UNKNOWN_DIMENSION_CODE, position, "'" + part + "' at " + (position + 1)
               + " is not a " + dimension.level() + " code of " + dimension.scheme().id());
         }
         codes.put(dimension.dimension(), code.get());
-      } else if (segment instanceof CodeSegment.Sequence) {
+      } else if (segment instanceof Segment.Sequence) {
         number = Long.parseLong(part);
         if (number == 0) {
           return invalid(text, CodeParse.Reason.BAD_SEQUENCE, position, "has sequence 0, which is never allocated");
@@ -224,8 +224,8 @@ public final class CodeFormat {
   public String sequenceKey(Map<String, String> levelCodes) {
     Objects.requireNonNull(levelCodes, "levelCodes");
     StringBuilder key = new StringBuilder(id).append(':');
-    for (CodeSegment segment : segments) {
-      if (segment instanceof CodeSegment.Dimension dimension) {
+    for (Segment segment : segments) {
+      if (segment instanceof Segment.Dimension dimension) {
         String code = levelCodes.get(dimension.dimension());
         if (code == null) {
           throw new IllegalArgumentException("no " + dimension.dimension() + " code for format " + id);
@@ -247,19 +247,19 @@ public final class CodeFormat {
     return template.append(check == null ? "" : "{check:" + check.name() + "}").append(']').toString();
   }
 
-  private static String text(CodeSegment.Dimension segment, String code) {
+  private static String text(Segment.Dimension segment, String code) {
     Optional<CodeStructure.FixedWidth> fixed = abbreviating(segment.scheme());
     return fixed.isPresent() ? fixed.get().significant(code) : code;
   }
 
-  private static Optional<String> code(CodeSegment.Dimension segment, String text) {
+  private static Optional<String> code(Segment.Dimension segment, String text) {
     Optional<CodeStructure.FixedWidth> fixed = abbreviating(segment.scheme());
     String code = fixed.isPresent() ? fixed.get().expand(text) : text;
     return isOnLevel(segment, code) ? Optional.of(code) : Optional.empty();
   }
 
   /** Whether the segment's scheme defines {@code code} (in any period) on the segment's level. */
-  private static boolean isOnLevel(CodeSegment.Dimension segment, String code) {
+  private static boolean isOnLevel(Segment.Dimension segment, String code) {
     int depth = segment.scheme().structure().depthOfLevel(segment.level());
     for (DimensionCode entry : segment.scheme().history(code)) {
       if (entry.depth() == depth) {
@@ -287,7 +287,7 @@ public final class CodeFormat {
   /** Builds a {@link CodeFormat}; segments in the order added. Not thread-safe. */
   public static final class Builder {
     private final String id;
-    private final List<CodeSegment> segments = new ArrayList<>();
+    private final List<Segment> segments = new ArrayList<>();
     private CheckCharacterSystem check;
 
     /**
@@ -329,19 +329,19 @@ public final class CodeFormat {
         }
         width = widths.iterator().next();
       }
-      segments.add(new CodeSegment.Dimension(dimension, scheme, level, width));
+      segments.add(new Segment.Dimension(dimension, scheme, level, width));
       return this;
     }
 
     /** Fixed text. */
     public Builder literal(String text) {
-      segments.add(new CodeSegment.Literal(text));
+      segments.add(new Segment.Literal(text));
       return this;
     }
 
     /** The zero-padded sequence of {@code width} digits. */
     public Builder sequence(int width) {
-      segments.add(new CodeSegment.Sequence(width));
+      segments.add(new Segment.Sequence(width));
       return this;
     }
 
@@ -359,15 +359,15 @@ public final class CodeFormat {
      */
     public CodeFormat build() {
       List<String> problems = new ArrayList<>();
-      List<CodeSegment.Sequence> sequences = segments.stream().filter(CodeSegment.Sequence.class::isInstance)
-          .map(CodeSegment.Sequence.class::cast).toList();
+      List<Segment.Sequence> sequences = segments.stream().filter(Segment.Sequence.class::isInstance)
+          .map(Segment.Sequence.class::cast).toList();
       if (sequences.size() != 1) {
         problems.add("a format needs exactly one sequence, it has " + sequences.size());
       }
       Set<String> dimensions = new HashSet<>();
       Map<String, String> unchecked = new HashMap<>();
-      for (CodeSegment segment : segments) {
-        if (segment instanceof CodeSegment.Dimension dimension) {
+      for (Segment segment : segments) {
+        if (segment instanceof Segment.Dimension dimension) {
           if (!dimensions.add(dimension.dimension())) {
             problems.add("dimension " + dimension.dimension() + " appears twice");
           }
@@ -381,7 +381,7 @@ public final class CodeFormat {
               }
             }
           }
-        } else if (segment instanceof CodeSegment.Sequence && check != null
+        } else if (segment instanceof Segment.Sequence && check != null
             && "0123456789".chars().anyMatch(c -> check.alphabet().indexOf(c) < 0)) {
           problems.add(check.name() + " cannot check the sequence's digits");
         }
@@ -391,6 +391,91 @@ public final class CodeFormat {
         throw new IllegalArgumentException("format " + id + ": " + String.join("; ", problems));
       }
       return new CodeFormat(this, sequences.get(0));
+    }
+  }
+
+  /**
+   * One fixed-width piece of a {@link CodeFormat}: a dimension code, a literal, or the sequence
+   * number. (The check character is not a segment: a format appends it after the last one.)
+   */
+  public sealed interface Segment {
+
+    /** How many characters the segment takes in a code. */
+    int width();
+
+    /**
+     * A dimension's code on one level of its scheme. For a fixed-width structure without check
+     * characters the segment holds the code's significant part (GB/T 2260 province {@code 110000}
+     * as {@code 11}); otherwise the whole code, which then needs one width on that level.
+     *
+     * @param dimension the customer dimension the code comes from, such as {@code region}
+     * @param scheme the dimension's scheme
+     * @param level the level the code is taken at (a county is lifted to its province)
+     * @param width the characters the segment takes
+     */
+    record Dimension(String dimension, DimensionScheme scheme, String level, int width) implements Segment {
+      public Dimension {
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(level, "level");
+      }
+
+      @Override
+      public String toString() {
+        return "{" + dimension + ":" + scheme.id() + "/" + level + "}";
+      }
+    }
+
+    /**
+     * Fixed text, the same in every code (a separator such as {@code -}). Literals take no part in
+     * the check character.
+     *
+     * @param text at least one character
+     */
+    record Literal(String text) implements Segment {
+      public Literal {
+        Objects.requireNonNull(text, "text");
+        if (text.isEmpty()) {
+          throw new IllegalArgumentException("a literal needs at least one character");
+        }
+      }
+
+      @Override
+      public int width() {
+        return text.length();
+      }
+
+      @Override
+      public String toString() {
+        return text;
+      }
+    }
+
+    /**
+     * The sequence number, in decimal, zero-padded to {@code width} digits.
+     *
+     * @param width 1 to 18 digits
+     */
+    record Sequence(int width) implements Segment {
+      public Sequence {
+        if (width < 1 || width > 18) {
+          throw new IllegalArgumentException("a sequence has 1 to 18 digits, got " + width);
+        }
+      }
+
+      /** The largest number that fits: {@code 10^width - 1}. */
+      public long max() {
+        long max = 1;
+        for (int i = 0; i < width; i++) {
+          max *= 10;
+        }
+        return max - 1;
+      }
+
+      @Override
+      public String toString() {
+        return "{seq:" + width + "}";
+      }
     }
   }
 }

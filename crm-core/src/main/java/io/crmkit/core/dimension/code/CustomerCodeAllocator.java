@@ -146,8 +146,8 @@ public final class CustomerCodeAllocator {
 
   private Map<String, String> lift(Map<String, String> dimensionCodes, List<Violation> problems) {
     Map<String, String> levelCodes = new LinkedHashMap<>();
-    for (CodeSegment segment : format.segments()) {
-      if (!(segment instanceof CodeSegment.Dimension dimension)) {
+    for (CodeFormat.Segment segment : format.segments()) {
+      if (!(segment instanceof CodeFormat.Segment.Dimension dimension)) {
         continue;
       }
       String path = Dimensions.path(dimension.dimension());
