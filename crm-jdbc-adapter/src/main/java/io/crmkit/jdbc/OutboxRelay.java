@@ -1,14 +1,15 @@
 package io.crmkit.jdbc;
 
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.jdbc.internal.Connections;
 import io.crmkit.jdbc.internal.Outbox;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -78,24 +79,23 @@ public final class OutboxRelay {
     if (maxEvents < 1) {
       throw new IllegalArgumentException("maxEvents must be >= 1, got " + maxEvents);
     }
-    return connections.inTransaction(() -> connections.write("relay outbox events", connection -> {
-      List<Outbox.Pending> pending = outbox.lockAndReadPending(connection, maxEvents);
-      List<Long> done = new ArrayList<>(pending.size());
-      RuntimeException failure = null;
-      for (Outbox.Pending event : pending) {
-        try {
-          target.publish(event.event());
-          done.add(event.seq());
-        } catch (RuntimeException e) {
-          LOG.warn("Outbox relay: the publisher failed on event {} ({}); it stays pending",
-              event.event().eventId(), event.event().getClass().getSimpleName(), e);
-          failure = e;
-          break;
-        }
+    return connections.inTransaction(() -> outbox.relay(maxEvents, clock, this::deliver, RelayResult::delivered));
+  }
+
+  /** Publishes {@code events} in order, up to the first the publisher fails on. */
+  private RelayResult deliver(List<DomainEvent> events) {
+    int delivered = 0;
+    for (DomainEvent event : events) {
+      try {
+        target.publish(event);
+        delivered++;
+      } catch (RuntimeException e) {
+        LOG.warn("Outbox relay: the publisher failed on event {} ({}); it stays pending",
+            event.eventId(), event.getClass().getSimpleName(), e);
+        return new RelayResult(delivered, Optional.of(e));
       }
-      outbox.markPublished(connection, done, clock);
-      return new RelayResult(done.size(), java.util.Optional.ofNullable(failure));
-    }));
+    }
+    return new RelayResult(delivered, Optional.empty());
   }
 
   /** Runs {@link #relayPending()} on {@code executor}. */

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -26,6 +27,14 @@ import java.util.Set;
 class ArchitectureTest {
   /** The entry points that take the host's DataSource or Connection. */
   private static final Set<String> ENTRY_POINTS = Set.of("create", "joining");
+  /**
+   * The internal classes that {@code io.crmkit.jdbc} (or a benchmark) still names directly. Every
+   * other internal class is package-private, reached through {@code JdbcAdapters}; the list only
+   * ever shrinks.
+   */
+  private static final Set<String> PUBLIC_INTERNALS = Set.of("BulkWrites", "Connections", "CustomerCodec",
+      "Dialect", "JdbcAdapters", "JdbcCustomers", "JdbcInteractions", "JdbcPurchases", "Migrations", "Outbox",
+      "Tables");
 
   @ArchTest
   static final ArchRule noJavaSqlTypeInThePublicApiButTheEntryPoints = methods()
@@ -59,6 +68,16 @@ class ArchitectureTest {
       .that().resideInAPackage("io.crmkit.jdbc.internal")
       .should().dependOnClassesThat(DescribedPredicate.describe("are in io.crmkit.jdbc",
           (JavaClass c) -> c.getPackageName().equals("io.crmkit.jdbc")));
+
+  @ArchTest
+  static final ArchRule internalClassesArePackagePrivate = classes()
+      .that().resideInAPackage("io.crmkit.jdbc.internal")
+      .and().areTopLevelClasses()
+      .and(DescribedPredicate.describe("are not on the list of public internals",
+          (JavaClass c) -> !PUBLIC_INTERNALS.contains(c.getSimpleName())))
+      .should().notBePublic()
+      .because("an adapter or helper is created through JdbcAdapters, so the internal package shows no more"
+          + " than the public API needs");
 
   @ArchTest
   static final ArchRule noInternalTypeInAPublicSignature = members()

@@ -110,7 +110,7 @@ public final class Connections implements TransactionRunner {
    *
    * @throws CrmStorageException wrapping any {@link SQLException}, naming {@code operation}
    */
-  public <T> T read(String operation, SqlWork<T> work) {
+  <T> T read(String operation, SqlWork<T> work) {
     Connection connection = current.get();
     if (connection != null) {
       return run(operation, connection, work);
@@ -128,7 +128,7 @@ public final class Connections implements TransactionRunner {
    *
    * @throws CrmStorageException wrapping any {@link SQLException}, naming {@code operation}
    */
-  public <T> T write(String operation, SqlWork<T> work) {
+  <T> T write(String operation, SqlWork<T> work) {
     Connection connection = current.get();
     if (connection != null) {
       return run(operation, connection, work);

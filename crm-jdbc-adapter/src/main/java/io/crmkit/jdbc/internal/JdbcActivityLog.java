@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *
  * @param <A> the activity type
  */
-public class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
+class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
   static final int STREAM_PAGE = 1000;
 
   private final Connections connections;

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The transactional outbox: {@link #publish} writes an event into the outbox table on the current
@@ -76,14 +78,34 @@ public final class Outbox implements EventPublisher {
     });
   }
 
-  /** One pending event as read by the relay. */
-  public record Pending(long seq, DomainEvent event) {}
-
   /**
-   * Locks the relay row (so runs never overlap) and reads up to {@code limit} pending events in
-   * sequence order, on {@code connection} in its transaction.
+   * Relays pending events on the current transaction: locks the relay row (so runs never overlap),
+   * reads up to {@code limit} pending events in sequence order, hands them to {@code deliver} and
+   * marks published, at {@code clock}'s instant, as many of them, from the first, as {@code
+   * delivered} reads from its result. An exception from reading or marking rolls the transaction
+   * back with nothing marked.
+   *
+   * @param <R> what a delivery reports
+   * @return what {@code deliver} returned
+   * @throws IllegalStateException if the result claims more events than {@code deliver} was given
    */
-  public List<Pending> lockAndReadPending(Connection connection, int limit) throws SQLException {
+  public <R> R relay(int limit, Clock clock, Function<List<DomainEvent>, R> deliver, ToIntFunction<R> delivered) {
+    return connections.write("relay outbox events", connection -> {
+      List<Pending> pending = lockAndReadPending(connection, limit);
+      R result = deliver.apply(pending.stream().map(Pending::event).toList());
+      int count = delivered.applyAsInt(result);
+      if (count < 0 || count > pending.size()) {
+        throw new IllegalStateException("delivered " + count + " of " + pending.size() + " events");
+      }
+      markPublished(connection, pending.subList(0, count).stream().map(Pending::seq).toList(), clock);
+      return result;
+    });
+  }
+
+  /** One pending event as read by the relay. */
+  private record Pending(long seq, DomainEvent event) {}
+
+  private List<Pending> lockAndReadPending(Connection connection, int limit) throws SQLException {
     try (PreparedStatement lock = connection.prepareStatement(
         "SELECT id FROM " + tables.outboxRelay() + " WHERE id = 1 FOR UPDATE");
         ResultSet rs = lock.executeQuery()) {
@@ -105,8 +127,7 @@ public final class Outbox implements EventPublisher {
     return pending;
   }
 
-  /** Marks the given sequence numbers published at {@code now}. */
-  public void markPublished(Connection connection, Collection<Long> seqs, Clock clock) throws SQLException {
+  private void markPublished(Connection connection, Collection<Long> seqs, Clock clock) throws SQLException {
     if (seqs.isEmpty()) {
       return;
     }

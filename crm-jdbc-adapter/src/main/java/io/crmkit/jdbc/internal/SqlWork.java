@@ -10,6 +10,6 @@ import java.sql.SQLException;
  * @param <T> the result type
  */
 @FunctionalInterface
-public interface SqlWork<T> {
+interface SqlWork<T> {
   T run(Connection connection) throws SQLException;
 }

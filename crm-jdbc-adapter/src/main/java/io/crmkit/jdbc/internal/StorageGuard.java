@@ -31,7 +31,7 @@ import java.util.Optional;
  * numbers that fit the numeric columns. The same holds for code requests, history entries and
  * churn signals. Everything else, however hostile, is stored exactly.
  */
-public final class StorageGuard {
+final class StorageGuard {
   /** Largest number of integer or fraction digits of a custom attribute number. */
   static final int MAX_ATTRIBUTE_DIGITS = 1000;
   /** H2 keeps a JSON document in a VARCHAR of at most this many characters. */
@@ -40,7 +40,7 @@ public final class StorageGuard {
   private StorageGuard() {}
 
   /** The problems that would keep {@code customer} from being stored, in field order. */
-  public static List<Violation> violations(Customer customer) {
+  static List<Violation> violations(Customer customer) {
     Checks c = new Checks();
     c.text("displayName", customer.displayName(), 200);
     Optional<PersonName> name = customer.personName();
@@ -107,7 +107,7 @@ public final class StorageGuard {
    *
    * @throws CrmValidationException listing every problem
    */
-  public static Customer check(Customer customer) {
+  static Customer check(Customer customer) {
     List<Violation> found = violations(customer);
     if (!found.isEmpty()) {
       throw new CrmValidationException("Customer", found);
@@ -169,7 +169,7 @@ public final class StorageGuard {
     }
   }
 
-  public static List<Violation> violations(Purchase purchase) {
+  static List<Violation> violations(Purchase purchase) {
     Checks c = new Checks();
     c.instant("occurredAt", purchase.occurredAt());
     c.digits("amount", purchase.amount().getAmount(), 32, 6);
@@ -179,7 +179,7 @@ public final class StorageGuard {
     return c.found;
   }
 
-  public static List<Violation> violations(Interaction interaction) {
+  static List<Violation> violations(Interaction interaction) {
     Checks c = new Checks();
     c.instant("occurredAt", interaction.occurredAt());
     c.text("subject", interaction.subject().orElse(null), 200);
