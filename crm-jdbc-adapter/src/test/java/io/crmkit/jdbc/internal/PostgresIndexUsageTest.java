@@ -10,6 +10,7 @@ import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.jdbc.TestDatabases;
@@ -50,7 +51,7 @@ class PostgresIndexUsageTest {
       }
       rows.add(builder.build());
     }
-    assertThat(store.bulk().insertAll(rows).inserted()).isEqualTo(rows.size());
+    assertThat(CustomerImporter.on(store).insertAll(rows).inserted()).isEqualTo(rows.size());
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("ANALYZE");
     }
