@@ -78,8 +78,10 @@ class PostgresIndexUsageTest {
   void codePrefixSearchUsesTheCodeIndexWithARangeCondition() throws SQLException {
     String plan = plan(customers.criteriaSql().page(Criteria.codeStartsWith("region", "110105"),
         Sort.byId(), 0, 100));
-    assertThat(plan).contains("Index Scan on crm_customer_code_idx")
-        .contains("(code)::text >= '110105'").contains("(code)::text < '110106'");
+    // A bitmap, plain or index-only scan, whichever the statistics and the visibility map favour.
+    assertThat(plan).containsPattern("Index (Only )?Scan (on|using) crm_customer_code_idx")
+        .containsPattern("\\(?code\\)?(::text)? >= '110105'")
+        .containsPattern("\\(?code\\)?(::text)? < '110106'");
   }
 
   @Test
