@@ -9,15 +9,6 @@ import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 import jakarta.validation.valueextraction.ValueExtractor;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.AnnotatedArrayType;
-import java.lang.reflect.AnnotatedParameterizedType;
-import java.lang.reflect.AnnotatedType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,8 +20,11 @@ import java.util.OptionalLong;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.hibernate.validator.group.GroupSequenceProvider;
 import org.slf4j.Logger;
@@ -47,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * model as it changes. Built-in constraints it understands ({@link ConstraintPredicates}) are
  * checked as Hibernate Validator checks them; custom ones run their own validator. It answers
  * {@code true} only when every constraint passes; whenever something fails, or the class uses a
- * feature it does not model (class-level or composed constraints, groups, group sequences,
- * unfamiliar containers, unreadable properties), it answers {@code false} and Hibernate
- * Validator decides and reports. Being wrong in that direction costs only time.
+ * feature it does not model (class-level or composed constraints, group sequences, unfamiliar
+ * containers, unreadable properties), it answers {@code false} and Hibernate Validator decides
+ * and reports. Being wrong in that direction costs only time.
  *
  * <p>Thread-safe: the compiled checks are immutable and cached per class.
  */
@@ -58,7 +52,7 @@ final class ConstraintShortcut {
   /** Deeper cascades than this are left to Hibernate Validator (and a cyclic graph ends here). */
   private static final int MAX_DEPTH = 32;
 
-  private final BeanCheck unsupported = new BeanCheck(List.of(), false);
+  private final BeanCheck unsupported = new BeanCheck(null);
   private final Validator validator;
   private final ConstraintPredicates predicates;
   private final boolean enabled;
@@ -79,11 +73,12 @@ final class ConstraintShortcut {
   }
 
   private boolean passesBean(Object bean, int depth) {
-    if (depth > MAX_DEPTH || isContainer(bean.getClass())) {
+    if (depth > MAX_DEPTH) {
       return false;
     }
     BeanCheck check = beans.get(bean.getClass());
     if (check == null) {
+      // Not computeIfAbsent: compiling asks Hibernate Validator, which must not run inside the map's lock.
       check = compile(bean.getClass());
       BeanCheck raced = beans.putIfAbsent(bean.getClass(), check);
       check = raced != null ? raced : check;
@@ -93,6 +88,9 @@ final class ConstraintShortcut {
 
   private BeanCheck compile(Class<?> type) {
     try {
+      if (isContainer(type)) {
+        throw new Unsupported("a container, validated through its elements");
+      }
       BeanDescriptor bean = validator.getConstraintsForClass(type);
       if (!bean.getConstraintDescriptors().isEmpty()) {
         throw new Unsupported("class-level constraints");
@@ -105,9 +103,9 @@ final class ConstraintShortcut {
         }
         ValueCheck check = valueCheck(property.getElementClass(), property.getConstraintDescriptors(),
             property.isCascaded(), property.getConstrainedContainerElementTypes());
-        properties.add(new PropertyCheck(readers(type, property.getPropertyName()), check));
+        properties.add(new PropertyCheck(PropertyReaders.of(type, property.getPropertyName()), check));
       }
-      return new BeanCheck(List.copyOf(properties), true);
+      return new BeanCheck(properties.toArray(PropertyCheck[]::new));
     } catch (Unsupported | RuntimeException e) {
       // RuntimeException: metadata Hibernate Validator rejects, reported by its own validate() call.
       LOG.debug("Constraint shortcut off for {}: {}", type.getName(), e.getMessage());
@@ -139,7 +137,9 @@ final class ConstraintShortcut {
       elements.add(new ElementsCheck(kind, valueCheck(element.getElementClass(), element.getConstraintDescriptors(),
           element.isCascaded(), element.getConstrainedContainerElementTypes())));
     }
-    return new ValueCheck(List.copyOf(tests), cascaded, List.copyOf(elements));
+    @SuppressWarnings("unchecked")
+    Predicate<Object>[] testArray = tests.toArray(Predicate[]::new);
+    return new ValueCheck(testArray, cascaded, elements.toArray(ElementsCheck[]::new));
   }
 
   private static void requireDefaultGroupSequence(Class<?> type) throws Unsupported {
@@ -148,77 +148,6 @@ final class ConstraintShortcut {
         throw new Unsupported("redefined default group sequence");
       }
     }
-  }
-
-  /**
-   * How Hibernate Validator may read the property: through its accessor (crmkit's validator treats
-   * every no-argument method as one) and, when the field of that name carries annotations, through
-   * the field. Both are checked when both exist.
-   */
-  private static List<MethodHandle> readers(Class<?> type, String name) throws Unsupported {
-    List<MethodHandle> readers = new ArrayList<>(2);
-    try {
-      Method accessor = accessor(type, name);
-      if (accessor != null) {
-        readers.add(MethodHandles.lookup().unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class)));
-      }
-      Field field = annotatedField(type, name);
-      if (field != null) {
-        if (!field.trySetAccessible()) {
-          throw new Unsupported("field " + name + " cannot be read");
-        }
-        readers.add(MethodHandles.lookup().unreflectGetter(field)
-            .asType(MethodType.methodType(Object.class, Object.class)));
-      }
-    } catch (IllegalAccessException e) {
-      throw new Unsupported("property " + name + " cannot be read: " + e.getMessage());
-    }
-    if (readers.isEmpty()) {
-      throw new Unsupported("no accessor or field for " + name);
-    }
-    return List.copyOf(readers);
-  }
-
-  private static Method accessor(Class<?> type, String name) throws Unsupported {
-    Method method;
-    try {
-      method = type.getMethod(name);
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
-    if (Modifier.isStatic(method.getModifiers())) {
-      return null;
-    }
-    if (!method.trySetAccessible()) {
-      throw new Unsupported("accessor " + name + " cannot be called");
-    }
-    return method;
-  }
-
-  private static Field annotatedField(Class<?> type, String name) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      for (Field field : c.getDeclaredFields()) {
-        if (field.getName().equals(name) && !Modifier.isStatic(field.getModifiers())
-            && (field.getDeclaredAnnotations().length > 0 || hasAnnotations(field.getAnnotatedType()))) {
-          return field;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static boolean hasAnnotations(AnnotatedType type) {
-    if (type.getAnnotations().length > 0) {
-      return true;
-    }
-    if (type instanceof AnnotatedParameterizedType parameterized) {
-      for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
-        if (hasAnnotations(argument)) {
-          return true;
-        }
-      }
-    }
-    return type instanceof AnnotatedArrayType array && hasAnnotations(array.getAnnotatedGenericComponentType());
   }
 
   /** Types whose constraints Hibernate Validator applies to the wrapped value unless told otherwise. */
@@ -230,6 +159,24 @@ final class ConstraintShortcut {
   private static boolean isContainer(Class<?> type) {
     return Iterable.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type) || type.isArray()
         || unwrapsByDefault(type);
+  }
+
+  /** How the elements of a supported container are reached. */
+  private enum Kind { OPTIONAL, ITERABLE, MAP_KEYS, MAP_VALUES }
+
+  private static Kind kind(Class<?> container, Integer typeArgument) {
+    int index = typeArgument == null ? -1 : typeArgument;
+    if (container == Optional.class && index == 0) {
+      return Kind.OPTIONAL;
+    }
+    if ((container == List.class || container == Set.class || container == SortedSet.class
+        || container == Collection.class || container == Iterable.class) && index == 0) {
+      return Kind.ITERABLE;
+    }
+    if (container == Map.class || container == SortedMap.class) {
+      return index == 0 ? Kind.MAP_KEYS : index == 1 ? Kind.MAP_VALUES : null;
+    }
+    return null;
   }
 
   /**
@@ -253,24 +200,6 @@ final class ConstraintShortcut {
     }
   }
 
-  /** How the elements of a supported container are reached. */
-  private enum Kind { OPTIONAL, ITERABLE, MAP_KEYS, MAP_VALUES }
-
-  private static Kind kind(Class<?> container, Integer typeArgument) {
-    int index = typeArgument == null ? -1 : typeArgument;
-    if (container == Optional.class && index == 0) {
-      return Kind.OPTIONAL;
-    }
-    if ((container == List.class || container == Set.class || container == Collection.class
-        || container == Iterable.class || container == java.util.SortedSet.class) && index == 0) {
-      return Kind.ITERABLE;
-    }
-    if (container == Map.class || container == java.util.SortedMap.class) {
-      return index == 0 ? Kind.MAP_KEYS : index == 1 ? Kind.MAP_VALUES : null;
-    }
-    return null;
-  }
-
   /** A class, property or container the shortcut does not model; Hibernate Validator handles it. */
   static final class Unsupported extends Exception {
     private static final long serialVersionUID = 1L;
@@ -280,18 +209,16 @@ final class ConstraintShortcut {
     }
   }
 
-  /** The checks of one class's constrained properties. */
-  private final class BeanCheck {
-    private final List<PropertyCheck> properties;
-    private final boolean supported;
+  /** The checks of one class's constrained properties, or none ({@code null}) for a class left to Hibernate Validator. */
+  private static final class BeanCheck {
+    private final PropertyCheck[] properties;
 
-    BeanCheck(List<PropertyCheck> properties, boolean supported) {
+    BeanCheck(PropertyCheck[] properties) {
       this.properties = properties;
-      this.supported = supported;
     }
 
     boolean passes(Object bean, int depth) {
-      if (!supported) {
+      if (properties == null) {
         return false;
       }
       for (PropertyCheck property : properties) {
@@ -304,23 +231,24 @@ final class ConstraintShortcut {
   }
 
   /** One property, read every way Hibernate Validator may read it. */
-  private final class PropertyCheck {
-    private final List<MethodHandle> readers;
+  private static final class PropertyCheck {
+    private final Function<Object, Object>[] readers;
     private final ValueCheck check;
 
-    PropertyCheck(List<MethodHandle> readers, ValueCheck check) {
-      this.readers = readers;
+    @SuppressWarnings("unchecked")
+    PropertyCheck(List<Function<Object, Object>> readers, ValueCheck check) {
+      this.readers = readers.toArray(Function[]::new);
       this.check = check;
     }
 
     boolean passes(Object bean, int depth) {
       Object previous = null;
-      for (int i = 0; i < readers.size(); i++) {
+      for (int i = 0; i < readers.length; i++) {
         Object value;
         try {
-          value = (Object) readers.get(i).invokeExact(bean);
-        } catch (Throwable e) {
-          return false; // Hibernate Validator will meet the same failure and report it.
+          value = readers[i].apply(bean);
+        } catch (RuntimeException | Error e) {
+          return false; // Hibernate Validator meets the same failure and reports it.
         }
         if ((i == 0 || value != previous) && !check.passes(value, depth)) {
           return false;
@@ -333,11 +261,11 @@ final class ConstraintShortcut {
 
   /** The constraints on one value, its cascade and the checks of the elements it contains. */
   private final class ValueCheck {
-    private final List<Predicate<Object>> constraints;
+    private final Predicate<Object>[] constraints;
     private final boolean cascaded;
-    private final List<ElementsCheck> elements;
+    private final ElementsCheck[] elements;
 
-    ValueCheck(List<Predicate<Object>> constraints, boolean cascaded, List<ElementsCheck> elements) {
+    ValueCheck(Predicate<Object>[] constraints, boolean cascaded, ElementsCheck[] elements) {
       this.constraints = constraints;
       this.cascaded = cascaded;
       this.elements = elements;
@@ -364,8 +292,8 @@ final class ConstraintShortcut {
     }
   }
 
-  /** The elements of a container (an optional's value, a collection's elements, a map's keys or values). */
-  private final class ElementsCheck {
+  /** The elements of a container: an optional's value, a collection's elements, a map's keys or values. */
+  private static final class ElementsCheck {
     private final Kind kind;
     private final ValueCheck check;
 
