@@ -109,7 +109,7 @@ public final class CrmValidator {
    * The violations of every value, as {@link #violations} reports them for each: element {@code i}
    * of the result lists the violations of {@code values.get(i)}, empty if it is valid.
    *
-   * <p>A list of {@value #PARALLEL_THRESHOLD} values or more is validated on several cores
+   * <p>A list of 64 values or more is validated on several cores
    * through a parallel stream, that is on the JVM's common {@link java.util.concurrent.ForkJoinPool}
    * and the calling thread. crmkit creates no thread and owns none; it borrows the pool every
    * parallel stream of the application shares. The rules therefore run concurrently and must be
