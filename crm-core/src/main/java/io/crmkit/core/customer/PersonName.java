@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.NotBlankIfPresent;
 import io.crmkit.core.common.PrintableText;
+import io.crmkit.core.common.Require;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -51,9 +52,8 @@ public interface PersonName {
 
   @Value.Check
   default void check() {
-    if (familyName().isEmpty() && givenName().isEmpty()) {
-      throw new IllegalStateException("a person name needs a family name or a given name");
-    }
+    Require.state(familyName().isPresent() || givenName().isPresent(),
+        "a person name needs a family name or a given name");
   }
 
   class Builder extends ImmutablePersonName.Builder {}

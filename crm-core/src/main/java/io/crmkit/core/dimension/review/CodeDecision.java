@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.review;
 
+import io.crmkit.core.common.Require;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,12 +27,9 @@ public record CodeDecision(Outcome outcome, String decidedBy, Instant decidedAt,
     Objects.requireNonNull(decidedBy, "decidedBy");
     Objects.requireNonNull(decidedAt, "decidedAt");
     Objects.requireNonNull(reason, "reason");
-    if (decidedBy.isBlank()) {
-      throw new IllegalArgumentException("a decision needs a reviewer");
-    }
-    if (outcome == Outcome.REJECTED && reason.filter(r -> !r.isBlank()).isEmpty()) {
-      throw new IllegalArgumentException("a rejection needs a reason");
-    }
+    Require.argument(!decidedBy.isBlank(), "a decision needs a reviewer");
+    Require.argument(outcome == Outcome.APPROVED || reason.filter(r -> !r.isBlank()).isPresent(),
+        "a rejection needs a reason");
   }
 
   /** An approval, with an optional reason. */

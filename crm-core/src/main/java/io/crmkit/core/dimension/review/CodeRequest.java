@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.review;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.Labels;
 import java.time.Instant;
 import java.util.Optional;
@@ -64,12 +65,8 @@ public interface CodeRequest {
   /** A decision cannot be older than its request. */
   @Value.Check
   default void checkDecisionFollowsRequest() {
-    decision().ifPresent(d -> {
-      if (d.decidedAt().isBefore(requestedAt())) {
-        throw new IllegalStateException("request " + id() + " is decided at " + d.decidedAt()
-            + ", before it was made at " + requestedAt());
-      }
-    });
+    decision().ifPresent(d -> Require.state(!d.decidedAt().isBefore(requestedAt()),
+        "request %s is decided at %s, before it was made at %s", id(), d.decidedAt(), requestedAt()));
   }
 
   class Builder extends ImmutableCodeRequest.Builder {}
