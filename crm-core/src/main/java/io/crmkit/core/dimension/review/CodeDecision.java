@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param reason why; required for a rejection
  */
 public record CodeDecision(Outcome outcome, String decidedBy, Instant decidedAt, Optional<String> reason) {
+  /** The longest reviewer name. */
+  public static final int MAX_DECIDED_BY_LENGTH = 128;
+  /** The longest reason. */
+  public static final int MAX_REASON_LENGTH = 1000;
 
   /** What was decided. */
   public enum Outcome {
