@@ -1,6 +1,7 @@
 package io.crmkit.jdbc;
 
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.jdbc.internal.Connections;
 import io.crmkit.jdbc.internal.Outbox;
@@ -75,9 +76,7 @@ public final class OutboxRelay {
    *     was not given; nothing of this batch is marked published
    */
   public RelayResult relayBatch(int maxEvents) {
-    if (maxEvents < 1) {
-      throw new IllegalArgumentException("maxEvents must be >= 1, got " + maxEvents);
-    }
+    Require.atLeast(maxEvents, 1, "maxEvents");
     return connections.inTransaction(() -> connections.write("relay outbox events", connection -> {
       List<Outbox.Pending> pending = outbox.lockAndReadPending(connection, maxEvents);
       List<Long> done = new ArrayList<>(pending.size());

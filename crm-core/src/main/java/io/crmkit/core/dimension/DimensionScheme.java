@@ -1,6 +1,7 @@
 package io.crmkit.core.dimension;
 
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.DefinitionProblem.Kind;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -535,9 +536,7 @@ public final class DimensionScheme {
 
     private static String requireText(String value, String what) {
       Objects.requireNonNull(value, what);
-      if (value.isBlank()) {
-        throw new IllegalArgumentException("a scheme's " + what + " must not be blank");
-      }
+      Require.argument(!value.isBlank(), "a scheme's %s must not be blank", what);
       return value.strip();
     }
   }

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -18,9 +19,7 @@ public record Successor(String code, LocalDate effective) {
   public Successor {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(effective, "effective");
-    if (code.isBlank()) {
-      throw new IllegalArgumentException("a successor code must not be blank");
-    }
+    Require.argument(!code.isBlank(), "a successor code must not be blank");
   }
 
   @Override

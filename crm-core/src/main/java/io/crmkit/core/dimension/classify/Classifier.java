@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.dimension.Dimensions;
@@ -149,9 +150,7 @@ public final class Classifier {
      * @throws IllegalStateException if no rule was added
      */
     public Classifier build() {
-      if (rules.isEmpty()) {
-        throw new IllegalStateException("a classifier needs at least one rule");
-      }
+      Require.state(!rules.isEmpty(), "a classifier needs at least one rule");
       return new Classifier(this);
     }
   }

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Require;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,8 +20,6 @@ public record CodeChange(String dimension, Optional<String> from, String to, Str
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(why, "why");
-    if (from.isPresent() && from.get().equals(to)) {
-      throw new IllegalArgumentException("a change of " + dimension + " from " + to + " to itself changes nothing");
-    }
+    Require.argument(!from.equals(Optional.of(to)), "a change of %s from %s to itself changes nothing", dimension, to);
   }
 }

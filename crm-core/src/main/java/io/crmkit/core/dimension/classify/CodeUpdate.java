@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import java.util.HashSet;
@@ -23,14 +24,11 @@ public record CodeUpdate(CustomerId customerId, long version, List<CodeChange> c
   public CodeUpdate {
     Objects.requireNonNull(customerId, "customerId");
     changes = List.copyOf(changes);
-    if (changes.isEmpty()) {
-      throw new IllegalArgumentException("an update of customer " + customerId + " needs at least one change");
-    }
+    Require.argument(!changes.isEmpty(), "an update of customer %s needs at least one change", customerId);
     Set<String> dimensions = new HashSet<>();
     for (CodeChange change : changes) {
-      if (!dimensions.add(change.dimension())) {
-        throw new IllegalArgumentException("dimension " + change.dimension() + " changes twice for " + customerId);
-      }
+      Require.argument(dimensions.add(change.dimension()), "dimension %s changes twice for %s", change.dimension(),
+          customerId);
     }
   }
 
@@ -49,9 +47,7 @@ public record CodeUpdate(CustomerId customerId, long version, List<CodeChange> c
   /** {@code customer} with the new codes set (other codes and fields untouched). */
   public Customer applyTo(Customer customer) {
     Objects.requireNonNull(customer, "customer");
-    if (!customer.id().equals(customerId)) {
-      throw new IllegalArgumentException("update of " + customerId + " applied to " + customer.id());
-    }
+    Require.argument(customer.id().equals(customerId), "update of %s applied to %s", customerId, customer.id());
     return new Customer.Builder().from(customer).putAllDimensionCodes(codes()).build();
   }
 }

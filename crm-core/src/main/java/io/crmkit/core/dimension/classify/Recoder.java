@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.dimension.DimensionCode;
 import io.crmkit.core.dimension.DimensionScheme;
@@ -36,9 +37,7 @@ public final class Recoder {
    */
   public Recoder(Map<String, DimensionScheme> schemesByDimension) {
     Objects.requireNonNull(schemesByDimension, "schemesByDimension");
-    if (schemesByDimension.isEmpty()) {
-      throw new IllegalArgumentException("a recoder needs at least one dimension");
-    }
+    Require.argument(!schemesByDimension.isEmpty(), "a recoder needs at least one dimension");
     this.schemes = Map.copyOf(schemesByDimension);
   }
 

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
 import java.util.List;
@@ -21,8 +22,6 @@ public record Unclassified(CustomerId customerId, String dimension, List<Violati
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(dimension, "dimension");
     reasons = List.copyOf(reasons);
-    if (reasons.isEmpty()) {
-      throw new IllegalArgumentException("an unclassified customer has at least one rule's reason");
-    }
+    Require.argument(!reasons.isEmpty(), "an unclassified customer has at least one rule's reason");
   }
 }

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.code;
 
+import io.crmkit.core.common.Require;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,8 +14,6 @@ import java.util.Objects;
 public record CodeParts(Map<String, String> dimensionCodes, long sequence) {
   public CodeParts {
     dimensionCodes = Map.copyOf(Objects.requireNonNull(dimensionCodes, "dimensionCodes"));
-    if (sequence < 1) {
-      throw new IllegalArgumentException("a sequence number is at least 1, got " + sequence);
-    }
+    Require.atLeast(sequence, 1, "sequence");
   }
 }

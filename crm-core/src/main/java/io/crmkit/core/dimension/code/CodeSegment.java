@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.code;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.DimensionScheme;
 import java.util.Objects;
 
@@ -44,9 +45,7 @@ public sealed interface CodeSegment {
   record Literal(String text) implements CodeSegment {
     public Literal {
       Objects.requireNonNull(text, "text");
-      if (text.isEmpty()) {
-        throw new IllegalArgumentException("a literal needs at least one character");
-      }
+      Require.argument(!text.isEmpty(), "a literal needs at least one character");
     }
 
     @Override
@@ -67,9 +66,7 @@ public sealed interface CodeSegment {
    */
   record Sequence(int width) implements CodeSegment {
     public Sequence {
-      if (width < 1 || width > 18) {
-        throw new IllegalArgumentException("a sequence has 1 to 18 digits, got " + width);
-      }
+      Require.inRange(width, 1, 18, "width");
     }
 
     /** The largest number that fits: {@code 10^width - 1}. */

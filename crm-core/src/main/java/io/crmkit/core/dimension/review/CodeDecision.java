@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.review;
 
+import io.crmkit.core.common.Require;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,10 @@ import java.util.Optional;
  * @param reason why; required for a rejection
  */
 public record CodeDecision(Outcome outcome, String decidedBy, Instant decidedAt, Optional<String> reason) {
+  /** The longest reviewer name. */
+  public static final int MAX_DECIDED_BY_LENGTH = 128;
+  /** The longest reason. */
+  public static final int MAX_REASON_LENGTH = 1000;
 
   /** What was decided. */
   public enum Outcome {
@@ -26,12 +31,9 @@ public record CodeDecision(Outcome outcome, String decidedBy, Instant decidedAt,
     Objects.requireNonNull(decidedBy, "decidedBy");
     Objects.requireNonNull(decidedAt, "decidedAt");
     Objects.requireNonNull(reason, "reason");
-    if (decidedBy.isBlank()) {
-      throw new IllegalArgumentException("a decision needs a reviewer");
-    }
-    if (outcome == Outcome.REJECTED && reason.filter(r -> !r.isBlank()).isEmpty()) {
-      throw new IllegalArgumentException("a rejection needs a reason");
-    }
+    Require.argument(!decidedBy.isBlank(), "a decision needs a reviewer");
+    Require.argument(outcome == Outcome.APPROVED || reason.filter(r -> !r.isBlank()).isPresent(),
+        "a rejection needs a reason");
   }
 
   /** An approval, with an optional reason. */

@@ -1,5 +1,7 @@
 package io.crmkit.core.dimension.review;
 
+import io.crmkit.core.common.Require;
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.dimension.Labels;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,6 +13,14 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface CodeRequest {
+  /** The longest {@link #schemeId()}. */
+  int MAX_SCHEME_ID_LENGTH = 128;
+  /** The longest {@link #code()} or {@link #parent()}: a code a customer can hold. */
+  int MAX_CODE_LENGTH = CustomerDetails.MAX_CODE_LENGTH;
+  /** The longest {@link #requestedBy()}. */
+  int MAX_REQUESTED_BY_LENGTH = 128;
+  /** The longest {@link #note()}. */
+  int MAX_NOTE_LENGTH = 1000;
 
   /** Where a request comes from. */
   enum Origin {
@@ -64,12 +74,8 @@ public interface CodeRequest {
   /** A decision cannot be older than its request. */
   @Value.Check
   default void checkDecisionFollowsRequest() {
-    decision().ifPresent(d -> {
-      if (d.decidedAt().isBefore(requestedAt())) {
-        throw new IllegalStateException("request " + id() + " is decided at " + d.decidedAt()
-            + ", before it was made at " + requestedAt());
-      }
-    });
+    decision().ifPresent(d -> Require.state(!d.decidedAt().isBefore(requestedAt()),
+        "request %s is decided at %s, before it was made at %s", id(), d.decidedAt(), requestedAt()));
   }
 
   class Builder extends ImmutableCodeRequest.Builder {}
