@@ -74,7 +74,7 @@ final class UpsertPlanner {
   private Customer changed(Customer existing, NewCustomer incoming) {
     return new Customer.Builder().from(incoming).id(existing.id()).version(existing.version())
         .createdAt(existing.createdAt())
-        .updatedAt(now.isBefore(existing.createdAt()) ? existing.createdAt() : now)
+        .updatedAt(Customer.updateTime(existing.createdAt(), now))
         .build();
   }
 }
