@@ -77,7 +77,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.codec = codec;
     this.connections = connections;
     this.customers = new JdbcCustomers(connections, tables, dialect, codec);
-    this.purchases = new JdbcPurchases(connections, tables);
+    this.purchases = new JdbcPurchases(connections, tables, dialect);
     this.interactions = new JdbcInteractions(connections, tables);
     this.outbox = new Outbox(connections, tables);
     this.codeSequences = JdbcAdapters.codeSequences(connections, tables, dialect);

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
@@ -15,8 +16,8 @@ import java.util.OptionalLong;
  * What differs between the databases crmkit supports, in one place (the rest of the adapter is
  * plain SQL that both understand): how JSON parameters are typed, how text is ordered by code
  * point, how custom attributes are matched, how large loads are written, how a sequence is
- * advanced, how a row is upserted or inserted unless present, and how one pending code request
- * per code is enforced.
+ * advanced, how a row is upserted or inserted unless present, how one pending code request per
+ * code is enforced, and where purchase summaries are aggregated.
  */
 public abstract class Dialect {
 
@@ -47,6 +48,12 @@ public abstract class Dialect {
    * that indexes apply.
    */
   abstract String codePointOrder(String textExpression);
+
+  /**
+   * How purchase summaries of a chunk of customers are computed in one statement: aggregated by
+   * the database, or its rows folded in Java where that is cheaper (see {@link PurchaseSummaryQuery}).
+   */
+  abstract PurchaseSummaryQuery purchaseSummaries(Tables tables, ActivityTable<Purchase> purchases);
 
   /** Whether custom attributes are also written to the {@code customer_attribute} side table. */
   abstract boolean attributesInSideTable();

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
@@ -31,6 +32,11 @@ final class H2Dialect extends Dialect {
   @Override
   String codePointOrder(String textExpression) {
     return "CAST(" + textExpression + " AS VARBINARY)";
+  }
+
+  @Override
+  PurchaseSummaryQuery purchaseSummaries(Tables tables, ActivityTable<Purchase> purchases) {
+    return new H2PurchaseSummaries(tables, purchases);
   }
 
   @Override

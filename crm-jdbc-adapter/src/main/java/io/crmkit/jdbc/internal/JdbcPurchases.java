@@ -2,6 +2,7 @@ package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.activity.PurchaseSummary;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
@@ -9,16 +10,56 @@ import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
-/** {@link Purchases} over the {@code purchase} table. */
+/**
+ * {@link Purchases} over the {@code purchase} table. {@link #summaries} reads one chunk of
+ * {@value #SUMMARY_CHUNK} customers per statement, aggregated as the {@link Dialect} does best
+ * ({@link PurchaseSummaryQuery}), so a batch over a million customers costs a thousand statements,
+ * not a million.
+ */
 public final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Purchases {
+  /** Customers per summary statement. */
+  static final int SUMMARY_CHUNK = 1_000;
+  private static final ActivityTable<Purchase> MAPPING = new Mapping();
 
-  public JdbcPurchases(Connections connections, Tables tables) {
-    super(connections, tables, new Mapping());
+  private final Connections connections;
+  private final PurchaseSummaryQuery summaryQuery;
+
+  public JdbcPurchases(Connections connections, Tables tables, Dialect dialect) {
+    super(connections, tables, MAPPING);
+    this.connections = connections;
+    this.summaryQuery = dialect.purchaseSummaries(tables, MAPPING);
+  }
+
+  @Override
+  public Map<CustomerId, PurchaseSummary> summaries(Collection<CustomerId> customerIds, Instant asOf) {
+    Objects.requireNonNull(customerIds, "customerIds");
+    Objects.requireNonNull(asOf, "asOf");
+    Map<CustomerId, PurchaseSummary> summaries = new LinkedHashMap<>();
+    for (CustomerId id : customerIds) {
+      summaries.putIfAbsent(Objects.requireNonNull(id, "customerId"), PurchaseSummary.none(id, asOf));
+    }
+    if (summaries.isEmpty() || !asOf.isAfter(Values.MIN_INSTANT)) {
+      return summaries;
+    }
+    List<UUID> all = summaries.keySet().stream().map(CustomerId::value).toList();
+    return connections.read("summarise the purchases of " + all.size() + " customers", connection -> {
+      for (int from = 0; from < all.size(); from += SUMMARY_CHUNK) {
+        List<UUID> chunk = all.subList(from, Math.min(all.size(), from + SUMMARY_CHUNK));
+        summaries.putAll(summaryQuery.summarise(connection, chunk, asOf));
+      }
+      return summaries;
+    });
   }
 
   private static final class Mapping implements ActivityTable<Purchase> {

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
@@ -35,6 +36,11 @@ final class PostgresDialect extends Dialect {
   @Override
   String codePointOrder(String textExpression) {
     return textExpression;
+  }
+
+  @Override
+  PurchaseSummaryQuery purchaseSummaries(Tables tables, ActivityTable<Purchase> purchases) {
+    return new PostgresPurchaseSummaries(tables);
   }
 
   @Override
