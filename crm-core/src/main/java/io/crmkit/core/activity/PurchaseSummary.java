@@ -146,54 +146,88 @@ public interface PurchaseSummary {
    * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
    */
   static PurchaseSummary of(CustomerId customerId, Collection<Purchase> purchases, Instant asOf) {
-    Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(purchases, "purchases");
-    Objects.requireNonNull(asOf, "asOf");
-    TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
-    Instant last = null;
-    Map<CurrencyUnit, CurrencyTotals> totals = new TreeMap<>();
+    Tally tally = new Tally(customerId, asOf);
     for (Purchase p : purchases) {
-      if (!p.customerId().equals(customerId) || !p.occurredAt().isBefore(asOf)) {
-        continue;
-      }
-      totals.merge(p.amount().getCurrencyUnit(), CurrencyTotals.of(p.amount()), CurrencyTotals::plus);
-      if (!p.isRefund()) {
-        occasionStarts.merge(utcDay(p.occurredAt()), p.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
-        last = last == null || p.occurredAt().isAfter(last) ? p.occurredAt() : last;
+      if (p.customerId().equals(customerId)) {
+        tally.add(p.occurredAt(), p.amount());
       }
     }
-    Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size())
-        .putAllByCurrency(totals);
-    if (!occasionStarts.isEmpty()) {
-      summary.firstPurchaseAt(occasionStarts.firstEntry().getValue())
-          .lastOccasionAt(occasionStarts.lastEntry().getValue())
-          .lastPurchaseAt(last)
-          .typicalGap(medianGap(occasionStarts.keySet().toArray(Long[]::new)));
-    }
-    return summary.build();
-  }
-
-  /** The UTC calendar day of {@code instant}, as days since 1970-01-01. */
-  private static long utcDay(Instant instant) {
-    return Math.floorDiv(instant.getEpochSecond(), 86_400);
+    return tally.summary();
   }
 
   /**
-   * The median gap between consecutive days of {@code days} (ascending, distinct): a whole number
-   * of days, or the midpoint of the two middle gaps. Empty for fewer than two days.
+   * Adds up one customer's purchases one at a time, in any order, into the summary {@link #of}
+   * gives for the same purchases: for adapters that read rows (an instant and an amount each)
+   * rather than whole {@link Purchase}s. It keeps one entry per purchase day and currency, not
+   * the purchases. Not thread-safe.
    */
-  private static Optional<Duration> medianGap(Long[] days) {
-    if (days.length < 2) {
-      return Optional.empty();
+  final class Tally {
+    private final CustomerId customerId;
+    private final Instant asOf;
+    /** The first purchase of each UTC day, by day. */
+    private final TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
+    private final Map<CurrencyUnit, CurrencyTotals> totals = new TreeMap<>();
+    private Instant last;
+
+    /** An empty tally of {@code customerId}'s purchases before {@code asOf}. */
+    public Tally(CustomerId customerId, Instant asOf) {
+      this.customerId = Objects.requireNonNull(customerId, "customerId");
+      this.asOf = Objects.requireNonNull(asOf, "asOf");
     }
-    long[] gaps = new long[days.length - 1];
-    for (int i = 1; i < days.length; i++) {
-      gaps[i - 1] = days[i] - days[i - 1];
+
+    /**
+     * Counts a purchase, or a refund if {@code amount} is negative, unless it happened at or after
+     * {@code asOf}.
+     *
+     * @return this tally
+     * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
+     */
+    public Tally add(Instant occurredAt, Money amount) {
+      Objects.requireNonNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(amount, "amount");
+      if (!occurredAt.isBefore(asOf)) {
+        return this;
+      }
+      totals.merge(amount.getCurrencyUnit(), CurrencyTotals.of(amount), CurrencyTotals::plus);
+      if (!amount.isNegative()) {
+        occasionStarts.merge(Math.floorDiv(occurredAt.getEpochSecond(), 86_400), occurredAt,
+            (a, b) -> a.isBefore(b) ? a : b);
+        last = last == null || occurredAt.isAfter(last) ? occurredAt : last;
+      }
+      return this;
     }
-    Arrays.sort(gaps);
-    int mid = gaps.length / 2;
-    return Optional.of(gaps.length % 2 == 1 ? Duration.ofDays(gaps[mid])
-        : Duration.ofHours(12 * (gaps[mid - 1] + gaps[mid])));
+
+    /** The summary of what was added so far. */
+    public PurchaseSummary summary() {
+      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size())
+          .putAllByCurrency(totals);
+      if (!occasionStarts.isEmpty()) {
+        summary.firstPurchaseAt(occasionStarts.firstEntry().getValue())
+            .lastOccasionAt(occasionStarts.lastEntry().getValue())
+            .lastPurchaseAt(last)
+            .typicalGap(medianGap(occasionStarts.keySet().toArray(Long[]::new)));
+      }
+      return summary.build();
+    }
+
+    /**
+     * The median gap between consecutive days of {@code days} (ascending, distinct): a whole
+     * number of days, or the midpoint of the two middle gaps. Empty for fewer than two days.
+     */
+    private static Optional<Duration> medianGap(Long[] days) {
+      if (days.length < 2) {
+        return Optional.empty();
+      }
+      long[] gaps = new long[days.length - 1];
+      for (int i = 1; i < days.length; i++) {
+        gaps[i - 1] = days[i] - days[i - 1];
+      }
+      Arrays.sort(gaps);
+      int mid = gaps.length / 2;
+      return Optional.of(gaps.length % 2 == 1 ? Duration.ofDays(gaps[mid])
+          : Duration.ofHours(12 * (gaps[mid - 1] + gaps[mid])));
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.crmkit.jdbc.internal;
 
-import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
@@ -17,7 +16,7 @@ import java.util.OptionalLong;
  * plain SQL that both understand): how JSON parameters are typed, how text is ordered by code
  * point, how custom attributes are matched, how large loads are written, how a sequence is
  * advanced, how a row is upserted or inserted unless present, how one pending code request per
- * code is enforced, and where purchase summaries are aggregated.
+ * code is enforced, and how rows of a set of customers are selected.
  */
 public abstract class Dialect {
 
@@ -50,10 +49,11 @@ public abstract class Dialect {
   abstract String codePointOrder(String textExpression);
 
   /**
-   * How purchase summaries of a chunk of customers are computed in one statement: aggregated by
-   * the database, or its rows folded in Java where that is cheaper (see {@link PurchaseSummaryQuery}).
+   * Appends {@code FROM table alias WHERE} limited to the rows of the customers in the UUID array
+   * {@code ids}, written so that the customer index is used; more conditions can follow with
+   * {@code AND}.
    */
-  abstract PurchaseSummaryQuery purchaseSummaries(Tables tables, ActivityTable<Purchase> purchases);
+  abstract void fromCustomers(SqlBuilder sql, String table, String alias, Binder ids);
 
   /** Whether custom attributes are also written to the {@code customer_attribute} side table. */
   abstract boolean attributesInSideTable();

@@ -1,6 +1,5 @@
 package io.crmkit.jdbc.internal;
 
-import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
@@ -34,9 +33,14 @@ final class H2Dialect extends Dialect {
     return "CAST(" + textExpression + " AS VARBINARY)";
   }
 
+  /**
+   * A join with the ids as a table, which H2 answers with one index lookup per id: H2 tests
+   * {@code customer_id = ANY(?)} against every row of the table.
+   */
   @Override
-  PurchaseSummaryQuery purchaseSummaries(Tables tables, ActivityTable<Purchase> purchases) {
-    return new H2PurchaseSummaries(tables, purchases);
+  void fromCustomers(SqlBuilder sql, String table, String alias, Binder ids) {
+    sql.append(" FROM UNNEST(").param(ids).append(") AS ids(id) JOIN ").append(table).append(" ").append(alias)
+        .append(" ON ").append(alias).append(".customer_id = ids.id WHERE TRUE");
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.crmkit.jdbc.internal;
 
-import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.sql.Connection;
@@ -38,9 +37,11 @@ final class PostgresDialect extends Dialect {
     return textExpression;
   }
 
+  /** {@code = ANY(?)}, an index condition here (a join with {@code UNNEST(?)} is planned far worse). */
   @Override
-  PurchaseSummaryQuery purchaseSummaries(Tables tables, ActivityTable<Purchase> purchases) {
-    return new PostgresPurchaseSummaries(tables);
+  void fromCustomers(SqlBuilder sql, String table, String alias, Binder ids) {
+    sql.append(" FROM ").append(table).append(" ").append(alias).append(" WHERE ").append(alias)
+        .append(".customer_id = ANY(").param(ids).append(")");
   }
 
   @Override

@@ -23,23 +23,23 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
 /**
- * The purchase summary statements find a chunk's purchases through the customer index, on both
- * databases: the plans of the exact SQL they send over a few thousand rows. On H2 this is what the
+ * The purchase summary statement finds a chunk's purchases through the customer index, on both
+ * databases: the plans of the exact SQL it sends over a few thousand rows. On H2 this is what the
  * join with {@code UNNEST(?)} is for; {@code customer_id = ANY(?)} there reads the whole table.
  */
 class PurchaseSummaryPlanTest {
   private static final Instant AS_OF = Instant.parse("2025-06-01T00:00:00Z");
-  private static final Tables TABLES = new Tables("crm_", null);
 
   @Test
-  void postgresAggregatesAChunkFoundThroughTheCustomerIndex() throws SQLException {
+  void postgresReadsAChunkThroughTheCustomerIndex() throws SQLException {
     DataSource dataSource = TestDatabases.postgres("summary_plan");
-    List<CustomerId> customers = load(dataSource);
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource);
+    List<CustomerId> customers = load(store);
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("ANALYZE");
       // Priced out, so that the plan shows whether an index is usable whatever the table size.
       statement.execute("SET enable_seqscan = off");
-      String plan = explain(connection, ids -> new PostgresPurchaseSummaries(TABLES).sql(ids, AS_OF), customers);
+      String plan = explain(connection, ((JdbcPurchases) store.purchases())::summarySql, customers);
       assertThat(plan).contains("crm_purchase_customer_idx").doesNotContain("Seq Scan");
     }
   }
@@ -47,21 +47,22 @@ class PurchaseSummaryPlanTest {
   @Test
   void h2ReadsAChunkThroughTheCustomerIndex() throws SQLException {
     DataSource dataSource = TestDatabases.h2("summary_plan");
-    List<CustomerId> customers = load(dataSource);
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource);
+    List<CustomerId> customers = load(store);
     try (Connection connection = dataSource.getConnection()) {
-      String plan = explain(connection, ids -> new H2PurchaseSummaries(TABLES, null).sql(ids, AS_OF), customers);
+      String plan = explain(connection, ((JdbcPurchases) store.purchases())::summarySql, customers);
       assertThat(plan).containsIgnoringCase("crm_purchase_customer_idx: customer_id = ids.id");
     }
   }
 
   private interface ChunkStatement {
-    SqlBuilder sql(Array ids);
+    SqlBuilder sql(Array ids, Instant asOf);
   }
 
   private static String explain(Connection connection, ChunkStatement statement, List<CustomerId> customers)
       throws SQLException {
     Array ids = connection.createArrayOf("UUID", customers.subList(0, 50).stream().map(CustomerId::value).toArray());
-    SqlBuilder sql = statement.sql(ids);
+    SqlBuilder sql = statement.sql(ids, AS_OF);
     try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql.sql())) {
       sql.bind(explain, 1);
       StringBuilder plan = new StringBuilder();
@@ -77,8 +78,7 @@ class PurchaseSummaryPlanTest {
   }
 
   /** 2,000 customers with three purchases each. */
-  private static List<CustomerId> load(DataSource dataSource) {
-    JdbcCrmStore store = JdbcCrmStore.create(dataSource);
+  private static List<CustomerId> load(JdbcCrmStore store) {
     List<CustomerId> customers = new ArrayList<>();
     List<Purchase> purchases = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
