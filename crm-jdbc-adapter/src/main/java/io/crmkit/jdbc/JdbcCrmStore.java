@@ -82,7 +82,7 @@ public final class JdbcCrmStore implements CrmStore {
     this.connections = connections;
     this.customers = new JdbcCustomers(connections, tables, dialect, codec);
     this.customerBatches = JdbcAdapters.customerBatches(connections, tables, dialect, codec);
-    this.purchases = new JdbcPurchases(connections, tables);
+    this.purchases = new JdbcPurchases(connections, tables, dialect);
     this.interactions = new JdbcInteractions(connections, tables);
     this.outbox = new Outbox(connections, tables, options.eventFamilies());
     this.migrated = migrated;
