@@ -159,16 +159,16 @@ public interface PurchaseSummary {
   /**
    * Adds up one customer's purchases one at a time, in any order, into the summary {@link #of}
    * gives for the same purchases: for adapters that read rows (an instant and an amount each)
-   * rather than whole {@link Purchase}s. It keeps one entry per purchase day and currency, not
-   * the purchases. Not thread-safe.
+   * rather than whole {@link Purchase}s. It keeps the first and last instant of each purchase day
+   * and the totals of each currency, not the purchases. Not thread-safe.
    */
   final class Tally {
     private final CustomerId customerId;
     private final Instant asOf;
-    /** The first purchase of each UTC day, by day. */
+    /** The first and the last purchase of each UTC day, by day. */
     private final TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
+    private final TreeMap<Long, Instant> occasionEnds = new TreeMap<>();
     private final Map<CurrencyUnit, CurrencyTotals> totals = new TreeMap<>();
-    private Instant last;
 
     /** An empty tally of {@code customerId}'s purchases before {@code asOf}. */
     public Tally(CustomerId customerId, Instant asOf) {
@@ -191,9 +191,9 @@ public interface PurchaseSummary {
       }
       totals.merge(amount.getCurrencyUnit(), CurrencyTotals.of(amount), CurrencyTotals::plus);
       if (!amount.isNegative()) {
-        occasionStarts.merge(Math.floorDiv(occurredAt.getEpochSecond(), 86_400), occurredAt,
-            (a, b) -> a.isBefore(b) ? a : b);
-        last = last == null || occurredAt.isAfter(last) ? occurredAt : last;
+        long day = Math.floorDiv(occurredAt.getEpochSecond(), 86_400);
+        occasionStarts.merge(day, occurredAt, (a, b) -> a.isBefore(b) ? a : b);
+        occasionEnds.merge(day, occurredAt, (a, b) -> a.isAfter(b) ? a : b);
       }
       return this;
     }
@@ -205,7 +205,7 @@ public interface PurchaseSummary {
       if (!occasionStarts.isEmpty()) {
         summary.firstPurchaseAt(occasionStarts.firstEntry().getValue())
             .lastOccasionAt(occasionStarts.lastEntry().getValue())
-            .lastPurchaseAt(last)
+            .lastPurchaseAt(occasionEnds.lastEntry().getValue())
             .typicalGap(medianGap(occasionStarts.keySet().toArray(Long[]::new)));
       }
       return summary.build();

@@ -16,9 +16,10 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * Stores whose database sessions run in a time zone far from UTC, for the queries that compute
- * UTC days: a day taken in the session's zone (a plain cast to date) shows up at once. One store
- * per database and zone, its purchases emptied before every try.
+ * Stores whose database sessions run in a time zone far from UTC, for reads whose results depend
+ * on UTC calendar days (purchase occasions): a day taken in the session's zone, as a plain cast to
+ * date would take it, shows up at once. One store per database and zone, its purchases emptied
+ * before every try.
  */
 final class SessionTimeZoneStores {
   private static final Map<String, JdbcCrmStore> STORES = new HashMap<>();
