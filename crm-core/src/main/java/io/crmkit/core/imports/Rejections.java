@@ -22,12 +22,9 @@ final class Rejections {
     return new Rejections(new TreeMap<>(byRow));
   }
 
+  /** Sets {@code row} aside for {@code violations}, replacing what was said about it before. */
   void add(Row<?> row, List<Violation> violations) {
-    add(row.number(), row.subject(), violations);
-  }
-
-  void add(int row, String subject, List<Violation> violations) {
-    byRow.put(row, Rejection.at(row, subject, violations));
+    byRow.put(row.number(), Rejection.at(row.number(), row.subject(), violations));
   }
 
   List<Rejection> inRowOrder() {
