@@ -23,6 +23,7 @@ import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
+import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.store.CrmStore;
 import java.time.Clock;
@@ -251,6 +252,16 @@ public final class Crm {
   /** The customer's interactions in {@code range}, oldest first. */
   public List<Interaction> interactions(CustomerId customerId, TimeRange range) {
     return store.interactions().forCustomer(customerId, range);
+  }
+
+  /**
+   * An importer of many customers at once into this facade's store, validating rows with its
+   * validator and stamping them with its clock and ids: {@code insertAll} of new customers and
+   * the idempotent {@code upsertByExternalReference}, with every bad row reported, not thrown.
+   * Publishes no events unless asked ({@code crm.importer().publishingEvents(true)}).
+   */
+  public CustomerImporter importer() {
+    return CustomerImporter.on(store).validatingWith(validator).withClock(clock).withIds(ids);
   }
 
   /** The store behind this facade, for the ports it does not wrap. */

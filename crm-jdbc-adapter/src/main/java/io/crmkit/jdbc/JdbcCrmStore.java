@@ -4,6 +4,7 @@ import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.TransactionRunner;
+import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.store.Attachments;
@@ -12,6 +13,7 @@ import io.crmkit.core.store.StoreExtension;
 import io.crmkit.jdbc.internal.Connections;
 import io.crmkit.jdbc.internal.CustomerCodec;
 import io.crmkit.jdbc.internal.Dialect;
+import io.crmkit.jdbc.internal.JdbcAdapters;
 import io.crmkit.jdbc.internal.JdbcCustomers;
 import io.crmkit.jdbc.internal.JdbcInteractions;
 import io.crmkit.jdbc.internal.JdbcPurchases;
@@ -61,6 +63,7 @@ public final class JdbcCrmStore implements CrmStore {
   private final CustomerCodec codec;
   private final Connections connections;
   private final JdbcCustomers customers;
+  private final CustomerBatches customerBatches;
   private final JdbcPurchases purchases;
   private final JdbcInteractions interactions;
   private final Outbox outbox;
@@ -78,7 +81,8 @@ public final class JdbcCrmStore implements CrmStore {
     this.codec = codec;
     this.connections = connections;
     this.customers = new JdbcCustomers(connections, tables, dialect, codec);
-    this.purchases = new JdbcPurchases(connections, tables);
+    this.customerBatches = JdbcAdapters.customerBatches(connections, tables, dialect, codec);
+    this.purchases = new JdbcPurchases(connections, tables, dialect);
     this.interactions = new JdbcInteractions(connections, tables);
     this.outbox = new Outbox(connections, tables, options.eventFamilies());
     this.migrated = migrated;
@@ -148,6 +152,16 @@ public final class JdbcCrmStore implements CrmStore {
     return customers;
   }
 
+  /**
+   * Customers a set at a time, for {@code CustomerImporter} ({@code crm.importer()}): lookups with
+   * array parameters, inserts through {@code COPY} on PostgreSQL (100 rows or more) or JDBC
+   * batches, updates as batches with an optimistic version check.
+   */
+  @Override
+  public CustomerBatches customerBatches() {
+    return customerBatches;
+  }
+
   @Override
   public Purchases purchases() {
     return purchases;
@@ -173,12 +187,6 @@ public final class JdbcCrmStore implements CrmStore {
   @Override
   public EventPublisher events() {
     return outbox;
-  }
-
-  /** Bulk loading: batch insert, idempotent upsert by external reference, COPY on PostgreSQL. */
-  public JdbcBulkLoader bulk() {
-    return new JdbcBulkLoader(new io.crmkit.jdbc.internal.BulkWrites(connections, tables, dialect, codec,
-        customers, outbox, options.clock(), options.ids()), false);
   }
 
   /**

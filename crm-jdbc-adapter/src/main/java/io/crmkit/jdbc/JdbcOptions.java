@@ -1,6 +1,5 @@
 package io.crmkit.jdbc;
 
-import io.crmkit.core.common.IdGenerator;
 import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.json.CrmJacksonModule;
 import io.crmkit.jdbc.internal.Tables;
@@ -36,7 +35,6 @@ public final class JdbcOptions {
   private final boolean migrateOnStart;
   private final TransactionMode transactionMode;
   private final Clock clock;
-  private final IdGenerator ids;
   private final List<EventFamily<?>> eventFamilies;
 
   private JdbcOptions(Builder builder) {
@@ -45,7 +43,6 @@ public final class JdbcOptions {
     this.migrateOnStart = builder.migrateOnStart;
     this.transactionMode = builder.transactionMode;
     this.clock = builder.clock;
-    this.ids = builder.ids;
     this.eventFamilies = builder.eventFamilies;
   }
 
@@ -77,14 +74,9 @@ public final class JdbcOptions {
     return transactionMode;
   }
 
-  /** The clock for timestamps that the adapter sets itself (bulk upserts, outbox bookkeeping). */
+  /** The clock for timestamps that the adapter sets itself: the outbox relay's bookkeeping. */
   public Clock clock() {
     return clock;
-  }
-
-  /** Where ids of customers created by a bulk upsert, and of their events, come from. */
-  public IdGenerator ids() {
-    return ids;
   }
 
   /**
@@ -103,7 +95,6 @@ public final class JdbcOptions {
     builder.migrateOnStart = migrateOnStart;
     builder.transactionMode = transactionMode;
     builder.clock = clock;
-    builder.ids = ids;
     builder.eventFamilies = eventFamilies;
     return builder;
   }
@@ -122,7 +113,6 @@ public final class JdbcOptions {
     private boolean migrateOnStart = true;
     private TransactionMode transactionMode = TransactionMode.MANAGED;
     private Clock clock = Clock.systemUTC();
-    private IdGenerator ids = IdGenerator.timeOrdered();
     private List<EventFamily<?>> eventFamilies = List.of();
 
     private Builder() {}
@@ -167,11 +157,6 @@ public final class JdbcOptions {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    public Builder ids(IdGenerator ids) {
-      this.ids = Objects.requireNonNull(ids, "ids");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.crmkit.jdbc;
 
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.jdbc.internal.Connections;
@@ -76,9 +77,7 @@ public final class OutboxRelay {
    *     was not given; nothing of this batch is marked published
    */
   public RelayResult relayBatch(int maxEvents) {
-    if (maxEvents < 1) {
-      throw new IllegalArgumentException("maxEvents must be >= 1, got " + maxEvents);
-    }
+    Require.atLeast(maxEvents, 1, "maxEvents");
     return connections.inTransaction(() -> outbox.relay(maxEvents, clock, this::deliver, RelayResult::delivered));
   }
 

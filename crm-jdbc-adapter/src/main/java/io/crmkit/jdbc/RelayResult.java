@@ -1,5 +1,6 @@
 package io.crmkit.jdbc;
 
+import io.crmkit.core.common.Require;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,7 @@ import java.util.Optional;
  */
 public record RelayResult(int delivered, Optional<RuntimeException> failure) {
   public RelayResult {
-    if (delivered < 0) {
-      throw new IllegalArgumentException("delivered must be >= 0, got " + delivered);
-    }
+    Require.atLeast(delivered, 0, "delivered");
     failure = failure == null ? Optional.empty() : failure;
   }
 

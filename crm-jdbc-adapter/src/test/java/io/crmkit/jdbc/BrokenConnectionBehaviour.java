@@ -10,6 +10,8 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.imports.CustomerImporter;
+import io.crmkit.core.imports.ImportReport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,14 +42,14 @@ abstract class BrokenConnectionBehaviour {
     }
 
     faulty.arm(breakStepOfInsert());
-    assertThatThrownBy(() -> store.bulk().insertAll(rows))
+    assertThatThrownBy(() -> CustomerImporter.on(store).insertAll(rows))
         .isInstanceOf(CrmStorageException.class)
         .hasMessageContaining("bulk insert of 2500 customers");
     assertThat(faulty.broke()).isTrue();
     assertThat(store.customers().count(Criteria.all())).isZero();
     assertThat(tableRows(healthy, "crm_customer_tag")).isZero();
 
-    BulkReport retry = store.bulk().insertAll(rows);
+    ImportReport retry = CustomerImporter.on(store).insertAll(rows);
     assertThat(retry.inserted()).isEqualTo(2_500);
     assertExactly(store, rows.stream().map(Customer::id).toList());
     assertThat(tableRows(healthy, "crm_customer_tag")).isEqualTo(5_000);
@@ -63,20 +65,20 @@ abstract class BrokenConnectionBehaviour {
     for (int i = 0; i < 1_200; i++) {
       records.add(TestCustomers.erpRecord(i, "Bonn"));
     }
-    assertThat(store.bulk().upsertByExternalReference("erp", records).inserted()).isEqualTo(1_200);
+    assertThat(CustomerImporter.on(store).upsertByExternalReference("erp", records).inserted()).isEqualTo(1_200);
 
     List<NewCustomer> second = new ArrayList<>();
     for (int i = 0; i < 1_500; i++) {
       second.add(i % 2 == 0 ? TestCustomers.erpRecord(i, "Mainz") : TestCustomers.erpRecord(i, "Bonn"));
     }
     faulty.arm(breakStepOfUpsert());
-    assertThatThrownBy(() -> store.bulk().upsertByExternalReference("erp", second))
+    assertThatThrownBy(() -> CustomerImporter.on(store).upsertByExternalReference("erp", second))
         .isInstanceOf(CrmStorageException.class);
     assertThat(faulty.broke()).isTrue();
     assertThat(store.customers().count(Criteria.all())).isEqualTo(1_200);
     assertThat(cities(store)).containsOnly("Bonn");
 
-    BulkReport retry = store.bulk().upsertByExternalReference("erp", second);
+    ImportReport retry = CustomerImporter.on(store).upsertByExternalReference("erp", second);
     assertThat(retry.inserted()).isEqualTo(300);
     assertThat(retry.updated()).isEqualTo(600);
     assertThat(retry.unchanged()).isEqualTo(600);
@@ -86,7 +88,7 @@ abstract class BrokenConnectionBehaviour {
           .get().extracting(c -> c.addresses().get(0).city().orElseThrow())
           .isEqualTo(i % 2 == 0 ? "Mainz" : "Bonn");
     }
-    assertThat(store.bulk().upsertByExternalReference("erp", second).unchanged()).isEqualTo(1_500);
+    assertThat(CustomerImporter.on(store).upsertByExternalReference("erp", second).unchanged()).isEqualTo(1_500);
   }
 
   /** The step that breaks a 2,500-row insert after some rows were written. */

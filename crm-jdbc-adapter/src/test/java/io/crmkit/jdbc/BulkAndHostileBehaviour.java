@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Criteria;
@@ -15,6 +16,8 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.imports.CustomerImporter;
+import io.crmkit.core.imports.ImportReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Bulk paths and hostile values, run on H2 and PostgreSQL by subclasses. */
+/**
+ * The core's customer import on a JDBC store (JDBC batches, and COPY on PostgreSQL) and hostile
+ * values through every write path, run on H2 and PostgreSQL by subclasses.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BulkAndHostileBehaviour {
   /** Strings that break naive SQL, LIKE patterns, COPY text format, JSON or encodings. */
@@ -62,7 +68,7 @@ abstract class BulkAndHostileBehaviour {
       }
     }
     assertThat(bulk.size()).isGreaterThan(100);
-    BulkReport report = store.bulk().insertAll(bulk);
+    ImportReport report = importer().insertAll(bulk);
     assertThat(report.rejected()).isEmpty();
 
     for (Customer customer : customers) {
@@ -119,9 +125,9 @@ abstract class BulkAndHostileBehaviour {
         .isInstanceOf(CrmValidationException.class);
     assertThatThrownBy(() -> store.customers().findByExternalReference(ExternalReference.of("erp", "\u0000")))
         .isInstanceOf(CrmValidationException.class);
-    BulkReport report = store.bulk().insertAll(List.of(nul, TestCustomers.organisation(80)));
+    ImportReport report = importer().insertAll(List.of(nul, TestCustomers.organisation(80)));
     assertThat(report.inserted()).isEqualTo(1);
-    assertThat(report.rejected()).singleElement().extracting(RejectedRow::row).isEqualTo(1);
+    assertThat(report.rejected()).singleElement().extracting(BulkAndHostileBehaviour::row).isEqualTo(1L);
   }
 
   @Test
@@ -147,11 +153,11 @@ abstract class BulkAndHostileBehaviour {
         .addExternalReference(ExternalReference.of("crm-test", "taken")).build();
     Customer alsoGood = fresh(96);
 
-    BulkReport report = store.bulk()
+    ImportReport report = importer()
         .insertAll(List.of(good, blankName, sameIdAsGood, existingId, takenReference, alsoGood));
 
     assertThat(report.inserted()).isEqualTo(2);
-    assertThat(report.rejected()).extracting(RejectedRow::row).containsExactly(2, 3, 4, 5);
+    assertThat(report.rejected()).extracting(BulkAndHostileBehaviour::row).containsExactly(2L, 3L, 4L, 5L);
     assertThat(report.rejected().get(0).violations()).extracting(Violation::path).contains("displayName");
     assertThat(report.rejected().get(1).violations()).extracting(Violation::rule).containsExactly("UniqueInBatch");
     assertThat(report.rejected().get(2).toString()).contains("already exists");
@@ -168,10 +174,10 @@ abstract class BulkAndHostileBehaviour {
     for (int i = 0; i < 300; i++) {
       records.add(record(system, i, "Bonn"));
     }
-    BulkReport first = store.bulk().upsertByExternalReference(system, records);
+    ImportReport first = importer().upsertByExternalReference(system, records);
     assertThat(first.inserted()).isEqualTo(300);
 
-    BulkReport again = store.bulk().upsertByExternalReference(system, records);
+    ImportReport again = importer().upsertByExternalReference(system, records);
     assertThat(again.inserted()).isZero();
     assertThat(again.updated()).isZero();
     assertThat(again.unchanged()).isEqualTo(300);
@@ -181,14 +187,15 @@ abstract class BulkAndHostileBehaviour {
     changed.set(7, record(system, 7, "Köln"));
     changed.add(record(system, 300, "Ulm"));
     changed.add(NewCustomer.organisation("No Key GmbH").build());
-    BulkReport third = store.bulk().upsertByExternalReference(system, changed);
+    ImportReport third = importer().upsertByExternalReference(system, changed);
 
     assertThat(third.updated()).isEqualTo(1);
     assertThat(third.inserted()).isEqualTo(1);
     assertThat(third.unchanged()).isEqualTo(299);
-    assertThat(third.rejected()).singleElement().satisfies(row -> {
-      assertThat(row.row()).isEqualTo(302);
-      assertThat(row.violations()).extracting(Violation::rule).containsExactly("UpsertKey");
+    assertThat(third.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(row(rejection)).isEqualTo(302);
+      assertThat(rejection.subject()).isEqualTo("row 302");
+      assertThat(rejection.violations()).extracting(Violation::rule).containsExactly("UpsertKey");
     });
     Customer after = store.customers().findByExternalReference(ExternalReference.of(system, "K-7")).orElseThrow();
     assertThat(after.id()).isEqualTo(before.id());
@@ -204,12 +211,12 @@ abstract class BulkAndHostileBehaviour {
   @Test
   void anUpsertUpdatesDetailsButNeverMovesAStoredCustomersStage() {
     String system = "erp-" + UUID.randomUUID();
-    store.bulk().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    importer().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
     Customer imported = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
     Customer active = store.customers().save(imported.withStage(LifecycleStage.ACTIVE));
 
-    BulkReport again = store.bulk().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
-    BulkReport moved = store.bulk().upsertByExternalReference(system, List.of(record(system, 1, "Köln")));
+    ImportReport again = importer().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    ImportReport moved = importer().upsertByExternalReference(system, List.of(record(system, 1, "Köln")));
 
     assertThat(again.unchanged()).isEqualTo(1);
     assertThat(moved.updated()).isEqualTo(1);
@@ -224,22 +231,23 @@ abstract class BulkAndHostileBehaviour {
         .addExternalReference(ExternalReference.of("crm-test", "twin-" + UUID.randomUUID())).build();
     Customer badTwin = new Customer.Builder().from(good).displayName(" ").build();
 
-    BulkReport inserted = store.bulk().insertAll(List.of(badTwin, good));
+    ImportReport inserted = importer().insertAll(List.of(badTwin, good));
 
     assertThat(inserted.inserted()).isEqualTo(1);
-    assertThat(inserted.rejected()).singleElement().satisfies(row -> {
-      assertThat(row.row()).isEqualTo(1);
-      assertThat(row.violations()).extracting(Violation::path).containsExactly("displayName");
+    assertThat(inserted.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(row(rejection)).isEqualTo(1);
+      assertThat(rejection.subject()).isEqualTo(good.id().toString());
+      assertThat(rejection.violations()).extracting(Violation::path).containsExactly("displayName");
     });
     assertThat(store.customers().findById(good.id())).contains(good.withVersion(1));
 
     String system = "erp-" + UUID.randomUUID();
     NewCustomer valid = record(system, 1, "Bonn");
-    BulkReport upserted = store.bulk().upsertByExternalReference(system,
+    ImportReport upserted = importer().upsertByExternalReference(system,
         List.of(new NewCustomer.Builder().from(valid).displayName(" ").build(), valid));
 
     assertThat(upserted.inserted()).isEqualTo(1);
-    assertThat(upserted.rejected()).extracting(RejectedRow::row).containsExactly(1);
+    assertThat(upserted.rejected()).extracting(BulkAndHostileBehaviour::row).containsExactly(1L);
   }
 
   @Test
@@ -249,19 +257,28 @@ abstract class BulkAndHostileBehaviour {
       List<NewCustomer> records = List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"));
       List<Customer> customers = List.of(fresh(98), fresh(99));
 
-      List<BulkReport> upserts = Race.run(3, racer -> () -> store.bulk().upsertByExternalReference(system, records));
-      List<BulkReport> inserts = Race.run(3, racer -> () -> store.bulk().insertAll(customers));
+      List<ImportReport> upserts = Race.run(3, racer -> () -> importer().upsertByExternalReference(system, records));
+      List<ImportReport> inserts = Race.run(3, racer -> () -> importer().insertAll(customers));
 
       assertThat(upserts).allSatisfy(report -> assertThat(report.rejected()).isEmpty());
-      assertThat(upserts.stream().mapToInt(BulkReport::inserted).sum()).isEqualTo(2);
+      assertThat(upserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(2);
       try (Stream<Customer> all = store.customers().stream(Criteria.all())) {
         assertThat(all.filter(c -> c.externalReferences().stream().anyMatch(r -> r.system().equals(system))))
             .hasSize(2);
       }
-      assertThat(inserts.stream().mapToInt(BulkReport::inserted).sum()).isEqualTo(2);
-      assertThat(inserts.stream().flatMap(report -> report.rejected().stream()).map(RejectedRow::toString))
+      assertThat(inserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(2);
+      assertThat(inserts.stream().flatMap(report -> report.rejected().stream()).map(Rejection::toString))
           .allMatch(text -> text.contains("already exists") || text.contains("already belongs"));
     }
+  }
+
+  /** The core's importer on the JDBC store, with its default settings. */
+  private CustomerImporter importer() {
+    return CustomerImporter.on(store);
+  }
+
+  private static long row(Rejection rejection) {
+    return rejection.position().orElseThrow();
   }
 
   private static NewCustomer record(String system, int n, String city) {

@@ -18,6 +18,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.Sort;
+import io.crmkit.core.imports.CustomerImporter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ abstract class JdbcStoreBehaviour {
         .mapToObj(i -> new Customer.Builder().from(TestCustomers.organisation(10_000 + i))
             .id(CustomerId.of(UUID.randomUUID())).addTag(tag).build())
         .collect(Collectors.toList());
-    assertThat(store.bulk().insertAll(rows).inserted()).isEqualTo(rows.size());
+    assertThat(CustomerImporter.on(store).insertAll(rows).inserted()).isEqualTo(rows.size());
 
     List<CustomerId> expected = rows.stream().map(Customer::id).sorted().toList();
     try (Stream<Customer> stream = store.customers().stream(Criteria.hasTag(tag))) {

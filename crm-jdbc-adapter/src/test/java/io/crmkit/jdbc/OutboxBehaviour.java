@@ -12,6 +12,7 @@ import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.DomainEvent;
+import io.crmkit.core.imports.CustomerImporter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -148,11 +149,11 @@ abstract class OutboxBehaviour {
   }
 
   @Test
-  void bulkLoadsPublishEventsOnlyWhenAsked() {
-    store.bulk().upsertByExternalReference("erp", List.of(TestCustomers.erpRecord(1, "Bonn")));
+  void importsPublishEventsOnlyWhenAsked() {
+    CustomerImporter.on(store).upsertByExternalReference("erp", List.of(TestCustomers.erpRecord(1, "Bonn")));
     assertThat(store.outboxRelay(e -> { }).pendingCount()).isZero();
-    store.bulk().publishingEvents(true)
-        .upsertByExternalReference("erp", List.of(TestCustomers.erpRecord(1, "Köln"), TestCustomers.erpRecord(2, "Ulm")));
+    CustomerImporter.on(store).publishingEvents(true).upsertByExternalReference("erp",
+        List.of(TestCustomers.erpRecord(1, "Köln"), TestCustomers.erpRecord(2, "Ulm")));
     List<DomainEvent> delivered = new ArrayList<>();
     store.outboxRelay(delivered::add).relayPending();
     assertThat(delivered).hasSize(2).anyMatch(CustomerUpdated.class::isInstance)

@@ -46,10 +46,10 @@ final class ActivityArbitraries {
         Tuple.of(3, Arbitraries.just(1)), Tuple.of(1, Arbitraries.integers().between(1, 500)));
     Arbitrary<String> orders = Arbitraries.integers().between(1, 999_999).map(n -> String.format("SO-2025-%06d", n));
     Arbitrary<Details> details = Combinators.combine(
-            TextArbitraries.realisticOr(Arbitraries.of(SALES_CHANNELS), 64),
-            TextArbitraries.realisticOr(Arbitraries.of(CATEGORIES), 128).optional(0.7),
+            TextArbitraries.realisticOr(Arbitraries.of(SALES_CHANNELS), Purchase.MAX_CHANNEL_LENGTH),
+            TextArbitraries.realisticOr(Arbitraries.of(CATEGORIES), Purchase.MAX_CATEGORY_LENGTH).optional(0.7),
             quantities,
-            TextArbitraries.realisticOr(orders, 128).optional(0.6))
+            TextArbitraries.realisticOr(orders, Purchase.MAX_ORDER_REFERENCE_LENGTH).optional(0.6))
         .as(Details::new);
     return Combinators.combine(IdentifierArbitraries.activityIds(), customers, times, money(), details)
         .as((id, customer, time, amount, more) -> new Purchase.Builder()
@@ -61,9 +61,10 @@ final class ActivityArbitraries {
 
   static Arbitrary<Interaction> interactions(Arbitrary<CustomerId> customers, Arbitrary<Instant> times) {
     Arbitrary<Notes> notes = Combinators.combine(
-            TextArbitraries.realisticOr(Arbitraries.of(SUBJECTS), 200).optional(0.7),
-            TextArbitraries.realisticOrMultiline(Arbitraries.of(OUTCOMES), 2000).optional(0.6),
-            TextArbitraries.realisticOr(Arbitraries.of(AGENTS), 128).optional(0.8))
+            TextArbitraries.realisticOr(Arbitraries.of(SUBJECTS), Interaction.MAX_SUBJECT_LENGTH).optional(0.7),
+            TextArbitraries.realisticOrMultiline(Arbitraries.of(OUTCOMES), Interaction.MAX_OUTCOME_LENGTH)
+                .optional(0.6),
+            TextArbitraries.realisticOr(Arbitraries.of(AGENTS), Interaction.MAX_AGENT_LENGTH).optional(0.8))
         .as(Notes::new);
     return Combinators.combine(IdentifierArbitraries.activityIds(), customers, times,
             Arbitraries.of(InteractionChannel.class), Arbitraries.of(Direction.class), notes)

@@ -1,6 +1,7 @@
 package io.crmkit.testkit;
 
 import io.crmkit.core.customer.AttributeValue;
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.Need;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,11 +27,12 @@ final class AttributeArbitraries {
 
   private AttributeArbitraries() {}
 
-  /** Names matching {@code CustomerDetails.ATTRIBUTE_NAME}: the common ones, then random ones up to 64 characters. */
+  /** Names matching {@code CustomerDetails.ATTRIBUTE_NAME}: the common ones, then random ones of any allowed length. */
   static Arbitrary<String> attributeNames() {
     Arbitrary<String> random = Combinators.combine(
             Arbitraries.strings().alpha().ofLength(1),
-            Arbitraries.strings().alpha().numeric().withChars("_.-").ofMaxLength(63))
+            Arbitraries.strings().alpha().numeric().withChars("_.-")
+                .ofMaxLength(CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH - 1))
         .as(String::concat);
     return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(Pools.ATTRIBUTES.keySet())), Tuple.of(1, random));
   }

@@ -4,6 +4,7 @@ import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.activity.Interaction;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Criteria;
@@ -95,9 +96,7 @@ public final class CrmArbitraries {
    * @throws IllegalArgumentException if the sizes are negative or {@code minSize > maxSize}
    */
   public static Arbitrary<List<Customer>> customerLists(int minSize, int maxSize) {
-    if (minSize < 0 || minSize > maxSize) {
-      throw new IllegalArgumentException("need 0 <= minSize <= maxSize, got " + minSize + ", " + maxSize);
-    }
+    Require.inRange(minSize, 0, maxSize, "minSize");
     return CustomerArbitraries.customerLists(minSize, maxSize);
   }
 

@@ -2,6 +2,7 @@ package io.crmkit.testkit;
 
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
@@ -30,7 +31,6 @@ import net.jqwik.api.Tuple;
 
 /** Whole customers: persons and organisations with every kind of detail, before and after storing. */
 final class CustomerArbitraries {
-  private static final int MAX_DISPLAY_NAME = 200;
   private static final List<String> TRADING_NAMES = List.of("张记小吃", "Bob's Garage", "老王五金店",
       "Studio Müller", "Café Zoë");
 
@@ -92,20 +92,22 @@ final class CustomerArbitraries {
 
   private static Arbitrary<String> upperCaseNames() {
     return Combinators.combine(Arbitraries.strings().withCharRange('A', 'Z').ofLength(1),
-            Arbitraries.strings().withCharRange('A', 'Z').numeric().withChars('_').ofMaxLength(39))
+            Arbitraries.strings().withCharRange('A', 'Z').numeric().withChars('_')
+                .ofMaxLength(LifecycleStage.MAX_NAME_LENGTH - 1))
         .as(String::concat);
   }
 
   private static Arbitrary<NewCustomer> withDetails(Arbitrary<Identity> identities) {
     Arbitrary<Contacts> contacts = Combinators.combine(
             identities,
-            TextArbitraries.realisticOr(Arbitraries.of(TRADING_NAMES), MAX_DISPLAY_NAME).optional(0.1),
+            TextArbitraries.realisticOr(Arbitraries.of(TRADING_NAMES), CustomerDetails.MAX_DISPLAY_NAME_LENGTH)
+                .optional(0.1),
             ContactArbitraries.contactPointLists(4),
             AddressArbitraries.postalAddressLists(3))
         .as(Contacts::new);
     Arbitrary<Classification> classification = Combinators.combine(
-            TextArbitraries.realisticOr(Arbitraries.of(Pools.OWNERS), 128).optional(0.7),
-            TextArbitraries.realisticOr(Arbitraries.of(Pools.TAGS), 64).set().ofMaxSize(4),
+            TextArbitraries.realisticOr(Arbitraries.of(Pools.OWNERS), CustomerDetails.MAX_OWNER_LENGTH).optional(0.7),
+            TextArbitraries.realisticOr(Arbitraries.of(Pools.TAGS), CustomerDetails.MAX_TAG_LENGTH).set().ofMaxSize(4),
             dimensionCodes(),
             lifecycleStages(),
             valueTiers().optional(0.6))
@@ -122,7 +124,8 @@ final class CustomerArbitraries {
     Arbitrary<Map.Entry<String, String>> pooled = Arbitraries.of(Pools.DIMENSION_CODES.keySet())
         .flatMap(dimension -> Arbitraries.of(Pools.DIMENSION_CODES.get(dimension))
             .map(code -> Map.entry(dimension, code)));
-    Arbitrary<Map.Entry<String, String>> any = Arbitraries.entries(TextArbitraries.text(64), TextArbitraries.text(64));
+    Arbitrary<Map.Entry<String, String>> any = Arbitraries.entries(
+        TextArbitraries.text(CustomerDetails.MAX_DIMENSION_LENGTH), TextArbitraries.text(CustomerDetails.MAX_CODE_LENGTH));
     return Arbitraries.frequencyOf(Tuple.of(9, pooled), Tuple.of(1, any)).list().ofMaxSize(3)
         .map(entries -> {
           Map<String, String> codes = new LinkedHashMap<>();

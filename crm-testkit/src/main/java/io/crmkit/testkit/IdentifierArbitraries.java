@@ -52,8 +52,9 @@ final class IdentifierArbitraries {
         Tuple.of(4, Arbitraries.integers().between(1, 99_999).map(n -> String.format("C-%05d", n))),
         Tuple.of(3, Arbitraries.integers().between(100_000, 999_999).map(String::valueOf)),
         Tuple.of(2, Arbitraries.longs().between(1, 9_999_999_999L).map(n -> String.format("SAP-%010d", n))),
-        Tuple.of(1, TextArbitraries.text(128)));
-    Arbitrary<String> system = TextArbitraries.realisticOr(Arbitraries.of(SYSTEMS), 64);
+        Tuple.of(1, TextArbitraries.text(ExternalReference.MAX_ID_LENGTH)));
+    Arbitrary<String> system =
+        TextArbitraries.realisticOr(Arbitraries.of(SYSTEMS), ExternalReference.MAX_SYSTEM_LENGTH);
     return Combinators.combine(system, id).as(ExternalReference::of);
   }
 

@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.PersonName;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -12,8 +13,8 @@ import net.jqwik.api.Tuple;
  * A person's full name always fits a display name, so any generated name makes a valid customer.
  */
 final class NameArbitraries {
-  static final int MAX_NAME_PART = 100;
-  static final int MAX_LEGAL_NAME = 200;
+  static final int MAX_NAME_PART = PersonName.MAX_PART_LENGTH;
+  static final int MAX_LEGAL_NAME = CustomerDetails.MAX_LEGAL_NAME_LENGTH;
   private static final int MAX_FULL_NAME = 200;
 
   static final List<String> CHINESE_SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴",

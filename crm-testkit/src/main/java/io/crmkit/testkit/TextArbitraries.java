@@ -1,5 +1,6 @@
 package io.crmkit.testkit;
 
+import io.crmkit.core.common.Require;
 import java.util.List;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
@@ -67,9 +68,7 @@ final class TextArbitraries {
   }
 
   private static Arbitrary<String> text(int maxLength, boolean multiline) {
-    if (maxLength < 1) {
-      throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
-    }
+    Require.atLeast(maxLength, 1, "maxLength");
     int[] rest = multiline ? IntStream.concat(IntStream.of(ALL), IntStream.of(LINE_BREAKS)).toArray() : ALL;
     // A first letter of two UTF-16 units would not fit in one: the text must never come out blank.
     int[] firstLetters = IntStream.of(LETTERS).filter(cp -> Character.charCount(cp) <= maxLength).toArray();

@@ -4,7 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.ExternalReference;
-import io.crmkit.jdbc.BulkReport;
+import io.crmkit.core.imports.CustomerImporter;
+import io.crmkit.core.imports.ImportReport;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -22,19 +23,20 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Bulk import of N customers through crmkit's bulk loader against raw JDBC batch inserts of the same
- * rows into the same (fresh, identically indexed) tables, in the same run, on an embedded PostgreSQL
- * and on in-memory H2; then the latency of lookups by external reference on the loaded table.
+ * Bulk import of N customers through crmkit's customer import (the core's {@code CustomerImporter}
+ * on a {@code JdbcCrmStore}) against raw JDBC batch inserts of the same rows into the same (fresh,
+ * identically indexed) tables, in the same run, on an embedded PostgreSQL and on in-memory H2; then
+ * the latency of lookups by external reference on the loaded table.
  *
  * <p>Arguments, all optional, as {@code key=value}: {@code customers} (1000000), {@code rounds} (3),
  * {@code lookups} (20000), {@code databases} ({@code postgresql,h2}), {@code h2} ({@code mem} for
  * in-memory databases, {@code file} for database files in the temporary directory).
  *
- * <p>Three loads per round, in rotating order: raw JDBC batches; crmkit's {@code insertAll} with full
- * validation (the default); crmkit with {@code trustingValidatedRows()} (storage checks only). Each
- * load is one transaction into a fresh schema (PostgreSQL) or database (H2) created by crmkit's
- * migration, so every variant pays for the same indexes and constraints. Medians are reported;
- * ratio = raw time / crmkit time (above 1 means crmkit is faster).
+ * <p>Three loads per round, in rotating order: raw JDBC batches; {@code insertAll} with full
+ * validation (the default); the same with {@code trustingValidatedRows()} (storage checks only).
+ * Each load is one transaction into a fresh schema (PostgreSQL) or database (H2) created by
+ * crmkit's migration, so every variant pays for the same indexes and constraints. Medians are
+ * reported; ratio = raw time / crmkit time (above 1 means crmkit is faster).
  */
 public final class BulkImportBenchmark {
   private static final List<String> VARIANTS = List.of("raw-jdbc", "crmkit", "crmkit-trusted");
@@ -152,8 +154,9 @@ public final class BulkImportBenchmark {
     long start = System.nanoTime();
     switch (variant) {
       case "raw-jdbc" -> RawJdbcLoader.load(dataSource, "crm_", jsonb, customers);
-      case "crmkit" -> check(store.bulk().insertAll(customers), customers.size());
-      case "crmkit-trusted" -> check(store.bulk().trustingValidatedRows().insertAll(customers), customers.size());
+      case "crmkit" -> check(CustomerImporter.on(store).insertAll(customers), customers.size());
+      case "crmkit-trusted" -> check(CustomerImporter.on(store).trustingValidatedRows().insertAll(customers),
+          customers.size());
       default -> throw new IllegalArgumentException(variant);
     }
     double seconds = seconds(System.nanoTime() - start);
@@ -164,7 +167,7 @@ public final class BulkImportBenchmark {
     return seconds;
   }
 
-  private static void check(BulkReport report, int expected) {
+  private static void check(ImportReport report, int expected) {
     if (report.inserted() != expected) {
       throw new IllegalStateException("inserted " + report.inserted() + " of " + expected + "; first rejected: "
           + report.rejected().stream().limit(3).toList());

@@ -16,6 +16,12 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableInteraction.class)
 @JsonDeserialize(as = ImmutableInteraction.class)
 public interface Interaction extends Activity {
+  /** The longest {@link #subject()}. */
+  int MAX_SUBJECT_LENGTH = 200;
+  /** The longest {@link #outcome()}. */
+  int MAX_OUTCOME_LENGTH = 2000;
+  /** The longest {@link #agent()}. */
+  int MAX_AGENT_LENGTH = 128;
 
   @NotNull
   @Override
@@ -35,13 +41,13 @@ public interface Interaction extends Activity {
   @NotNull
   Direction direction();
 
-  Optional<@NotBlankIfPresent @Size(max = 200) @PrintableText String> subject();
+  Optional<@NotBlankIfPresent @Size(max = MAX_SUBJECT_LENGTH) @PrintableText String> subject();
 
   /** What came of it, for example {@code quote-sent} or {@code complaint}. */
-  Optional<@NotBlankIfPresent @Size(max = 2000) @PrintableText(multiline = true) String> outcome();
+  Optional<@NotBlankIfPresent @Size(max = MAX_OUTCOME_LENGTH) @PrintableText(multiline = true) String> outcome();
 
   /** The employee or system on the company's side. */
-  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> agent();
+  Optional<@NotBlankIfPresent @Size(max = MAX_AGENT_LENGTH) @PrintableText String> agent();
 
   class Builder extends ImmutableInteraction.Builder {}
 }

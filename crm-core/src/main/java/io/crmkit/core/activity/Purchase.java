@@ -24,6 +24,12 @@ import org.joda.money.Money;
 @JsonSerialize(as = ImmutablePurchase.class)
 @JsonDeserialize(as = ImmutablePurchase.class)
 public interface Purchase extends Activity {
+  /** The longest {@link #channel()}. */
+  int MAX_CHANNEL_LENGTH = 64;
+  /** The longest {@link #category()}. */
+  int MAX_CATEGORY_LENGTH = 128;
+  /** The longest {@link #orderReference()}. */
+  int MAX_ORDER_REFERENCE_LENGTH = 128;
 
   @NotNull
   @Override
@@ -44,12 +50,12 @@ public interface Purchase extends Activity {
 
   /** Where it was bought, as a channel code such as {@code online} or {@code store}. */
   @NotBlank
-  @Size(max = 64)
+  @Size(max = MAX_CHANNEL_LENGTH)
   @PrintableText
   String channel();
 
   /** Product category, as the host system names it. */
-  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> category();
+  Optional<@NotBlankIfPresent @Size(max = MAX_CATEGORY_LENGTH) @PrintableText String> category();
 
   /** Units bought (or returned, for a refund). */
   @Value.Default
@@ -59,7 +65,7 @@ public interface Purchase extends Activity {
   }
 
   /** The order or invoice number in the system that sold it. */
-  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> orderReference();
+  Optional<@NotBlankIfPresent @Size(max = MAX_ORDER_REFERENCE_LENGTH) @PrintableText String> orderReference();
 
   /** Whether this is a refund (negative amount). Derived, so not written to JSON. */
   @JsonIgnore

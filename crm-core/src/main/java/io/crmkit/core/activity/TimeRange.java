@@ -1,5 +1,6 @@
 package io.crmkit.core.activity;
 
+import io.crmkit.core.common.Require;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,9 +16,7 @@ public record TimeRange(Instant from, Instant to) {
   public TimeRange {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    if (!from.isBefore(to)) {
-      throw new IllegalArgumentException("a time range needs from < to, got " + from + " .. " + to);
-    }
+    Require.argument(from.isBefore(to), "a time range needs from < to, got %s .. %s", from, to);
   }
 
   public static TimeRange all() {

@@ -33,9 +33,7 @@ public class CrmValidationException extends CrmException {
   }
 
   private static String message(String subject, List<Violation> violations) {
-    if (violations.isEmpty()) {
-      throw new IllegalArgumentException("a validation exception needs at least one violation");
-    }
+    Require.argument(!violations.isEmpty(), "a validation exception needs at least one violation");
     return "Invalid " + subject + " (" + violations.size() + " violation"
         + (violations.size() == 1 ? "" : "s") + "): "
         + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));

@@ -15,10 +15,8 @@ public record Page<T>(List<T> items, PageRequest request, boolean hasNext) {
   public Page {
     items = List.copyOf(items);
     Objects.requireNonNull(request, "request");
-    if (items.size() > request.limit()) {
-      throw new IllegalArgumentException(
-          "a page holds at most " + request.limit() + " items, got " + items.size());
-    }
+    Require.argument(items.size() <= request.limit(), "a page holds at most %s items, got %s",
+        request.limit(), items.size());
   }
 
   /** The request for the page after this one. */

@@ -13,12 +13,8 @@ public record PageRequest(long offset, int limit) {
   public static final int MAX_LIMIT = 10_000;
 
   public PageRequest {
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must be >= 0, got " + offset);
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be in 1.." + MAX_LIMIT + ", got " + limit);
-    }
+    Require.atLeast(offset, 0, "offset");
+    Require.inRange(limit, 1, MAX_LIMIT, "limit");
   }
 
   /** The first {@code limit} records. */
@@ -28,9 +24,7 @@ public record PageRequest(long offset, int limit) {
 
   /** Page number {@code index} (from 0) of pages with {@code size} records. */
   public static PageRequest of(int index, int size) {
-    if (index < 0) {
-      throw new IllegalArgumentException("page index must be >= 0, got " + index);
-    }
+    Require.atLeast(index, 0, "page index");
     return new PageRequest((long) index * size, size);
   }
 

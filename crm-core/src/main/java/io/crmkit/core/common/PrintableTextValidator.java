@@ -40,6 +40,10 @@ public final class PrintableTextValidator implements ConstraintValidator<Printab
     boolean visible = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= ' ' && c < '\u007f') { // printable ASCII, the common case: visible unless a space
+        visible |= c != ' ';
+        continue;
+      }
       int codePoint = c;
       if (Character.isHighSurrogate(c)) {
         if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {

@@ -27,15 +27,11 @@ public record Rejection(String subject, OptionalLong position, List<Violation> v
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(position, "position");
     violations = List.copyOf(violations);
-    if (subject.isBlank()) {
-      throw new IllegalArgumentException("a rejection names its subject");
+    Require.argument(!subject.isBlank(), "a rejection names its subject");
+    if (position.isPresent()) {
+      Require.atLeast(position.getAsLong(), 1, "position");
     }
-    if (position.isPresent() && position.getAsLong() < 1) {
-      throw new IllegalArgumentException("positions start at 1, got " + position.getAsLong());
-    }
-    if (violations.isEmpty()) {
-      throw new IllegalArgumentException("a rejection needs at least one reason");
-    }
+    Require.argument(!violations.isEmpty(), "a rejection needs at least one reason");
   }
 
   /** An input row rejected before it had an identifier: subject {@code row N}, position N. */

@@ -1,5 +1,6 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.common.Require;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -160,9 +161,7 @@ public sealed interface Criteria {
       Objects.requireNonNull(field, "field");
       values.forEach(v -> requireType(field, v));
       values = Set.copyOf(values);
-      if (values.isEmpty()) {
-        throw new IllegalArgumentException("'in' needs at least one value for " + field);
-      }
+      Require.argument(!values.isEmpty(), "'in' needs at least one value for %s", field);
     }
   }
 
@@ -170,12 +169,8 @@ public sealed interface Criteria {
   record Range<T extends Comparable<? super T>>(CustomerField<T> field, T from, T to) implements Criteria {
     public Range {
       Objects.requireNonNull(field, "field");
-      if (!field.ordered()) {
-        throw new IllegalArgumentException(field + " has no order; use eq or in");
-      }
-      if (from == null && to == null) {
-        throw new IllegalArgumentException("a range on " + field + " needs at least one bound");
-      }
+      Require.argument(field.ordered(), "%s has no order; use eq or in", field);
+      Require.argument(from != null || to != null, "a range on %s needs at least one bound", field);
       if (from != null) {
         requireType(field, from);
       }
@@ -190,9 +185,7 @@ public sealed interface Criteria {
     public CodePrefix {
       CustomerField.dimension(dimension);
       Objects.requireNonNull(prefix, "prefix");
-      if (prefix.isEmpty()) {
-        throw new IllegalArgumentException("a code prefix must not be empty");
-      }
+      Require.argument(!prefix.isEmpty(), "a code prefix must not be empty");
     }
   }
 
@@ -234,9 +227,7 @@ public sealed interface Criteria {
 
   private static void requireType(CustomerField<?> field, Object value) {
     Objects.requireNonNull(value, () -> "value for " + field);
-    if (!field.type().isInstance(value)) {
-      throw new IllegalArgumentException(field + " takes " + field.type().getSimpleName()
-          + " values, got " + value.getClass().getSimpleName());
-    }
+    Require.argument(field.type().isInstance(value), "%s takes %s values, got %s", field,
+        field.type().getSimpleName(), value.getClass().getSimpleName());
   }
 }

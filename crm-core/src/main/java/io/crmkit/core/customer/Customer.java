@@ -2,6 +2,7 @@ package io.crmkit.core.customer;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.crmkit.core.common.Require;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
@@ -61,10 +62,8 @@ public interface Customer extends CustomerDetails {
 
   @Value.Check
   default void checkTimeline() {
-    if (updatedAt().isBefore(createdAt())) {
-      throw new IllegalStateException(
-          "updatedAt " + updatedAt() + " is before createdAt " + createdAt() + " for customer " + id());
-    }
+    Require.state(!updatedAt().isBefore(createdAt()), "updatedAt %s is before createdAt %s for customer %s",
+        updatedAt(), createdAt(), id());
   }
 
   class Builder extends ImmutableCustomer.Builder {}

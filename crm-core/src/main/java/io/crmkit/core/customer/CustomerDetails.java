@@ -20,8 +20,25 @@ import org.immutables.value.Value;
  * caller registers) and {@link Customer} (what is stored, with identity and version).
  */
 public interface CustomerDetails {
-  /** Custom attribute names: a letter, then letters, digits, {@code _ . -}; at most 64 characters. */
-  String ATTRIBUTE_NAME = "[A-Za-z][A-Za-z0-9_.-]{0,63}";
+  /** The longest {@link #displayName()}. */
+  int MAX_DISPLAY_NAME_LENGTH = 200;
+  /** The longest {@link #legalName()}. */
+  int MAX_LEGAL_NAME_LENGTH = 200;
+  /** The longest {@link #owner()}. */
+  int MAX_OWNER_LENGTH = 128;
+  /** The longest of the {@link #tags()}. */
+  int MAX_TAG_LENGTH = 64;
+  /** The longest dimension name, a key of {@link #dimensionCodes()}. */
+  int MAX_DIMENSION_LENGTH = 64;
+  /** The longest code, a value of {@link #dimensionCodes()}. */
+  int MAX_CODE_LENGTH = 64;
+  /** The longest custom attribute name, a key of {@link #attributes()}. */
+  int MAX_ATTRIBUTE_NAME_LENGTH = 64;
+  /**
+   * Custom attribute names: a letter, then letters, digits, {@code _ . -}; at most
+   * {@value #MAX_ATTRIBUTE_NAME_LENGTH} characters.
+   */
+  String ATTRIBUTE_NAME = "[A-Za-z][A-Za-z0-9_.-]{0," + (MAX_ATTRIBUTE_NAME_LENGTH - 1) + "}";
 
   @NotNull
   CustomerKind kind();
@@ -30,7 +47,7 @@ public interface CustomerDetails {
   Optional<@Valid PersonName> personName();
 
   /** An organisation's registered legal name; required for {@link CustomerKind#ORGANISATION}. */
-  Optional<@NotBlankIfPresent @Size(max = 200) @PrintableText String> legalName();
+  Optional<@NotBlankIfPresent @Size(max = MAX_LEGAL_NAME_LENGTH) @PrintableText String> legalName();
 
   /**
    * The name shown to people. Defaults to {@link #nameAsWritten}; set it for a trading name or a
@@ -38,7 +55,7 @@ public interface CustomerDetails {
    */
   @Value.Default
   @NotBlank
-  @Size(max = 200)
+  @Size(max = MAX_DISPLAY_NAME_LENGTH)
   @PrintableText
   default String displayName() {
     return nameAsWritten(this);
@@ -61,14 +78,14 @@ public interface CustomerDetails {
   Set<@NotNull @Valid OrganisationIdentifier> organisationIdentifiers();
 
   /** The user or team responsible for the customer, as the host system names them. */
-  Optional<@NotBlankIfPresent @Size(max = 128) @PrintableText String> owner();
+  Optional<@NotBlankIfPresent @Size(max = MAX_OWNER_LENGTH) @PrintableText String> owner();
 
   /** Free labels, for example {@code trade-fair-2025}. */
-  Set<@NotBlank @Size(max = 64) @PrintableText String> tags();
+  Set<@NotBlank @Size(max = MAX_TAG_LENGTH) @PrintableText String> tags();
 
   /** Classification: dimension (for example {@code region}) to code (for example {@code 110105}). */
-  Map<@NotBlank @Size(max = 64) @PrintableText String, @NotBlank @Size(max = 64) @PrintableText String>
-      dimensionCodes();
+  Map<@NotBlank @Size(max = MAX_DIMENSION_LENGTH) @PrintableText String,
+      @NotBlank @Size(max = MAX_CODE_LENGTH) @PrintableText String> dimensionCodes();
 
   /** The lifecycle stage; new customers start as {@link LifecycleStage#PROSPECT}. */
   @Value.Default

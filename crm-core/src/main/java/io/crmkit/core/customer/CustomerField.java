@@ -1,5 +1,6 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.common.Require;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,10 +52,7 @@ public final class CustomerField<T> {
    * Text comparison is by Unicode code point.
    */
   public static CustomerField<String> dimension(String dimension) {
-    Objects.requireNonNull(dimension, "dimension");
-    if (dimension.isBlank()) {
-      throw new IllegalArgumentException("dimension must not be blank");
-    }
+    Require.notBlank(dimension, "dimension");
     return new CustomerField<>(DIMENSION, String.class, dimension, true);
   }
 

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param id the customer's key in that system, compared exactly (case-sensitive)
  */
 public record ExternalReference(
-    @NotBlank @Size(max = 64) @PrintableText String system,
-    @NotBlank @Size(max = 128) @PrintableText String id) {
+    @NotBlank @Size(max = MAX_SYSTEM_LENGTH) @PrintableText String system,
+    @NotBlank @Size(max = MAX_ID_LENGTH) @PrintableText String id) {
+  /** The longest system name. */
+  public static final int MAX_SYSTEM_LENGTH = 64;
+  /** The longest id. */
+  public static final int MAX_ID_LENGTH = 128;
 
   public ExternalReference {
     Objects.requireNonNull(system, "system");

@@ -1,6 +1,7 @@
 package io.crmkit.core.customer;
 
 import io.crmkit.core.common.PrintableText;
+import io.crmkit.core.common.Require;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
@@ -13,7 +14,9 @@ import java.util.Objects;
  */
 public record LifecycleStage(
     @NotBlank @Pattern(regexp = NAME_PATTERN) @PrintableText String name) {
-  static final String NAME_PATTERN = "[A-Z][A-Z0-9_]{0,39}";
+  /** The longest stage name (and value-tier name) kept. */
+  public static final int MAX_NAME_LENGTH = 40;
+  static final String NAME_PATTERN = "[A-Z][A-Z0-9_]{0," + (MAX_NAME_LENGTH - 1) + "}";
 
   public static final LifecycleStage PROSPECT = new LifecycleStage("PROSPECT");
   /** Evaluating a purchase. */
@@ -29,10 +32,8 @@ public record LifecycleStage(
 
   public LifecycleStage {
     Objects.requireNonNull(name, "name");
-    if (!name.matches(NAME_PATTERN)) {
-      throw new IllegalArgumentException(
-          "a stage name is 1-40 upper-case letters, digits or _ starting with a letter: " + name);
-    }
+    Require.argument(name.matches(NAME_PATTERN),
+        "a stage name is 1-%s upper-case letters, digits or _ starting with a letter: %s", MAX_NAME_LENGTH, name);
   }
 
   public static LifecycleStage of(String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.NotBlankIfPresent;
 import io.crmkit.core.common.PrintableText;
+import io.crmkit.core.common.Require;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,12 +19,14 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePersonName.class)
 @JsonDeserialize(as = ImmutablePersonName.class)
 public interface PersonName {
+  /** The longest family name, and the longest given name. */
+  int MAX_PART_LENGTH = 100;
 
   /** Family name (surname), for example {@code 张} or {@code Smith}. */
-  Optional<@NotBlankIfPresent @Size(max = 100) @PrintableText String> familyName();
+  Optional<@NotBlankIfPresent @Size(max = MAX_PART_LENGTH) @PrintableText String> familyName();
 
   /** Given name(s), for example {@code 伟} or {@code Mary Ann}. */
-  Optional<@NotBlankIfPresent @Size(max = 100) @PrintableText String> givenName();
+  Optional<@NotBlankIfPresent @Size(max = MAX_PART_LENGTH) @PrintableText String> givenName();
 
   /**
    * A person's name from family and given name, either of which may be {@code null} for a
@@ -51,9 +54,8 @@ public interface PersonName {
 
   @Value.Check
   default void check() {
-    if (familyName().isEmpty() && givenName().isEmpty()) {
-      throw new IllegalStateException("a person name needs a family name or a given name");
-    }
+    Require.state(familyName().isPresent() || givenName().isPresent(),
+        "a person name needs a family name or a given name");
   }
 
   class Builder extends ImmutablePersonName.Builder {}

@@ -1,5 +1,6 @@
 package io.crmkit.core.customer;
 
+import io.crmkit.core.common.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,9 +62,7 @@ public record Sort(List<Key> keys) {
     public Key {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(direction, "direction");
-      if (!field.ordered()) {
-        throw new IllegalArgumentException(field + " has no order to sort by");
-      }
+      Require.argument(field.ordered(), "%s has no order to sort by", field);
     }
   }
 }

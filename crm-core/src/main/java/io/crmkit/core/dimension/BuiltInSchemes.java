@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.CodeStructure.PatternLevel;
 import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
 import java.io.IOException;
@@ -234,9 +235,7 @@ public final class BuiltInSchemes {
 
   private static Reader open(String resource) {
     InputStream in = BuiltInSchemes.class.getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException("the built-in resource " + resource + " is missing from the class path");
-    }
+    Require.state(in != null, "the built-in resource %s is missing from the class path", resource);
     return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,7 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
+
 /** Expands character-range specifications such as {@code 0-9A-Z} into the characters they name. */
 final class CharacterRanges {
   private CharacterRanges() {}
@@ -11,18 +13,14 @@ final class CharacterRanges {
    * @throws IllegalArgumentException if {@code spec} is empty or has a descending range
    */
   static String expand(String spec) {
-    if (spec == null || spec.isEmpty()) {
-      throw new IllegalArgumentException("a character range must not be empty");
-    }
+    Require.argument(spec != null && !spec.isEmpty(), "a character range must not be empty");
     StringBuilder chars = new StringBuilder();
     int i = 0;
     while (i < spec.length()) {
       char from = spec.charAt(i);
       if (i + 2 < spec.length() && spec.charAt(i + 1) == '-') {
         char to = spec.charAt(i + 2);
-        if (to < from) {
-          throw new IllegalArgumentException("descending range '" + from + "-" + to + "' in '" + spec + "'");
-        }
+        Require.argument(from <= to, "descending range '%s-%s' in '%s'", from, to, spec);
         for (int c = from; c <= to; c++) { // an int: a char counter would wrap after U+FFFF
           add(chars, (char) c);
         }

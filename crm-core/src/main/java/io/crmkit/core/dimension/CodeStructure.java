@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -113,12 +114,8 @@ public sealed interface CodeStructure
   record Segment(String level, int width, String characters) {
     public Segment {
       requireLevelName(level);
-      if (width < 1) {
-        throw new IllegalArgumentException("segment '" + level + "' needs a width of at least 1, got " + width);
-      }
-      if (characters == null || characters.isEmpty()) {
-        throw new IllegalArgumentException("segment '" + level + "' needs allowed characters");
-      }
+      Require.argument(width >= 1, "segment '%s' needs a width of at least 1, got %s", level, width);
+      Require.argument(characters != null && !characters.isEmpty(), "segment '%s' needs allowed characters", level);
     }
 
     boolean allows(char c) {
@@ -279,13 +276,9 @@ public sealed interface CodeStructure
   record Part(String level, String characters, int minWidth, int maxWidth) {
     public Part {
       requireLevelName(level);
-      if (characters == null || characters.isEmpty()) {
-        throw new IllegalArgumentException("part '" + level + "' needs allowed characters");
-      }
-      if (minWidth < 1 || maxWidth < minWidth) {
-        throw new IllegalArgumentException("part '" + level + "' needs 1 <= minWidth <= maxWidth, got "
-            + minWidth + ".." + maxWidth);
-      }
+      Require.argument(characters != null && !characters.isEmpty(), "part '%s' needs allowed characters", level);
+      Require.argument(1 <= minWidth && minWidth <= maxWidth, "part '%s' needs 1 <= minWidth <= maxWidth, got %s..%s",
+          level, minWidth, maxWidth);
     }
   }
 
@@ -298,17 +291,13 @@ public sealed interface CodeStructure
   record Separated(String separator, List<Part> parts) implements CodeStructure {
     public Separated {
       Objects.requireNonNull(separator, "separator");
-      if (separator.isEmpty()) {
-        throw new IllegalArgumentException("a separator must not be empty");
-      }
+      Require.argument(!separator.isEmpty(), "a separator must not be empty");
       parts = List.copyOf(parts);
       requireLevels(parts.stream().map(Part::level).toList());
       for (Part part : parts) {
         for (char c : separator.toCharArray()) {
-          if (part.characters().indexOf(c) >= 0) {
-            throw new IllegalArgumentException("part '" + part.level() + "' allows '" + c
-                + "', which is in the separator '" + separator + "'");
-          }
+          Require.argument(part.characters().indexOf(c) < 0, "part '%s' allows '%s', which is in the separator '%s'",
+              part.level(), c, separator);
         }
       }
     }
@@ -388,9 +377,7 @@ public sealed interface CodeStructure
     public PatternLevel(String level, String regex, int parentPrefix) {
       requireLevelName(level);
       Objects.requireNonNull(regex, "regex");
-      if (parentPrefix < 0) {
-        throw new IllegalArgumentException("parentPrefix must not be negative: " + parentPrefix);
-      }
+      Require.atLeast(parentPrefix, 0, "parentPrefix");
       try {
         this.pattern = Pattern.compile(regex);
       } catch (PatternSyntaxException e) {
@@ -520,20 +507,14 @@ public sealed interface CodeStructure
 
   private static void requireLevelName(String level) {
     Objects.requireNonNull(level, "level");
-    if (level.isBlank()) {
-      throw new IllegalArgumentException("a level name must not be blank");
-    }
+    Require.argument(!level.isBlank(), "a level name must not be blank");
   }
 
   private static void requireLevels(List<String> levels) {
-    if (levels.isEmpty()) {
-      throw new IllegalArgumentException("a code structure needs at least one level");
-    }
+    Require.argument(!levels.isEmpty(), "a code structure needs at least one level");
     Set<String> seen = new HashSet<>();
     for (String level : levels) {
-      if (!seen.add(level)) {
-        throw new IllegalArgumentException("level '" + level + "' appears twice");
-      }
+      Require.argument(seen.add(level), "level '%s' appears twice", level);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,9 +51,8 @@ public record CsvLayout(
     Objects.requireNonNull(retiredOnColumn, "retiredOnColumn");
     Objects.requireNonNull(successorsColumn, "successorsColumn");
     labelColumns = Collections.unmodifiableMap(new LinkedHashMap<>(labelColumns));
-    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException("U+" + String.format("%04X", (int) delimiter) + " cannot be a delimiter");
-    }
+    Require.argument(delimiter != '"' && delimiter != '\n' && delimiter != '\r', "U+%s cannot be a delimiter",
+        String.format("%04X", (int) delimiter));
   }
 
   /** The standard layout (see the class description). */

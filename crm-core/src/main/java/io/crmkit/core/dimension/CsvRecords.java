@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.crmkit.core.common.Require;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -50,9 +51,8 @@ final class CsvRecords {
   static void read(Reader reader, char delimiter, Visitor visitor) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(visitor, "visitor");
-    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException("U+" + String.format("%04X", (int) delimiter) + " cannot be a delimiter");
-    }
+    Require.argument(delimiter != '"' && delimiter != '\n' && delimiter != '\r', "U+%s cannot be a delimiter",
+        String.format("%04X", (int) delimiter));
     Records records = new Records();
     // Not closed: closing it would close the caller's reader.
     CsvReader<Record> csv = CsvReader.builder()

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -42,16 +43,13 @@ public record DimensionCode(
     Objects.requireNonNull(validFrom, "validFrom");
     Objects.requireNonNull(retiredOn, "retiredOn");
     successors = List.copyOf(successors);
-    if (depth < 0) {
-      throw new IllegalArgumentException("depth must not be negative: " + depth);
+    Require.atLeast(depth, 0, "depth");
+    if (validFrom.isPresent() && retiredOn.isPresent()) {
+      Require.argument(retiredOn.get().isAfter(validFrom.get()),
+          "code %s is retired on %s, not after it became valid on %s", code, retiredOn.get(), validFrom.get());
     }
-    if (validFrom.isPresent() && retiredOn.isPresent() && !retiredOn.get().isAfter(validFrom.get())) {
-      throw new IllegalArgumentException("code " + code + " is retired on " + retiredOn.get()
-          + ", not after it became valid on " + validFrom.get());
-    }
-    if (retiredOn.isEmpty() && !successors.isEmpty()) {
-      throw new IllegalArgumentException("code " + code + " is in force and cannot have successors");
-    }
+    Require.argument(retiredOn.isPresent() || successors.isEmpty(), "code %s is in force and cannot have successors",
+        code);
   }
 
   /** Whether the code is in force (not retired). */
@@ -91,9 +89,7 @@ public record DimensionCode(
     public Successor {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(effective, "effective");
-      if (code.isBlank()) {
-        throw new IllegalArgumentException("a successor code must not be blank");
-      }
+      Require.argument(!code.isBlank(), "a successor code must not be blank");
     }
 
     @Override

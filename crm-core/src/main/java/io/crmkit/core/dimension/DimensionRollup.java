@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.Customers;
@@ -50,11 +51,8 @@ public final class DimensionRollup {
   public static DimensionRollup count(DimensionScheme scheme, String dimension,
       Stream<? extends CustomerDetails> customers) {
     Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(dimension, "dimension");
+    Require.notBlank(dimension, "dimension");
     Objects.requireNonNull(customers, "customers");
-    if (dimension.isBlank()) {
-      throw new IllegalArgumentException("dimension must not be blank");
-    }
     Map<String, Long> held = new HashMap<>();
     Map<String, Long> unknown = new HashMap<>();
     Map<String, String> resolved = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.crmkit.core.dimension;
 
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.DimensionCode.Successor;
 import io.crmkit.core.dimension.SchemeDefinitionException.Problem.Kind;
 import java.io.Reader;
@@ -586,9 +587,7 @@ public final class DimensionScheme {
 
     private static String requireText(String value, String what) {
       Objects.requireNonNull(value, what);
-      if (value.isBlank()) {
-        throw new IllegalArgumentException("a scheme's " + what + " must not be blank");
-      }
+      Require.argument(!value.isBlank(), "a scheme's %s must not be blank", what);
       return value.strip();
     }
   }

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,8 @@ public final class DimensionSchemes {
     Map<String, DimensionScheme> byId = new LinkedHashMap<>();
     for (DimensionScheme scheme : schemes) {
       Objects.requireNonNull(scheme, "scheme");
-      if (byId.put(scheme.id(), scheme) != null) {
-        throw new IllegalArgumentException("two schemes with id " + scheme.id());
-      }
+      DimensionScheme before = byId.put(scheme.id(), scheme);
+      Require.argument(before == null, "two schemes with id %s", scheme.id());
     }
     return new DimensionSchemes(Map.copyOf(byId));
   }

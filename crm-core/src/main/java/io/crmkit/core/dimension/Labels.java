@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import java.util.Collections;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
@@ -23,19 +24,14 @@ public record Labels(Map<String, String> texts) {
    */
   public Labels {
     Objects.requireNonNull(texts, "texts");
-    if (texts.isEmpty()) {
-      throw new IllegalArgumentException("labels need at least one text");
-    }
+    Require.argument(!texts.isEmpty(), "labels need at least one text");
     Map<String, String> copy = new LinkedHashMap<>();
     texts.forEach((tag, text) -> {
       Objects.requireNonNull(tag, "language tag");
       Objects.requireNonNull(text, () -> "label for " + tag);
-      if (text.isBlank()) {
-        throw new IllegalArgumentException("the label for language '" + tag + "' is blank");
-      }
-      if (copy.put(normalise(tag), text.strip()) != null) {
-        throw new IllegalArgumentException("two labels for language '" + tag + "'");
-      }
+      Require.argument(!text.isBlank(), "the label for language '%s' is blank", tag);
+      String before = copy.put(normalise(tag), text.strip());
+      Require.argument(before == null, "two labels for language '%s'", tag);
     });
     texts = Collections.unmodifiableMap(copy);
   }
@@ -93,9 +89,7 @@ public record Labels(Map<String, String> texts) {
   }
 
   private static String normalise(String tag) {
-    if (tag.isBlank()) {
-      throw new IllegalArgumentException("a language tag must not be blank");
-    }
+    Require.argument(!tag.isBlank(), "a language tag must not be blank");
     try {
       return new Locale.Builder().setLanguageTag(tag.strip()).build().toLanguageTag();
     } catch (IllformedLocaleException e) {

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension;
 
+import io.crmkit.core.common.Require;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,9 +112,7 @@ public sealed interface Resolution {
   record NotFound(CodeCheck check) implements Resolution {
     public NotFound {
       Objects.requireNonNull(check, "check");
-      if (check.entry().isPresent()) {
-        throw new IllegalArgumentException("the code " + check.code() + " is in the scheme");
-      }
+      Require.argument(check.entry().isEmpty(), "the code %s is in the scheme", check.code());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crmkit.core.event;
 
+import io.crmkit.core.common.Require;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,13 +61,11 @@ public final class EventFamily<E extends DomainEvent> {
   public static <E extends DomainEvent> EventFamily<E> of(String name, Class<E> root) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(root, "root");
-    if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("An event family name must match " + NAME.pattern() + ", got '" + name + "'");
-    }
-    if (!root.isSealed()) {
-      throw new IllegalArgumentException("The root of event family '" + name + "', " + root.getName()
-          + ", must be sealed, so that its event types can be listed");
-    }
+    Require.argument(NAME.matcher(name).matches(), "An event family name must match %s, got '%s'",
+        NAME.pattern(), name);
+    Require.argument(root.isSealed(),
+        "The root of event family '%s', %s, must be sealed, so that its event types can be listed",
+        name, root.getName());
     Map<String, Class<? extends E>> types = new LinkedHashMap<>();
     collect(name, root, root, types);
     return new EventFamily<>(name, root, Collections.unmodifiableMap(types));
@@ -101,21 +100,18 @@ public final class EventFamily<E extends DomainEvent> {
       }
     }
     if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-      if (!type.isSealed()) {
-        throw new IllegalArgumentException("Event family '" + family + "' has the non-sealed type " + type.getName()
-            + ", whose subtypes cannot be listed; make it sealed");
-      }
+      Require.argument(type.isSealed(),
+          "Event family '%s' has the non-sealed type %s, whose subtypes cannot be listed; make it sealed",
+          family, type.getName());
       return;
     }
-    if (!type.isSealed() && !Modifier.isFinal(type.getModifiers())) {
-      throw new IllegalArgumentException("Event family '" + family + "' has the non-sealed class " + type.getName()
-          + ", whose subclasses cannot be listed; make it final or sealed");
-    }
+    Require.argument(type.isSealed() || Modifier.isFinal(type.getModifiers()),
+        "Event family '%s' has the non-sealed class %s, whose subclasses cannot be listed; make it final or sealed",
+        family, type.getName());
     Class<? extends E> event = type.asSubclass(root);
-    if (event.getSimpleName().length() > MAX_TYPE_ID_LENGTH) {
-      throw new IllegalArgumentException("Event family '" + family + "' has the type " + event.getName()
-          + ", whose simple name is longer than the " + MAX_TYPE_ID_LENGTH + " characters a type id may have");
-    }
+    Require.argument(event.getSimpleName().length() <= MAX_TYPE_ID_LENGTH,
+        "Event family '%s' has the type %s, whose simple name is longer than the %s characters a type id may have",
+        family, event.getName(), MAX_TYPE_ID_LENGTH);
     Class<? extends E> clash = into.putIfAbsent(event.getSimpleName(), event);
     if (clash != null) {
       throw new IllegalArgumentException("Event family '" + family + "' has two types with the type id '"

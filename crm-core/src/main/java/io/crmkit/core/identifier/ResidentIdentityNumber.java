@@ -3,6 +3,7 @@ package io.crmkit.core.identifier;
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
 import io.crmkit.core.checkdigit.CheckCharacters;
 import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -190,10 +191,8 @@ public final class ResidentIdentityNumber {
    */
   public static char computeCheckCharacter(String first17) {
     Objects.requireNonNull(first17, "first17");
-    if (first17.length() != LENGTH - 1) {
-      throw new IllegalArgumentException("a resident identity number's check covers 17 digits, not "
-          + first17.length());
-    }
+    Require.argument(first17.length() == LENGTH - 1, "a resident identity number's check covers 17 digits, not %s",
+        first17.length());
     return CHECK.compute(first17).charAt(0);
   }
 

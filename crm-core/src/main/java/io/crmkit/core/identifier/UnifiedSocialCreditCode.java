@@ -1,6 +1,7 @@
 package io.crmkit.core.identifier;
 
 import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,15 +148,12 @@ public final class UnifiedSocialCreditCode {
    */
   public static char computeCheckCharacter(String first17) {
     Objects.requireNonNull(first17, "first17");
-    if (first17.length() != LENGTH - 1) {
-      throw new IllegalArgumentException("a Unified Social Credit Code's check covers 17 characters, not "
-          + first17.length());
-    }
+    Require.argument(first17.length() == LENGTH - 1,
+        "a Unified Social Credit Code's check covers 17 characters, not %s", first17.length());
     for (int i = 0; i < first17.length(); i++) {
-      if (valueOf(first17.charAt(i)) < 0) {
-        throw new IllegalArgumentException("character '" + first17.charAt(i) + "' at position " + (i + 1)
-            + " is not in the Unified Social Credit Code alphabet " + ALPHABET);
-      }
+      Require.argument(valueOf(first17.charAt(i)) >= 0,
+          "character '%s' at position %s is not in the Unified Social Credit Code alphabet %s",
+          first17.charAt(i), i + 1, ALPHABET);
     }
     return ALPHABET.charAt(checkValue(weightedSum(first17)));
   }

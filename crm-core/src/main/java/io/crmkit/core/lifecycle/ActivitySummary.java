@@ -1,14 +1,13 @@
 package io.crmkit.core.lifecycle;
 
 import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.activity.PurchaseSummary;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What a customer's purchases say as of an instant, for guards and automatic rules: how often,
@@ -20,11 +19,14 @@ import java.util.TreeMap;
  * customer-base analysis (RFM, buy-till-you-die models) works at. Refunds are ignored: they
  * neither make an occasion nor cancel one.
  *
+ * <p>It is the occasion part of a {@link PurchaseSummary} ({@link #from}), which adapters compute
+ * for many customers in one query; {@link #of} summarises a list of purchases the same way.
+ *
  * @param customerId whose purchases
  * @param asOf the purchases counted happened before this instant
  * @param purchaseCount the number of purchase occasions, at least 0
  * @param firstPurchaseAt the first occasion, present when {@code purchaseCount > 0}
- * @param lastPurchaseAt the latest occasion, present when {@code purchaseCount > 0}
+ * @param lastPurchaseAt the latest occasion (its first purchase), present when {@code purchaseCount > 0}
  * @param typicalGap the median number of calendar days between consecutive occasions, present
  *     when {@code purchaseCount > 1}: the customer's own cadence, robust to one long pause
  */
@@ -35,8 +37,6 @@ public record ActivitySummary(
     Optional<Instant> firstPurchaseAt,
     Optional<Instant> lastPurchaseAt,
     Optional<Duration> typicalGap) {
-  private static final long SECONDS_PER_DAY = 86_400;
-
   /**
    * @throws IllegalArgumentException if the parts contradict each other: a negative count, first
    *     and last present exactly when the count is positive, first not after last, last before
@@ -83,35 +83,19 @@ public record ActivitySummary(
    * ignored, and order does not matter.
    */
   public static ActivitySummary of(CustomerId customerId, Collection<Purchase> purchases, Instant asOf) {
-    Objects.requireNonNull(customerId, "customerId");
+    return from(PurchaseSummary.of(customerId, purchases, asOf));
+  }
+
+  /**
+   * The occasions of {@code purchases} as rules see them: the occasion count, the first purchase,
+   * the start of the latest occasion as the last purchase, and the typical gap. So figures read in
+   * bulk ({@link io.crmkit.core.activity.Purchases#summaries}) and figures summarised from a list
+   * ({@link #of}) are the same.
+   */
+  public static ActivitySummary from(PurchaseSummary purchases) {
     Objects.requireNonNull(purchases, "purchases");
-    Objects.requireNonNull(asOf, "asOf");
-    // The first purchase of each UTC day, in day order.
-    TreeMap<Long, Instant> occasions = new TreeMap<>();
-    for (Purchase p : purchases) {
-      if (p.customerId().equals(customerId) && !p.isRefund() && p.occurredAt().isBefore(asOf)) {
-        occasions.merge(Math.floorDiv(p.occurredAt().getEpochSecond(), SECONDS_PER_DAY), p.occurredAt(),
-            (a, b) -> a.isBefore(b) ? a : b);
-      }
-    }
-    if (occasions.isEmpty()) {
-      return none(customerId, asOf);
-    }
-    Instant[] times = occasions.values().toArray(Instant[]::new);
-    Optional<Duration> gap = Optional.empty();
-    if (times.length > 1) {
-      Long[] days = occasions.keySet().toArray(Long[]::new);
-      Duration[] gaps = new Duration[days.length - 1];
-      for (int i = 1; i < days.length; i++) {
-        gaps[i - 1] = Duration.ofDays(days[i] - days[i - 1]);
-      }
-      Arrays.sort(gaps);
-      int mid = gaps.length / 2;
-      gap = Optional.of(gaps.length % 2 == 1 ? gaps[mid]
-          : gaps[mid - 1].plus(gaps[mid].minus(gaps[mid - 1]).dividedBy(2)));
-    }
-    return new ActivitySummary(customerId, asOf, times.length, Optional.of(times[0]),
-        Optional.of(times[times.length - 1]), gap);
+    return new ActivitySummary(purchases.customerId(), purchases.asOf(), purchases.occasions(),
+        purchases.firstPurchaseAt(), purchases.lastOccasionAt(), purchases.typicalGap());
   }
 
   /** How long before {@code asOf} the customer last bought, if they ever did. */

@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import io.crmkit.core.common.PrintableTextValidator;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,9 +15,12 @@ import java.util.Objects;
  *     the signal equals itself after a round trip through a database that does not keep the sign
  *     of zero (H2)
  * @param measuredAt when it was computed: evaluation as of a date only sees earlier signals
- * @param source which model or system produced it, such as {@code bg-nbd}; 1-64 printable characters
+ * @param source which model or system produced it, such as {@code bg-nbd}; 1 to {@value #MAX_SOURCE_LENGTH}
+ *     printable characters
  */
 public record ChurnSignal(CustomerId customerId, double probabilityAlive, Instant measuredAt, String source) {
+  /** The longest source name kept. */
+  public static final int MAX_SOURCE_LENGTH = 64;
 
   /**
    * @throws IllegalArgumentException if the probability is not within 0..1, or the source is
@@ -26,12 +30,10 @@ public record ChurnSignal(CustomerId customerId, double probabilityAlive, Instan
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(measuredAt, "measuredAt");
     Objects.requireNonNull(source, "source");
-    if (!(probabilityAlive >= 0 && probabilityAlive <= 1)) {
-      throw new IllegalArgumentException("probabilityAlive must be within 0..1, got " + probabilityAlive);
-    }
-    if (source.isBlank() || source.length() > 64 || !PrintableTextValidator.isPrintable(source, false)) {
-      throw new IllegalArgumentException("source must be 1-64 printable characters, got '" + source + "'");
-    }
+    Require.inRange(probabilityAlive, 0, 1, "probabilityAlive");
+    Require.argument(!source.isBlank() && source.length() <= MAX_SOURCE_LENGTH
+        && PrintableTextValidator.isPrintable(source, false),
+        "source must be 1-%s printable characters, got '%s'", MAX_SOURCE_LENGTH, source);
     if (probabilityAlive == 0) {
       probabilityAlive = 0.0;
     }

@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import java.time.Instant;
@@ -41,12 +42,8 @@ public record DueMove(
     Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(reason, "reason");
-    if (expectedVersion < 1) {
-      throw new IllegalArgumentException("only stored customers (version >= 1) move, got " + expectedVersion);
-    }
-    if (reason.isBlank()) {
-      throw new IllegalArgumentException("a due move always has a reason");
-    }
+    Require.atLeast(expectedVersion, 1, "expectedVersion");
+    Require.argument(!reason.isBlank(), "a due move always has a reason");
   }
 
   @Override

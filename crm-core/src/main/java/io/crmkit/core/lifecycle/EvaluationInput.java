@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,12 +25,9 @@ public record EvaluationInput(
     Objects.requireNonNull(stageEnteredAt, "stageEnteredAt");
     Objects.requireNonNull(activity, "activity");
     Objects.requireNonNull(churnSignal, "churnSignal");
-    if (!activity.customerId().equals(customer.id())) {
-      throw new IllegalArgumentException("activity of " + activity.customerId() + " given for " + customer.id());
-    }
-    if (churnSignal.isPresent() && !churnSignal.get().customerId().equals(customer.id())) {
-      throw new IllegalArgumentException(
-          "churn signal of " + churnSignal.get().customerId() + " given for " + customer.id());
-    }
+    Require.argument(activity.customerId().equals(customer.id()), "activity of %s given for %s",
+        activity.customerId(), customer.id());
+    churnSignal.ifPresent(signal -> Require.argument(signal.customerId().equals(customer.id()),
+        "churn signal of %s given for %s", signal.customerId(), customer.id()));
   }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,9 +43,6 @@ public record EvaluationReport(
     Objects.requireNonNull(asOf, "asOf");
     applied = List.copyOf(applied);
     rejected = List.copyOf(rejected);
-    if (customersEvaluated < rejected.size()) {
-      throw new IllegalArgumentException("rejected " + rejected.size() + " customers but evaluated only "
-          + customersEvaluated);
-    }
+    Require.atLeast(customersEvaluated, rejected.size(), "customersEvaluated");
   }
 }

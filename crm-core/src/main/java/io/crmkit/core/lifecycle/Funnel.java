@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerField;
@@ -235,10 +236,7 @@ public final class Funnel {
       public Conversion {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (customersConverted < 0 || customersInFrom < customersConverted) {
-          throw new IllegalArgumentException("need 0 <= converted <= in stage, got " + customersConverted
-              + " of " + customersInFrom);
-        }
+        Require.inRange(customersConverted, 0, customersInFrom, "customersConverted");
       }
 
       /** {@code customersConverted / customersInFrom}, or 0 when nobody was in {@code from}. */
@@ -259,9 +257,7 @@ public final class Funnel {
       public StageTime {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(average, "average");
-        if (completedStays < 1) {
-          throw new IllegalArgumentException("an average needs at least one stay, got " + completedStays);
-        }
+        Require.atLeast(completedStays, 1, "completedStays");
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.crmkit.core.lifecycle;
 
 import io.crmkit.core.common.PrintableTextValidator;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import java.time.Instant;
@@ -55,18 +56,11 @@ public record HistoryEntry(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(reason, "reason");
-    if (customerVersion < 1) {
-      throw new IllegalArgumentException("a move saves the customer, so its version is at least 1, got "
-          + customerVersion);
-    }
+    Require.atLeast(customerVersion, 1, "customerVersion");
     String actorProblem = actorProblem(actor);
-    if (actorProblem != null) {
-      throw new IllegalArgumentException(actorProblem);
-    }
+    Require.argument(actorProblem == null, actorProblem);
     String reasonProblem = reason.map(HistoryEntry::reasonProblem).orElse(null);
-    if (reasonProblem != null) {
-      throw new IllegalArgumentException(reasonProblem);
-    }
+    Require.argument(reasonProblem == null, reasonProblem);
   }
 
   /** What is wrong with {@code actor} as an actor name, or {@code null} if nothing. */

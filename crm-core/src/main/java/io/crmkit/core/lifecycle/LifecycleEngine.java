@@ -1,7 +1,7 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.activity.PurchaseSummary;
 import io.crmkit.core.activity.Purchases;
-import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.CrmValidationException;
@@ -82,7 +82,7 @@ import java.util.stream.StreamSupport;
  * <p>Thread-safe. Holds no per-customer state.
  */
 public final class LifecycleEngine {
-  /** Customers read per bulk lookup of history and churn signals in batch evaluation. */
+  /** Customers read per bulk lookup of history, churn signals and purchase summaries in batch evaluation. */
   static final int CHUNK = 1_000;
 
   private final Lifecycle lifecycle;
@@ -249,14 +249,16 @@ public final class LifecycleEngine {
     Customer customer = get(customerId);
     Optional<ChurnSignal> signal =
         churnSignals == null ? Optional.empty() : churnSignals.latest(customerId, asOf);
-    return evaluator.evaluate(input(customer, history.latest(customerId), signal, asOf), asOf);
+    return evaluator.evaluate(new EvaluationInput(customer, stageEnteredAt(customer, history.latest(customerId)),
+        activity(customerId, asOf), signal), asOf);
   }
 
   /**
    * The moves due for every customer as of {@code asOf}, each with its reason, without applying
    * them; customer by customer, in customer id order. Reads customers in the stages where some
-   * rule can fire, lazily, with history and churn signals looked up in bulk per chunk of
-   * customers, so memory stays constant. Close the stream (try-with-resources).
+   * rule can fire, lazily, with history, churn signals and purchase figures ({@link
+   * Purchases#summaries}) looked up in bulk per chunk of customers, so memory stays constant.
+   * Close the stream (try-with-resources).
    */
   public Stream<DueMove> evaluateAll(Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
@@ -388,9 +390,7 @@ public final class LifecycleEngine {
     }
     Instant now = clock.instant();
     if (transition.isGuarded()) {
-      ActivitySummary activity =
-          ActivitySummary.of(customer.id(), purchases.forCustomer(customer.id(), TimeRange.until(now)), now);
-      if (!transition.guard().allows(customer, activity)) {
+      if (!transition.guard().allows(customer, activity(customer.id(), now))) {
         return new FireResult.Blocked(customer, transition);
       }
     }
@@ -438,16 +438,25 @@ public final class LifecycleEngine {
           List<CustomerId> chunkIds = chunk.stream().map(Customer::id).toList();
           Map<CustomerId, HistoryEntry> latest = history.latest(chunkIds);
           Map<CustomerId, ChurnSignal> signals = churnSignals == null ? Map.of() : churnSignals.latest(chunkIds, asOf);
-          return chunk.stream().map(customer -> input(customer, Optional.ofNullable(latest.get(customer.id())),
-              Optional.ofNullable(signals.get(customer.id())), asOf));
+          Map<CustomerId, PurchaseSummary> bought = purchases.summaries(chunkIds, asOf);
+          return chunk.stream().map(customer -> new EvaluationInput(customer,
+              stageEnteredAt(customer, Optional.ofNullable(latest.get(customer.id()))),
+              ActivitySummary.from(summaryOf(bought, customer.id())), Optional.ofNullable(signals.get(customer.id()))));
         });
   }
 
-  private EvaluationInput input(Customer customer, Optional<HistoryEntry> latest, Optional<ChurnSignal> signal,
-      Instant asOf) {
-    ActivitySummary activity =
-        ActivitySummary.of(customer.id(), purchases.forCustomer(customer.id(), TimeRange.until(asOf)), asOf);
-    return new EvaluationInput(customer, stageEnteredAt(customer, latest), activity, signal);
+  /** The customer's purchase occasions before {@code asOf}, read as one summary. */
+  private ActivitySummary activity(CustomerId customerId, Instant asOf) {
+    return ActivitySummary.from(summaryOf(purchases.summaries(List.of(customerId), asOf), customerId));
+  }
+
+  private static PurchaseSummary summaryOf(Map<CustomerId, PurchaseSummary> summaries, CustomerId customerId) {
+    PurchaseSummary summary = summaries.get(customerId);
+    if (summary == null) {
+      throw new IllegalStateException("the purchase store gave no summary for customer " + customerId
+          + "; Purchases.summaries must return one for every id asked for");
+    }
+    return summary;
   }
 
   private Instant stageEnteredAt(Customer customer, Optional<HistoryEntry> latest) {

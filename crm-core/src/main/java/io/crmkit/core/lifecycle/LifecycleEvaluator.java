@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.LifecycleStage;
 import java.time.Instant;
@@ -100,10 +101,8 @@ public final class LifecycleEvaluator {
   public List<DueMove> evaluate(EvaluationInput input, Instant asOf) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(asOf, "asOf");
-    if (!input.activity().asOf().equals(asOf)) {
-      throw new IllegalArgumentException("activity summarised as of " + input.activity().asOf()
-          + " cannot be evaluated as of " + asOf);
-    }
+    Require.argument(input.activity().asOf().equals(asOf), "activity summarised as of %s cannot be evaluated as of %s",
+        input.activity().asOf(), asOf);
     Customer customer = input.customer();
     LifecycleStage stage = customer.stage();
     Instant enteredAt = input.stageEnteredAt();

@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.LifecycleStage;
 import java.time.Instant;
@@ -53,9 +54,7 @@ public interface LifecycleRule {
      */
     public String reason() {
       String reason = explanation.get();
-      if (reason == null || reason.isBlank()) {
-        throw new IllegalStateException("a rule always says why, but its explanation was blank");
-      }
+      Require.state(reason != null && !reason.isBlank(), "a rule always says why, but its explanation was blank");
       return reason;
     }
   }

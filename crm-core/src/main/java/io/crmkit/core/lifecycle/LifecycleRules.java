@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.LifecycleStage;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -84,12 +85,9 @@ public final class LifecycleRules {
    *     is below 2
    */
   public static LifecycleRule cadence(double factor, int minimumPurchases) {
-    if (!(factor > 1) || Double.isInfinite(factor)) {
-      throw new IllegalArgumentException("the cadence factor must be a finite number above 1, got " + factor);
-    }
-    if (minimumPurchases < 2) {
-      throw new IllegalArgumentException("a cadence needs at least 2 purchases, got " + minimumPurchases);
-    }
+    Require.argument(factor > 1 && Double.isFinite(factor),
+        "the cadence factor must be a finite number above 1, got %s", factor);
+    Require.atLeast(minimumPurchases, 2, "minimumPurchases");
     // Beyond this gap the allowance exceeds 1e15 ms (some 31,000 years): never due. Compared as a
     // Duration, because toMillis() overflows for gaps from the far past.
     Duration longestGap = Duration.ofMillis((long) (1e15 / factor));
@@ -143,9 +141,7 @@ public final class LifecycleRules {
    * @throws IllegalArgumentException if {@code threshold} is not within 0..1
    */
   public static LifecycleRule churnSignal(double threshold) {
-    if (!(threshold >= 0 && threshold <= 1)) {
-      throw new IllegalArgumentException("the threshold must be within 0..1, got " + threshold);
-    }
+    Require.inRange(threshold, 0, 1, "threshold");
     return rule(Trigger.CHURN_SIGNAL, c -> c.churnSignal()
         .filter(s -> s.probabilityAlive() < threshold && !s.measuredAt().isBefore(c.stageEnteredAt()))
         .flatMap(s -> dueBy(c, s.measuredAt(), () -> String.format(Locale.ROOT,
@@ -184,9 +180,7 @@ public final class LifecycleRules {
 
   private static void requirePositive(Duration duration, String name) {
     Objects.requireNonNull(duration, name);
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, got " + duration);
-    }
+    Require.argument(!duration.isNegative() && !duration.isZero(), "%s must be positive, got %s", name, duration);
   }
 
   /** {@code instant + duration}, or {@link Instant#MAX} (never due) past the end of time. */

@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.LifecycleStage;
 import java.util.ArrayList;
@@ -42,9 +43,7 @@ public record Transition(
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(guardDescription, "guardDescription");
-    if (guardDescription.isBlank()) {
-      throw new IllegalArgumentException("a guard needs a description, for explaining blocked moves");
-    }
+    Require.argument(!guardDescription.isBlank(), "a guard needs a description, for explaining blocked moves");
     actions = List.copyOf(actions);
   }
 
@@ -86,14 +85,10 @@ public record Transition(
     Customer changed = customer;
     for (Action action : actions) {
       changed = action.apply(changed, entry);
-      if (changed == null) {
-        throw new IllegalStateException("an action of " + this + " returned null instead of the customer");
-      }
-      if (!changed.id().equals(customer.id()) || changed.version() != customer.version()
-          || !changed.stage().equals(to)) {
-        throw new IllegalStateException("an action of " + this
-            + " changed the customer's id, version or stage, which only the engine may change");
-      }
+      Require.state(changed != null, "an action of %s returned null instead of the customer", this);
+      Require.state(changed.id().equals(customer.id()) && changed.version() == customer.version()
+          && changed.stage().equals(to),
+          "an action of %s changed the customer's id, version or stage, which only the engine may change", this);
     }
     return changed;
   }

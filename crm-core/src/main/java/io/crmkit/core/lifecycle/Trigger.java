@@ -1,5 +1,6 @@
 package io.crmkit.core.lifecycle;
 
+import io.crmkit.core.common.Require;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,9 @@ import java.util.Objects;
  * @param name upper-case identifier such as {@code FIRST_PURCHASE}
  */
 public record Trigger(String name) {
-  private static final String NAME_PATTERN = "[A-Z][A-Z0-9_]{0,39}";
+  /** The longest trigger name kept. */
+  public static final int MAX_NAME_LENGTH = 40;
+  private static final String NAME_PATTERN = "[A-Z][A-Z0-9_]{0," + (MAX_NAME_LENGTH - 1) + "}";
 
   /** A prospect started evaluating a purchase: asked for a quote, started a trial. */
   public static final Trigger EVALUATION_STARTED = new Trigger("EVALUATION_STARTED");
@@ -42,10 +45,8 @@ public record Trigger(String name) {
    */
   public Trigger {
     Objects.requireNonNull(name, "name");
-    if (!name.matches(NAME_PATTERN)) {
-      throw new IllegalArgumentException(
-          "a trigger name is 1-40 upper-case letters, digits or _ starting with a letter: " + name);
-    }
+    Require.argument(name.matches(NAME_PATTERN),
+        "a trigger name is 1-%s upper-case letters, digits or _ starting with a letter: %s", MAX_NAME_LENGTH, name);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.dimension.review.CodeRequestId;
 import io.crmkit.core.dimension.review.CodeRequests.AlreadyDecidedException;
@@ -41,9 +42,8 @@ final class InMemoryCodeRequests implements CodeRequests {
   }
 
   private synchronized void insert(CodeRequest request) {
-    if (request.status() != CodeRequest.Status.PENDING) {
-      throw new IllegalArgumentException("request " + request.id() + " is already decided; add pending requests only");
-    }
+    Require.argument(request.status() == CodeRequest.Status.PENDING,
+        "request %s is already decided; add pending requests only", request.id());
     if (byId.containsKey(request.id())) {
       throw new DuplicateKeyException(request.id().toString(), "code request " + request.id() + " exists already");
     }

@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
+import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.store.Attachments;
 import io.crmkit.core.store.CrmStore;
@@ -17,6 +18,7 @@ import io.crmkit.core.store.StoreExtension;
 public final class InMemoryCrmStore implements CrmStore {
   private final InMemoryTransactions transactions = new InMemoryTransactions();
   private final InMemoryCustomers customers = new InMemoryCustomers(transactions);
+  private final InMemoryCustomerBatches customerBatches = new InMemoryCustomerBatches(customers, transactions);
   private final InMemoryPurchases purchases = new InMemoryPurchases(transactions);
   private final InMemoryInteractions interactions = new InMemoryInteractions(transactions);
   private final InMemoryEventBus events = new InMemoryEventBus(transactions);
@@ -32,6 +34,11 @@ public final class InMemoryCrmStore implements CrmStore {
   @Override
   public Customers customers() {
     return customers;
+  }
+
+  @Override
+  public CustomerBatches customerBatches() {
+    return customerBatches;
   }
 
   @Override

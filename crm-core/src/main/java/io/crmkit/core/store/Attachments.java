@@ -1,5 +1,6 @@
 package io.crmkit.core.store;
 
+import io.crmkit.core.common.Require;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,7 @@ public final class Attachments {
   public synchronized <P> P attach(StoreExtension<P> extension, CrmStore store) {
     Objects.requireNonNull(extension, "extension");
     String key = Objects.requireNonNull(extension.key(), "extension.key()");
-    if (key.isBlank()) {
-      throw new IllegalArgumentException("an extension needs a key, " + extension + " has a blank one");
-    }
+    Require.argument(!key.isBlank(), "an extension needs a key, %s has a blank one", extension);
     Object ports = byKey.get(key);
     if (ports == null) {
       ports = Objects.requireNonNull(extension.create(store), () -> "extension " + key + " created no ports");

@@ -3,6 +3,7 @@ package io.crmkit.core.store;
 import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.TransactionRunner;
+import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.event.EventPublisher;
 
@@ -12,7 +13,8 @@ import io.crmkit.core.event.EventPublisher;
  * extension {@link #attach attached} to the store, commits or rolls back together. The in-memory
  * store is the embedded default; the JDBC adapter provides a database-backed one.
  *
- * <p>The base is deliberately small and stays so: customers, activities, transactions and events.
+ * <p>The base is deliberately small and stays so: customers (one at a time and in batches),
+ * activities, transactions and events.
  * A capability with ports of its own (lifecycle history, code sequences, consent, ...) declares
  * its own store beside its model and attaches to a base store, so adding a capability never
  * changes this interface:
@@ -29,6 +31,12 @@ public interface CrmStore {
 
   /** Where customers are stored. */
   Customers customers();
+
+  /**
+   * Where customers are written a set at a time, on the same storage as {@link #customers()}: the
+   * port the core's customer import runs on.
+   */
+  CustomerBatches customerBatches();
 
   /** Where purchases are recorded. */
   Purchases purchases();

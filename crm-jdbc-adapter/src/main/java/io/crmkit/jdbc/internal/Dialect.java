@@ -15,8 +15,8 @@ import java.util.OptionalLong;
  * What differs between the databases crmkit supports, in one place (the rest of the adapter is
  * plain SQL that both understand): how JSON parameters are typed, how text is ordered by code
  * point, how custom attributes are matched, how large loads are written, how a sequence is
- * advanced, how a row is upserted or inserted unless present, and how one pending code request
- * per code is enforced.
+ * advanced, how a row is upserted or inserted unless present, how one pending code request per
+ * code is enforced, and how rows of a set of customers are selected.
  */
 public abstract class Dialect {
 
@@ -47,6 +47,13 @@ public abstract class Dialect {
    * that indexes apply.
    */
   abstract String codePointOrder(String textExpression);
+
+  /**
+   * Appends {@code FROM table alias WHERE} limited to the rows of the customers in the UUID array
+   * {@code ids}, written so that the customer index is used; more conditions can follow with
+   * {@code AND}.
+   */
+  abstract void fromCustomers(SqlBuilder sql, String table, String alias, Binder ids);
 
   /** Whether custom attributes are also written to the {@code customer_attribute} side table. */
   abstract boolean attributesInSideTable();

@@ -33,6 +33,16 @@ final class H2Dialect extends Dialect {
     return "CAST(" + textExpression + " AS VARBINARY)";
   }
 
+  /**
+   * A join with the ids as a table, which H2 answers with one index lookup per id: H2 tests
+   * {@code customer_id = ANY(?)} against every row of the table.
+   */
+  @Override
+  void fromCustomers(SqlBuilder sql, String table, String alias, Binder ids) {
+    sql.append(" FROM UNNEST(").param(ids).append(") AS ids(id) JOIN ").append(table).append(" ").append(alias)
+        .append(" ON ").append(alias).append(".customer_id = ids.id WHERE TRUE");
+  }
+
   @Override
   boolean attributesInSideTable() {
     return true;

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.lifecycle.ChurnSignals;
@@ -11,6 +12,12 @@ import io.crmkit.core.lifecycle.LifecycleHistory;
  */
 public final class JdbcAdapters {
   private JdbcAdapters() {}
+
+  /** {@link CustomerBatches} over the customer table and its side tables. */
+  public static CustomerBatches customerBatches(Connections connections, Tables tables, Dialect dialect,
+      CustomerCodec codec) {
+    return new JdbcCustomerBatches(connections, tables, dialect, codec);
+  }
 
   /** {@link CodeSequences} over the {@code code_sequence} table. */
   public static CodeSequences codeSequences(Connections connections, Tables tables, Dialect dialect) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.dimension.Labels;
 import io.crmkit.core.dimension.review.CodeRequest.Decision;
@@ -50,9 +51,8 @@ final class JdbcCodeRequests implements CodeRequests {
   @Override
   public void add(CodeRequest request) {
     Objects.requireNonNull(request, "request");
-    if (request.status() != CodeRequest.Status.PENDING) {
-      throw new IllegalArgumentException("request " + request.id() + " is already decided; add pending requests only");
-    }
+    Require.argument(request.status() == CodeRequest.Status.PENDING,
+        "request %s is already decided; add pending requests only", request.id());
     List<Violation> problems = StorageGuard.violations(request);
     if (!problems.isEmpty()) {
       throw new CrmValidationException("CodeRequest", problems);

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.code.CodeSequences;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,9 +61,7 @@ final class JdbcCodeSequences implements CodeSequences {
   private static void requireStorableKey(String key) {
     CodeSequences.requireValidKey(key);
     int bad = StorageGuard.unstorableAt(Objects.requireNonNull(key, "key"));
-    if (bad >= 0) {
-      throw new IllegalArgumentException("a sequence key must not contain unpaired surrogate characters (position "
-          + bad + "); the database cannot store them");
-    }
+    Require.argument(bad < 0, "a sequence key must not contain unpaired surrogate characters (position %s);"
+        + " the database cannot store them", bad);
   }
 }

@@ -2,23 +2,113 @@ package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.activity.PurchaseSummary;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
 import java.math.RoundingMode;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
-/** {@link Purchases} over the {@code purchase} table. */
+/**
+ * {@link Purchases} over the {@code purchase} table.
+ *
+ * <p>{@link #summaries} reads one chunk of {@value #SUMMARY_CHUNK} customers per statement: the
+ * instant, amount and currency of their purchases before {@code asOf}, ordered by customer, each
+ * customer's rows added up by a {@link PurchaseSummary.Tally} as they go by, so the figures are
+ * those of {@link PurchaseSummary#of} by construction and no {@link Purchase} is built. The statement uses the customer index ({@link Dialect#fromCustomers}).
+ * Aggregating in SQL instead was measured: with ten purchases per customer, PostgreSQL spent
+ * about fifteen times longer on the grouped, windowed statement than on reading the rows, and H2
+ * several times longer than on one query per customer (BENCHMARKS.md).
+ */
 public final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Purchases {
+  /** Customers per summary statement. */
+  static final int SUMMARY_CHUNK = 1_000;
 
-  public JdbcPurchases(Connections connections, Tables tables) {
+  private final Connections connections;
+  private final Tables tables;
+  private final Dialect dialect;
+
+  public JdbcPurchases(Connections connections, Tables tables, Dialect dialect) {
     super(connections, tables, new Mapping());
+    this.connections = connections;
+    this.tables = tables;
+    this.dialect = dialect;
+  }
+
+  @Override
+  public Map<CustomerId, PurchaseSummary> summaries(Collection<CustomerId> customerIds, Instant asOf) {
+    Objects.requireNonNull(customerIds, "customerIds");
+    Objects.requireNonNull(asOf, "asOf");
+    Map<CustomerId, PurchaseSummary> summaries = new LinkedHashMap<>();
+    for (CustomerId id : customerIds) {
+      summaries.putIfAbsent(Objects.requireNonNull(id, "customerId"), PurchaseSummary.none(id, asOf));
+    }
+    if (summaries.isEmpty() || !asOf.isAfter(Values.MIN_INSTANT)) {
+      return summaries;
+    }
+    List<UUID> all = summaries.keySet().stream().map(CustomerId::value).toList();
+    return connections.read("summarise the purchases of " + all.size() + " customers", connection -> {
+      for (int from = 0; from < all.size(); from += SUMMARY_CHUNK) {
+        Array ids = connection.createArrayOf("UUID", all.subList(from, Math.min(all.size(), from + SUMMARY_CHUNK))
+            .toArray());
+        try (PreparedStatement select = summarySql(ids, asOf).prepare(connection);
+            ResultSet rs = select.executeQuery()) {
+          tally(rs, asOf, summaries);
+        } finally {
+          ids.free();
+        }
+      }
+      return summaries;
+    });
+  }
+
+  /** The statement reading one chunk of customers' purchases, bound to {@code ids} (an array of UUIDs). */
+  SqlBuilder summarySql(Array ids, Instant asOf) {
+    SqlBuilder sql = new SqlBuilder()
+        .append("SELECT p.customer_id, p.occurred_at, p.occurred_nanos, p.amount, p.currency");
+    dialect.fromCustomers(sql, tables.purchase(), "p", (statement, index) -> statement.setArray(index, ids));
+    if (!asOf.isAfter(Values.MAX_INSTANT)) {
+      InstantConditions.before(sql.append(" AND "), "p.occurred_at", "p.occurred_nanos", asOf);
+    }
+    return sql.append(" ORDER BY p.customer_id");
+  }
+
+  /** Adds up the rows, ordered by customer, and files each customer's summary in {@code into}. */
+  private static void tally(ResultSet rs, Instant asOf, Map<CustomerId, PurchaseSummary> into) throws SQLException {
+    PurchaseSummary.Tally tally = null;
+    CustomerId customer = null;
+    while (rs.next()) {
+      CustomerId next = CustomerId.of(Values.uuid(rs, "customer_id"));
+      if (!next.equals(customer)) {
+        if (tally != null) {
+          into.put(customer, tally.summary());
+        }
+        customer = next;
+        tally = new PurchaseSummary.Tally(customer, asOf);
+      }
+      tally.add(Values.instant(rs, "occurred_at", "occurred_nanos"), amount(rs));
+    }
+    if (tally != null) {
+      into.put(customer, tally.summary());
+    }
+  }
+
+  private static Money amount(ResultSet rs) throws SQLException {
+    CurrencyUnit currency = CurrencyUnit.of(rs.getString("currency").trim());
+    return Money.of(currency, rs.getBigDecimal("amount").stripTrailingZeros(), RoundingMode.UNNECESSARY);
   }
 
   private static final class Mapping implements ActivityTable<Purchase> {
@@ -49,12 +139,11 @@ public final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Pu
 
     @Override
     public Purchase read(ResultSet rs) throws SQLException {
-      CurrencyUnit currency = CurrencyUnit.of(rs.getString("currency").trim());
       return new Purchase.Builder()
           .id(ActivityId.of(Values.uuid(rs, "id")))
           .customerId(CustomerId.of(Values.uuid(rs, "customer_id")))
           .occurredAt(Values.instant(rs, "occurred_at", "occurred_nanos"))
-          .amount(Money.of(currency, rs.getBigDecimal("amount").stripTrailingZeros(), RoundingMode.UNNECESSARY))
+          .amount(amount(rs))
           .channel(rs.getString("channel"))
           .category(Optional.ofNullable(rs.getString("category")))
           .quantity(rs.getInt("quantity"))

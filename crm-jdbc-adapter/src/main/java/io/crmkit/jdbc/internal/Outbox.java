@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.event.EventPublisher;
@@ -94,9 +95,7 @@ public final class Outbox implements EventPublisher {
       List<Pending> pending = lockAndReadPending(connection, limit);
       R result = deliver.apply(pending.stream().map(Pending::event).toList());
       int count = delivered.applyAsInt(result);
-      if (count < 0 || count > pending.size()) {
-        throw new IllegalStateException("delivered " + count + " of " + pending.size() + " events");
-      }
+      Require.state(count >= 0 && count <= pending.size(), "delivered %s of %s events", count, pending.size());
       markPublished(connection, pending.subList(0, count).stream().map(Pending::seq).toList(), clock);
       return result;
     });

@@ -37,6 +37,13 @@ final class PostgresDialect extends Dialect {
     return textExpression;
   }
 
+  /** {@code = ANY(?)}, an index condition here (a join with {@code UNNEST(?)} is planned far worse). */
+  @Override
+  void fromCustomers(SqlBuilder sql, String table, String alias, Binder ids) {
+    sql.append(" FROM ").append(table).append(" ").append(alias).append(" WHERE ").append(alias)
+        .append(".customer_id = ANY(").param(ids).append(")");
+  }
+
   @Override
   boolean attributesInSideTable() {
     return false;

@@ -7,6 +7,7 @@ import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
@@ -30,6 +31,12 @@ import java.util.Optional;
  * text or JSON), text columns within their sizes, instants and dates in years 1 to 9999, and
  * numbers that fit the numeric columns. The same holds for code requests, history entries and
  * churn signals. Everything else, however hostile, is stored exactly.
+ *
+ * <p>A column's size is the model's constant for the field it stores ({@code
+ * CustomerDetails.MAX_DISPLAY_NAME_LENGTH}, {@code Purchase.MAX_CHANNEL_LENGTH}, ...), the same
+ * constant the field's {@code @Size} constraint names, and {@code ColumnSizesTest} holds every
+ * bounded column of the migrations to it. Text kept inside a JSON document (contact points,
+ * addresses, labels) has no column of its own: only the whole document's length is bounded.
  */
 final class StorageGuard {
   /** Largest number of integer or fraction digits of a custom attribute number. */
@@ -42,62 +49,62 @@ final class StorageGuard {
   /** The problems that would keep {@code customer} from being stored, in field order. */
   static List<Violation> violations(Customer customer) {
     Checks c = new Checks();
-    c.text("displayName", customer.displayName(), 200);
+    c.text("displayName", customer.displayName(), CustomerDetails.MAX_DISPLAY_NAME_LENGTH);
     Optional<PersonName> name = customer.personName();
-    c.text("personName.familyName", name.flatMap(PersonName::familyName).orElse(null), 100);
-    c.text("personName.givenName", name.flatMap(PersonName::givenName).orElse(null), 100);
-    c.text("legalName", customer.legalName().orElse(null), 200);
-    c.text("owner", customer.owner().orElse(null), 128);
+    c.text("personName.familyName", name.flatMap(PersonName::familyName).orElse(null), PersonName.MAX_PART_LENGTH);
+    c.text("personName.givenName", name.flatMap(PersonName::givenName).orElse(null), PersonName.MAX_PART_LENGTH);
+    c.text("legalName", customer.legalName().orElse(null), CustomerDetails.MAX_LEGAL_NAME_LENGTH);
+    c.text("owner", customer.owner().orElse(null), CustomerDetails.MAX_OWNER_LENGTH);
     customer.birthDate().ifPresent(date -> c.date("birthDate", date));
     c.instant("createdAt", customer.createdAt());
     c.instant("updatedAt", customer.updatedAt());
     int i = 0;
     for (ContactPoint contact : customer.contactPoints()) {
       String path = "contactPoints[" + i++ + "]";
-      c.text(path + ".value", contact.value(), 0);
-      c.text(path + ".label", contact.label().orElse(null), 0);
+      c.storable(path + ".value", contact.value());
+      c.storable(path + ".label", contact.label().orElse(null));
     }
     i = 0;
     for (PostalAddress address : customer.addresses()) {
       String path = "addresses[" + i++ + "]";
-      c.text(path + ".country", address.country(), 0);
-      c.text(path + ".regionCode", address.regionCode().orElse(null), 0);
-      c.text(path + ".region", address.region().orElse(null), 0);
-      c.text(path + ".city", address.city().orElse(null), 0);
-      c.text(path + ".district", address.district().orElse(null), 0);
-      c.text(path + ".street", address.street().orElse(null), 0);
-      c.text(path + ".postcode", address.postcode().orElse(null), 0);
-      c.text(path + ".line", address.line().orElse(null), 0);
+      c.storable(path + ".country", address.country());
+      c.storable(path + ".regionCode", address.regionCode().orElse(null));
+      c.storable(path + ".region", address.region().orElse(null));
+      c.storable(path + ".city", address.city().orElse(null));
+      c.storable(path + ".district", address.district().orElse(null));
+      c.storable(path + ".street", address.street().orElse(null));
+      c.storable(path + ".postcode", address.postcode().orElse(null));
+      c.storable(path + ".line", address.line().orElse(null));
     }
     for (OrganisationIdentifier identifier : customer.organisationIdentifiers()) {
-      c.text("organisationIdentifiers.scheme", identifier.scheme(), 0);
-      c.text("organisationIdentifiers.value", identifier.value(), 0);
+      c.storable("organisationIdentifiers.scheme", identifier.scheme());
+      c.storable("organisationIdentifiers.value", identifier.value());
     }
     i = 0;
     for (Need need : customer.needs()) {
       String path = "needs[" + i++ + "]";
-      c.text(path + ".type", need.type(), 0);
-      c.text(path + ".description", need.description().orElse(null), 0);
+      c.storable(path + ".type", need.type());
+      c.storable(path + ".description", need.description().orElse(null));
     }
     for (String tag : customer.tags()) {
-      c.text("tags", tag, 64);
+      c.text("tags", tag, CustomerDetails.MAX_TAG_LENGTH);
     }
     for (Map.Entry<String, String> code : customer.dimensionCodes().entrySet()) {
-      c.text("dimensionCodes", code.getKey(), 64);
-      c.text("dimensionCodes[" + code.getKey() + "]", code.getValue(), 64);
+      c.text("dimensionCodes", code.getKey(), CustomerDetails.MAX_DIMENSION_LENGTH);
+      c.text("dimensionCodes[" + code.getKey() + "]", code.getValue(), CustomerDetails.MAX_CODE_LENGTH);
     }
     for (Map.Entry<String, AttributeValue> attribute : customer.attributes().entrySet()) {
       String path = "attributes[" + attribute.getKey() + "]";
-      c.text("attributes", attribute.getKey(), 64);
+      c.text("attributes", attribute.getKey(), CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH);
       if (attribute.getValue() instanceof AttributeValue.Text text) {
-        c.text(path, text.value(), 0);
+        c.storable(path, text.value());
       } else if (attribute.getValue() instanceof AttributeValue.Number number) {
         c.digits(path, number.value(), MAX_ATTRIBUTE_DIGITS, MAX_ATTRIBUTE_DIGITS);
       }
     }
     for (ExternalReference reference : customer.externalReferences()) {
-      c.text("externalReferences.system", reference.system(), 64);
-      c.text("externalReferences.id", reference.id(), 128);
+      c.text("externalReferences.system", reference.system(), ExternalReference.MAX_SYSTEM_LENGTH);
+      c.text("externalReferences.id", reference.id(), ExternalReference.MAX_ID_LENGTH);
     }
     return c.found;
   }
@@ -173,34 +180,34 @@ final class StorageGuard {
     Checks c = new Checks();
     c.instant("occurredAt", purchase.occurredAt());
     c.digits("amount", purchase.amount().getAmount(), 32, 6);
-    c.text("channel", purchase.channel(), 64);
-    c.text("category", purchase.category().orElse(null), 128);
-    c.text("orderReference", purchase.orderReference().orElse(null), 128);
+    c.text("channel", purchase.channel(), Purchase.MAX_CHANNEL_LENGTH);
+    c.text("category", purchase.category().orElse(null), Purchase.MAX_CATEGORY_LENGTH);
+    c.text("orderReference", purchase.orderReference().orElse(null), Purchase.MAX_ORDER_REFERENCE_LENGTH);
     return c.found;
   }
 
   static List<Violation> violations(Interaction interaction) {
     Checks c = new Checks();
     c.instant("occurredAt", interaction.occurredAt());
-    c.text("subject", interaction.subject().orElse(null), 200);
-    c.text("outcome", interaction.outcome().orElse(null), 2000);
-    c.text("agent", interaction.agent().orElse(null), 128);
+    c.text("subject", interaction.subject().orElse(null), Interaction.MAX_SUBJECT_LENGTH);
+    c.text("outcome", interaction.outcome().orElse(null), Interaction.MAX_OUTCOME_LENGTH);
+    c.text("agent", interaction.agent().orElse(null), Interaction.MAX_AGENT_LENGTH);
     return c.found;
   }
 
   /** What would keep {@code request} (and its decision, if it has one) from being stored. */
   static List<Violation> violations(CodeRequest request) {
     Checks c = new Checks();
-    c.text("schemeId", request.schemeId(), 128);
-    c.text("code", request.code(), 64);
+    c.text("schemeId", request.schemeId(), CodeRequest.MAX_SCHEME_ID_LENGTH);
+    c.text("code", request.code(), CodeRequest.MAX_CODE_LENGTH);
     request.labels().texts().forEach((tag, text) -> {
-      c.text("labels", tag, 0);
-      c.text("labels[" + tag + "]", text, 0);
+      c.storable("labels", tag);
+      c.storable("labels[" + tag + "]", text);
     });
-    c.text("parent", request.parent().orElse(null), 64);
-    c.text("requestedBy", request.requestedBy(), 128);
+    c.text("parent", request.parent().orElse(null), CodeRequest.MAX_CODE_LENGTH);
+    c.text("requestedBy", request.requestedBy(), CodeRequest.MAX_REQUESTED_BY_LENGTH);
     c.instant("requestedAt", request.requestedAt());
-    c.text("note", request.note().orElse(null), 1000);
+    c.text("note", request.note().orElse(null), CodeRequest.MAX_NOTE_LENGTH);
     request.decision().ifPresent(decision -> c.found.addAll(violations(decision)));
     return c.found;
   }
@@ -208,9 +215,9 @@ final class StorageGuard {
   /** What would keep {@code decision} from being stored. */
   static List<Violation> violations(CodeRequest.Decision decision) {
     Checks c = new Checks();
-    c.text("decision.decidedBy", decision.decidedBy(), 128);
+    c.text("decision.decidedBy", decision.decidedBy(), CodeRequest.Decision.MAX_DECIDED_BY_LENGTH);
     c.instant("decision.decidedAt", decision.decidedAt());
-    c.text("decision.reason", decision.reason().orElse(null), 1000);
+    c.text("decision.reason", decision.reason().orElse(null), CodeRequest.Decision.MAX_REASON_LENGTH);
     return c.found;
   }
 
@@ -238,7 +245,7 @@ final class StorageGuard {
    */
   static void checkQueryText(String path, String value) {
     Checks c = new Checks();
-    c.text(path, value, 0);
+    c.storable(path, value);
     if (!c.found.isEmpty()) {
       throw new CrmValidationException("Criteria", c.found);
     }
@@ -266,7 +273,8 @@ final class StorageGuard {
   private static final class Checks {
     final List<Violation> found = new ArrayList<>();
 
-    void text(String path, String value, int maxLength) {
+    /** Text kept inside a JSON document: only the document's length is bounded. */
+    void storable(String path, String value) {
       if (value == null) {
         return;
       }
@@ -276,7 +284,15 @@ final class StorageGuard {
             ? "must not contain NUL characters (position " + bad + "); databases cannot store them"
             : "must not contain unpaired surrogate characters (position " + bad + ")"));
       }
-      if (maxLength > 0 && value.length() > maxLength) {
+    }
+
+    /** Text kept in a column of its own, at most {@code maxLength} characters. */
+    void text(String path, String value, int maxLength) {
+      if (value == null) {
+        return;
+      }
+      storable(path, value);
+      if (value.length() > maxLength) {
         found.add(new Violation(path, "StorableSize",
             "is " + value.length() + " characters long; at most " + maxLength + " can be stored"));
       }

@@ -1,5 +1,6 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.common.Require;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -19,12 +20,9 @@ public final class Tables {
 
   public Tables(String prefix, String schema) {
     Objects.requireNonNull(prefix, "prefix");
-    if (!PREFIX.matcher(prefix).matches()) {
-      throw new IllegalArgumentException("table prefix must match " + PREFIX + ", got '" + prefix + "'");
-    }
-    if (schema != null && !SCHEMA.matcher(schema).matches()) {
-      throw new IllegalArgumentException("schema must match " + SCHEMA + ", got '" + schema + "'");
-    }
+    Require.argument(PREFIX.matcher(prefix).matches(), "table prefix must match %s, got '%s'", PREFIX, prefix);
+    Require.argument(schema == null || SCHEMA.matcher(schema).matches(), "schema must match %s, got '%s'",
+        SCHEMA, schema);
     this.prefix = prefix;
     this.schema = schema;
     this.qualifier = schema == null ? "" : schema + ".";

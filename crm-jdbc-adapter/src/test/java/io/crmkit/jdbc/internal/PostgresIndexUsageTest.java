@@ -10,6 +10,7 @@ import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.jdbc.TestDatabases;
@@ -50,7 +51,7 @@ class PostgresIndexUsageTest {
       }
       rows.add(builder.build());
     }
-    assertThat(store.bulk().insertAll(rows).inserted()).isEqualTo(rows.size());
+    assertThat(CustomerImporter.on(store).insertAll(rows).inserted()).isEqualTo(rows.size());
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("ANALYZE");
     }
@@ -77,8 +78,10 @@ class PostgresIndexUsageTest {
   void codePrefixSearchUsesTheCodeIndexWithARangeCondition() throws SQLException {
     String plan = plan(customers.criteriaSql().page(Criteria.codeStartsWith("region", "110105"),
         Sort.byId(), 0, 100));
-    assertThat(plan).contains("Index Scan on crm_customer_code_idx")
-        .contains("(code)::text >= '110105'").contains("(code)::text < '110106'");
+    // A bitmap, plain or index-only scan, whichever the statistics and the visibility map favour.
+    assertThat(plan).containsPattern("Index (Only )?Scan (on|using) crm_customer_code_idx")
+        .containsPattern("\\(?code\\)?(::text)? >= '110105'")
+        .containsPattern("\\(?code\\)?(::text)? < '110106'");
   }
 
   @Test

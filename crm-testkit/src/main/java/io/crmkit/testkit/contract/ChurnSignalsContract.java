@@ -139,7 +139,7 @@ public abstract class ChurnSignalsContract {
   @Provide
   Arbitrary<String> sources() {
     return Arbitraries.oneOf(Arbitraries.of("bg-nbd", "Pareto/NBD", "模型-7"),
-        Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(64));
+        Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(ChurnSignal.MAX_SOURCE_LENGTH));
   }
 
   @Provide

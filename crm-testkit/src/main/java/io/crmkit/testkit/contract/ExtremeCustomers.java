@@ -6,6 +6,7 @@ import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.ContactUse;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.ExternalReference;
@@ -50,10 +51,10 @@ final class ExtremeCustomers {
         .updatedAt(Instant.parse("9999-12-31T23:59:59.999999Z"))
         .kind(CustomerKind.PERSON)
         .personName(new PersonName.Builder()
-            .familyName(fill(SUPPLEMENTARY, 100))
-            .givenName(" " + fill(MIXED, 98) + " ")
+            .familyName(fill(SUPPLEMENTARY, PersonName.MAX_PART_LENGTH))
+            .givenName(" " + fill(MIXED, PersonName.MAX_PART_LENGTH - 2) + " ")
             .build())
-        .displayName(fill(MIXED, 200))
+        .displayName(fill(MIXED, CustomerDetails.MAX_DISPLAY_NAME_LENGTH))
         .addContactPoint(new ContactPoint.Builder().channel(ContactChannel.EMAIL)
             .value(fill("a", 64) + "@" + fill("b", 61) + "." + fill("c", 61) + "." + fill("d", 61) + ".com")
             .use(ContactUse.WORK).primary(true).verified(true).build())
@@ -75,13 +76,14 @@ final class ExtremeCustomers {
             .build())
         .birthDate(LocalDate.of(1900, 1, 1))
         .gender(Gender.DIVERSE)
-        .owner(fill(MIXED, 128))
-        .addTags(fill(MIXED, 64), "🏷️", " padded ")
-        .putDimensionCode(fill("d", 64), fill("9", 64))
+        .owner(fill(MIXED, CustomerDetails.MAX_OWNER_LENGTH))
+        .addTags(fill(MIXED, CustomerDetails.MAX_TAG_LENGTH), "🏷️", " padded ")
+        .putDimensionCode(fill("d", CustomerDetails.MAX_DIMENSION_LENGTH), fill("9", CustomerDetails.MAX_CODE_LENGTH))
         .putDimensionCode("region", "110105")
-        .stage(LifecycleStage.of("K" + fill("_9", 39)))
-        .tier(ValueTier.of("T" + fill("Z", 39)))
-        .putAttribute(fill("n", 64), AttributeValue.text(fill("多行文本\r\n\t🇩🇪 ", 2000)))
+        .stage(LifecycleStage.of("K" + fill("_9", LifecycleStage.MAX_NAME_LENGTH - 1)))
+        .tier(ValueTier.of("T" + fill("Z", ValueTier.MAX_NAME_LENGTH - 1)))
+        .putAttribute(fill("n", CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH),
+            AttributeValue.text(fill("多行文本\r\n\t🇩🇪 ", 2000)))
         .putAttribute("precise", AttributeValue.number(new BigDecimal("-99999999999999999999.9999999999")))
         .putAttribute("thousands", AttributeValue.number(new BigDecimal("1E+3")))
         .putAttribute("zero", AttributeValue.number(BigDecimal.ZERO))
@@ -89,7 +91,8 @@ final class ExtremeCustomers {
         .putAttribute("flag", AttributeValue.flag(false))
         .putAttribute("first", AttributeValue.date(LocalDate.of(1900, 1, 1)))
         .putAttribute("last", AttributeValue.date(LocalDate.of(2099, 12, 31)))
-        .addExternalReference(ExternalReference.of(fill("s", 64), fill(MIXED, 128)))
+        .addExternalReference(ExternalReference.of(fill("s", ExternalReference.MAX_SYSTEM_LENGTH),
+            fill(MIXED, ExternalReference.MAX_ID_LENGTH)))
         .addExternalReference(ExternalReference.of("erp", "c-00042"))
         .addExternalReference(ExternalReference.of("erp", "C-00042"))
         .addNeed(new Need.Builder().type(fill(MIXED, 64)).description(fill("需要\n", 2000))

@@ -58,9 +58,9 @@ public abstract class InteractionsContract extends ActivityLogContract<Interacti
         .id(ActivityId.of(new UUID(-1L, -1L)))
         .channel(InteractionChannel.MEETING)
         .direction(Direction.OUTBOUND)
-        .subject(ExtremeCustomers.fill("报价 Angebot 😀 ", 200))
-        .outcome(ExtremeCustomers.fill("Line one\r\n\t第二行 👩‍💻\n", 2000))
-        .agent(ExtremeCustomers.fill(" Zoë 王芳 ", 128))
+        .subject(ExtremeCustomers.fill("报价 Angebot 😀 ", Interaction.MAX_SUBJECT_LENGTH))
+        .outcome(ExtremeCustomers.fill("Line one\r\n\t第二行 👩‍💻\n", Interaction.MAX_OUTCOME_LENGTH))
+        .agent(ExtremeCustomers.fill(" Zoë 王芳 ", Interaction.MAX_AGENT_LENGTH))
         .build();
 
     store.recordAll(List.of(full, bare));

@@ -8,7 +8,9 @@
  * io.crmkit.testkit.contract.CodeRequestsContract}, {@link
  * io.crmkit.testkit.contract.LifecycleHistoryContract}, {@link
  * io.crmkit.testkit.contract.ChurnSignalsContract}), return a fresh, empty adapter from its factory
- * method, and run it with JUnit 5 (jqwik is a JUnit Platform engine).
+ * method, and run it with JUnit 5 (jqwik is a JUnit Platform engine). A whole store of yours runs
+ * {@link io.crmkit.testkit.contract.CustomerImportContract} (the core's customer import over its
+ * {@code CustomerBatches}) and {@link io.crmkit.testkit.contract.StoreExtensionsContract}.
  *
  * <p>For event families: a module that declares its own family of events extends {@link
  * io.crmkit.testkit.contract.EventFamilyContract} with the family and an arbitrary of its events.

@@ -3,6 +3,7 @@ package io.crmkit.testkit.contract;
 import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.activity.PurchaseSummary;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.DuplicateKeyException;
@@ -14,6 +15,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Sort;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -185,6 +187,57 @@ final class BrokenAdapters {
     public void recordAll(Collection<? extends Purchase> activities) {
       delegate.recordAll(activities.stream()
           .map(p -> new Purchase.Builder().from(p).category(Optional.empty()).build()).toList());
+    }
+  }
+
+  /** Leaves out the customers without purchases instead of giving them an empty summary. */
+  static final class OnlyBuyersPurchases extends ForwardingPurchases {
+    @Override
+    public Map<CustomerId, PurchaseSummary> summaries(Collection<CustomerId> customerIds, Instant asOf) {
+      Map<CustomerId, PurchaseSummary> summaries = new HashMap<>(delegate.summaries(customerIds, asOf));
+      summaries.values().removeIf(summary -> summary.purchaseCount() + summary.refundCount() == 0);
+      return summaries;
+    }
+  }
+
+  /**
+   * Takes purchase occasions as calendar days in UTC+8, as a SQL cast to date does in a session in
+   * Shanghai; every instant it reports is right.
+   */
+  static final class ShanghaiDayPurchases extends ForwardingPurchases {
+    private static final Duration OFFSET = Duration.ofHours(8);
+
+    @Override
+    public Map<CustomerId, PurchaseSummary> summaries(Collection<CustomerId> customerIds, Instant asOf) {
+      Map<CustomerId, PurchaseSummary> summaries = new HashMap<>();
+      Instant shiftedAsOf = asOf.isAfter(Instant.MAX.minus(OFFSET)) ? Instant.MAX : asOf.plus(OFFSET);
+      for (CustomerId id : customerIds) {
+        List<Purchase> shifted = delegate.forCustomer(id, TimeRange.all()).stream()
+            .map(p -> new Purchase.Builder().from(p).occurredAt(p.occurredAt().plus(OFFSET)).build()).toList();
+        PurchaseSummary local = PurchaseSummary.of(id, shifted, shiftedAsOf);
+        summaries.put(id, new PurchaseSummary.Builder().from(local).asOf(asOf)
+            .firstPurchaseAt(local.firstPurchaseAt().map(at -> at.minus(OFFSET)))
+            .lastPurchaseAt(local.lastPurchaseAt().map(at -> at.minus(OFFSET)))
+            .lastOccasionAt(local.lastOccasionAt().map(at -> at.minus(OFFSET)))
+            .build());
+      }
+      return summaries;
+    }
+  }
+
+  /** The summaries contract run over {@link OnlyBuyersPurchases}. */
+  static class OnlyBuyersRun extends PurchaseSummariesContract {
+    @Override
+    protected Purchases newPurchases() {
+      return new OnlyBuyersPurchases();
+    }
+  }
+
+  /** The summaries contract run over {@link ShanghaiDayPurchases}. */
+  static class ShanghaiDayRun extends PurchaseSummariesContract {
+    @Override
+    protected Purchases newPurchases() {
+      return new ShanghaiDayPurchases();
     }
   }
 

@@ -99,6 +99,20 @@ class ContractsCatchBrokenAdaptersTest {
         "everyEventReadsBackEqualAsADomainEventAndEveryTypeIsGenerated");
   }
 
+  @Example
+  void aSummaryLeftOutForACustomerWithoutPurchasesIsCaught() {
+    assertCaught(BrokenAdapters.OnlyBuyersRun.class, "eachCurrencyIsTotalledApartInItsOwnScale",
+        "everyCustomerAskedForHasASummaryEmptyWithoutPurchases",
+        "aPurchaseExactlyAtAsOfIsLeftOutAndOneAMicrosecondBeforeCounts");
+  }
+
+  @Example
+  void occasionsOnLocalInsteadOfUtcDaysAreCaught() {
+    assertCaught(BrokenAdapters.ShanghaiDayRun.class, "eachCurrencyIsTotalledApartInItsOwnScale",
+        "purchasesOnOneUtcDayAreOneOccasionDatedAtTheFirstOfThem",
+        "theLastMicrosecondOfAUtcDayAndTheFirstOfTheNextAreTwoOccasionsInAnyEra");
+  }
+
   /** Runs {@code control} and {@code caught} over the adapter: the control passes, the others fail. */
   private static void assertCaught(Class<?> contractRun, String control, String... caught) {
     Map<String, Status> results = run(contractRun,

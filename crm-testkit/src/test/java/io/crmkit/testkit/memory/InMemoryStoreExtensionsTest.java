@@ -8,6 +8,7 @@ import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.DimensionCodeStore;
@@ -86,6 +87,11 @@ class InMemoryStoreExtensionsTest extends StoreExtensionsContract {
     @Override
     public Customers customers() {
       return delegate.customers();
+    }
+
+    @Override
+    public CustomerBatches customerBatches() {
+      return delegate.customerBatches();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.CustomerKind;
@@ -206,11 +207,8 @@ public final class ClassificationRules {
 
   private static ClassificationRule rule(String dimension, String name, DimensionScheme scheme,
       Function<CustomerDetails, Outcome> body) {
-    Objects.requireNonNull(dimension, "dimension");
+    Require.notBlank(dimension, "dimension");
     Objects.requireNonNull(scheme, "scheme");
-    if (dimension.isBlank()) {
-      throw new IllegalArgumentException("dimension must not be blank");
-    }
     return new ClassificationRule() {
       @Override
       public String dimension() {

@@ -1,6 +1,7 @@
 package io.crmkit.core.dimension.classify;
 
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -151,32 +152,8 @@ public final class Classifier {
      * @throws IllegalStateException if no rule was added
      */
     public Classifier build() {
-      if (rules.isEmpty()) {
-        throw new IllegalStateException("a classifier needs at least one rule");
-      }
+      Require.state(!rules.isEmpty(), "a classifier needs at least one rule");
       return new Classifier(this);
-    }
-  }
-
-  /**
-   * A customer that no rule could give a code in one dimension, with every rule's reason.
-   *
-   * @param customerId the customer
-   * @param dimension the dimension left without code
-   * @param reasons each rule's reason, in rule order: path the dimension code
-   *     ({@link io.crmkit.core.dimension.Dimensions#path dimensionCodes[region]}), rule the
-   *     {@link ClassificationRule#name()}, message why the rule gave no code; {@link
-   *     Report#rejections()} lists them per customer
-   */
-  public record Unclassified(CustomerId customerId, String dimension, List<Violation> reasons) {
-    /** @throws IllegalArgumentException if there is no reason */
-    public Unclassified {
-      Objects.requireNonNull(customerId, "customerId");
-      Objects.requireNonNull(dimension, "dimension");
-      reasons = List.copyOf(reasons);
-      if (reasons.isEmpty()) {
-        throw new IllegalArgumentException("an unclassified customer has at least one rule's reason");
-      }
     }
   }
 
@@ -222,6 +199,26 @@ public final class Classifier {
     /** The customers left without a code in {@code dimension}. */
     public List<Unclassified> unclassified(String dimension) {
       return unclassified.stream().filter(u -> u.dimension().equals(dimension)).toList();
+    }
+  }
+
+  /**
+   * A customer that no rule could give a code in one dimension, with every rule's reason.
+   *
+   * @param customerId the customer
+   * @param dimension the dimension left without code
+   * @param reasons each rule's reason, in rule order: path the dimension code
+   *     ({@link io.crmkit.core.dimension.Dimensions#path dimensionCodes[region]}), rule the
+   *     {@link ClassificationRule#name()}, message why the rule gave no code; {@link
+   *     Report#rejections()} lists them per customer
+   */
+  public record Unclassified(CustomerId customerId, String dimension, List<Violation> reasons) {
+    /** @throws IllegalArgumentException if there is no reason */
+    public Unclassified {
+      Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(dimension, "dimension");
+      reasons = List.copyOf(reasons);
+      Require.argument(!reasons.isEmpty(), "an unclassified customer has at least one rule's reason");
     }
   }
 }

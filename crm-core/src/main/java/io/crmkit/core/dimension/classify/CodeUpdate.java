@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.classify;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import java.util.HashSet;
@@ -24,14 +25,11 @@ public record CodeUpdate(CustomerId customerId, long version, List<Change> chang
   public CodeUpdate {
     Objects.requireNonNull(customerId, "customerId");
     changes = List.copyOf(changes);
-    if (changes.isEmpty()) {
-      throw new IllegalArgumentException("an update of customer " + customerId + " needs at least one change");
-    }
+    Require.argument(!changes.isEmpty(), "an update of customer %s needs at least one change", customerId);
     Set<String> dimensions = new HashSet<>();
     for (Change change : changes) {
-      if (!dimensions.add(change.dimension())) {
-        throw new IllegalArgumentException("dimension " + change.dimension() + " changes twice for " + customerId);
-      }
+      Require.argument(dimensions.add(change.dimension()), "dimension %s changes twice for %s", change.dimension(),
+          customerId);
     }
   }
 
@@ -50,9 +48,7 @@ public record CodeUpdate(CustomerId customerId, long version, List<Change> chang
   /** {@code customer} with the new codes set (other codes and fields untouched). */
   public Customer applyTo(Customer customer) {
     Objects.requireNonNull(customer, "customer");
-    if (!customer.id().equals(customerId)) {
-      throw new IllegalArgumentException("update of " + customerId + " applied to " + customer.id());
-    }
+    Require.argument(customer.id().equals(customerId), "update of %s applied to %s", customerId, customer.id());
     return new Customer.Builder().from(customer).putAllDimensionCodes(codes()).build();
   }
 
@@ -72,9 +68,7 @@ public record CodeUpdate(CustomerId customerId, long version, List<Change> chang
       Objects.requireNonNull(to, "to");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(why, "why");
-      if (from.isPresent() && from.get().equals(to)) {
-        throw new IllegalArgumentException("a change of " + dimension + " from " + to + " to itself changes nothing");
-      }
+      Require.argument(!from.equals(Optional.of(to)), "a change of %s from %s to itself changes nothing", dimension, to);
     }
   }
 }

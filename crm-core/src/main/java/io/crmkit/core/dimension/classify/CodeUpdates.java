@@ -3,6 +3,7 @@ package io.crmkit.core.dimension.classify;
 import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -65,9 +66,7 @@ public final class CodeUpdates {
     Objects.requireNonNull(writer, "writer");
     Set<CustomerId> seen = new HashSet<>();
     for (CodeUpdate update : updates) {
-      if (!seen.add(update.customerId())) {
-        throw new IllegalArgumentException("customer " + update.customerId() + " has two updates");
-      }
+      Require.argument(seen.add(update.customerId()), "customer %s has two updates", update.customerId());
     }
     Map<CustomerId, Long> applied = new LinkedHashMap<>();
     List<CustomerId> unchanged = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.crmkit.core.dimension.classify;
 
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -40,9 +41,7 @@ public final class Recoder {
    */
   public Recoder(Map<String, DimensionScheme> schemesByDimension) {
     Objects.requireNonNull(schemesByDimension, "schemesByDimension");
-    if (schemesByDimension.isEmpty()) {
-      throw new IllegalArgumentException("a recoder needs at least one dimension");
-    }
+    Require.argument(!schemesByDimension.isEmpty(), "a recoder needs at least one dimension");
     this.schemes = Map.copyOf(schemesByDimension);
   }
 

@@ -2,6 +2,7 @@ package io.crmkit.core.dimension.code;
 
 import io.crmkit.core.checkdigit.CheckCharacterSystem;
 import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.dimension.CodeStructure;
 import io.crmkit.core.dimension.DimensionCode;
@@ -227,13 +228,9 @@ public final class CodeFormat {
     for (Segment segment : segments) {
       if (segment instanceof Segment.Dimension dimension) {
         String code = levelCodes.get(dimension.dimension());
-        if (code == null) {
-          throw new IllegalArgumentException("no " + dimension.dimension() + " code for format " + id);
-        }
-        if (!isOnLevel(dimension, code)) {
-          throw new IllegalArgumentException(code + " is not a " + dimension.level() + " code of "
-              + dimension.scheme().id() + ", as format " + id + " needs");
-        }
+        Require.argument(code != null, "no %s code for format %s", dimension.dimension(), id);
+        Require.argument(isOnLevel(dimension, code), "%s is not a %s code of %s, as format %s needs", code,
+            dimension.level(), dimension.scheme().id(), id);
         key.append(text(dimension, code));
       }
     }
@@ -296,9 +293,9 @@ public final class CodeFormat {
      */
     public Builder(String id) {
       Objects.requireNonNull(id, "id");
-      if (id.isBlank() || id.length() > 64 || id.indexOf(':') >= 0 || id.chars().anyMatch(Character::isISOControl)) {
-        throw new IllegalArgumentException("a format id has 1 to 64 characters, no ':' and no control characters");
-      }
+      Require.argument(!id.isBlank() && id.length() <= 64 && id.indexOf(':') < 0
+          && id.chars().noneMatch(Character::isISOControl),
+          "a format id has 1 to 64 characters, no ':' and no control characters");
       this.id = id;
     }
 
@@ -313,9 +310,7 @@ public final class CodeFormat {
       Objects.requireNonNull(scheme, "scheme");
       int depth = scheme.structure().depthOfLevel(level);
       List<DimensionCode> onLevel = scheme.entries().stream().filter(e -> e.depth() == depth).toList();
-      if (onLevel.isEmpty()) {
-        throw new IllegalArgumentException("scheme " + scheme.id() + " has no " + level + " code");
-      }
+      Require.argument(!onLevel.isEmpty(), "scheme %s has no %s code", scheme.id(), level);
       Optional<CodeStructure.FixedWidth> fixed = abbreviating(scheme);
       int width;
       if (fixed.isPresent()) {
@@ -323,10 +318,8 @@ public final class CodeFormat {
       } else {
         Set<Integer> widths = new TreeSet<>();
         onLevel.forEach(e -> widths.add(e.code().length()));
-        if (widths.size() != 1) {
-          throw new IllegalArgumentException("the " + level + " codes of " + scheme.id() + " have widths " + widths
-              + "; a code-format segment needs one width");
-        }
+        Require.argument(widths.size() == 1, "the %s codes of %s have widths %s; a code-format segment needs one width",
+            level, scheme.id(), widths);
         width = widths.iterator().next();
       }
       segments.add(new Segment.Dimension(dimension, scheme, level, width));
@@ -387,9 +380,7 @@ public final class CodeFormat {
         }
       }
       unchecked.forEach((dimension, what) -> problems.add(check.name() + " cannot check " + what + " in " + dimension));
-      if (!problems.isEmpty()) {
-        throw new IllegalArgumentException("format " + id + ": " + String.join("; ", problems));
-      }
+      Require.argument(problems.isEmpty(), "format %s: %s", id, String.join("; ", problems));
       return new CodeFormat(this, sequences.get(0));
     }
   }
@@ -435,9 +426,7 @@ public final class CodeFormat {
     record Literal(String text) implements Segment {
       public Literal {
         Objects.requireNonNull(text, "text");
-        if (text.isEmpty()) {
-          throw new IllegalArgumentException("a literal needs at least one character");
-        }
+        Require.argument(!text.isEmpty(), "a literal needs at least one character");
       }
 
       @Override
@@ -458,9 +447,7 @@ public final class CodeFormat {
      */
     record Sequence(int width) implements Segment {
       public Sequence {
-        if (width < 1 || width > 18) {
-          throw new IllegalArgumentException("a sequence has 1 to 18 digits, got " + width);
-        }
+        Require.inRange(width, 1, 18, "width");
       }
 
       /** The largest number that fits: {@code 10^width - 1}. */

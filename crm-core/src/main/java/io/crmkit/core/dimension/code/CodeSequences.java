@@ -2,6 +2,7 @@ package io.crmkit.core.dimension.code;
 
 import io.crmkit.core.common.CrmException;
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.Require;
 import java.util.Objects;
 
 /**
@@ -61,13 +62,10 @@ public interface CodeSequences {
    */
   static String requireValidKey(String key) {
     Objects.requireNonNull(key, "key");
-    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException("a sequence key has 1 to " + MAX_KEY_LENGTH + " characters and is not blank");
-    }
+    Require.argument(!key.isBlank() && key.length() <= MAX_KEY_LENGTH,
+        "a sequence key has 1 to %s characters and is not blank", MAX_KEY_LENGTH);
     for (int i = 0; i < key.length(); i++) {
-      if (Character.isISOControl(key.charAt(i))) {
-        throw new IllegalArgumentException("a sequence key must not contain control characters");
-      }
+      Require.argument(!Character.isISOControl(key.charAt(i)), "a sequence key must not contain control characters");
     }
     return key;
   }
@@ -78,9 +76,7 @@ public interface CodeSequences {
    * @throws IllegalArgumentException if {@code count < 1}
    */
   static int requireValidCount(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("a block has at least one number, got " + count);
-    }
+    Require.atLeast(count, 1, "count");
     return count;
   }
 

@@ -1,5 +1,6 @@
 package io.crmkit.core.dimension.code;
 
+import io.crmkit.core.common.Require;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,9 +35,7 @@ public record CustomerCode(String value, Parts parts) {
   public record Parts(Map<String, String> dimensionCodes, long sequence) {
     public Parts {
       dimensionCodes = Map.copyOf(Objects.requireNonNull(dimensionCodes, "dimensionCodes"));
-      if (sequence < 1) {
-        throw new IllegalArgumentException("a sequence number is at least 1, got " + sequence);
-      }
+      Require.atLeast(sequence, 1, "sequence");
     }
   }
 }

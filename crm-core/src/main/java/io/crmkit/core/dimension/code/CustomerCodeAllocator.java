@@ -2,6 +2,7 @@ package io.crmkit.core.dimension.code;
 
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerDetails;
@@ -96,9 +97,7 @@ public final class CustomerCodeAllocator {
     List<CustomerId> order = new ArrayList<>();
     Set<CustomerId> seen = new HashSet<>();
     for (Customer customer : customers) {
-      if (!seen.add(customer.id())) {
-        throw new IllegalArgumentException("customer " + customer.id() + " appears twice");
-      }
+      Require.argument(seen.add(customer.id()), "customer %s appears twice", customer.id());
       order.add(customer.id());
       List<Violation> problems = new ArrayList<>();
       Map<String, String> levelCodes = lift(customer.dimensionCodes(), problems);

@@ -1,5 +1,7 @@
 package io.crmkit.core.dimension.review;
 
+import io.crmkit.core.common.Require;
+import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.dimension.Labels;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,6 +14,14 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface CodeRequest {
+  /** The longest {@link #schemeId()}. */
+  int MAX_SCHEME_ID_LENGTH = 128;
+  /** The longest {@link #code()} or {@link #parent()}: a code a customer can hold. */
+  int MAX_CODE_LENGTH = CustomerDetails.MAX_CODE_LENGTH;
+  /** The longest {@link #requestedBy()}. */
+  int MAX_REQUESTED_BY_LENGTH = 128;
+  /** The longest {@link #note()}. */
+  int MAX_NOTE_LENGTH = 1000;
 
   /** Where a request comes from. */
   enum Origin {
@@ -65,12 +75,8 @@ public interface CodeRequest {
   /** A decision cannot be older than its request. */
   @Value.Check
   default void checkDecisionFollowsRequest() {
-    decision().ifPresent(d -> {
-      if (d.decidedAt().isBefore(requestedAt())) {
-        throw new IllegalStateException("request " + id() + " is decided at " + d.decidedAt()
-            + ", before it was made at " + requestedAt());
-      }
-    });
+    decision().ifPresent(d -> Require.state(!d.decidedAt().isBefore(requestedAt()),
+        "request %s is decided at %s, before it was made at %s", id(), d.decidedAt(), requestedAt()));
   }
 
   class Builder extends ImmutableCodeRequest.Builder {}
@@ -84,6 +90,10 @@ public interface CodeRequest {
    * @param reason why; required for a rejection
    */
   record Decision(Outcome outcome, String decidedBy, Instant decidedAt, Optional<String> reason) {
+    /** The longest reviewer name. */
+    public static final int MAX_DECIDED_BY_LENGTH = 128;
+    /** The longest reason. */
+    public static final int MAX_REASON_LENGTH = 1000;
 
     /** What was decided. */
     public enum Outcome {
@@ -97,18 +107,14 @@ public interface CodeRequest {
       Objects.requireNonNull(decidedBy, "decidedBy");
       Objects.requireNonNull(decidedAt, "decidedAt");
       Objects.requireNonNull(reason, "reason");
-      if (decidedBy.isBlank()) {
-        throw new IllegalArgumentException("a decision needs a reviewer");
-      }
-      if (outcome == Outcome.REJECTED && reason.filter(r -> !r.isBlank()).isEmpty()) {
-        throw new IllegalArgumentException("a rejection needs a reason");
-      }
+      Require.argument(!decidedBy.isBlank(), "a decision needs a reviewer");
+      Require.argument(outcome == Outcome.APPROVED || reason.filter(r -> !r.isBlank()).isPresent(),
+          "a rejection needs a reason");
     }
 
     /** An approval, with an optional reason. */
     public static Decision approved(String decidedBy, Instant decidedAt, String reason) {
-      return new Decision(Outcome.APPROVED, decidedBy, decidedAt,
-          Optional.ofNullable(reason).filter(r -> !r.isBlank()));
+      return new Decision(Outcome.APPROVED, decidedBy, decidedAt, Optional.ofNullable(reason).filter(r -> !r.isBlank()));
     }
 
     /** A rejection with its reason. */

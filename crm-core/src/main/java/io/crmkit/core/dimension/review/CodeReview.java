@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CodeReview {
   private static final Logger LOG = LoggerFactory.getLogger(CodeReview.class);
-  private static final int MAX_NAME = 128;
-  private static final int MAX_TEXT = 1000;
 
   private final CodeRequests requests;
   private final DimensionSchemes schemes;
@@ -177,12 +175,12 @@ public final class CodeReview {
   private CodeRequest decide(CodeRequestId id, String reviewer, String reason, Decision.Outcome outcome) {
     Objects.requireNonNull(id, "id");
     List<Violation> problems = new ArrayList<>();
-    requireName(problems, "reviewer", reviewer);
+    requireName(problems, "reviewer", reviewer, Decision.MAX_DECIDED_BY_LENGTH);
     if (outcome == Decision.Outcome.REJECTED && (reason == null || reason.isBlank())) {
       problems.add(new Violation("reason", "NotBlank", "a rejection needs a reason"));
     }
-    if (reason != null && reason.length() > MAX_TEXT) {
-      problems.add(new Violation("reason", "Size", "at most " + MAX_TEXT + " characters"));
+    if (reason != null && reason.length() > Decision.MAX_REASON_LENGTH) {
+      problems.add(new Violation("reason", "Size", "at most " + Decision.MAX_REASON_LENGTH + " characters"));
     }
     if (!problems.isEmpty()) {
       throw new CrmValidationException("decision on code request " + id, problems);
@@ -213,14 +211,18 @@ public final class CodeReview {
   private void validate(Proposal proposal, String requestedBy) {
     Objects.requireNonNull(proposal, "proposal");
     List<Violation> problems = new ArrayList<>();
-    requireName(problems, "requestedBy", requestedBy);
-    requireName(problems, "schemeId", proposal.schemeId());
+    requireName(problems, "requestedBy", requestedBy, CodeRequest.MAX_REQUESTED_BY_LENGTH);
+    requireName(problems, "schemeId", proposal.schemeId(), CodeRequest.MAX_SCHEME_ID_LENGTH);
     String code = proposal.code();
-    if (code.isBlank() || code.length() > 64 || !code.strip().equals(code)) {
-      problems.add(new Violation("code", "code-text", "a code has 1 to 64 characters and no surrounding space"));
+    if (code.isBlank() || code.length() > CodeRequest.MAX_CODE_LENGTH || !code.strip().equals(code)) {
+      problems.add(new Violation("code", "code-text",
+          "a code has 1 to " + CodeRequest.MAX_CODE_LENGTH + " characters and no surrounding space"));
     }
-    if (proposal.note().filter(n -> n.length() > MAX_TEXT).isPresent()) {
-      problems.add(new Violation("note", "Size", "at most " + MAX_TEXT + " characters"));
+    if (proposal.parent().filter(p -> p.length() > CodeRequest.MAX_CODE_LENGTH).isPresent()) {
+      problems.add(new Violation("parent", "Size", "at most " + CodeRequest.MAX_CODE_LENGTH + " characters"));
+    }
+    if (proposal.note().filter(n -> n.length() > CodeRequest.MAX_NOTE_LENGTH).isPresent()) {
+      problems.add(new Violation("note", "Size", "at most " + CodeRequest.MAX_NOTE_LENGTH + " characters"));
     }
     Optional<DimensionScheme> scheme = schemes.find(proposal.schemeId());
     if (problems.isEmpty() && scheme.isPresent()) {
@@ -272,11 +274,11 @@ public final class CodeReview {
     }
   }
 
-  private static void requireName(List<Violation> problems, String path, String value) {
+  private static void requireName(List<Violation> problems, String path, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       problems.add(new Violation(path, "NotBlank", "must not be blank"));
-    } else if (value.length() > MAX_NAME) {
-      problems.add(new Violation(path, "Size", "at most " + MAX_NAME + " characters"));
+    } else if (value.length() > maxLength) {
+      problems.add(new Violation(path, "Size", "at most " + maxLength + " characters"));
     }
   }
 

@@ -88,6 +88,23 @@ class CodeReviewTest {
   }
 
   @Test
+  void aProposalForAnUnknownSchemeStaysWithinWhatARequestCanHold() {
+    String longestCode = "C".repeat(CodeRequest.MAX_CODE_LENGTH);
+    CodeReview.Proposal atTheLimits = CodeReview.Proposal.of("s".repeat(CodeRequest.MAX_SCHEME_ID_LENGTH),
+        longestCode, Labels.of("en", "x")).withParent(longestCode).withNote("n".repeat(CodeRequest.MAX_NOTE_LENGTH));
+    assertThat(review.request(atTheLimits, "r".repeat(CodeRequest.MAX_REQUESTED_BY_LENGTH)).code())
+        .isEqualTo(longestCode);
+
+    CodeReview.Proposal beyond = CodeReview.Proposal.of("s".repeat(CodeRequest.MAX_SCHEME_ID_LENGTH + 1),
+        longestCode + "C", Labels.of("en", "x"))
+        .withParent(longestCode + "C").withNote("n".repeat(CodeRequest.MAX_NOTE_LENGTH + 1));
+    assertThatThrownBy(() -> review.request(beyond, "r".repeat(CodeRequest.MAX_REQUESTED_BY_LENGTH + 1)))
+        .isInstanceOf(CrmValidationException.class)
+        .satisfies(e -> assertThat(((CrmValidationException) e).violations()).extracting(Violation::path)
+            .containsExactly("requestedBy", "schemeId", "code", "parent", "note"));
+  }
+
+  @Test
   void anUnknownCodeMetInDataIsReportedOnceEvenOutsideAnyKnownScheme() {
     CodeRequest first = review.reportUnknown(CodeReview.Proposal.of("erp-branch", "BR-17", Labels.of("zh", "十七分部"))
         .withNote("import 2025-03-01, row 17"), "erp-import");

@@ -1,0 +1,312 @@
+package io.crmkit.core.activity;
+
+import io.crmkit.core.customer.CustomerId;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.immutables.value.Value;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * What one customer's purchases add up to as of an instant: how many, on how many days, since
+ * when, how recently, at what rhythm, and how much in each currency. It is the figure set that
+ * lifecycle rules, RFM and lifetime value read, computed by {@link Purchases#summaries} for many
+ * customers at once (one query per chunk on a database) or by {@link #of} from a list.
+ *
+ * <p><b>What counts.</b> Only purchases that happened strictly before {@link #asOf()}: a purchase
+ * exactly at {@code asOf} belongs to the next period, as in {@link TimeRange#until(Instant)}. A
+ * <em>refund</em> is a purchase with a negative amount ({@link Purchase#isRefund()}); a zero amount
+ * is a purchase. Refunds are counted apart ({@link #refundCount()}), lower the currency's
+ * {@link CurrencyTotals#total() total}, and change nothing else: they neither make nor cancel a
+ * purchase occasion, and they are not the first or last purchase.
+ *
+ * <p><b>Occasions.</b> A purchase occasion is a calendar day in UTC with at least one purchase
+ * (not a refund), dated at that day's first purchase: the lines of one checkout are one occasion.
+ * {@link #typicalGap()} is the median number of days between consecutive occasions.
+ *
+ * <p>Every instant keeps its nanoseconds; amounts are exact.
+ */
+@Value.Immutable
+public interface PurchaseSummary {
+  /** Whose purchases. */
+  CustomerId customerId();
+
+  /** The purchases counted happened before this instant. */
+  Instant asOf();
+
+  /** The number of purchase occasions: UTC days with a purchase that is not a refund. */
+  int occasions();
+
+  /** The earliest purchase (not a refund); present exactly when there is a purchase. */
+  Optional<Instant> firstPurchaseAt();
+
+  /** The latest purchase (not a refund); present exactly when there is a purchase. */
+  Optional<Instant> lastPurchaseAt();
+
+  /**
+   * When the latest occasion began: the first purchase on the last UTC day with a purchase, so
+   * at or before {@link #lastPurchaseAt()}; present exactly when there is a purchase.
+   */
+  Optional<Instant> lastOccasionAt();
+
+  /**
+   * The median number of days between consecutive occasions (whole days, or a half day between
+   * the two middle gaps when their count is even); present exactly when there are two occasions
+   * or more. One long pause does not skew it.
+   */
+  Optional<Duration> typicalGap();
+
+  /**
+   * The amounts in each currency the customer bought or was refunded in, by currency; empty if
+   * nothing happened before {@code asOf}. Amounts in different currencies are never added up.
+   */
+  Map<CurrencyUnit, CurrencyTotals> byCurrency();
+
+  /** The number of purchases that are not refunds, in every currency. */
+  default int purchaseCount() {
+    return byCurrency().values().stream().mapToInt(CurrencyTotals::purchaseCount).reduce(0, Math::addExact);
+  }
+
+  /** The number of refunds, in every currency. */
+  default int refundCount() {
+    return byCurrency().values().stream().mapToInt(CurrencyTotals::refundCount).reduce(0, Math::addExact);
+  }
+
+  /** The totals in {@code currency}, empty if the customer has neither bought nor been refunded in it. */
+  default Optional<CurrencyTotals> in(CurrencyUnit currency) {
+    return Optional.ofNullable(byCurrency().get(Objects.requireNonNull(currency, "currency")));
+  }
+
+  /** How long before {@code asOf} the latest purchase happened, if there is one. */
+  default Optional<Duration> sinceLastPurchase() {
+    return lastPurchaseAt().map(last -> Duration.between(last, asOf()));
+  }
+
+  /**
+   * Rejects parts that contradict each other.
+   *
+   * @throws IllegalStateException if they do
+   */
+  @Value.Check
+  default void check() {
+    int purchases = purchaseCount();
+    boolean bought = purchases > 0;
+    if (occasions() < 0 || occasions() > purchases || (occasions() > 0) != bought) {
+      throw new IllegalStateException("occasions must be between 1 and the purchase count " + purchases
+          + " when there are purchases, 0 otherwise; got " + occasions());
+    }
+    if (firstPurchaseAt().isPresent() != bought || lastPurchaseAt().isPresent() != bought
+        || lastOccasionAt().isPresent() != bought) {
+      throw new IllegalStateException("first purchase, last purchase and last occasion are known exactly when"
+          + " there are purchases; purchase count " + purchases);
+    }
+    if (typicalGap().isPresent() != occasions() > 1) {
+      throw new IllegalStateException("a typical gap is known exactly when there are two occasions or more");
+    }
+    if (typicalGap().isPresent() && (typicalGap().get().isNegative() || typicalGap().get().isZero())) {
+      throw new IllegalStateException("the typical gap must be positive, got " + typicalGap().get());
+    }
+    if (bought) {
+      Instant first = firstPurchaseAt().get();
+      Instant lastOccasion = lastOccasionAt().get();
+      Instant last = lastPurchaseAt().get();
+      if (first.isAfter(lastOccasion) || lastOccasion.isAfter(last) || !last.isBefore(asOf())) {
+        throw new IllegalStateException("purchases must be ordered first <= last occasion <= last < asOf; got "
+            + first + ", " + lastOccasion + ", " + last + ", asOf " + asOf());
+      }
+      if (occasions() == 1 && !first.equals(lastOccasion)) {
+        throw new IllegalStateException("with one occasion, the first purchase " + first
+            + " begins the last occasion, not " + lastOccasion);
+      }
+    }
+    byCurrency().forEach((currency, totals) -> {
+      if (!currency.equals(totals.currency())) {
+        throw new IllegalStateException("totals in " + totals.currency() + " filed under " + currency);
+      }
+    });
+  }
+
+  /** A customer who has neither bought nor been refunded anything before {@code asOf}. */
+  static PurchaseSummary none(CustomerId customerId, Instant asOf) {
+    return new Builder().customerId(customerId).asOf(asOf).occasions(0).build();
+  }
+
+  /**
+   * Summarises the purchases of {@code customerId} among {@code purchases} that happened before
+   * {@code asOf}; later purchases and other customers' purchases are ignored, and order does not
+   * matter. This is the reference every {@link Purchases#summaries} must agree with.
+   *
+   * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
+   */
+  static PurchaseSummary of(CustomerId customerId, Collection<Purchase> purchases, Instant asOf) {
+    Objects.requireNonNull(purchases, "purchases");
+    Tally tally = new Tally(customerId, asOf);
+    for (Purchase p : purchases) {
+      if (p.customerId().equals(customerId)) {
+        tally.add(p.occurredAt(), p.amount());
+      }
+    }
+    return tally.summary();
+  }
+
+  /**
+   * Adds up one customer's purchases one at a time, in any order, into the summary {@link #of}
+   * gives for the same purchases: for adapters that read rows (an instant and an amount each)
+   * rather than whole {@link Purchase}s. It keeps the first and last instant of each purchase day
+   * and the totals of each currency, not the purchases. Not thread-safe.
+   */
+  final class Tally {
+    private final CustomerId customerId;
+    private final Instant asOf;
+    /** The first and the last purchase of each UTC day, by day. */
+    private final TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
+    private final TreeMap<Long, Instant> occasionEnds = new TreeMap<>();
+    private final Map<CurrencyUnit, CurrencyTotals> totals = new TreeMap<>();
+
+    /** An empty tally of {@code customerId}'s purchases before {@code asOf}. */
+    public Tally(CustomerId customerId, Instant asOf) {
+      this.customerId = Objects.requireNonNull(customerId, "customerId");
+      this.asOf = Objects.requireNonNull(asOf, "asOf");
+    }
+
+    /**
+     * Counts a purchase, or a refund if {@code amount} is negative, unless it happened at or after
+     * {@code asOf}.
+     *
+     * @return this tally
+     * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
+     */
+    public Tally add(Instant occurredAt, Money amount) {
+      Objects.requireNonNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(amount, "amount");
+      if (!occurredAt.isBefore(asOf)) {
+        return this;
+      }
+      totals.merge(amount.getCurrencyUnit(), CurrencyTotals.of(amount), CurrencyTotals::plus);
+      if (!amount.isNegative()) {
+        long day = Math.floorDiv(occurredAt.getEpochSecond(), 86_400);
+        occasionStarts.merge(day, occurredAt, (a, b) -> a.isBefore(b) ? a : b);
+        occasionEnds.merge(day, occurredAt, (a, b) -> a.isAfter(b) ? a : b);
+      }
+      return this;
+    }
+
+    /** The summary of what was added so far. */
+    public PurchaseSummary summary() {
+      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size())
+          .putAllByCurrency(totals);
+      if (!occasionStarts.isEmpty()) {
+        summary.firstPurchaseAt(occasionStarts.firstEntry().getValue())
+            .lastOccasionAt(occasionStarts.lastEntry().getValue())
+            .lastPurchaseAt(occasionEnds.lastEntry().getValue())
+            .typicalGap(medianGap(occasionStarts.keySet().toArray(Long[]::new)));
+      }
+      return summary.build();
+    }
+
+    /**
+     * The median gap between consecutive days of {@code days} (ascending, distinct): a whole
+     * number of days, or the midpoint of the two middle gaps. Empty for fewer than two days.
+     */
+    private static Optional<Duration> medianGap(Long[] days) {
+      if (days.length < 2) {
+        return Optional.empty();
+      }
+      long[] gaps = new long[days.length - 1];
+      for (int i = 1; i < days.length; i++) {
+        gaps[i - 1] = days[i] - days[i - 1];
+      }
+      Arrays.sort(gaps);
+      int mid = gaps.length / 2;
+      return Optional.of(gaps.length % 2 == 1 ? Duration.ofDays(gaps[mid])
+          : Duration.ofHours(12 * (gaps[mid - 1] + gaps[mid])));
+    }
+  }
+
+  /**
+   * The amounts of one customer in one currency.
+   *
+   * @param total every amount added up, refunds included: what the customer has paid net of what
+   *     was paid back (negative if more was refunded than bought before {@code asOf})
+   * @param refunded the refunds added up, zero or negative; {@code total - refunded} is what was
+   *     bought before refunds
+   * @param purchaseCount the number of purchases (not refunds), at least 0
+   * @param refundCount the number of refunds, at least 0; at least one of the counts is positive
+   */
+  record CurrencyTotals(Money total, Money refunded, int purchaseCount, int refundCount) {
+
+    /**
+     * @throws IllegalArgumentException if the amounts are in different currencies, the counts are
+     *     negative or both zero, the refunds are positive or present without a refund, or the
+     *     purchases (total minus refunds) are negative or present without a purchase
+     */
+    public CurrencyTotals {
+      Objects.requireNonNull(total, "total");
+      Objects.requireNonNull(refunded, "refunded");
+      if (!total.getCurrencyUnit().equals(refunded.getCurrencyUnit())) {
+        throw new IllegalArgumentException("total " + total + " and refunded " + refunded + " differ in currency");
+      }
+      if (purchaseCount < 0 || refundCount < 0 || purchaseCount + (long) refundCount == 0) {
+        throw new IllegalArgumentException("counts must be >= 0 and not both 0, got " + purchaseCount
+            + " purchases and " + refundCount + " refunds");
+      }
+      if (refunded.isPositive() || (refundCount == 0 && !refunded.isZero())) {
+        throw new IllegalArgumentException("refunded must be <= 0, and 0 without refunds; got " + refunded
+            + " for " + refundCount + " refunds");
+      }
+      Money bought = total.minus(refunded);
+      if (bought.isNegative() || (purchaseCount == 0 && !bought.isZero())) {
+        throw new IllegalArgumentException("purchases must add up to >= 0, and 0 without purchases; got " + bought
+            + " for " + purchaseCount + " purchases");
+      }
+    }
+
+    /** The totals of one purchase or refund. */
+    public static CurrencyTotals of(Money amount) {
+      boolean refund = amount.isNegative();
+      Money refunded = refund ? amount : Money.zero(amount.getCurrencyUnit());
+      return new CurrencyTotals(amount, refunded, refund ? 0 : 1, refund ? 1 : 0);
+    }
+
+    /**
+     * Both totals added up.
+     *
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
+     */
+    public CurrencyTotals plus(CurrencyTotals other) {
+      return new CurrencyTotals(total.plus(other.total), refunded.plus(other.refunded),
+          Math.addExact(purchaseCount, other.purchaseCount), Math.addExact(refundCount, other.refundCount));
+    }
+
+    /** The currency of every amount here. */
+    public CurrencyUnit currency() {
+      return total.getCurrencyUnit();
+    }
+
+    /** What was bought before refunds: {@code total - refunded}, zero or positive. */
+    public Money bought() {
+      return total.minus(refunded);
+    }
+
+    /**
+     * The mean amount per purchase, net of refunds: {@code total / purchaseCount}, rounded half
+     * to even to the currency's decimal places (for example EUR 33.33 for EUR 100.00 over three
+     * purchases). Empty when there are refunds only.
+     */
+    public Optional<Money> mean() {
+      return purchaseCount == 0 ? Optional.empty()
+          : Optional.of(total.dividedBy(purchaseCount, RoundingMode.HALF_EVEN));
+    }
+  }
+
+  /** Builds a {@link PurchaseSummary}; for adapters that compute the figures themselves. */
+  class Builder extends ImmutablePurchaseSummary.Builder {}
+}

@@ -1,0 +1,114 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerBatches;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Customers;
+import io.crmkit.core.customer.ExternalReference;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@link CustomerBatches} in memory, over the store's {@link InMemoryCustomers}: a batch is its
+ * customers saved one by one inside one transaction. A unit of work holds the store's write lock
+ * from start to end, so no other writer can take a key between the importer's check and its
+ * write, and {@link #atomically} never needs to run the work again. Memory takes whatever the
+ * model allows, so there are no storage violations.
+ */
+final class InMemoryCustomerBatches implements CustomerBatches {
+  private final Customers customers;
+  private final InMemoryTransactions transactions;
+
+  InMemoryCustomerBatches(Customers customers, InMemoryTransactions transactions) {
+    this.customers = customers;
+    this.transactions = transactions;
+  }
+
+  @Override
+  public <T> T atomically(Supplier<T> work) {
+    return transactions.inTransaction(Objects.requireNonNull(work, "work"));
+  }
+
+  @Override
+  public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+    Set<CustomerId> found = new HashSet<>();
+    for (CustomerId id : ids) {
+      if (customers.findById(id).isPresent()) {
+        found.add(id);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Map<ExternalReference, CustomerId> holders(Collection<ExternalReference> references) {
+    Map<ExternalReference, CustomerId> found = new HashMap<>();
+    for (ExternalReference reference : references) {
+      customers.findByExternalReference(reference).ifPresent(holder -> found.put(reference, holder.id()));
+    }
+    return found;
+  }
+
+  @Override
+  public Map<CustomerId, Customer> load(Collection<CustomerId> ids) {
+    Map<CustomerId, Customer> found = new HashMap<>();
+    for (CustomerId id : ids) {
+      customers.findById(id).ifPresent(customer -> found.put(id, customer));
+    }
+    return found;
+  }
+
+  @Override
+  public void insertAll(List<Customer> batch) {
+    batch.forEach(customer -> requireVersion(customer, customer.version() == 0, "0"));
+    transactions.inTransaction(() -> {
+      for (Customer customer : batch) {
+        try {
+          customers.save(customer);
+        } catch (ConcurrentUpdateException e) {
+          throw new DuplicateKeyException(customer.id().toString(),
+              "A customer with id " + customer.id() + " already exists");
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Set<CustomerId> updateAll(List<Customer> batch) {
+    batch.forEach(customer -> requireVersion(customer, customer.version() >= 1, "1 or more"));
+    return transactions.inTransaction(() -> {
+      Set<CustomerId> written = new HashSet<>();
+      for (Customer customer : batch) {
+        try {
+          written.add(customers.save(customer).id());
+        } catch (ConcurrentUpdateException e) {
+          // Reported by its absence from the result: the import keeps going with the other rows.
+        }
+      }
+      return written;
+    });
+  }
+
+  @Override
+  public List<Violation> storageViolations(Customer customer) {
+    Objects.requireNonNull(customer, "customer");
+    return List.of();
+  }
+
+  private static void requireVersion(Customer customer, boolean valid, String expected) {
+    if (!valid) {
+      throw new IllegalArgumentException("customer " + customer.id() + " has version " + customer.version()
+          + "; expected " + expected);
+    }
+  }
+}

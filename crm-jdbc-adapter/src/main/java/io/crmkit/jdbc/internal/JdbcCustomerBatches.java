@@ -1,0 +1,213 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerBatches;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.ExternalReference;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * {@link CustomerBatches} over JDBC: lookups set at a time with array parameters, inserts through
+ * the dialect's fastest path ({@code COPY} on PostgreSQL for {@value PostgresCopy#MIN_ROWS} rows or
+ * more, JDBC batches otherwise), updates as batches of {@code UPDATE ... WHERE version = ?}. A unit
+ * of work starts at a savepoint, and a key clash with a concurrent transaction (a unique violation,
+ * or the importer's own check) undoes it to there and runs it again ({@link KeyClashRetry}).
+ */
+final class JdbcCustomerBatches implements CustomerBatches {
+  private final Connections connections;
+  private final Tables tables;
+  private final Dialect dialect;
+  private final CustomerCodec codec;
+
+  JdbcCustomerBatches(Connections connections, Tables tables, Dialect dialect, CustomerCodec codec) {
+    this.connections = connections;
+    this.tables = tables;
+    this.dialect = dialect;
+    this.codec = codec;
+  }
+
+  @Override
+  public <T> T atomically(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    return connections.write("customer import", connection -> KeyClashRetry.run(connection, work));
+  }
+
+  @Override
+  public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return connections.read("look up " + ids.size() + " customer ids", connection -> {
+      Set<CustomerId> found = new HashSet<>();
+      ReferenceLookup.existingIds(connection, tables.customer(), ids.stream().map(CustomerId::value).toList())
+          .forEach(id -> found.add(CustomerId.of(id)));
+      return found;
+    });
+  }
+
+  @Override
+  public Map<ExternalReference, CustomerId> holders(Collection<ExternalReference> references) {
+    if (references.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> bySystem = new LinkedHashMap<>();
+    for (ExternalReference reference : references) {
+      StorageGuard.checkQueryText("reference.system", reference.system());
+      StorageGuard.checkQueryText("reference.id", reference.id());
+      bySystem.computeIfAbsent(reference.system(), system -> new ArrayList<>()).add(reference.id());
+    }
+    return connections.read("look up " + references.size() + " external references", connection -> {
+      Map<ExternalReference, CustomerId> held = new HashMap<>();
+      for (Map.Entry<String, List<String>> system : bySystem.entrySet()) {
+        ReferenceLookup.holders(connection, tables, system.getKey(), system.getValue()).forEach((id, holder) ->
+            held.put(ExternalReference.of(system.getKey(), id), CustomerId.of(holder)));
+      }
+      return held;
+    });
+  }
+
+  @Override
+  public Map<CustomerId, Customer> load(Collection<CustomerId> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<UUID> all = ids.stream().map(CustomerId::value).distinct().toList();
+    return connections.read("load " + all.size() + " customers", connection -> {
+      Map<CustomerId, Customer> found = new HashMap<>();
+      for (int from = 0; from < all.size(); from += ReferenceLookup.CHUNK) {
+        List<UUID> chunk = all.subList(from, Math.min(all.size(), from + ReferenceLookup.CHUNK));
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT " + CustomerCodec.COLUMNS + " FROM " + tables.customer() + " WHERE id = ANY(?)")) {
+          Array array = connection.createArrayOf("UUID", chunk.toArray());
+          select.setArray(1, array);
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              Customer customer = codec.read(rs);
+              found.put(customer.id(), customer);
+            }
+          } finally {
+            array.free();
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public void insertAll(List<Customer> customers) {
+    List<Customer> stored = new ArrayList<>(customers.size());
+    for (Customer customer : customers) {
+      if (customer.version() != 0) {
+        throw new IllegalArgumentException("customer " + customer.id() + " has version " + customer.version()
+            + "; an insert takes version 0");
+      }
+      stored.add(customer.withVersion(1));
+    }
+    if (stored.isEmpty()) {
+      return;
+    }
+    connections.write("bulk insert of " + stored.size() + " customers", connection -> {
+      try {
+        dialect.insertCustomers(connection, tables, codec, stored);
+      } catch (SQLException e) {
+        throw clashOr(e, "customer id or external reference");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Set<CustomerId> updateAll(List<Customer> customers) {
+    for (Customer customer : customers) {
+      if (customer.version() < 1) {
+        throw new IllegalArgumentException("customer " + customer.id() + " has version " + customer.version()
+            + "; an update takes the version it was read at, 1 or more");
+      }
+    }
+    if (customers.isEmpty()) {
+      return Set.of();
+    }
+    return connections.write("bulk update of " + customers.size() + " customers", connection -> {
+      List<Customer> done = updateRows(connection, customers);
+      try {
+        CustomerRows.deleteSideRows(connection, tables, dialect, done.stream().map(Customer::id).toList());
+        CustomerRows.insertSideRows(connection, tables, dialect, done);
+      } catch (SQLException e) {
+        throw clashOr(e, "external reference");
+      }
+      Set<CustomerId> written = new HashSet<>();
+      done.forEach(customer -> written.add(customer.id()));
+      return written;
+    });
+  }
+
+  /** The customer rows of {@code customers} whose version was still the one read, written one version higher. */
+  private List<Customer> updateRows(Connection connection, List<Customer> customers) throws SQLException {
+    List<Customer> done = new ArrayList<>(customers.size());
+    try (PreparedStatement update = connection.prepareStatement(CustomerRows.updateSql(tables, dialect))) {
+      int next = CustomerCodec.COLUMN_LIST.size() + 1;
+      for (int from = 0; from < customers.size(); from += CustomerRows.BATCH) {
+        List<Customer> chunk = customers.subList(from, Math.min(customers.size(), from + CustomerRows.BATCH));
+        for (Customer customer : chunk) {
+          Customer stored = customer.withVersion(customer.version() + 1);
+          codec.bind(update, stored, stored.version());
+          update.setObject(next, stored.id().value());
+          update.setLong(next + 1, customer.version());
+          update.addBatch();
+        }
+        int[] counts = update.executeBatch();
+        for (int i = 0; i < chunk.size(); i++) {
+          if (counts[i] != 0) {
+            done.add(chunk.get(i).withVersion(chunk.get(i).version() + 1));
+          }
+        }
+      }
+    }
+    return done;
+  }
+
+  @Override
+  public List<Violation> storageViolations(Customer customer) {
+    List<Violation> found = new ArrayList<>(StorageGuard.violations(customer));
+    if (StorageGuard.jsonLengthBound(customer) > dialect.maxJsonChars()) {
+      int length = Math.max(codec.detailsJson(customer).length(), codec.attributesJson(customer.attributes()).length());
+      if (length > dialect.maxJsonChars()) {
+        found.add(new Violation("", "StorableSize",
+            "is " + length + " characters as JSON; this database stores at most " + dialect.maxJsonChars()));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Throws a unique violation as the port reports it, a {@link DuplicateKeyException}; returns
+   * any other failure to be thrown as it is.
+   */
+  private static SQLException clashOr(SQLException e, String key) {
+    if (Dialect.isUniqueViolation(e)) {
+      DuplicateKeyException clash = new DuplicateKeyException(key,
+          "A " + key + " of the batch was taken by a concurrent writer: " + e.getMessage());
+      clash.initCause(e);
+      throw clash;
+    }
+    return e;
+  }
+}

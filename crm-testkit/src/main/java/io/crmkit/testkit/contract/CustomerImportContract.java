@@ -1,0 +1,370 @@
+package io.crmkit.testkit.contract;
+
+import static io.crmkit.testkit.contract.ImportRows.customer;
+import static io.crmkit.testkit.contract.ImportRows.invalid;
+import static io.crmkit.testkit.contract.ImportRows.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerBatches;
+import io.crmkit.core.customer.CustomerChanges;
+import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.imports.CustomerImporter;
+import io.crmkit.core.imports.ImportReport;
+import io.crmkit.core.store.CrmStore;
+import io.crmkit.testkit.CrmArbitraries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The contract of customer import on a store: the core's {@code CustomerImporter} over the
+ * store's {@link CustomerBatches} port must give the same results on every store. Extend it with a
+ * store of your technology; crmkit runs it on memory, H2 and PostgreSQL (whose large batches go
+ * through {@code COPY}).
+ *
+ * <pre>{@code
+ * class InMemoryCustomerImportTest extends CustomerImportContract {
+ *   protected CrmStore newStore() { return InMemoryCrmStore.create(); }
+ * }
+ * }</pre>
+ *
+ * <p>It proves: every rejected row comes back with its 1-based row number and each reason (field
+ * path and rule); every good row is kept with its details; re-running an upsert changes nothing;
+ * imports racing over the same new customers all complete and store each once; an upsert never
+ * moves a stored customer's lifecycle stage; keys repeated within a batch, or held by another
+ * stored customer, are rejected, and a rejected row claims no key; an insert of a customer whose
+ * version is not 0 is rejected; a large batch gives the results a small one does. Every example
+ * uses a system and ids of its own, so the store may be shared between them.
+ */
+public abstract class CustomerImportContract {
+  private static final int RACERS = 3;
+  private static final int RACE_ROUNDS = 5;
+
+  /** A store of the technology under test; it may be shared between examples. */
+  protected abstract CrmStore newStore();
+
+  /** The importer under test on {@code store}; the default settings unless overridden. */
+  protected CustomerImporter importer(CrmStore store) {
+    return CustomerImporter.on(store);
+  }
+
+  @Example
+  public void everyRejectedRowComesBackWithItsRowNumberAndEachReason() {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    NewCustomer noKeyAndNoName = invalid(NewCustomer.person("Braun", "Jonas").build());
+    NewCustomer twoKeys = new NewCustomer.Builder().from(record(system, 4, "Ulm"))
+        .addExternalReference(ExternalReference.of(system, "K-4b")).build();
+
+    ImportReport report = importer(store).upsertByExternalReference(system,
+        List.of(record(system, 1, "Bonn"), noKeyAndNoName, record(system, 3, "Köln"), twoKeys,
+            invalid(record(system, 5, "Jena"))));
+
+    assertThat(report.inserted()).isEqualTo(2);
+    assertThat(report.rows()).isEqualTo(5);
+    assertThat(positions(report)).containsExactly(2L, 4L, 5L);
+    assertThat(report.rejected()).extracting(Rejection::subject).containsExactly("row 2", "row 4", system + ":K-5");
+    assertThat(report.rejected().get(0).violations()).extracting(Violation::path, Violation::rule)
+        .containsExactlyInAnyOrder(tuple("displayName", "NotBlank"), tuple("externalReferences", "UpsertKey"));
+    assertThat(report.rejected().get(1).violations()).extracting(Violation::path, Violation::rule)
+        .containsExactly(tuple("externalReferences", "UpsertKey"));
+    assertThat(report.rejected().get(2).violations()).extracting(Violation::path, Violation::rule)
+        .containsExactly(tuple("displayName", "NotBlank"));
+    assertThat(keyed(store, system)).hasSize(2);
+  }
+
+  @Example
+  public void everyGoodRowIsKeptWithItsDetails() {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    List<Customer> customers = List.of(customer("Kept One"), customer("Kept Two"));
+    List<NewCustomer> records = List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"));
+
+    ImportReport inserted = importer(store).insertAll(customers);
+    ImportReport upserted = importer(store).upsertByExternalReference(system, records);
+
+    assertThat(inserted).isEqualTo(new ImportReport(2, 0, 0, List.of()));
+    assertThat(upserted).isEqualTo(new ImportReport(2, 0, 0, List.of()));
+    for (Customer customer : customers) {
+      assertThat(store.customers().findById(customer.id())).contains(customer.withVersion(1));
+    }
+    for (NewCustomer record : records) {
+      Customer stored = store.customers().findByExternalReference(ImportRows.keyOf(system, record)).orElseThrow();
+      assertThat(CustomerChanges.between(stored, record)).isEmpty();
+      assertThat(stored.version()).isEqualTo(1);
+      assertThat(stored.updatedAt()).isEqualTo(stored.createdAt());
+    }
+  }
+
+  @Example
+  public void reRunningTheSameUpsertChangesNothing() {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    List<NewCustomer> records = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      records.add(record(system, i, "Bonn"));
+    }
+    importer(store).upsertByExternalReference(system, records);
+    List<Customer> before = keyed(store, system);
+
+    ImportReport again = importer(store).upsertByExternalReference(system, records);
+
+    assertThat(again).isEqualTo(new ImportReport(0, 0, 20, List.of()));
+    assertThat(keyed(store, system)).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  @Example
+  public void aChangedRecordUpdatesItsCustomerAndKeepsItsIdAndCreationTime() {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm")));
+    Customer before = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
+
+    ImportReport report = importer(store).upsertByExternalReference(system,
+        List.of(record(system, 1, "Köln"), record(system, 2, "Ulm"), record(system, 3, "Jena")));
+
+    assertThat(report).isEqualTo(new ImportReport(1, 1, 1, List.of()));
+    Customer after = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.version()).isEqualTo(2);
+    assertThat(after.createdAt()).isEqualTo(before.createdAt());
+    assertThat(after.updatedAt()).isAfterOrEqualTo(after.createdAt());
+    assertThat(after.addresses().get(0).city()).contains("Köln");
+    assertThat(keyed(store, system)).hasSize(3);
+  }
+
+  @Example
+  public void anUpsertNeverMovesAStoredCustomersStage() {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    Customer imported = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
+    store.customers().save(imported.withStage(LifecycleStage.ACTIVE));
+    NewCustomer won = new NewCustomer.Builder().from(record(system, 2, "Ulm")).stage(LifecycleStage.NEW).build();
+
+    ImportReport same = importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    ImportReport moved = importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Köln"), won));
+
+    assertThat(same).isEqualTo(new ImportReport(0, 0, 1, List.of()));
+    assertThat(moved).isEqualTo(new ImportReport(1, 1, 0, List.of()));
+    Customer after = store.customers().findById(imported.id()).orElseThrow();
+    assertThat(after.stage()).isEqualTo(LifecycleStage.ACTIVE);
+    assertThat(after.addresses().get(0).city()).contains("Köln");
+    assertThat(store.customers().findByExternalReference(ExternalReference.of(system, "K-2")))
+        .get().extracting(Customer::stage).isEqualTo(LifecycleStage.NEW);
+  }
+
+  @Example
+  public void aKeyRepeatedInOneBatchIsRejectedButARejectedRowClaimsNoKey() {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    ExternalReference shared = ExternalReference.of("crm-" + system, "shared");
+    NewCustomer withShared = new NewCustomer.Builder().from(record(system, 3, "Jena"))
+        .addExternalReference(shared).build();
+    NewCustomer alsoShared = new NewCustomer.Builder().from(record(system, 4, "Gera"))
+        .addExternalReference(shared).build();
+    List<NewCustomer> rows = List.of(invalid(record(system, 1, "Bonn")), record(system, 1, "Bonn"),
+        record(system, 1, "Ulm"), withShared, alsoShared);
+
+    ImportReport upserted = importer(store).upsertByExternalReference(system, rows);
+
+    assertThat(upserted.inserted()).isEqualTo(2);
+    assertThat(positions(upserted)).containsExactly(1L, 3L, 5L);
+    assertThat(upserted.rejected().get(1).violations()).singleElement()
+        .satisfies(violation -> assertThat(violation.rule()).isEqualTo("UniqueInBatch"))
+        .satisfies(violation -> assertThat(violation.message()).contains(system + ":K-1", "row 2"));
+    assertThat(upserted.rejected().get(2).violations()).extracting(Violation::rule).containsExactly("UniqueInBatch");
+    assertThat(store.customers().findByExternalReference(ExternalReference.of(system, "K-1")))
+        .get().satisfies(stored -> assertThat(stored.addresses().get(0).city()).contains("Bonn"));
+
+    Customer good = customer("Twin");
+    Customer badTwin = new Customer.Builder().from(good).displayName(" ").build();
+    Customer sameId = new Customer.Builder().from(customer("Other")).id(good.id()).build();
+    ImportReport inserted = importer(store).insertAll(List.of(badTwin, good, sameId));
+
+    assertThat(inserted.inserted()).isEqualTo(1);
+    assertThat(positions(inserted)).containsExactly(1L, 3L);
+    assertThat(inserted.rejected().get(1).violations()).extracting(Violation::path, Violation::rule)
+        .containsExactly(tuple("id", "UniqueInBatch"));
+    assertThat(store.customers().findById(good.id())).contains(good.withVersion(1));
+  }
+
+  @Example
+  public void aKeyHeldByAnotherStoredCustomerIsRejected() {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    ExternalReference taken = ExternalReference.of("crm-" + system, "taken");
+    ExternalReference alsoTaken = ExternalReference.of("crm-" + system, "also-taken");
+    Customer holder = store.customers().save(new Customer.Builder().from(customer("Holder"))
+        .addExternalReference(taken).addExternalReference(alsoTaken).build());
+    importer(store).upsertByExternalReference(system, List.of(record(system, 2, "Ulm")));
+    Customer second = store.customers().findByExternalReference(ExternalReference.of(system, "K-2")).orElseThrow();
+
+    ImportReport upserted = importer(store).upsertByExternalReference(system, List.of(
+        new NewCustomer.Builder().from(record(system, 1, "Bonn")).addExternalReference(taken).build(),
+        new NewCustomer.Builder().from(record(system, 2, "Ulm")).addExternalReference(alsoTaken).build()));
+    ImportReport inserted = importer(store).insertAll(List.of(
+        new Customer.Builder().from(customer("Taker")).addExternalReference(taken).build(),
+        new Customer.Builder().from(customer("Same Id")).id(holder.id()).build()));
+
+    assertThat(upserted.inserted() + upserted.updated()).isZero();
+    assertThat(upserted.rejected()).hasSize(2).allSatisfy(rejection -> assertThat(rejection.violations())
+        .extracting(Violation::path, Violation::rule).containsExactly(tuple("externalReferences", "UniqueReference")))
+        .allSatisfy(rejection -> assertThat(rejection.toString()).contains("crm-" + system, holder.id().toString()));
+    assertThat(inserted.inserted()).isZero();
+    assertThat(inserted.rejected().get(0).violations()).extracting(Violation::rule).containsExactly("UniqueReference");
+    assertThat(inserted.rejected().get(1).violations()).extracting(Violation::path).containsExactly("id");
+    assertThat(store.customers().findById(holder.id())).contains(holder);
+    assertThat(store.customers().findById(second.id())).contains(second);
+    assertThat(keyed(store, system)).hasSize(1);
+  }
+
+  @Example
+  public void insertAllOfACustomerWhoseVersionIsNotZeroIsRejected() {
+    CrmStore store = newStore();
+    Customer stale = customer("Versioned").withVersion(3);
+    Customer fresh = customer("Fresh");
+
+    ImportReport report = importer(store).insertAll(List.of(stale, fresh));
+
+    assertThat(report.inserted()).isEqualTo(1);
+    assertThat(report.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(stale.id().toString());
+      assertThat(rejection.position()).hasValue(1);
+      assertThat(rejection.violations()).extracting(Violation::path).containsExactly("version");
+    });
+    assertThat(store.customers().findById(stale.id())).isEmpty();
+  }
+
+  @Example
+  public void importsRacingOverTheSameNewCustomersAllCompleteAndStoreEachOnce() {
+    CrmStore store = newStore();
+    for (int round = 0; round < RACE_ROUNDS; round++) {
+      String system = ImportRows.system();
+      List<NewCustomer> records =
+          List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"), record(system, 3, "Jena"));
+      List<Customer> customers = List.of(customer("Race A"), customer("Race B"));
+
+      List<ImportReport> upserts = Concurrently.run(RACERS,
+          racer -> () -> importer(store).upsertByExternalReference(system, records));
+      List<ImportReport> inserts = Concurrently.run(RACERS, racer -> () -> importer(store).insertAll(customers));
+
+      assertThat(upserts).allSatisfy(report -> assertThat(report.rejected()).isEmpty());
+      assertThat(upserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(records.size());
+      assertThat(keyed(store, system)).hasSize(records.size());
+      assertThat(inserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(customers.size());
+      assertThat(inserts.stream().flatMap(report -> report.rejected().stream()).flatMap(r -> r.violations().stream()))
+          .allSatisfy(violation -> assertThat(violation.message()).containsAnyOf("already exists", "already belongs"));
+      for (Customer customer : customers) {
+        assertThat(store.customers().findById(customer.id())).contains(customer.withVersion(1));
+      }
+    }
+  }
+
+  @Example
+  public void aLargeBatchGivesTheResultsOfASmallOne() {
+    CrmStore store = newStore();
+    for (int size : new int[] {12, 150}) {
+      String system = ImportRows.system();
+      List<NewCustomer> rows = ImportRows.recipe(system, size);
+      List<Boolean> valid = rows.stream().map(row -> !row.displayName().isBlank()).toList();
+      ImportRows.Expected expected = ImportRows.expected(system, rows, valid);
+
+      ImportReport first = importer(store).upsertByExternalReference(system, rows);
+      ImportReport again = importer(store).upsertByExternalReference(system, rows);
+
+      assertThat(first.inserted()).as("size %d", size).isEqualTo(expected.kept().size());
+      assertThat(positions(first)).as("size %d", size).isEqualTo(expected.rejectedRows());
+      assertThat(again).as("size %d", size)
+          .isEqualTo(new ImportReport(0, 0, expected.kept().size(), first.rejected()));
+      assertKept(store, system, expected.kept());
+
+      List<Customer> customers = new ArrayList<>();
+      for (int i = 1; i <= size; i++) {
+        Customer customer = customer("Large " + i);
+        customers.add(i % 9 == 0 ? customer.withVersion(1) : customer);
+      }
+      ImportReport inserted = importer(store).insertAll(customers);
+      assertThat(inserted.inserted()).as("size %d", size).isEqualTo(size - size / 9);
+      assertThat(positions(inserted)).as("size %d", size)
+          .allSatisfy(row -> assertThat(row % 9).isZero()).hasSize(size / 9);
+      customers.stream().filter(customer -> customer.version() == 0).forEach(customer ->
+          assertThat(store.customers().findById(customer.id())).contains(customer.withVersion(1)));
+    }
+  }
+
+  /**
+   * For any rows (any details, some invalid, keys repeated at random), an import keeps the first
+   * valid row of each key with its details, rejects every other row with its number, and a second
+   * run changes nothing.
+   */
+  @Property(tries = 10)
+  public void anImportKeepsTheFirstValidRowOfEachKeyAndARerunChangesNothing(
+      @ForAll("rows") List<ImportRow> batch) {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    List<NewCustomer> rows = batch.stream().map(row -> row.record(system)).toList();
+    ImportRows.Expected expected = ImportRows.expected(system, rows, batch.stream().map(ImportRow::valid).toList());
+
+    ImportReport first = importer(store).upsertByExternalReference(system, rows);
+    ImportReport again = importer(store).upsertByExternalReference(system, rows);
+
+    assertThat(first.rows()).isEqualTo(rows.size());
+    assertThat(first.inserted()).isEqualTo(expected.kept().size());
+    assertThat(positions(first)).isEqualTo(expected.rejectedRows());
+    assertThat(again).isEqualTo(new ImportReport(0, 0, expected.kept().size(), first.rejected()));
+    assertKept(store, system, expected.kept());
+  }
+
+  /** One generated row: details, the number of its key, and whether it is made invalid. */
+  public record ImportRow(NewCustomer details, int key, boolean valid) {
+    NewCustomer record(String system) {
+      NewCustomer keyed = new NewCustomer.Builder().from(details)
+          .externalReferences(List.of(ExternalReference.of(system, "K-" + key))).build();
+      return valid ? keyed : invalid(keyed);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<ImportRow>> rows() {
+    Arbitrary<ImportRow> row = Combinators.combine(CrmArbitraries.newCustomers(), Arbitraries.integers().between(1, 40),
+        Arbitraries.integers().between(0, 9).map(n -> n >= 2)).as(ImportRow::new);
+    return row.list().ofMinSize(1).ofMaxSize(120);
+  }
+
+  private static void assertKept(CrmStore store, String system, Map<ExternalReference, NewCustomer> kept) {
+    assertThat(keyed(store, system)).hasSize(kept.size());
+    kept.forEach((key, record) -> {
+      Customer stored = store.customers().findByExternalReference(key).orElseThrow();
+      assertThat(CustomerChanges.between(stored, record)).as("changes of %s", key).isEmpty();
+      assertThat(stored.version()).isEqualTo(1);
+    });
+  }
+
+  private static List<Long> positions(ImportReport report) {
+    return report.rejected().stream().map(rejection -> rejection.position().getAsLong()).toList();
+  }
+
+  /** The stored customers holding a reference in {@code system}. */
+  private static List<Customer> keyed(CrmStore store, String system) {
+    try (Stream<Customer> all = store.customers().stream(Criteria.all())) {
+      return all.filter(customer -> customer.externalReferences().stream()
+          .anyMatch(reference -> reference.system().equals(system))).toList();
+    }
+  }
+}
