@@ -10,20 +10,8 @@ import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.store.Attachments;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
-import io.crmkit.jdbc.internal.Connections;
-import io.crmkit.jdbc.internal.CustomerCodec;
-import io.crmkit.jdbc.internal.Dialect;
 import io.crmkit.jdbc.internal.JdbcAdapters;
-import io.crmkit.jdbc.internal.JdbcCustomers;
-import io.crmkit.jdbc.internal.JdbcInteractions;
-import io.crmkit.jdbc.internal.JdbcPurchases;
-import io.crmkit.jdbc.internal.Migrations;
-import io.crmkit.jdbc.internal.Outbox;
-import io.crmkit.jdbc.internal.Tables;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,35 +44,26 @@ import javax.sql.DataSource;
  * to it after each unit of work. Thread-safe.
  */
 public final class JdbcCrmStore implements CrmStore {
-  private final DataSource dataSource;
   private final JdbcOptions options;
-  private final Dialect dialect;
-  private final Tables tables;
-  private final CustomerCodec codec;
-  private final Connections connections;
-  private final JdbcCustomers customers;
+  private final JdbcAdapters adapters;
+  private final Customers customers;
   private final CustomerBatches customerBatches;
-  private final JdbcPurchases purchases;
-  private final JdbcInteractions interactions;
-  private final Outbox outbox;
+  private final Purchases purchases;
+  private final Interactions interactions;
+  private final EventPublisher outbox;
   private final Attachments attachments = new Attachments();
   private final Set<String> attachedCapabilities = ConcurrentHashMap.newKeySet();
   /** Capabilities migrated so far, shared with the {@link #joining} views of this store. */
   private final Set<String> migrated;
 
-  private JdbcCrmStore(DataSource dataSource, JdbcOptions options, Dialect dialect, Tables tables,
-      CustomerCodec codec, Connections connections, Set<String> migrated) {
-    this.dataSource = dataSource;
+  private JdbcCrmStore(JdbcOptions options, JdbcAdapters adapters, Set<String> migrated) {
     this.options = options;
-    this.dialect = dialect;
-    this.tables = tables;
-    this.codec = codec;
-    this.connections = connections;
-    this.customers = new JdbcCustomers(connections, tables, dialect, codec);
-    this.customerBatches = JdbcAdapters.customerBatches(connections, tables, dialect, codec);
-    this.purchases = new JdbcPurchases(connections, tables, dialect);
-    this.interactions = new JdbcInteractions(connections, tables);
-    this.outbox = new Outbox(connections, tables, options.eventFamilies());
+    this.adapters = adapters;
+    this.customers = adapters.customers();
+    this.customerBatches = adapters.customerBatches();
+    this.purchases = adapters.purchases();
+    this.interactions = adapters.interactions();
+    this.outbox = adapters.outbox();
     this.migrated = migrated;
   }
 
@@ -109,22 +88,14 @@ public final class JdbcCrmStore implements CrmStore {
   public static JdbcCrmStore create(DataSource dataSource, JdbcOptions options) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(options, "options");
-    Dialect dialect;
-    String schema;
-    try (Connection connection = dataSource.getConnection()) {
-      dialect = Dialect.detect(connection);
-      schema = options.schema().isEmpty() ? null : storedForm(connection.getMetaData(), options.schema().get());
-    } catch (SQLException e) {
-      throw new CrmStorageException("Could not connect to detect the database: " + e.getMessage(), e);
-    }
-    Tables tables = new Tables(options.tablePrefix(), schema);
+    JdbcAdapters adapters = JdbcAdapters.open(dataSource, options.tablePrefix(), options.schema(),
+        options.transactionMode() == TransactionMode.MANAGED, options.eventFamilies());
     Set<String> migrated = ConcurrentHashMap.newKeySet();
     if (options.migrateOnStart()) {
-      Migrations.migrate(dataSource, dialect, tables, Migrations.BASE);
-      migrated.add(Migrations.BASE);
+      adapters.migrate(JdbcAdapters.BASE);
+      migrated.add(JdbcAdapters.BASE);
     }
-    return new JdbcCrmStore(dataSource, options, dialect, tables, new CustomerCodec(),
-        Connections.of(dataSource, options.transactionMode() == TransactionMode.MANAGED), migrated);
+    return new JdbcCrmStore(options, adapters, migrated);
   }
 
   /**
@@ -144,7 +115,7 @@ public final class JdbcCrmStore implements CrmStore {
    */
   public JdbcCrmStore joining(Connection connection) {
     Objects.requireNonNull(connection, "connection");
-    return new JdbcCrmStore(dataSource, options, dialect, tables, codec, Connections.joining(connection), migrated);
+    return new JdbcCrmStore(options, adapters.joining(connection), migrated);
   }
 
   @Override
@@ -175,7 +146,7 @@ public final class JdbcCrmStore implements CrmStore {
   /** The transaction runner: see {@link TransactionMode} for who commits. */
   @Override
   public TransactionRunner transactions() {
-    return connections;
+    return adapters.transactions();
   }
 
   /**
@@ -198,9 +169,7 @@ public final class JdbcCrmStore implements CrmStore {
    */
   public OutboxRelay outboxRelay(EventPublisher target) {
     Objects.requireNonNull(target, "target");
-    return new OutboxRelay(
-        Connections.of(dataSource, options.transactionMode() == TransactionMode.MANAGED), outbox, target,
-        options.clock());
+    return new OutboxRelay(adapters.onOwnConnections(), target, options.clock());
   }
 
   /**
@@ -224,9 +193,9 @@ public final class JdbcCrmStore implements CrmStore {
    * @throws CrmStorageException if a migration fails
    */
   public int migrate() {
-    int applied = Migrations.migrate(dataSource, dialect, tables, Migrations.BASE);
+    int applied = adapters.migrate(JdbcAdapters.BASE);
     for (String capability : attachedCapabilities) {
-      applied += Migrations.migrate(dataSource, dialect, tables, capability);
+      applied += adapters.migrate(capability);
     }
     return applied;
   }
@@ -237,28 +206,17 @@ public final class JdbcCrmStore implements CrmStore {
     if (options.migrateOnStart() && !migrated.contains(capability)) {
       synchronized (migrated) {
         if (!migrated.contains(capability)) {
-          Migrations.migrate(dataSource, dialect, tables, capability);
+          adapters.migrate(capability);
           migrated.add(capability);
         }
       }
     }
-    return ports.create(this, connections, tables, dialect);
-  }
-
-  /**
-   * An unquoted identifier as the database folds it (upper case on H2, lower case on PostgreSQL),
-   * so that Flyway, which quotes the schema, creates the one that unquoted SQL finds.
-   */
-  private static String storedForm(DatabaseMetaData metaData, String identifier) throws SQLException {
-    if (metaData.storesUpperCaseIdentifiers()) {
-      return identifier.toUpperCase(Locale.ROOT);
-    }
-    return metaData.storesLowerCaseIdentifiers() ? identifier.toLowerCase(Locale.ROOT) : identifier;
+    return ports.create(this, adapters);
   }
 
   /** The detected database: {@code h2} or {@code postgresql}. */
   public String databaseName() {
-    return dialect.name();
+    return adapters.databaseName();
   }
 
   public JdbcOptions options() {
@@ -267,6 +225,6 @@ public final class JdbcCrmStore implements CrmStore {
 
   @Override
   public String toString() {
-    return "JdbcCrmStore[" + dialect.name() + ", " + options + "]";
+    return "JdbcCrmStore[" + adapters.databaseName() + ", " + options + "]";
   }
 }

@@ -5,7 +5,6 @@ import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
-import io.crmkit.jdbc.internal.JdbcAdapters;
 
 /**
  * The dimension-code ports in the database.
@@ -29,8 +28,7 @@ public final class JdbcDimensionCodes {
   /** The extension to {@link JdbcCrmStore#attach attach}; its migrations run on first attach. */
   public static StoreExtension<DimensionCodeStore> extension() {
     return new JdbcExtension<>(DimensionCodeStore.EXTENSION_KEY, "dimension_codes",
-        (base, connections, tables, dialect) -> new Ports(base, JdbcAdapters.codeSequences(connections, tables, dialect),
-            JdbcAdapters.codeRequests(connections, tables, dialect)));
+        (base, adapters) -> new Ports(base, adapters.codeSequences(), adapters.codeRequests()));
   }
 
   private record Ports(CrmStore base, CodeSequences codeSequences, CodeRequests codeRequests)

@@ -2,9 +2,7 @@ package io.crmkit.jdbc;
 
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
-import io.crmkit.jdbc.internal.Connections;
-import io.crmkit.jdbc.internal.Dialect;
-import io.crmkit.jdbc.internal.Tables;
+import io.crmkit.jdbc.internal.JdbcAdapters;
 import java.util.Objects;
 
 /**
@@ -17,10 +15,10 @@ final class JdbcExtension<P> implements StoreExtension<P> {
   private final String capability;
   private final Ports<P> ports;
 
-  /** Builds a capability's ports on a store: its adapters on the store's connections, tables and dialect. */
+  /** Builds a capability's ports on a store: its adapters from the store's {@link JdbcAdapters}. */
   @FunctionalInterface
   interface Ports<P> {
-    P create(CrmStore base, Connections connections, Tables tables, Dialect dialect);
+    P create(CrmStore base, JdbcAdapters adapters);
   }
 
   /**

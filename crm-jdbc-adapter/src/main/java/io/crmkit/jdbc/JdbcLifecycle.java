@@ -5,7 +5,6 @@ import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.lifecycle.LifecycleStore;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
-import io.crmkit.jdbc.internal.JdbcAdapters;
 
 /**
  * The lifecycle's ports in the database: history in {@code <prefix>lifecycle_history}, appended on
@@ -22,9 +21,8 @@ public final class JdbcLifecycle {
 
   /** The extension to {@link JdbcCrmStore#attach attach}; its migrations run on first attach. */
   public static StoreExtension<LifecycleStore> extension() {
-    return new JdbcExtension<>(LifecycleStore.EXTENSION_KEY, "lifecycle", (base, connections, tables, dialect) ->
-        new Ports(base, JdbcAdapters.lifecycleHistory(connections, tables, dialect),
-            JdbcAdapters.churnSignals(connections, tables, dialect)));
+    return new JdbcExtension<>(LifecycleStore.EXTENSION_KEY, "lifecycle", (base, adapters) ->
+        new Ports(base, adapters.lifecycleHistory(), adapters.churnSignals()));
   }
 
   private record Ports(CrmStore base, LifecycleHistory lifecycleHistory, ChurnSignals churnSignals)

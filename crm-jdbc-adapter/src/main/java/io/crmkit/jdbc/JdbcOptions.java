@@ -2,7 +2,7 @@ package io.crmkit.jdbc;
 
 import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.json.CrmJacksonModule;
-import io.crmkit.jdbc.internal.Tables;
+import io.crmkit.jdbc.internal.JdbcAdapters;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -122,12 +122,7 @@ public final class JdbcOptions {
      * @throws IllegalArgumentException if it is not such a prefix
      */
     public Builder tablePrefix(String tablePrefix) {
-      Objects.requireNonNull(tablePrefix, "tablePrefix");
-      if (!Tables.PREFIX.matcher(tablePrefix).matches()) {
-        throw new IllegalArgumentException("tablePrefix must match " + Tables.PREFIX.pattern()
-            + " (it becomes part of SQL identifiers), got '" + tablePrefix + "'");
-      }
-      this.tablePrefix = tablePrefix;
+      this.tablePrefix = JdbcAdapters.checkTablePrefix(tablePrefix);
       return this;
     }
 
@@ -137,11 +132,7 @@ public final class JdbcOptions {
      * @throws IllegalArgumentException if it is not such an identifier
      */
     public Builder schema(String schema) {
-      Objects.requireNonNull(schema, "schema");
-      if (!Tables.SCHEMA.matcher(schema).matches()) {
-        throw new IllegalArgumentException("schema must match " + Tables.SCHEMA.pattern() + ", got '" + schema + "'");
-      }
-      this.schema = schema;
+      this.schema = JdbcAdapters.checkSchema(schema);
       return this;
     }
 

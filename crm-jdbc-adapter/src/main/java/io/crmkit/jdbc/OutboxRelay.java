@@ -4,8 +4,7 @@ import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.EventPublisher;
-import io.crmkit.jdbc.internal.Connections;
-import io.crmkit.jdbc.internal.Outbox;
+import io.crmkit.jdbc.internal.JdbcAdapters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,14 +38,12 @@ public final class OutboxRelay {
   /** Events per relay transaction. */
   public static final int DEFAULT_BATCH = 500;
 
-  private final Connections connections;
-  private final Outbox outbox;
+  private final JdbcAdapters adapters;
   private final EventPublisher target;
   private final Clock clock;
 
-  OutboxRelay(Connections connections, Outbox outbox, EventPublisher target, Clock clock) {
-    this.connections = connections;
-    this.outbox = outbox;
+  OutboxRelay(JdbcAdapters adapters, EventPublisher target, Clock clock) {
+    this.adapters = adapters;
     this.target = target;
     this.clock = clock;
   }
@@ -78,7 +75,8 @@ public final class OutboxRelay {
    */
   public RelayResult relayBatch(int maxEvents) {
     Require.atLeast(maxEvents, 1, "maxEvents");
-    return connections.inTransaction(() -> outbox.relay(maxEvents, clock, this::deliver, RelayResult::delivered));
+    return adapters.transactions().inTransaction(
+        () -> adapters.relayOutbox(maxEvents, clock, this::deliver, RelayResult::delivered));
   }
 
   /** Publishes {@code events} in order, up to the first the publisher fails on. */
@@ -105,7 +103,7 @@ public final class OutboxRelay {
 
   /** How many events wait for delivery. */
   public long pendingCount() {
-    return outbox.pendingCount();
+    return adapters.pendingOutboxEvents();
   }
 
   /**
@@ -114,6 +112,6 @@ public final class OutboxRelay {
    * @throws CrmStorageException if the database fails
    */
   public int purgePublishedBefore(Instant before) {
-    return outbox.purgePublished(before);
+    return adapters.purgePublishedOutboxEvents(before);
   }
 }

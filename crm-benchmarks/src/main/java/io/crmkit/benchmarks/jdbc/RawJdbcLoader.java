@@ -1,37 +1,47 @@
 package io.crmkit.benchmarks.jdbc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.ValueTier;
-import io.crmkit.jdbc.internal.CustomerCodec;
+import io.crmkit.core.json.CrmJson;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * The baseline: the same rows into the same tables with plain JDBC batch inserts (1,000 rows per
- * batch, one transaction), as a hand-written import would do it. No validation, no checks.
+ * batch, one transaction), as a hand-written import would do it. No validation, no checks. The two
+ * JSON columns are written with crmkit's public mapper ({@link CrmJson}), as such an import would:
+ * the content of the adapter's documents in the mapper's shape, not the adapter's internal one (the
+ * baseline's rows are only counted, never read back).
  */
 final class RawJdbcLoader {
   private static final int BATCH = 1000;
+  private static final String COLUMNS = "id, version, kind, display_name, family_name, given_name, legal_name,"
+      + " owner_name, gender, birth_date, stage, tier, created_at, created_nanos, updated_at, updated_nanos,"
+      + " details, attributes";
 
   private RawJdbcLoader() {}
 
   static void load(DataSource dataSource, String prefix, boolean jsonb, List<Customer> customers) throws SQLException {
-    CustomerCodec codec = new CustomerCodec();
+    ObjectMapper mapper = CrmJson.newMapper();
     String json = jsonb ? "CAST(? AS JSONB)" : "?";
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "customer ("
-          + CustomerCodec.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", " + json + ")");
+          + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", " + json + ")");
           PreparedStatement code = connection.prepareStatement(
               "INSERT INTO " + prefix + "customer_code (customer_id, dimension, code) VALUES (?, ?, ?)");
           PreparedStatement tag = connection.prepareStatement(
@@ -62,8 +72,8 @@ final class RawJdbcLoader {
           insert.setInt(14, c.createdAt().getNano() % 1000);
           insert.setObject(15, c.updatedAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
           insert.setInt(16, c.updatedAt().getNano() % 1000);
-          insert.setString(17, codec.detailsJson(c));
-          insert.setString(18, codec.attributesJson(c.attributes()));
+          insert.setString(17, json(mapper, details(c)));
+          insert.setString(18, json(mapper, c.attributes()));
           insert.addBatch();
           for (Map.Entry<String, String> entry : c.dimensionCodes().entrySet()) {
             code.setObject(1, c.id().value());
@@ -98,6 +108,27 @@ final class RawJdbcLoader {
         flush(insert, code, tag, reference, attribute);
       }
       connection.commit();
+    }
+  }
+
+  /** The nested values of {@code c} that the adapter keeps in its {@code details} document. */
+  private static Map<String, Object> details(Customer c) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("contactPoints", c.contactPoints());
+    details.put("addresses", c.addresses());
+    details.put("organisationIdentifiers", c.organisationIdentifiers());
+    details.put("needs", c.needs());
+    details.put("tags", c.tags());
+    details.put("dimensionCodes", c.dimensionCodes());
+    details.put("externalReferences", c.externalReferences());
+    return details;
+  }
+
+  private static String json(ObjectMapper mapper, Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

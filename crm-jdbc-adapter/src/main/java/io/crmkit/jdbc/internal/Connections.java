@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *       closed.
  * </ul>
  */
-public final class Connections implements TransactionRunner {
+final class Connections implements TransactionRunner {
   private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
 
   private final DataSource dataSource;
@@ -44,11 +44,11 @@ public final class Connections implements TransactionRunner {
     this.manageTransactions = manageTransactions;
   }
 
-  public static Connections of(DataSource dataSource, boolean manageTransactions) {
+  static Connections of(DataSource dataSource, boolean manageTransactions) {
     return new Connections(Objects.requireNonNull(dataSource, "dataSource"), null, manageTransactions);
   }
 
-  public static Connections joining(Connection connection) {
+  static Connections joining(Connection connection) {
     return new Connections(null, Objects.requireNonNull(connection, "connection"), false);
   }
 

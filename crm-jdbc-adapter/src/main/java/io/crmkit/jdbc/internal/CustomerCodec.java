@@ -44,12 +44,12 @@ import java.util.Set;
  * a read uses, so that one row is one customer. The side tables hold the same tags, codes and
  * references as indexes for queries; custom attributes are their own JSON column.
  */
-public final class CustomerCodec {
+final class CustomerCodec {
   /** The customer table's columns in the order {@link #bind} fills them. */
-  public static final List<String> COLUMN_LIST = List.of("id", "version", "kind", "display_name",
+  static final List<String> COLUMN_LIST = List.of("id", "version", "kind", "display_name",
       "family_name", "given_name", "legal_name", "owner_name", "gender", "birth_date", "stage", "tier",
       "created_at", "created_nanos", "updated_at", "updated_nanos", "details", "attributes");
-  public static final String COLUMNS = String.join(", ", COLUMN_LIST);
+  static final String COLUMNS = String.join(", ", COLUMN_LIST);
 
   private static final TypeReference<Map<String, AttributeValue>> ATTRIBUTES = new TypeReference<>() {};
 
@@ -57,7 +57,7 @@ public final class CustomerCodec {
       CrmJson.newMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** The columns prefixed with a table alias, for selects. */
-  public static String columns(String alias) {
+  static String columns(String alias) {
     StringBuilder out = new StringBuilder();
     for (String column : COLUMN_LIST) {
       if (out.length() > 0) {

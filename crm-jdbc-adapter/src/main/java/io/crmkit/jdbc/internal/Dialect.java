@@ -18,10 +18,10 @@ import java.util.OptionalLong;
  * advanced, how a row is upserted or inserted unless present, how one pending code request per
  * code is enforced, and how rows of a set of customers are selected.
  */
-public abstract class Dialect {
+abstract class Dialect {
 
   /** The dialect for the database behind {@code connection}, from its metadata. */
-  public static Dialect detect(Connection connection) throws SQLException {
+  static Dialect detect(Connection connection) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
     String product = metaData.getDatabaseProductName();
     String lower = product == null ? "" : product.toLowerCase(Locale.ROOT);

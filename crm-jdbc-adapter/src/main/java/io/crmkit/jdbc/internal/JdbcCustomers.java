@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * then writes the row and its side-table rows in one transaction; a stale version updates no row
  * ({@code UPDATE ... WHERE version = ?}), so concurrent saves can never lose an update.
  */
-public final class JdbcCustomers implements Customers {
+final class JdbcCustomers implements Customers {
   /** Rows per keyset page when streaming. */
   static final int STREAM_PAGE = 1000;
 
@@ -40,7 +40,7 @@ public final class JdbcCustomers implements Customers {
   private final CustomerCodec codec;
   private final CriteriaSql criteriaSql;
 
-  public JdbcCustomers(Connections connections, Tables tables, Dialect dialect, CustomerCodec codec) {
+  JdbcCustomers(Connections connections, Tables tables, Dialect dialect, CustomerCodec codec) {
     this.connections = connections;
     this.tables = tables;
     this.dialect = dialect;

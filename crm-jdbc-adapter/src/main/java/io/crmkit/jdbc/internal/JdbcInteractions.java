@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link Interactions} over the {@code interaction} table. */
-public final class JdbcInteractions extends JdbcActivityLog<Interaction> implements Interactions {
+final class JdbcInteractions extends JdbcActivityLog<Interaction> implements Interactions {
 
-  public JdbcInteractions(Connections connections, Tables tables) {
+  JdbcInteractions(Connections connections, Tables tables) {
     super(connections, tables, new Mapping());
   }
 

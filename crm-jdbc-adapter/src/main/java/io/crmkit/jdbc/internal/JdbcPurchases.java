@@ -33,7 +33,7 @@ import org.joda.money.Money;
  * about fifteen times longer on the grouped, windowed statement than on reading the rows, and H2
  * several times longer than on one query per customer (BENCHMARKS.md).
  */
-public final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Purchases {
+final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Purchases {
   /** Customers per summary statement. */
   static final int SUMMARY_CHUNK = 1_000;
 
@@ -41,7 +41,7 @@ public final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Pu
   private final Tables tables;
   private final Dialect dialect;
 
-  public JdbcPurchases(Connections connections, Tables tables, Dialect dialect) {
+  JdbcPurchases(Connections connections, Tables tables, Dialect dialect) {
     super(connections, tables, new Mapping());
     this.connections = connections;
     this.tables = tables;

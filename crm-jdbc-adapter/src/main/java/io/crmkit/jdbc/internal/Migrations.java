@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
  * capabilities version independently and crmkit's migrations never mix with the host's. A schema
  * that already holds the host's tables is fine.
  */
-public final class Migrations {
+final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   /** The classpath folder of the Flyway scripts, one sub-folder per capability, then per dialect. */
-  public static final String LOCATION = "io/crmkit/jdbc/migration/";
+  static final String LOCATION = "io/crmkit/jdbc/migration/";
   /** The classpath folder of the same DDL rendered for the default prefix, for DBAs. */
-  public static final String DDL_LOCATION = "io/crmkit/jdbc/ddl/";
+  static final String DDL_LOCATION = "io/crmkit/jdbc/ddl/";
   /** The capability of the base store's tables. */
-  public static final String BASE = "base";
+  static final String BASE = "base";
 
   private Migrations() {}
 
@@ -34,7 +34,7 @@ public final class Migrations {
    *
    * @throws CrmStorageException if a migration fails
    */
-  public static int migrate(DataSource dataSource, Dialect dialect, Tables tables, String capability) {
+  static int migrate(DataSource dataSource, Dialect dialect, Tables tables, String capability) {
     String schema = tables.schema();
     FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)

@@ -33,7 +33,7 @@ import java.util.function.ToIntFunction;
  * families the store was given; an event of any other family is rejected before it is written,
  * since the relay could never read it back.
  */
-public final class Outbox implements EventPublisher {
+final class Outbox implements EventPublisher {
   private final Connections connections;
   private final Tables tables;
   private final CrmJacksonModule module;
@@ -44,7 +44,7 @@ public final class Outbox implements EventPublisher {
    * @param families the event families to carry besides crm-core's
    * @throws IllegalArgumentException if two event types of the families share a type id
    */
-  public Outbox(Connections connections, Tables tables, Collection<? extends EventFamily<?>> families) {
+  Outbox(Connections connections, Tables tables, Collection<? extends EventFamily<?>> families) {
     this.connections = connections;
     this.tables = tables;
     this.module = CrmJacksonModule.withFamilies(families);
@@ -90,7 +90,7 @@ public final class Outbox implements EventPublisher {
    * @return what {@code deliver} returned
    * @throws IllegalStateException if the result claims more events than {@code deliver} was given
    */
-  public <R> R relay(int limit, Clock clock, Function<List<DomainEvent>, R> deliver, ToIntFunction<R> delivered) {
+  <R> R relay(int limit, Clock clock, Function<List<DomainEvent>, R> deliver, ToIntFunction<R> delivered) {
     return connections.write("relay outbox events", connection -> {
       List<Pending> pending = lockAndReadPending(connection, limit);
       R result = deliver.apply(pending.stream().map(Pending::event).toList());
@@ -149,7 +149,7 @@ public final class Outbox implements EventPublisher {
   }
 
   /** How many events wait for delivery. */
-  public long pendingCount() {
+  long pendingCount() {
     return connections.read("count pending outbox events", connection -> {
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT COUNT(*) FROM " + tables.outbox() + " WHERE published_at IS NULL");
@@ -161,7 +161,7 @@ public final class Outbox implements EventPublisher {
   }
 
   /** Deletes published events older than {@code before}; returns how many. */
-  public int purgePublished(Instant before) {
+  int purgePublished(Instant before) {
     Objects.requireNonNull(before, "before");
     return connections.write("purge published outbox events", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(

@@ -8,24 +8,39 @@ import java.util.regex.Pattern;
  * The names of crmkit's tables under one prefix and, optionally, one schema. Names are validated
  * identifiers, so they can be written into SQL text; values never are.
  */
-public final class Tables {
+final class Tables {
   /** A table prefix: a lower-case letter, then lower-case letters, digits or underscores. */
-  public static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
+  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
   /** A schema name: an unquoted SQL identifier. */
-  public static final Pattern SCHEMA = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
+  private static final Pattern SCHEMA = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
 
   private final String prefix;
   private final String schema;
   private final String qualifier;
 
-  public Tables(String prefix, String schema) {
-    Objects.requireNonNull(prefix, "prefix");
-    Require.argument(PREFIX.matcher(prefix).matches(), "table prefix must match %s, got '%s'", PREFIX, prefix);
-    Require.argument(schema == null || SCHEMA.matcher(schema).matches(), "schema must match %s, got '%s'",
-        SCHEMA, schema);
-    this.prefix = prefix;
-    this.schema = schema;
+  /**
+   * @param schema the schema as the database stores it, or {@code null} for the connection's
+   * @throws IllegalArgumentException if the prefix or schema is malformed
+   */
+  Tables(String prefix, String schema) {
+    this.prefix = checkPrefix(prefix);
+    this.schema = schema == null ? null : checkSchema(schema);
     this.qualifier = schema == null ? "" : schema + ".";
+  }
+
+  /** {@code prefix}, if it is a table prefix; see {@link JdbcAdapters#checkTablePrefix}. */
+  static String checkPrefix(String prefix) {
+    Objects.requireNonNull(prefix, "tablePrefix");
+    Require.argument(PREFIX.matcher(prefix).matches(),
+        "tablePrefix must match %s (it becomes part of SQL identifiers), got '%s'", PREFIX, prefix);
+    return prefix;
+  }
+
+  /** {@code schema}, if it is an unquoted SQL identifier; see {@link JdbcAdapters#checkSchema}. */
+  static String checkSchema(String schema) {
+    Objects.requireNonNull(schema, "schema");
+    Require.argument(SCHEMA.matcher(schema).matches(), "schema must match %s, got '%s'", SCHEMA, schema);
+    return schema;
   }
 
   /** The schema as the database stores it, or {@code null} for the connection's current one. */

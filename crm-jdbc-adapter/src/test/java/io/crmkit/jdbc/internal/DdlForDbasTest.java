@@ -1,8 +1,13 @@
-package io.crmkit.jdbc;
+package io.crmkit.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crmkit.jdbc.internal.Migrations;
+import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcDimensionCodes;
+import io.crmkit.jdbc.JdbcLifecycle;
+import io.crmkit.jdbc.JdbcOptions;
+import io.crmkit.jdbc.TestCustomers;
+import io.crmkit.jdbc.TestDatabases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
