@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmkit.core.memory.InMemoryExtensions;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crmkit.core.activity.Direction;
 import io.crmkit.core.activity.Interaction;
-import io.crmkit.core.activity.InteractionChannel;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.ConcurrentUpdateException;
@@ -263,8 +261,8 @@ class CrmTest {
     Purchase first = crm.newPurchase(c.id()).amount(Money.of(CNY, 99.5)).occurredAt(T0).channel("online").build();
     Purchase refund = crm.newPurchase(c.id()).amount(Money.of(CNY, -20)).occurredAt(T0.plusSeconds(60))
         .channel("online").orderReference("SO-1").build();
-    Interaction call = crm.newInteraction(c.id()).channel(InteractionChannel.PHONE).direction(Direction.INBOUND)
-        .occurredAt(T0.plusSeconds(30)).subject("Delivery question").build();
+    Interaction call = crm.newInteraction(c.id()).channel(Interaction.Channel.PHONE)
+        .direction(Interaction.Direction.INBOUND).occurredAt(T0.plusSeconds(30)).subject("Delivery question").build();
 
     crm.recordPurchase(refund);
     crm.recordPurchase(first);

@@ -1,8 +1,7 @@
 package io.crmkit.examples;
 
 import io.crmkit.core.Crm;
-import io.crmkit.core.activity.Direction;
-import io.crmkit.core.activity.InteractionChannel;
+import io.crmkit.core.activity.Interaction;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.PageRequest;
@@ -75,7 +74,7 @@ public final class QuickStart {
         .amount(Money.of(CNY, new BigDecimal("-199.00"))).occurredAt(now.minus(35, ChronoUnit.DAYS))
         .channel("online").orderReference("SO-2025-0001").build());
     crm.recordInteraction(crm.newInteraction(acme.id())
-        .channel(InteractionChannel.MEETING).direction(Direction.OUTBOUND).occurredAt(now)
+        .channel(Interaction.Channel.MEETING).direction(Interaction.Direction.OUTBOUND).occurredAt(now)
         .subject("Annual contract review").build());
 
     // Change a customer: take what you read, change it, save. A stale copy fails with a conflict.

@@ -7,7 +7,6 @@ import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.event.EventPublisher;
-import io.crmkit.core.store.Attachments;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 import io.crmkit.jdbc.internal.JdbcAdapters;
@@ -51,7 +50,7 @@ public final class JdbcCrmStore implements CrmStore {
   private final Purchases purchases;
   private final Interactions interactions;
   private final EventPublisher outbox;
-  private final Attachments attachments = new Attachments();
+  private final CrmStore.Attachments attachments = new CrmStore.Attachments();
   private final Set<String> attachedCapabilities = ConcurrentHashMap.newKeySet();
   /** Capabilities migrated so far, shared with the {@link #joining} views of this store. */
   private final Set<String> migrated;

@@ -11,7 +11,6 @@ import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.imports.CustomerImporter;
-import io.crmkit.core.imports.ImportReport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +48,7 @@ abstract class BrokenConnectionBehaviour {
     assertThat(store.customers().count(Criteria.all())).isZero();
     assertThat(tableRows(healthy, "crm_customer_tag")).isZero();
 
-    ImportReport retry = CustomerImporter.on(store).insertAll(rows);
+    CustomerImporter.Report retry = CustomerImporter.on(store).insertAll(rows);
     assertThat(retry.inserted()).isEqualTo(2_500);
     assertExactly(store, rows.stream().map(Customer::id).toList());
     assertThat(tableRows(healthy, "crm_customer_tag")).isEqualTo(5_000);
@@ -78,7 +77,7 @@ abstract class BrokenConnectionBehaviour {
     assertThat(store.customers().count(Criteria.all())).isEqualTo(1_200);
     assertThat(cities(store)).containsOnly("Bonn");
 
-    ImportReport retry = CustomerImporter.on(store).upsertByExternalReference("erp", second);
+    CustomerImporter.Report retry = CustomerImporter.on(store).upsertByExternalReference("erp", second);
     assertThat(retry.inserted()).isEqualTo(300);
     assertThat(retry.updated()).isEqualTo(600);
     assertThat(retry.unchanged()).isEqualTo(600);

@@ -17,7 +17,6 @@ import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.imports.CustomerImporter;
-import io.crmkit.core.imports.ImportReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +67,7 @@ abstract class BulkAndHostileBehaviour {
       }
     }
     assertThat(bulk.size()).isGreaterThan(100);
-    ImportReport report = importer().insertAll(bulk);
+    CustomerImporter.Report report = importer().insertAll(bulk);
     assertThat(report.rejected()).isEmpty();
 
     for (Customer customer : customers) {
@@ -125,7 +124,7 @@ abstract class BulkAndHostileBehaviour {
         .isInstanceOf(CrmValidationException.class);
     assertThatThrownBy(() -> store.customers().findByExternalReference(ExternalReference.of("erp", "\u0000")))
         .isInstanceOf(CrmValidationException.class);
-    ImportReport report = importer().insertAll(List.of(nul, TestCustomers.organisation(80)));
+    CustomerImporter.Report report = importer().insertAll(List.of(nul, TestCustomers.organisation(80)));
     assertThat(report.inserted()).isEqualTo(1);
     assertThat(report.rejected()).singleElement().extracting(BulkAndHostileBehaviour::row).isEqualTo(1L);
   }
@@ -153,7 +152,7 @@ abstract class BulkAndHostileBehaviour {
         .addExternalReference(ExternalReference.of("crm-test", "taken")).build();
     Customer alsoGood = fresh(96);
 
-    ImportReport report = importer()
+    CustomerImporter.Report report = importer()
         .insertAll(List.of(good, blankName, sameIdAsGood, existingId, takenReference, alsoGood));
 
     assertThat(report.inserted()).isEqualTo(2);
@@ -174,10 +173,10 @@ abstract class BulkAndHostileBehaviour {
     for (int i = 0; i < 300; i++) {
       records.add(record(system, i, "Bonn"));
     }
-    ImportReport first = importer().upsertByExternalReference(system, records);
+    CustomerImporter.Report first = importer().upsertByExternalReference(system, records);
     assertThat(first.inserted()).isEqualTo(300);
 
-    ImportReport again = importer().upsertByExternalReference(system, records);
+    CustomerImporter.Report again = importer().upsertByExternalReference(system, records);
     assertThat(again.inserted()).isZero();
     assertThat(again.updated()).isZero();
     assertThat(again.unchanged()).isEqualTo(300);
@@ -187,7 +186,7 @@ abstract class BulkAndHostileBehaviour {
     changed.set(7, record(system, 7, "Köln"));
     changed.add(record(system, 300, "Ulm"));
     changed.add(NewCustomer.organisation("No Key GmbH").build());
-    ImportReport third = importer().upsertByExternalReference(system, changed);
+    CustomerImporter.Report third = importer().upsertByExternalReference(system, changed);
 
     assertThat(third.updated()).isEqualTo(1);
     assertThat(third.inserted()).isEqualTo(1);
@@ -215,8 +214,8 @@ abstract class BulkAndHostileBehaviour {
     Customer imported = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
     Customer active = store.customers().save(imported.withStage(LifecycleStage.ACTIVE));
 
-    ImportReport again = importer().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
-    ImportReport moved = importer().upsertByExternalReference(system, List.of(record(system, 1, "Köln")));
+    CustomerImporter.Report again = importer().upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    CustomerImporter.Report moved = importer().upsertByExternalReference(system, List.of(record(system, 1, "Köln")));
 
     assertThat(again.unchanged()).isEqualTo(1);
     assertThat(moved.updated()).isEqualTo(1);
@@ -231,7 +230,7 @@ abstract class BulkAndHostileBehaviour {
         .addExternalReference(ExternalReference.of("crm-test", "twin-" + UUID.randomUUID())).build();
     Customer badTwin = new Customer.Builder().from(good).displayName(" ").build();
 
-    ImportReport inserted = importer().insertAll(List.of(badTwin, good));
+    CustomerImporter.Report inserted = importer().insertAll(List.of(badTwin, good));
 
     assertThat(inserted.inserted()).isEqualTo(1);
     assertThat(inserted.rejected()).singleElement().satisfies(rejection -> {
@@ -243,7 +242,7 @@ abstract class BulkAndHostileBehaviour {
 
     String system = "erp-" + UUID.randomUUID();
     NewCustomer valid = record(system, 1, "Bonn");
-    ImportReport upserted = importer().upsertByExternalReference(system,
+    CustomerImporter.Report upserted = importer().upsertByExternalReference(system,
         List.of(new NewCustomer.Builder().from(valid).displayName(" ").build(), valid));
 
     assertThat(upserted.inserted()).isEqualTo(1);
@@ -257,16 +256,17 @@ abstract class BulkAndHostileBehaviour {
       List<NewCustomer> records = List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"));
       List<Customer> customers = List.of(fresh(98), fresh(99));
 
-      List<ImportReport> upserts = Race.run(3, racer -> () -> importer().upsertByExternalReference(system, records));
-      List<ImportReport> inserts = Race.run(3, racer -> () -> importer().insertAll(customers));
+      List<CustomerImporter.Report> upserts =
+          Race.run(3, racer -> () -> importer().upsertByExternalReference(system, records));
+      List<CustomerImporter.Report> inserts = Race.run(3, racer -> () -> importer().insertAll(customers));
 
       assertThat(upserts).allSatisfy(report -> assertThat(report.rejected()).isEmpty());
-      assertThat(upserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(2);
+      assertThat(upserts.stream().mapToInt(CustomerImporter.Report::inserted).sum()).isEqualTo(2);
       try (Stream<Customer> all = store.customers().stream(Criteria.all())) {
         assertThat(all.filter(c -> c.externalReferences().stream().anyMatch(r -> r.system().equals(system))))
             .hasSize(2);
       }
-      assertThat(inserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(2);
+      assertThat(inserts.stream().mapToInt(CustomerImporter.Report::inserted).sum()).isEqualTo(2);
       assertThat(inserts.stream().flatMap(report -> report.rejected().stream()).map(Rejection::toString))
           .allMatch(text -> text.contains("already exists") || text.contains("already belongs"));
     }

@@ -1,6 +1,5 @@
 package io.crmkit.jdbc;
 
-import io.crmkit.core.customer.AddressUse;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
@@ -37,10 +36,10 @@ public final class TestCustomers {
         .personName(PersonName.of("张", "伟" + n))
         .displayName("张伟 " + n)
         .addContactPoint(ContactPoint.email("wei" + n + "@example.com").withPrimary(true))
-        .addContactPoint(new ContactPoint.Builder().channel(io.crmkit.core.customer.ContactChannel.OTHER)
+        .addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.OTHER)
             .value("wx-" + n).label("WeChat").build())
         .addAddress(new PostalAddress.Builder().country("CN").regionCode("110105").city("北京")
-            .street("建国路 " + n + " 号").use(AddressUse.HOME).primary(true).build())
+            .street("建国路 " + n + " 号").use(PostalAddress.Use.HOME).primary(true).build())
         .birthDate(LocalDate.of(1980, 1, 1).plusDays(n % 10_000))
         .gender(Gender.MALE)
         .owner("sales-" + (n % 3))

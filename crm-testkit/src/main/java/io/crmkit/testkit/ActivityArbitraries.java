@@ -1,8 +1,6 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.activity.Direction;
 import io.crmkit.core.activity.Interaction;
-import io.crmkit.core.activity.InteractionChannel;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Instant;
@@ -67,7 +65,7 @@ final class ActivityArbitraries {
             TextArbitraries.realisticOr(Arbitraries.of(AGENTS), Interaction.MAX_AGENT_LENGTH).optional(0.8))
         .as(Notes::new);
     return Combinators.combine(IdentifierArbitraries.activityIds(), customers, times,
-            Arbitraries.of(InteractionChannel.class), Arbitraries.of(Direction.class), notes)
+            Arbitraries.of(Interaction.Channel.class), Arbitraries.of(Interaction.Direction.class), notes)
         .as((id, customer, time, channel, direction, more) -> new Interaction.Builder()
             .id(id).customerId(customer).occurredAt(time).channel(channel).direction(direction)
             .subject(more.subject()).outcome(more.outcome()).agent(more.agent())

@@ -1,6 +1,5 @@
 package io.crmkit.testkit;
 
-import io.crmkit.core.customer.AddressUse;
 import io.crmkit.core.customer.PostalAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ final class AddressArbitraries {
   static Arbitrary<PostalAddress> postalAddresses() {
     Arbitrary<PostalAddress> address = Arbitraries.frequencyOf(
         Tuple.of(4, chinese()), Tuple.of(4, western()), Tuple.of(2, sparse()));
-    return Combinators.combine(address, Arbitraries.of(AddressUse.class), Arbitraries.of(true, false))
+    return Combinators.combine(address, Arbitraries.of(PostalAddress.Use.class), Arbitraries.of(true, false))
         .as((a, use, primary) -> a.withUse(use).withPrimary(primary));
   }
 

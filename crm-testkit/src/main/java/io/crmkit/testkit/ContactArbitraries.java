@@ -3,9 +3,7 @@ package io.crmkit.testkit;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.ContactPoint;
-import io.crmkit.core.customer.ContactUse;
 import io.crmkit.core.customer.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,18 +65,19 @@ final class ContactArbitraries {
         MAX_VALUE);
     return Combinators.combine(handle, Arbitraries.of(MESSENGERS), contactFlags())
         .as((value, label, flags) -> flags.apply(
-            new ContactPoint.Builder().channel(ContactChannel.OTHER).value(value).label(label).build()));
+            new ContactPoint.Builder().channel(ContactPoint.Channel.OTHER).value(value).label(label).build()));
   }
 
   /** E-mails, phones and other handles, with use, label, primary and verified flags. */
   static Arbitrary<ContactPoint> contactPoints() {
-    Arbitrary<ContactPoint> email = Combinators.combine(emails(), Arbitraries.of(ContactUse.class), contactFlags())
+    Arbitrary<ContactPoint> email =
+        Combinators.combine(emails(), Arbitraries.of(ContactPoint.Use.class), contactFlags())
         .as((value, use, flags) -> flags.apply(
-            new ContactPoint.Builder().channel(ContactChannel.EMAIL).value(value).use(use).build()));
-    Arbitrary<ContactPoint> phone = Combinators.combine(phoneNumbers(), Arbitraries.of(ContactUse.class),
+            new ContactPoint.Builder().channel(ContactPoint.Channel.EMAIL).value(value).use(use).build()));
+    Arbitrary<ContactPoint> phone = Combinators.combine(phoneNumbers(), Arbitraries.of(ContactPoint.Use.class),
             contactFlags(), Arbitraries.of("Büro", "手机", "Reception").optional(0.2))
         .as((value, use, flags, label) -> flags.apply(
-            new ContactPoint.Builder().channel(ContactChannel.PHONE).value(value).use(use).label(label).build()));
+            new ContactPoint.Builder().channel(ContactPoint.Channel.PHONE).value(value).use(use).label(label).build()));
     return Arbitraries.frequencyOf(Tuple.of(5, email), Tuple.of(4, phone), Tuple.of(1, otherHandles()));
   }
 
@@ -88,7 +87,7 @@ final class ContactArbitraries {
   }
 
   private static List<ContactPoint> onePrimaryPerChannel(List<ContactPoint> points) {
-    Set<ContactChannel> seen = EnumSet.noneOf(ContactChannel.class);
+    Set<ContactPoint.Channel> seen = EnumSet.noneOf(ContactPoint.Channel.class);
     List<ContactPoint> fixed = new ArrayList<>(points.size());
     for (ContactPoint point : points) {
       fixed.add(point.primary() && !seen.add(point.channel()) ? point.withPrimary(false) : point);

@@ -8,7 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.crmkit.core.activity.Interaction;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.common.CrmValidator;
-import io.crmkit.core.common.PrintableTextValidator;
+import io.crmkit.core.common.PrintableText;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Criteria;
@@ -203,7 +203,7 @@ class GeneratedValuesAreValidProperties {
   @Property
   void textFitsItsLimitAndIsPrintableAndNotBlank(@ForAll("text") String text) {
     assertThat(text).isNotBlank().hasSizeLessThanOrEqualTo(TEXT_LIMIT);
-    assertThat(PrintableTextValidator.isPrintable(text, false)).isTrue();
+    assertThat(PrintableText.Validator.isPrintable(text, false)).isTrue();
     Statistics.label("fills the limit").collect(text.length() >= TEXT_LIMIT - 3);
   }
 

@@ -10,7 +10,6 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.lifecycle.ActivitySummary;
 import io.crmkit.core.lifecycle.ChurnSignal;
-import io.crmkit.core.lifecycle.EvaluationInput;
 import io.crmkit.core.lifecycle.Lifecycle;
 import io.crmkit.core.lifecycle.LifecycleEngine;
 import io.crmkit.core.lifecycle.LifecycleEvaluator;
@@ -75,7 +74,7 @@ public class LifecycleEvaluationBenchmark {
   /** One million evaluation inputs in memory. */
   @State(Scope.Benchmark)
   public static class Inputs {
-    List<EvaluationInput> inputs;
+    List<LifecycleEvaluator.Input> inputs;
     LifecycleEvaluator evaluator;
 
     @Setup(Level.Trial)
@@ -92,7 +91,7 @@ public class LifecycleEvaluationBenchmark {
         Optional<ChurnSignal> signal = random.nextInt(5) == 0
             ? Optional.of(new ChurnSignal(customer.id(), random.nextDouble(), between(random, EPOCH, AS_OF), "bg-nbd"))
             : Optional.empty();
-        inputs.add(new EvaluationInput(customer, entered, activity, signal));
+        inputs.add(new LifecycleEvaluator.Input(customer, entered, activity, signal));
       }
     }
   }
@@ -133,7 +132,7 @@ public class LifecycleEvaluationBenchmark {
   @OperationsPerInvocation(MILLION)
   public long scanBaseline(Inputs state) {
     long overdue = 0;
-    for (EvaluationInput input : state.inputs) {
+    for (LifecycleEvaluator.Input input : state.inputs) {
       if (input.stageEnteredAt().isBefore(AS_OF.minus(Duration.ofDays(90)))) {
         overdue++;
       }

@@ -1,9 +1,7 @@
 package io.crmkit.benchmarks.jdbc;
 
-import io.crmkit.core.customer.AddressUse;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
-import io.crmkit.core.customer.ContactUse;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
@@ -47,13 +45,14 @@ final class BenchmarkCustomers {
           .version(0)
           .createdAt(created)
           .updatedAt(created)
-          .addContactPoint(new ContactPoint.Builder().channel(io.crmkit.core.customer.ContactChannel.EMAIL)
-              .value("customer" + n + "@example.com").use(ContactUse.WORK).primary(true).build())
-          .addContactPoint(new ContactPoint.Builder().channel(io.crmkit.core.customer.ContactChannel.PHONE)
-              .value(String.format("+86138%08d", n % 100_000_000)).use(ContactUse.MOBILE).build())
+          .addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.EMAIL)
+              .value("customer" + n + "@example.com").use(ContactPoint.Use.WORK).primary(true).build())
+          .addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.PHONE)
+              .value(String.format("+86138%08d", n % 100_000_000)).use(ContactPoint.Use.MOBILE).build())
           .addAddress(new PostalAddress.Builder().country(random.nextBoolean() ? "CN" : "DE")
               .city(CITY[random.nextInt(CITY.length)]).street("Street " + random.nextInt(500))
-              .postcode(String.format("%05d", random.nextInt(100_000))).use(AddressUse.BILLING).primary(true).build())
+              .postcode(String.format("%05d", random.nextInt(100_000))).use(PostalAddress.Use.BILLING).primary(true)
+              .build())
           .addExternalReference(ExternalReference.of("erp", "C-" + n))
           .putDimensionCode("region", String.format("%02d%02d%02d", 11 + random.nextInt(50), random.nextInt(20), random.nextInt(30)))
           .putDimensionCode("industry", "C" + (10 + random.nextInt(40)))

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.imports.CustomerImporter;
-import io.crmkit.core.imports.ImportReport;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -167,7 +166,7 @@ public final class BulkImportBenchmark {
     return seconds;
   }
 
-  private static void check(ImportReport report, int expected) {
+  private static void check(CustomerImporter.Report report, int expected) {
     if (report.inserted() != expected) {
       throw new IllegalStateException("inserted " + report.inserted() + " of " + expected + "; first rejected: "
           + report.rejected().stream().limit(3).toList());

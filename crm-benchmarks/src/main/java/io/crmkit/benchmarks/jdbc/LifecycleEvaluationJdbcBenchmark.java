@@ -12,7 +12,6 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.imports.CustomerImporter;
-import io.crmkit.core.imports.ImportReport;
 import io.crmkit.core.lifecycle.LifecycleEngine;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcLifecycle;
@@ -107,7 +106,7 @@ public class LifecycleEvaluationJdbcBenchmark {
     for (int i = 0; i < CUSTOMERS; i++) {
       customers.add(customer(random, i));
     }
-    ImportReport report = CustomerImporter.on(store).trustingValidatedRows().insertAll(customers);
+    CustomerImporter.Report report = CustomerImporter.on(store).trustingValidatedRows().insertAll(customers);
     if (report.inserted() != CUSTOMERS) {
       throw new IllegalStateException("loaded " + report.inserted() + " of " + CUSTOMERS + " customers");
     }

@@ -36,7 +36,7 @@ public interface Interaction extends Activity {
   Instant occurredAt();
 
   @NotNull
-  InteractionChannel channel();
+  Channel channel();
 
   @NotNull
   Direction direction();
@@ -50,4 +50,26 @@ public interface Interaction extends Activity {
   Optional<@NotBlankIfPresent @Size(max = MAX_AGENT_LENGTH) @PrintableText String> agent();
 
   class Builder extends ImmutableInteraction.Builder {}
+
+  /** The channel an interaction happened on. */
+  enum Channel {
+    PHONE,
+    EMAIL,
+    CHAT,
+    SMS,
+    MEETING,
+    SOCIAL,
+    WEB_VISIT,
+    APP_VISIT,
+    LETTER,
+    OTHER
+  }
+
+  /** Who started an interaction. */
+  enum Direction {
+    /** The customer contacted the company. */
+    INBOUND,
+    /** The company contacted the customer. */
+    OUTBOUND
+  }
 }

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 public interface ContactPoint {
 
   @NotNull
-  ContactChannel channel();
+  Channel channel();
 
   /** The address, number or handle. */
   @NotBlank
@@ -30,13 +30,13 @@ public interface ContactPoint {
   @PrintableText
   String value();
 
-  /** What the contact point is for; {@link ContactUse#OTHER} unless given. */
+  /** What the contact point is for; {@link Use#OTHER} unless given. */
   @Value.Default
-  default ContactUse use() {
-    return ContactUse.OTHER;
+  default Use use() {
+    return Use.OTHER;
   }
 
-  /** A free label, for example {@code WeChat} for an {@link ContactChannel#OTHER} handle. */
+  /** A free label, for example {@code WeChat} for an {@link Channel#OTHER} handle. */
   Optional<@NotBlankIfPresent @Size(max = 100) @PrintableText String> label();
 
   /** Whether this is the preferred contact point of its channel; at most one per channel. */
@@ -58,12 +58,31 @@ public interface ContactPoint {
   ContactPoint withVerified(boolean verified);
 
   static ContactPoint email(String address) {
-    return new Builder().channel(ContactChannel.EMAIL).value(address).build();
+    return new Builder().channel(Channel.EMAIL).value(address).build();
   }
 
   static ContactPoint phone(String e164Number) {
-    return new Builder().channel(ContactChannel.PHONE).value(e164Number).build();
+    return new Builder().channel(Channel.PHONE).value(e164Number).build();
   }
 
   class Builder extends ImmutableContactPoint.Builder {}
+
+  /** How a contact point reaches the customer. */
+  enum Channel {
+    /** An e-mail address. */
+    EMAIL,
+    /** A telephone number in E.164 form, for example {@code +8613812345678}. */
+    PHONE,
+    /** Anything else (a messenger handle, a social-media account, ...); name it in the label. */
+    OTHER
+  }
+
+  /** What a contact point is for. */
+  enum Use {
+    HOME,
+    WORK,
+    MOBILE,
+    FAX,
+    OTHER
+  }
 }

@@ -55,17 +55,17 @@ public final class CustomerRules {
   }
 
   private static void checkContactPoints(List<ContactPoint> points, List<Violation> found) {
-    Map<ContactChannel, Integer> primaries = new EnumMap<>(ContactChannel.class);
+    Map<ContactPoint.Channel, Integer> primaries = new EnumMap<>(ContactPoint.Channel.class);
     for (int i = 0; i < points.size(); i++) {
       ContactPoint point = points.get(i);
       if (point == null) {
         continue;
       }
       String path = "contactPoints[" + i + "].value";
-      if (point.channel() == ContactChannel.EMAIL && !EmailAddresses.isPlausible(point.value())) {
+      if (point.channel() == ContactPoint.Channel.EMAIL && !EmailAddresses.isPlausible(point.value())) {
         found.add(new Violation(path, "email-format", "must be an e-mail address such as name@example.com"));
       }
-      if (point.channel() == ContactChannel.PHONE && !PhoneNumbers.isValidE164(point.value())) {
+      if (point.channel() == ContactPoint.Channel.PHONE && !PhoneNumbers.isValidE164(point.value())) {
         found.add(new Violation(path, "phone-e164",
             "must be a valid phone number in E.164 form such as +8613812345678"));
       }

@@ -43,8 +43,8 @@ public interface PostalAddress {
   Optional<@NotBlankIfPresent @Size(max = 500) @PrintableText(multiline = true) String> line();
 
   @Value.Default
-  default AddressUse use() {
-    return AddressUse.OTHER;
+  default Use use() {
+    return Use.OTHER;
   }
 
   /** Whether this is the customer's main address; at most one per customer. */
@@ -55,7 +55,18 @@ public interface PostalAddress {
 
   PostalAddress withPrimary(boolean primary);
 
-  PostalAddress withUse(AddressUse use);
+  PostalAddress withUse(Use use);
 
   class Builder extends ImmutablePostalAddress.Builder {}
+
+  /** What a postal address is used for. */
+  enum Use {
+    HOME,
+    WORK,
+    BILLING,
+    SHIPPING,
+    /** An organisation's registered (legal) address. */
+    REGISTERED,
+    OTHER
+  }
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.Rejection;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.NewCustomer;
@@ -11,6 +12,7 @@ import io.crmkit.core.store.CrmStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,14 +21,14 @@ import java.util.Objects;
  * validator, clock and ids) or {@link #on(CrmStore)}.
  *
  * <pre>{@code
- * ImportReport report = crm.importer().upsertByExternalReference("erp", records);
+ * CustomerImporter.Report report = crm.importer().upsertByExternalReference("erp", records);
  * report.rejected().forEach(rejection -> log.warn("not imported: {}", rejection));
  * }</pre>
  *
  * <ul>
  *   <li>Every row is validated as the {@code Crm} facade validates it (constraints and domain
  *       rules; on several cores for larger batches) and checked against what the store can hold.
- *       A bad row is reported in the {@link ImportReport} with its row number and every reason,
+ *       A bad row is reported in the {@link Report} with its row number and every reason,
  *       never thrown, and the good rows are written. A bad row never keeps a later good row with
  *       the same keys out.
  *   <li>Each call is one unit of work of the store (joining the caller's transaction, if one is
@@ -132,12 +134,12 @@ public final class CustomerImporter {
    *     so that running it again did not help; nothing is written
    * @throws CrmStorageException if the storage fails; nothing is written
    */
-  public ImportReport insertAll(Collection<Customer> customers) {
+  public Report insertAll(Collection<Customer> customers) {
     Objects.requireNonNull(customers, "customers");
     CustomerBatches batches = store.customerBatches();
     RowScreen.Screened<Customer> screened = screen(batches).newCustomers(new ArrayList<>(customers));
     if (screened.accepted().isEmpty()) {
-      return new ImportReport(0, 0, 0, screened.rejected().inRowOrder());
+      return new Report(0, 0, 0, screened.rejected().inRowOrder());
     }
     InsertWrite write = new InsertWrite(batches, announcer());
     return batches.atomically(() -> write.run(screened));
@@ -160,7 +162,7 @@ public final class CustomerImporter {
    *     so that running it again did not help; nothing is written
    * @throws CrmStorageException if the storage fails; nothing is written
    */
-  public ImportReport upsertByExternalReference(String system, Collection<NewCustomer> records) {
+  public Report upsertByExternalReference(String system, Collection<NewCustomer> records) {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(records, "records");
     if (system.isBlank()) {
@@ -170,7 +172,7 @@ public final class CustomerImporter {
     RowScreen.Screened<NewCustomer> screened =
         screen(batches).records(system, new ArrayList<>(records), clock.instant());
     if (screened.accepted().isEmpty()) {
-      return new ImportReport(0, 0, 0, screened.rejected().inRowOrder());
+      return new Report(0, 0, 0, screened.rejected().inRowOrder());
     }
     UpsertWrite write = new UpsertWrite(system, batches, clock, ids, announcer());
     return batches.atomically(() -> write.run(screened));
@@ -196,5 +198,38 @@ public final class CustomerImporter {
   /** The validator used unless the caller gives one: built on first use and shared, since building one is costly. */
   private static final class DefaultValidator {
     static final CrmValidator INSTANCE = CrmValidator.create();
+  }
+
+  /**
+   * What an import did. Bad rows never fail the import: they are listed in {@link #rejected()} with
+   * their row number and every reason, and every good row is written (all good rows together or, if
+   * the storage itself fails, none).
+   *
+   * @param inserted new customers written
+   * @param updated stored customers changed (upsert only)
+   * @param unchanged rows that matched a stored customer with exactly the same details (upsert only)
+   * @param rejected rows not written, in row order: position the 1-based row number, subject the
+   *     row's external reference (upsert), the customer id (insert), or {@code row N}
+   */
+  public record Report(int inserted, int updated, int unchanged, List<Rejection> rejected) {
+
+    /** @throws IllegalArgumentException if a count is negative */
+    public Report {
+      rejected = List.copyOf(rejected);
+      if (inserted < 0 || updated < 0 || unchanged < 0) {
+        throw new IllegalArgumentException("counts cannot be negative: inserted " + inserted + ", updated "
+            + updated + ", unchanged " + unchanged);
+      }
+    }
+
+    /** Whether every row was written or already up to date. */
+    public boolean allAccepted() {
+      return rejected.isEmpty();
+    }
+
+    /** How many rows were looked at: written, unchanged or rejected. */
+    public int rows() {
+      return inserted + updated + unchanged + rejected.size();
+    }
   }
 }

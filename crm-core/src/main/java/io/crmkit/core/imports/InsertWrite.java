@@ -23,7 +23,7 @@ final class InsertWrite {
     this.announcer = announcer;
   }
 
-  ImportReport run(RowScreen.Screened<Customer> screened) {
+  CustomerImporter.Report run(RowScreen.Screened<Customer> screened) {
     Rejections rejected = screened.rejected().copy();
     List<Customer> candidates = screened.accepted().stream().map(Row::value).toList();
     Set<CustomerId> existing = batches.existingIds(candidates.stream().map(Customer::id).toList());
@@ -44,6 +44,6 @@ final class InsertWrite {
     }
     batches.insertAll(accepted);
     announcer.registered(accepted);
-    return new ImportReport(accepted.size(), 0, 0, rejected.inRowOrder());
+    return new CustomerImporter.Report(accepted.size(), 0, 0, rejected.inRowOrder());
   }
 }

@@ -38,7 +38,7 @@ final class UpsertWrite {
     this.announcer = announcer;
   }
 
-  ImportReport run(RowScreen.Screened<NewCustomer> screened) {
+  CustomerImporter.Report run(RowScreen.Screened<NewCustomer> screened) {
     Rejections rejected = screened.rejected().copy();
     Instant now = clock.instant();
     Map<ExternalReference, CustomerId> matches = batches.holders(
@@ -67,7 +67,7 @@ final class UpsertWrite {
     }
     announcer.registered(customers(inserts));
     announcer.updated(updated, now);
-    return new ImportReport(inserts.size(), updated.size(), plan.unchanged(), rejected.inRowOrder());
+    return new CustomerImporter.Report(inserts.size(), updated.size(), plan.unchanged(), rejected.inRowOrder());
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.crmkit.core.lifecycle;
 
-import io.crmkit.core.common.PrintableTextValidator;
+import io.crmkit.core.common.PrintableText;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public record ChurnSignal(CustomerId customerId, double probabilityAlive, Instan
     Objects.requireNonNull(source, "source");
     Require.inRange(probabilityAlive, 0, 1, "probabilityAlive");
     Require.argument(!source.isBlank() && source.length() <= MAX_SOURCE_LENGTH
-        && PrintableTextValidator.isPrintable(source, false),
+        && PrintableText.Validator.isPrintable(source, false),
         "source must be 1-%s printable characters, got '%s'", MAX_SOURCE_LENGTH, source);
     if (probabilityAlive == 0) {
       probabilityAlive = 0.0;

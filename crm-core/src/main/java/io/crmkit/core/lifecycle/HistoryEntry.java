@@ -1,6 +1,6 @@
 package io.crmkit.core.lifecycle;
 
-import io.crmkit.core.common.PrintableTextValidator;
+import io.crmkit.core.common.PrintableText;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
@@ -71,7 +71,7 @@ public record HistoryEntry(
     if (actor.length() > MAX_ACTOR_LENGTH) {
       return "actor must be at most " + MAX_ACTOR_LENGTH + " characters";
     }
-    String printable = PrintableTextValidator.problem(actor, false);
+    String printable = PrintableText.Validator.problem(actor, false);
     if (printable != null) {
       return "actor " + printable;
     }
@@ -86,7 +86,7 @@ public record HistoryEntry(
     if (reason.length() > MAX_REASON_LENGTH) {
       return "reason must be at most " + MAX_REASON_LENGTH + " characters";
     }
-    String printable = PrintableTextValidator.problem(reason, true);
+    String printable = PrintableText.Validator.problem(reason, true);
     if (printable != null) {
       return "reason " + printable;
     }

@@ -9,6 +9,7 @@ import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.IdGenerator;
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
@@ -52,7 +53,7 @@ import java.util.stream.StreamSupport;
  *     .clock(crm.clock())
  *     .build();                           // Lifecycle.standard() with LifecycleRules.standard()
  * lifecycle.fire(customerId, Trigger.MANUAL, "alice", "duplicate lead");
- * EvaluationReport nightly = lifecycle.applyAll(clock.instant(), "lifecycle-evaluator");
+ * LifecycleEngine.Report nightly = lifecycle.applyAll(clock.instant(), "lifecycle-evaluator");
  * }</pre>
  *
  * <p><b>One move, one transaction.</b> A move saves the customer with the new stage through
@@ -249,8 +250,8 @@ public final class LifecycleEngine {
     Customer customer = get(customerId);
     Optional<ChurnSignal> signal =
         churnSignals == null ? Optional.empty() : churnSignals.latest(customerId, asOf);
-    return evaluator.evaluate(new EvaluationInput(customer, stageEnteredAt(customer, history.latest(customerId)),
-        activity(customerId, asOf), signal), asOf);
+    return evaluator.evaluate(new LifecycleEvaluator.Input(customer,
+        stageEnteredAt(customer, history.latest(customerId)), activity(customerId, asOf), signal), asOf);
   }
 
   /**
@@ -278,7 +279,7 @@ public final class LifecycleEngine {
    * @throws CrmValidationException if the actor is malformed
    * @throws CrmStorageException if the storage fails; moves applied before stay applied
    */
-  public EvaluationReport applyAll(Instant asOf, String actor) {
+  public Report applyAll(Instant asOf, String actor) {
     Objects.requireNonNull(asOf, "asOf");
     checkInput(actor, null);
     if (asOf.isAfter(clock.instant())) {
@@ -288,9 +289,9 @@ public final class LifecycleEngine {
     List<DueMove> applied = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     long evaluated = 0;
-    try (Stream<EvaluationInput> inputs = inputs(asOf)) {
-      for (Iterator<EvaluationInput> it = inputs.iterator(); it.hasNext(); ) {
-        EvaluationInput input = it.next();
+    try (Stream<LifecycleEvaluator.Input> inputs = inputs(asOf)) {
+      for (Iterator<LifecycleEvaluator.Input> it = inputs.iterator(); it.hasNext(); ) {
+        LifecycleEvaluator.Input input = it.next();
         evaluated++;
         String subject = input.customer().id().toString();
         List<DueMove> due;
@@ -300,7 +301,7 @@ public final class LifecycleEngine {
           throw e;
         } catch (RuntimeException e) {
           // Rules, guards and actions are caller code: whatever one throws is this customer's failure.
-          rejected.add(Rejection.of(subject, failure(EvaluationReport.EVALUATION_FAILED, e)));
+          rejected.add(Rejection.of(subject, failure(Report.EVALUATION_FAILED, e)));
           continue;
         }
         if (due.isEmpty()) {
@@ -312,15 +313,15 @@ public final class LifecycleEngine {
         } catch (CrmStorageException e) {
           throw e;
         } catch (ConcurrentUpdateException e) {
-          rejected.add(Rejection.of(subject, failure(EvaluationReport.CONCURRENT_UPDATE, e)));
+          rejected.add(Rejection.of(subject, failure(Report.CONCURRENT_UPDATE, e)));
         } catch (CrmValidationException e) {
           rejected.add(Rejection.of(subject, e.violations()));
         } catch (RuntimeException e) {
-          rejected.add(Rejection.of(subject, failure(EvaluationReport.MOVE_FAILED, e)));
+          rejected.add(Rejection.of(subject, failure(Report.MOVE_FAILED, e)));
         }
       }
     }
-    return new EvaluationReport(asOf, evaluated, applied, rejected);
+    return new Report(asOf, evaluated, applied, rejected);
   }
 
   /** One customer's failure as a violation of the whole customer under {@code rule}. */
@@ -425,7 +426,7 @@ public final class LifecycleEngine {
   }
 
   /** Every customer that a rule could move, with what evaluation needs, read in bulk per chunk. */
-  private Stream<EvaluationInput> inputs(Instant asOf) {
+  private Stream<LifecycleEvaluator.Input> inputs(Instant asOf) {
     Set<LifecycleStage> stages = evaluator.evaluatedStages();
     if (stages.isEmpty()) {
       return Stream.empty();
@@ -439,7 +440,7 @@ public final class LifecycleEngine {
           Map<CustomerId, HistoryEntry> latest = history.latest(chunkIds);
           Map<CustomerId, ChurnSignal> signals = churnSignals == null ? Map.of() : churnSignals.latest(chunkIds, asOf);
           Map<CustomerId, PurchaseSummary> bought = purchases.summaries(chunkIds, asOf);
-          return chunk.stream().map(customer -> new EvaluationInput(customer,
+          return chunk.stream().map(customer -> new LifecycleEvaluator.Input(customer,
               stageEnteredAt(customer, Optional.ofNullable(latest.get(customer.id()))),
               ActivitySummary.from(summaryOf(bought, customer.id())), Optional.ofNullable(signals.get(customer.id()))));
         });
@@ -642,6 +643,47 @@ public final class LifecycleEngine {
      */
     public LifecycleEngine build() {
       return new LifecycleEngine(this);
+    }
+  }
+
+  /**
+   * What applying a batch evaluation did: how many customers were looked at, every move made with
+   * its reason, and every customer set aside with why. A batch never stops on one customer's
+   * failure.
+   *
+   * <p>A set-aside customer is a {@link Rejection}, the shape every crmkit batch report shares: its
+   * subject is the customer id, it has no position (customers are picked by a query, not read from
+   * a sequence), and its violations say why, with one of the rule names below, or, when a
+   * transition's action produced an invalid customer, the violations of that customer. The moves
+   * that were due are not kept: nothing of them was written, and {@link LifecycleEngine#evaluate}
+   * finds them again.
+   *
+   * @param asOf the instant evaluated
+   * @param customersEvaluated how many customers were evaluated
+   * @param applied every due move made, customer by customer, in order
+   * @param rejected the customers whose moves were not made; for each, nothing was written unless
+   *     the store has no transactions (see {@link LifecycleEngine#apply})
+   */
+  public record Report(
+      Instant asOf, long customersEvaluated, List<DueMove> applied, List<Rejection> rejected) {
+
+    /** Rule of a rejection whose evaluation threw: a rule, a guard or an action ran into an error. */
+    public static final String EVALUATION_FAILED = "evaluation-failed";
+
+    /** Rule of a rejection whose customer was changed between evaluation and applying the moves. */
+    public static final String CONCURRENT_UPDATE = "concurrent-update";
+
+    /** Rule of a rejection whose moves could not be made for another reason, such as an action that threw. */
+    public static final String MOVE_FAILED = "move-failed";
+
+    /**
+     * @throws IllegalArgumentException if fewer customers were evaluated than rejected
+     */
+    public Report {
+      Objects.requireNonNull(asOf, "asOf");
+      applied = List.copyOf(applied);
+      rejected = List.copyOf(rejected);
+      Require.atLeast(customersEvaluated, rejected.size(), "customersEvaluated");
     }
   }
 }

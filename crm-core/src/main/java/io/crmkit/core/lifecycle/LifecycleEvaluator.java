@@ -98,7 +98,7 @@ public final class LifecycleEvaluator {
    *
    * @throws IllegalArgumentException if the input's activity is not summarised as of {@code asOf}
    */
-  public List<DueMove> evaluate(EvaluationInput input, Instant asOf) {
+  public List<DueMove> evaluate(Input input, Instant asOf) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(asOf, "asOf");
     Require.argument(input.activity().asOf().equals(asOf), "activity summarised as of %s cannot be evaluated as of %s",
@@ -159,9 +159,35 @@ public final class LifecycleEvaluator {
    * The moves due for every input as of {@code asOf}, customer by customer, lazily: memory stays
    * constant however many customers stream through.
    */
-  public Stream<DueMove> evaluateAll(Stream<EvaluationInput> inputs, Instant asOf) {
+  public Stream<DueMove> evaluateAll(Stream<Input> inputs, Instant asOf) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(asOf, "asOf");
     return inputs.flatMap(input -> evaluate(input, asOf).stream());
+  }
+
+  /**
+   * Everything automatic evaluation needs to know about one customer. The {@link LifecycleEngine}
+   * reads it from the ports in bulk; a caller holding the data already (a benchmark, a Spark job)
+   * builds it directly and hands it to a {@link LifecycleEvaluator}.
+   *
+   * @param customer the customer as stored
+   * @param stageEnteredAt when the customer entered their current stage
+   * @param activity the customer's purchases, summarised as of the evaluation instant
+   * @param churnSignal the newest external churn signal measured before the evaluation instant
+   */
+  public record Input(
+      Customer customer, Instant stageEnteredAt, ActivitySummary activity, Optional<ChurnSignal> churnSignal) {
+
+    /** @throws IllegalArgumentException if the activity or signal belongs to another customer */
+    public Input {
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(stageEnteredAt, "stageEnteredAt");
+      Objects.requireNonNull(activity, "activity");
+      Objects.requireNonNull(churnSignal, "churnSignal");
+      Require.argument(activity.customerId().equals(customer.id()), "activity of %s given for %s",
+          activity.customerId(), customer.id());
+      churnSignal.ifPresent(signal -> Require.argument(signal.customerId().equals(customer.id()),
+          "churn signal of %s given for %s", signal.customerId(), customer.id()));
+    }
   }
 }

@@ -4,7 +4,6 @@ import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
-import io.crmkit.core.store.Attachments;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 
@@ -22,7 +21,7 @@ public final class InMemoryCrmStore implements CrmStore {
   private final InMemoryPurchases purchases = new InMemoryPurchases(transactions);
   private final InMemoryInteractions interactions = new InMemoryInteractions(transactions);
   private final InMemoryEventBus events = new InMemoryEventBus(transactions);
-  private final Attachments attachments = new Attachments();
+  private final CrmStore.Attachments attachments = new CrmStore.Attachments();
 
   private InMemoryCrmStore() {}
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.customer.AttributeValue;
-import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.ContactPoint;
-import io.crmkit.core.customer.ContactUse;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
@@ -69,8 +67,8 @@ class ConstraintShortcutTest {
     NewCustomer.Builder builder = NewCustomer.person("Smith", "Mary Ann");
     return builder.owner("sales-7").birthDate(TODAY).gender(Gender.FEMALE).tier(ValueTier.VIP)
         .stage(LifecycleStage.ACTIVE)
-        .addContactPoint(new ContactPoint.Builder().channel(ContactChannel.OTHER).value("mary.smith")
-            .label("WeChat").use(ContactUse.WORK).primary(true).build())
+        .addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.OTHER).value("mary.smith")
+            .label("WeChat").use(ContactPoint.Use.WORK).primary(true).build())
         .addContactPoint(ContactPoint.email("mary@example.com"))
         .addAddress(new PostalAddress.Builder().country("DE").regionCode("DE-BY").region("Bayern")
             .city("München").district("Altstadt").street("Marienplatz 1").postcode("80331")
@@ -118,9 +116,9 @@ class ConstraintShortcutTest {
         broken("blank family name", b -> b.personName(new PersonName.Builder().familyName(" ").givenName("Wei").build())),
         broken("given name over 100", b -> b.personName(PersonName.of("Li", "g".repeat(101)))),
         broken("blank contact value", b -> b.addContactPoint(
-            new ContactPoint.Builder().channel(ContactChannel.OTHER).value("").build())),
+            new ContactPoint.Builder().channel(ContactPoint.Channel.OTHER).value("").build())),
         broken("blank contact label", b -> b.addContactPoint(
-            new ContactPoint.Builder().channel(ContactChannel.OTHER).value("x").label("").build())),
+            new ContactPoint.Builder().channel(ContactPoint.Channel.OTHER).value("x").label("").build())),
         broken("unknown country", b -> b.addAddress(new PostalAddress.Builder().country("XX").build())),
         broken("postcode over 20", b -> b.addAddress(new PostalAddress.Builder().country("CN").postcode("1".repeat(21)).build())),
         broken("line separator in a one-line field", b -> b.addAddress(

@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * {@link PrintableTextValidator#problem} with its shortcut for printable ASCII finds what the
+ * {@link PrintableText.Validator#problem} with its shortcut for printable ASCII finds what the
  * character-by-character definition finds, on text mixing ASCII with every kind of character the
  * rule singles out.
  */
@@ -31,7 +31,7 @@ class PrintableTextProperties {
 
   @Property(tries = 3000)
   void findsWhatTheCharacterByCharacterDefinitionFinds(@ForAll("mixedText") String text, @ForAll boolean multiline) {
-    assertThat(PrintableTextValidator.problem(text, multiline)).isEqualTo(definition(text, multiline));
+    assertThat(PrintableText.Validator.problem(text, multiline)).isEqualTo(definition(text, multiline));
   }
 
   /** The rule as written before the ASCII shortcut: every character through the general tests. */

@@ -87,7 +87,8 @@ class CustomerValidationTest {
 
   @Test
   void blankContactValueIsRejected() {
-    assertRejected(b -> b.addContactPoint(new ContactPoint.Builder().channel(ContactChannel.OTHER).value("").build()),
+    assertRejected(
+        b -> b.addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.OTHER).value("").build()),
         "contactPoints[0].value", "NotBlank");
   }
 
@@ -123,7 +124,8 @@ class CustomerValidationTest {
   @Test
   void twoPrimaryAddressesAreRejected() {
     PostalAddress primary = new PostalAddress.Builder().country("CN").primary(true).build();
-    assertRejected(b -> b.addAddresses(primary, primary.withUse(AddressUse.HOME)), "addresses[1].primary", "one-primary-address");
+    assertRejected(b -> b.addAddresses(primary, primary.withUse(PostalAddress.Use.HOME)), "addresses[1].primary",
+        "one-primary-address");
   }
 
   @Test

@@ -51,9 +51,9 @@ class CustomerImporterTest {
     Crm crm = Crm.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
         .ids(() -> new UUID(0, sequence.incrementAndGet())).build();
 
-    ImportReport report = crm.importer().upsertByExternalReference("erp", List.of(record(1, "Bonn")));
+    CustomerImporter.Report report = crm.importer().upsertByExternalReference("erp", List.of(record(1, "Bonn")));
 
-    assertThat(report).isEqualTo(new ImportReport(1, 0, 0, List.of()));
+    assertThat(report).isEqualTo(new CustomerImporter.Report(1, 0, 0, List.of()));
     Customer stored = crm.findByExternalReference(ExternalReference.of("erp", "K-1")).orElseThrow();
     assertThat(stored.id()).isEqualTo(CustomerId.of(new UUID(0, 1)));
     assertThat(stored.createdAt()).isEqualTo(T0);
@@ -117,7 +117,7 @@ class CustomerImporterTest {
         .birthDate(LocalDate.of(2020, 5, 1)).build();
     CrmValidator in2010 = CrmValidator.create(Clock.fixed(Instant.parse("2010-01-01T00:00:00Z"), ZoneOffset.UTC));
 
-    ImportReport report = CustomerImporter.on(store).validatingWith(in2010)
+    CustomerImporter.Report report = CustomerImporter.on(store).validatingWith(in2010)
         .upsertByExternalReference("erp", List.of(born2020));
 
     assertThat(report.inserted()).isZero();
@@ -130,7 +130,7 @@ class CustomerImporterTest {
   void trustedRowsSkipValidationButStillClaimTheirKeysOnce() {
     NewCustomer blank = new NewCustomer.Builder().from(record(1, "Bonn")).displayName(" ").build();
 
-    ImportReport trusted = CustomerImporter.on(store).trustingValidatedRows()
+    CustomerImporter.Report trusted = CustomerImporter.on(store).trustingValidatedRows()
         .upsertByExternalReference("erp", List.of(blank, record(1, "Ulm")));
 
     assertThat(trusted.inserted()).isOne();
@@ -150,7 +150,7 @@ class CustomerImporterTest {
           : record(i, "Bonn"));
     }
 
-    ImportReport report = CustomerImporter.on(store).upsertByExternalReference("erp", rows);
+    CustomerImporter.Report report = CustomerImporter.on(store).upsertByExternalReference("erp", rows);
 
     assertThat(report.inserted()).isEqualTo(490);
     assertThat(report.rejected()).extracting(rejection -> rejection.position().getAsLong())
@@ -175,7 +175,8 @@ class CustomerImporterTest {
 
   @Test
   void anEmptyImportReportsNothingAndWritesNothing() {
-    assertThat(CustomerImporter.on(store).insertAll(List.of())).isEqualTo(new ImportReport(0, 0, 0, List.of()));
+    assertThat(CustomerImporter.on(store).insertAll(List.of()))
+        .isEqualTo(new CustomerImporter.Report(0, 0, 0, List.of()));
     assertThat(CustomerImporter.on(store).upsertByExternalReference("erp", List.of()).rows()).isZero();
   }
 

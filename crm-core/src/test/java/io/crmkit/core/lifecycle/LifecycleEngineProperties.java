@@ -185,7 +185,7 @@ class LifecycleEngineProperties {
       Customer before = crm.get(id);
       ActivitySummary activity = ActivitySummary.of(id, crm.purchases(id, TimeRange.until(asOf)), asOf);
 
-      EvaluationReport report = engine.applyAll(asOf, "evaluator");
+      LifecycleEngine.Report report = engine.applyAll(asOf, "evaluator");
 
       assertThat(report.rejected()).isEmpty();
       for (DueMove change : report.applied()) {

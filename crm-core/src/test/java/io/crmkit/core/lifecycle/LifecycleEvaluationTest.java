@@ -195,7 +195,7 @@ class LifecycleEvaluationTest {
     buy(buyer.id(), day(3));
     Customer idle = register();
 
-    EvaluationReport report = applyAllAt(day(100));
+    LifecycleEngine.Report report = applyAllAt(day(100));
 
     assertThat(report.customersEvaluated()).isEqualTo(2);
     assertThat(report.applied()).hasSize(3);
@@ -208,7 +208,7 @@ class LifecycleEvaluationTest {
             .filter(c -> c.customerId().equals(buyer.id())).map(DueMove::reason).toList());
     assertThat(engine.replay(buyer.id())).isEqualTo(AT_RISK);
 
-    EvaluationReport again = applyAllAt(day(100));
+    LifecycleEngine.Report again = applyAllAt(day(100));
     assertThat(again.applied()).isEmpty();
     assertThat(again.customersEvaluated()).as("the disqualified customer is not read again").isEqualTo(1);
   }
@@ -226,7 +226,7 @@ class LifecycleEvaluationTest {
     buy(fine.id(), day(2));
     buy(broken.id(), day(2));
 
-    EvaluationReport report = applyAllAt(day(3));
+    LifecycleEngine.Report report = applyAllAt(day(3));
 
     assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
     assertThat(report.rejected()).singleElement().satisfies(rejection -> {
@@ -265,14 +265,14 @@ class LifecycleEvaluationTest {
     buy(contested.id(), day(2));
     buy(fine.id(), day(2));
 
-    EvaluationReport report = applyAllAt(day(3));
+    LifecycleEngine.Report report = applyAllAt(day(3));
 
     assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
     assertThat(report.rejected()).singleElement().satisfies(rejection -> {
       assertThat(rejection.subject()).isEqualTo(contested.id().toString());
       assertThat(rejection.violations()).singleElement().satisfies(v -> {
         assertThat(v.path()).isEmpty();
-        assertThat(v.rule()).isEqualTo(EvaluationReport.CONCURRENT_UPDATE);
+        assertThat(v.rule()).isEqualTo(LifecycleEngine.Report.CONCURRENT_UPDATE);
         assertThat(v.message()).contains("found version 2");
       });
     });
@@ -312,14 +312,14 @@ class LifecycleEvaluationTest {
     buy(broken.id(), day(2));
     buy(fine.id(), day(2));
 
-    EvaluationReport report = applyAllAt(day(3));
+    LifecycleEngine.Report report = applyAllAt(day(3));
 
     assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
     assertThat(report.customersEvaluated()).isEqualTo(2);
     assertThat(report.rejected()).singleElement().satisfies(rejection -> {
       assertThat(rejection.subject()).isEqualTo(broken.id().toString());
       assertThat(rejection.violations()).singleElement().isEqualTo(
-          new Violation("", EvaluationReport.EVALUATION_FAILED, "long overflow"));
+          new Violation("", LifecycleEngine.Report.EVALUATION_FAILED, "long overflow"));
     });
     assertThat(crm.get(fine.id()).stage()).isEqualTo(NEW);
   }
@@ -444,7 +444,7 @@ class LifecycleEvaluationTest {
     return crm.get(c.id());
   }
 
-  private EvaluationReport applyAllAt(Instant asOf) {
+  private LifecycleEngine.Report applyAllAt(Instant asOf) {
     clock.set(asOf);
     return engine.applyAll(asOf, "nightly");
   }

@@ -107,10 +107,11 @@ class LifecycleEvaluatorTest {
     };
   }
 
-  private static EvaluationInput input(LifecycleStage stage, Instant enteredAt) {
+  private static LifecycleEvaluator.Input input(LifecycleStage stage, Instant enteredAt) {
     Customer customer = new Customer.Builder().id(CustomerId.of(UUID.randomUUID())).kind(CustomerKind.PERSON)
         .personName(PersonName.of("Li", "Na")).stage(stage).version(1).createdAt(T0).updatedAt(T0).build();
-    return new EvaluationInput(customer, enteredAt, ActivitySummary.none(customer.id(), day(10)), Optional.empty());
+    return new LifecycleEvaluator.Input(customer, enteredAt, ActivitySummary.none(customer.id(), day(10)),
+        Optional.empty());
   }
 
   private static Instant day(int n) {

@@ -188,7 +188,7 @@ class StageHistoryProperties {
 
     void applyAll(int days) {
       clock.advance(Duration.ofDays(days));
-      EvaluationReport report = engine.applyAll(clock.instant(), "evaluator");
+      LifecycleEngine.Report report = engine.applyAll(clock.instant(), "evaluator");
       assertThat(report.rejected()).isEmpty();
       moves += report.applied().size();
     }

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmkit.core.common.CrmStorageException;
-import io.crmkit.core.customer.AddressUse;
 import io.crmkit.core.customer.AttributeValue;
-import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.ContactPoint;
-import io.crmkit.core.customer.ContactUse;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
@@ -216,9 +213,9 @@ final class CustomerCodec {
     List<ContactPoint> contacts = new ArrayList<>();
     for (JsonNode node : root.path("contactPoints")) {
       contacts.add(new ContactPoint.Builder()
-          .channel(ContactChannel.valueOf(node.get("channel").asText()))
+          .channel(ContactPoint.Channel.valueOf(node.get("channel").asText()))
           .value(node.get("value").asText())
-          .use(ContactUse.valueOf(node.get("use").asText()))
+          .use(ContactPoint.Use.valueOf(node.get("use").asText()))
           .label(optionalText(node, "label"))
           .primary(node.get("primary").asBoolean())
           .verified(node.get("verified").asBoolean())
@@ -235,7 +232,7 @@ final class CustomerCodec {
           .street(optionalText(node, "street"))
           .postcode(optionalText(node, "postcode"))
           .line(optionalText(node, "line"))
-          .use(AddressUse.valueOf(node.get("use").asText()))
+          .use(PostalAddress.Use.valueOf(node.get("use").asText()))
           .primary(node.get("primary").asBoolean())
           .build());
     }

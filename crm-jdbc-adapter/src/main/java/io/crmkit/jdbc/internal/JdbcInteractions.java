@@ -1,9 +1,7 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.activity.ActivityId;
-import io.crmkit.core.activity.Direction;
 import io.crmkit.core.activity.Interaction;
-import io.crmkit.core.activity.InteractionChannel;
 import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
@@ -51,8 +49,8 @@ final class JdbcInteractions extends JdbcActivityLog<Interaction> implements Int
           .id(ActivityId.of(Values.uuid(rs, "id")))
           .customerId(CustomerId.of(Values.uuid(rs, "customer_id")))
           .occurredAt(Values.instant(rs, "occurred_at", "occurred_nanos"))
-          .channel(InteractionChannel.valueOf(rs.getString("channel")))
-          .direction(Direction.valueOf(rs.getString("direction")))
+          .channel(Interaction.Channel.valueOf(rs.getString("channel")))
+          .direction(Interaction.Direction.valueOf(rs.getString("direction")))
           .subject(Optional.ofNullable(rs.getString("subject")))
           .outcome(Optional.ofNullable(rs.getString("outcome")))
           .agent(Optional.ofNullable(rs.getString("agent")))

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crmkit.core.activity.Direction;
 import io.crmkit.core.activity.Interaction;
-import io.crmkit.core.activity.InteractionChannel;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.CustomerId;
@@ -112,8 +110,8 @@ class ColumnSizesTest {
       entry("purchase.category", model("Purchase.MAX_CATEGORY_LENGTH", Purchase.MAX_CATEGORY_LENGTH)),
       entry("purchase.order_reference", model("Purchase.MAX_ORDER_REFERENCE_LENGTH",
           Purchase.MAX_ORDER_REFERENCE_LENGTH)),
-      entry("interaction.channel", names(InteractionChannel.class)),
-      entry("interaction.direction", names(Direction.class)),
+      entry("interaction.channel", names(Interaction.Channel.class)),
+      entry("interaction.direction", names(Interaction.Direction.class)),
       entry("interaction.subject", model("Interaction.MAX_SUBJECT_LENGTH", Interaction.MAX_SUBJECT_LENGTH)),
       entry("interaction.outcome", model("Interaction.MAX_OUTCOME_LENGTH", Interaction.MAX_OUTCOME_LENGTH)),
       entry("interaction.agent", model("Interaction.MAX_AGENT_LENGTH", Interaction.MAX_AGENT_LENGTH)),

@@ -16,7 +16,6 @@ import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.imports.CustomerImporter;
-import io.crmkit.core.imports.ImportReport;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.testkit.CrmArbitraries;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public abstract class CustomerImportContract {
     NewCustomer twoKeys = new NewCustomer.Builder().from(record(system, 4, "Ulm"))
         .addExternalReference(ExternalReference.of(system, "K-4b")).build();
 
-    ImportReport report = importer(store).upsertByExternalReference(system,
+    CustomerImporter.Report report = importer(store).upsertByExternalReference(system,
         List.of(record(system, 1, "Bonn"), noKeyAndNoName, record(system, 3, "Köln"), twoKeys,
             invalid(record(system, 5, "Jena"))));
 
@@ -95,11 +94,11 @@ public abstract class CustomerImportContract {
     List<Customer> customers = List.of(customer("Kept One"), customer("Kept Two"));
     List<NewCustomer> records = List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"));
 
-    ImportReport inserted = importer(store).insertAll(customers);
-    ImportReport upserted = importer(store).upsertByExternalReference(system, records);
+    CustomerImporter.Report inserted = importer(store).insertAll(customers);
+    CustomerImporter.Report upserted = importer(store).upsertByExternalReference(system, records);
 
-    assertThat(inserted).isEqualTo(new ImportReport(2, 0, 0, List.of()));
-    assertThat(upserted).isEqualTo(new ImportReport(2, 0, 0, List.of()));
+    assertThat(inserted).isEqualTo(new CustomerImporter.Report(2, 0, 0, List.of()));
+    assertThat(upserted).isEqualTo(new CustomerImporter.Report(2, 0, 0, List.of()));
     for (Customer customer : customers) {
       assertThat(store.customers().findById(customer.id())).contains(customer.withVersion(1));
     }
@@ -122,9 +121,9 @@ public abstract class CustomerImportContract {
     importer(store).upsertByExternalReference(system, records);
     List<Customer> before = keyed(store, system);
 
-    ImportReport again = importer(store).upsertByExternalReference(system, records);
+    CustomerImporter.Report again = importer(store).upsertByExternalReference(system, records);
 
-    assertThat(again).isEqualTo(new ImportReport(0, 0, 20, List.of()));
+    assertThat(again).isEqualTo(new CustomerImporter.Report(0, 0, 20, List.of()));
     assertThat(keyed(store, system)).containsExactlyInAnyOrderElementsOf(before);
   }
 
@@ -135,10 +134,10 @@ public abstract class CustomerImportContract {
     importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm")));
     Customer before = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
 
-    ImportReport report = importer(store).upsertByExternalReference(system,
+    CustomerImporter.Report report = importer(store).upsertByExternalReference(system,
         List.of(record(system, 1, "Köln"), record(system, 2, "Ulm"), record(system, 3, "Jena")));
 
-    assertThat(report).isEqualTo(new ImportReport(1, 1, 1, List.of()));
+    assertThat(report).isEqualTo(new CustomerImporter.Report(1, 1, 1, List.of()));
     Customer after = store.customers().findByExternalReference(ExternalReference.of(system, "K-1")).orElseThrow();
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.version()).isEqualTo(2);
@@ -157,11 +156,13 @@ public abstract class CustomerImportContract {
     store.customers().save(imported.withStage(LifecycleStage.ACTIVE));
     NewCustomer won = new NewCustomer.Builder().from(record(system, 2, "Ulm")).stage(LifecycleStage.NEW).build();
 
-    ImportReport same = importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
-    ImportReport moved = importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Köln"), won));
+    CustomerImporter.Report same =
+        importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Bonn")));
+    CustomerImporter.Report moved =
+        importer(store).upsertByExternalReference(system, List.of(record(system, 1, "Köln"), won));
 
-    assertThat(same).isEqualTo(new ImportReport(0, 0, 1, List.of()));
-    assertThat(moved).isEqualTo(new ImportReport(1, 1, 0, List.of()));
+    assertThat(same).isEqualTo(new CustomerImporter.Report(0, 0, 1, List.of()));
+    assertThat(moved).isEqualTo(new CustomerImporter.Report(1, 1, 0, List.of()));
     Customer after = store.customers().findById(imported.id()).orElseThrow();
     assertThat(after.stage()).isEqualTo(LifecycleStage.ACTIVE);
     assertThat(after.addresses().get(0).city()).contains("Köln");
@@ -181,7 +182,7 @@ public abstract class CustomerImportContract {
     List<NewCustomer> rows = List.of(invalid(record(system, 1, "Bonn")), record(system, 1, "Bonn"),
         record(system, 1, "Ulm"), withShared, alsoShared);
 
-    ImportReport upserted = importer(store).upsertByExternalReference(system, rows);
+    CustomerImporter.Report upserted = importer(store).upsertByExternalReference(system, rows);
 
     assertThat(upserted.inserted()).isEqualTo(2);
     assertThat(positions(upserted)).containsExactly(1L, 3L, 5L);
@@ -195,7 +196,7 @@ public abstract class CustomerImportContract {
     Customer good = customer("Twin");
     Customer badTwin = new Customer.Builder().from(good).displayName(" ").build();
     Customer sameId = new Customer.Builder().from(customer("Other")).id(good.id()).build();
-    ImportReport inserted = importer(store).insertAll(List.of(badTwin, good, sameId));
+    CustomerImporter.Report inserted = importer(store).insertAll(List.of(badTwin, good, sameId));
 
     assertThat(inserted.inserted()).isEqualTo(1);
     assertThat(positions(inserted)).containsExactly(1L, 3L);
@@ -215,10 +216,10 @@ public abstract class CustomerImportContract {
     importer(store).upsertByExternalReference(system, List.of(record(system, 2, "Ulm")));
     Customer second = store.customers().findByExternalReference(ExternalReference.of(system, "K-2")).orElseThrow();
 
-    ImportReport upserted = importer(store).upsertByExternalReference(system, List.of(
+    CustomerImporter.Report upserted = importer(store).upsertByExternalReference(system, List.of(
         new NewCustomer.Builder().from(record(system, 1, "Bonn")).addExternalReference(taken).build(),
         new NewCustomer.Builder().from(record(system, 2, "Ulm")).addExternalReference(alsoTaken).build()));
-    ImportReport inserted = importer(store).insertAll(List.of(
+    CustomerImporter.Report inserted = importer(store).insertAll(List.of(
         new Customer.Builder().from(customer("Taker")).addExternalReference(taken).build(),
         new Customer.Builder().from(customer("Same Id")).id(holder.id()).build()));
 
@@ -240,7 +241,7 @@ public abstract class CustomerImportContract {
     Customer stale = customer("Versioned").withVersion(3);
     Customer fresh = customer("Fresh");
 
-    ImportReport report = importer(store).insertAll(List.of(stale, fresh));
+    CustomerImporter.Report report = importer(store).insertAll(List.of(stale, fresh));
 
     assertThat(report.inserted()).isEqualTo(1);
     assertThat(report.rejected()).singleElement().satisfies(rejection -> {
@@ -260,14 +261,15 @@ public abstract class CustomerImportContract {
           List.of(record(system, 1, "Bonn"), record(system, 2, "Ulm"), record(system, 3, "Jena"));
       List<Customer> customers = List.of(customer("Race A"), customer("Race B"));
 
-      List<ImportReport> upserts = Concurrently.run(RACERS,
+      List<CustomerImporter.Report> upserts = Concurrently.run(RACERS,
           racer -> () -> importer(store).upsertByExternalReference(system, records));
-      List<ImportReport> inserts = Concurrently.run(RACERS, racer -> () -> importer(store).insertAll(customers));
+      List<CustomerImporter.Report> inserts =
+          Concurrently.run(RACERS, racer -> () -> importer(store).insertAll(customers));
 
       assertThat(upserts).allSatisfy(report -> assertThat(report.rejected()).isEmpty());
-      assertThat(upserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(records.size());
+      assertThat(upserts.stream().mapToInt(CustomerImporter.Report::inserted).sum()).isEqualTo(records.size());
       assertThat(keyed(store, system)).hasSize(records.size());
-      assertThat(inserts.stream().mapToInt(ImportReport::inserted).sum()).isEqualTo(customers.size());
+      assertThat(inserts.stream().mapToInt(CustomerImporter.Report::inserted).sum()).isEqualTo(customers.size());
       assertThat(inserts.stream().flatMap(report -> report.rejected().stream()).flatMap(r -> r.violations().stream()))
           .allSatisfy(violation -> assertThat(violation.message()).containsAnyOf("already exists", "already belongs"));
       for (Customer customer : customers) {
@@ -285,13 +287,13 @@ public abstract class CustomerImportContract {
       List<Boolean> valid = rows.stream().map(row -> !row.displayName().isBlank()).toList();
       ImportRows.Expected expected = ImportRows.expected(system, rows, valid);
 
-      ImportReport first = importer(store).upsertByExternalReference(system, rows);
-      ImportReport again = importer(store).upsertByExternalReference(system, rows);
+      CustomerImporter.Report first = importer(store).upsertByExternalReference(system, rows);
+      CustomerImporter.Report again = importer(store).upsertByExternalReference(system, rows);
 
       assertThat(first.inserted()).as("size %d", size).isEqualTo(expected.kept().size());
       assertThat(positions(first)).as("size %d", size).isEqualTo(expected.rejectedRows());
       assertThat(again).as("size %d", size)
-          .isEqualTo(new ImportReport(0, 0, expected.kept().size(), first.rejected()));
+          .isEqualTo(new CustomerImporter.Report(0, 0, expected.kept().size(), first.rejected()));
       assertKept(store, system, expected.kept());
 
       List<Customer> customers = new ArrayList<>();
@@ -299,7 +301,7 @@ public abstract class CustomerImportContract {
         Customer customer = customer("Large " + i);
         customers.add(i % 9 == 0 ? customer.withVersion(1) : customer);
       }
-      ImportReport inserted = importer(store).insertAll(customers);
+      CustomerImporter.Report inserted = importer(store).insertAll(customers);
       assertThat(inserted.inserted()).as("size %d", size).isEqualTo(size - size / 9);
       assertThat(positions(inserted)).as("size %d", size)
           .allSatisfy(row -> assertThat(row % 9).isZero()).hasSize(size / 9);
@@ -321,13 +323,13 @@ public abstract class CustomerImportContract {
     List<NewCustomer> rows = batch.stream().map(row -> row.record(system)).toList();
     ImportRows.Expected expected = ImportRows.expected(system, rows, batch.stream().map(ImportRow::valid).toList());
 
-    ImportReport first = importer(store).upsertByExternalReference(system, rows);
-    ImportReport again = importer(store).upsertByExternalReference(system, rows);
+    CustomerImporter.Report first = importer(store).upsertByExternalReference(system, rows);
+    CustomerImporter.Report again = importer(store).upsertByExternalReference(system, rows);
 
     assertThat(first.rows()).isEqualTo(rows.size());
     assertThat(first.inserted()).isEqualTo(expected.kept().size());
     assertThat(positions(first)).isEqualTo(expected.rejectedRows());
-    assertThat(again).isEqualTo(new ImportReport(0, 0, expected.kept().size(), first.rejected()));
+    assertThat(again).isEqualTo(new CustomerImporter.Report(0, 0, expected.kept().size(), first.rejected()));
     assertKept(store, system, expected.kept());
   }
 
@@ -356,7 +358,7 @@ public abstract class CustomerImportContract {
     });
   }
 
-  private static List<Long> positions(ImportReport report) {
+  private static List<Long> positions(CustomerImporter.Report report) {
     return report.rejected().stream().map(rejection -> rejection.position().getAsLong()).toList();
   }
 

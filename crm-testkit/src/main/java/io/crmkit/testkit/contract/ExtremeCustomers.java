@@ -1,10 +1,7 @@
 package io.crmkit.testkit.contract;
 
-import io.crmkit.core.customer.AddressUse;
 import io.crmkit.core.customer.AttributeValue;
-import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.ContactPoint;
-import io.crmkit.core.customer.ContactUse;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.CustomerId;
@@ -55,12 +52,12 @@ final class ExtremeCustomers {
             .givenName(" " + fill(MIXED, PersonName.MAX_PART_LENGTH - 2) + " ")
             .build())
         .displayName(fill(MIXED, CustomerDetails.MAX_DISPLAY_NAME_LENGTH))
-        .addContactPoint(new ContactPoint.Builder().channel(ContactChannel.EMAIL)
+        .addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.EMAIL)
             .value(fill("a", 64) + "@" + fill("b", 61) + "." + fill("c", 61) + "." + fill("d", 61) + ".com")
-            .use(ContactUse.WORK).primary(true).verified(true).build())
-        .addContactPoint(new ContactPoint.Builder().channel(ContactChannel.PHONE).value("+8613812345678")
-            .use(ContactUse.MOBILE).label(fill(MIXED, 100)).build())
-        .addContactPoint(new ContactPoint.Builder().channel(ContactChannel.OTHER).value(fill(MIXED, 254))
+            .use(ContactPoint.Use.WORK).primary(true).verified(true).build())
+        .addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.PHONE).value("+8613812345678")
+            .use(ContactPoint.Use.MOBILE).label(fill(MIXED, 100)).build())
+        .addContactPoint(new ContactPoint.Builder().channel(ContactPoint.Channel.OTHER).value(fill(MIXED, 254))
             .label("WeChat").build())
         .addAddress(new PostalAddress.Builder()
             .country("CN")
@@ -71,7 +68,7 @@ final class ExtremeCustomers {
             .street(fill(MIXED, 200))
             .postcode(fill("9", 20))
             .line(fill("第一行\r\n\tSecond line 😀\n", 500))
-            .use(AddressUse.HOME)
+            .use(PostalAddress.Use.HOME)
             .primary(true)
             .build())
         .birthDate(LocalDate.of(1900, 1, 1))

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.activity.ActivityLog;
-import io.crmkit.core.activity.Direction;
 import io.crmkit.core.activity.Interaction;
-import io.crmkit.core.activity.InteractionChannel;
 import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.CustomerId;
@@ -50,14 +48,14 @@ public abstract class InteractionsContract extends ActivityLogContract<Interacti
         .id(ActivityId.of(new UUID(1, 1)))
         .customerId(customer)
         .occurredAt(Instant.parse("2025-01-01T00:00:00Z"))
-        .channel(InteractionChannel.WEB_VISIT)
-        .direction(Direction.INBOUND)
+        .channel(Interaction.Channel.WEB_VISIT)
+        .direction(Interaction.Direction.INBOUND)
         .build();
     Interaction full = new Interaction.Builder()
         .from(bare)
         .id(ActivityId.of(new UUID(-1L, -1L)))
-        .channel(InteractionChannel.MEETING)
-        .direction(Direction.OUTBOUND)
+        .channel(Interaction.Channel.MEETING)
+        .direction(Interaction.Direction.OUTBOUND)
         .subject(ExtremeCustomers.fill("报价 Angebot 😀 ", Interaction.MAX_SUBJECT_LENGTH))
         .outcome(ExtremeCustomers.fill("Line one\r\n\t第二行 👩‍💻\n", Interaction.MAX_OUTCOME_LENGTH))
         .agent(ExtremeCustomers.fill(" Zoë 王芳 ", Interaction.MAX_AGENT_LENGTH))
@@ -81,7 +79,8 @@ public abstract class InteractionsContract extends ActivityLogContract<Interacti
   /** The other direction: a field every interaction has and every adapter must compare. */
   @Override
   final Interaction withDifferentContent(Interaction interaction) {
-    Direction other = interaction.direction() == Direction.INBOUND ? Direction.OUTBOUND : Direction.INBOUND;
+    Interaction.Direction other = interaction.direction() == Interaction.Direction.INBOUND
+        ? Interaction.Direction.OUTBOUND : Interaction.Direction.INBOUND;
     return new Interaction.Builder().from(interaction).direction(other).build();
   }
 }

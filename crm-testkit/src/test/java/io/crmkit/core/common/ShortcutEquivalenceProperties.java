@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmkit.core.activity.Interaction;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
-import io.crmkit.core.customer.ContactChannel;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerRules;
@@ -106,7 +105,7 @@ class ShortcutEquivalenceProperties {
         Arbitraries.integers().between(390, 410).map(n -> b -> b.putAttribute("n",
             AttributeValue.number(new BigDecimal("9".repeat(n) + ".5")))),
         Combinators.combine(text, text).as((family, given) -> b -> b.personName(PersonName.of(family, given))),
-        Combinators.combine(Arbitraries.of(ContactChannel.values()), text, text.injectNull(0.5))
+        Combinators.combine(Arbitraries.of(ContactPoint.Channel.values()), text, text.injectNull(0.5))
             .as((channel, value, label) -> b -> b.addContactPoint(new ContactPoint.Builder().channel(channel)
                 .value(value).label(Optional.ofNullable(label)).build())),
         Combinators.combine(Arbitraries.of("CN", "DE", "XX", "cn", "", "DEU"), text)
