@@ -16,6 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import jakarta.validation.ConstraintValidator;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 
 @AnalyzeClasses(packages = "io.crmkit.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -58,6 +61,35 @@ class ArchitectureTest {
   static final ArchRule exceptionsBelongToTheCrmExceptionFamily = classes()
       .that().areAssignableTo(RuntimeException.class).and().resideInAPackage("io.crmkit.core..")
       .should().beAssignableTo(io.crmkit.core.common.CrmException.class);
+
+  @ArchTest
+  static final ArchRule constraintValidatorsArePublicAndNestedInTheirConstraint = classes()
+      .that().implement(ConstraintValidator.class)
+      .should().bePublic()
+      .andShould(beNestedInTheConstraintTheyCheck())
+      .because("Hibernate Validator instantiates validators by reflection, so they are public, and nested in"
+          + " their annotation they add no top-level type to the API (docs/ARCHITECTURE.md)");
+
+  /** The class is a member of the annotation it validates: {@code ConstraintValidator<A, T>}'s A. */
+  private static ArchCondition<JavaClass> beNestedInTheConstraintTheyCheck() {
+    return new ArchCondition<>("be nested in the constraint annotation they check") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        Class<?> validator = javaClass.reflect();
+        Class<?> constraint = null;
+        for (Type type : validator.getGenericInterfaces()) {
+          if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == ConstraintValidator.class
+              && parameterized.getActualTypeArguments()[0] instanceof Class<?> annotation) {
+            constraint = annotation;
+          }
+        }
+        if (constraint == null || validator.getEnclosingClass() != constraint) {
+          events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + " is not nested in "
+              + (constraint == null ? "the annotation it checks" : constraint.getName())));
+        }
+      }
+    };
+  }
 
   private static DescribedPredicate<JavaClass> isNotABuilder() {
     return DescribedPredicate.describe("are not builders", javaClass ->
