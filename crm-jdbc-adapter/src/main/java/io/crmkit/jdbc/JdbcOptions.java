@@ -1,5 +1,6 @@
 package io.crmkit.jdbc;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.json.CrmJacksonModule;
 import io.crmkit.jdbc.internal.Tables;
@@ -123,10 +124,9 @@ public final class JdbcOptions {
      */
     public Builder tablePrefix(String tablePrefix) {
       Objects.requireNonNull(tablePrefix, "tablePrefix");
-      if (!Tables.PREFIX.matcher(tablePrefix).matches()) {
-        throw new IllegalArgumentException("tablePrefix must match " + Tables.PREFIX.pattern()
-            + " (it becomes part of SQL identifiers), got '" + tablePrefix + "'");
-      }
+      Require.argument(Tables.PREFIX.matcher(tablePrefix).matches(),
+          "tablePrefix must match %s (it becomes part of SQL identifiers), got '%s'", Tables.PREFIX.pattern(),
+          tablePrefix);
       this.tablePrefix = tablePrefix;
       return this;
     }
@@ -138,9 +138,8 @@ public final class JdbcOptions {
      */
     public Builder schema(String schema) {
       Objects.requireNonNull(schema, "schema");
-      if (!Tables.SCHEMA.matcher(schema).matches()) {
-        throw new IllegalArgumentException("schema must match " + Tables.SCHEMA.pattern() + ", got '" + schema + "'");
-      }
+      Require.argument(Tables.SCHEMA.matcher(schema).matches(), "schema must match %s, got '%s'",
+          Tables.SCHEMA.pattern(), schema);
       this.schema = schema;
       return this;
     }

@@ -4,6 +4,7 @@ import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.NewCustomer;
@@ -161,11 +162,8 @@ public final class CustomerImporter {
    * @throws CrmStorageException if the storage fails; nothing is written
    */
   public ImportReport upsertByExternalReference(String system, Collection<NewCustomer> records) {
-    Objects.requireNonNull(system, "system");
+    Require.notBlank(system, "system");
     Objects.requireNonNull(records, "records");
-    if (system.isBlank()) {
-      throw new IllegalArgumentException("system must not be blank");
-    }
     CustomerBatches batches = store.customerBatches();
     RowScreen.Screened<NewCustomer> screened =
         screen(batches).records(system, new ArrayList<>(records), clock.instant());

@@ -1,6 +1,7 @@
 package io.crmkit.core.imports;
 
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import java.util.List;
 
 /**
@@ -19,10 +20,9 @@ public record ImportReport(int inserted, int updated, int unchanged, List<Reject
   /** @throws IllegalArgumentException if a count is negative */
   public ImportReport {
     rejected = List.copyOf(rejected);
-    if (inserted < 0 || updated < 0 || unchanged < 0) {
-      throw new IllegalArgumentException("counts cannot be negative: inserted " + inserted + ", updated "
-          + updated + ", unchanged " + unchanged);
-    }
+    Require.atLeast(inserted, 0, "inserted");
+    Require.atLeast(updated, 0, "updated");
+    Require.atLeast(unchanged, 0, "unchanged");
   }
 
   /** Whether every row was written or already up to date. */
