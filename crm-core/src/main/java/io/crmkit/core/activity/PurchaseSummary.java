@@ -1,5 +1,6 @@
 package io.crmkit.core.activity;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -98,39 +99,29 @@ public interface PurchaseSummary {
   default void check() {
     int purchases = purchaseCount();
     boolean bought = purchases > 0;
-    if (occasions() < 0 || occasions() > purchases || (occasions() > 0) != bought) {
-      throw new IllegalStateException("occasions must be between 1 and the purchase count " + purchases
-          + " when there are purchases, 0 otherwise; got " + occasions());
-    }
-    if (firstPurchaseAt().isPresent() != bought || lastPurchaseAt().isPresent() != bought
-        || lastOccasionAt().isPresent() != bought) {
-      throw new IllegalStateException("first purchase, last purchase and last occasion are known exactly when"
-          + " there are purchases; purchase count " + purchases);
-    }
-    if (typicalGap().isPresent() != occasions() > 1) {
-      throw new IllegalStateException("a typical gap is known exactly when there are two occasions or more");
-    }
-    if (typicalGap().isPresent() && (typicalGap().get().isNegative() || typicalGap().get().isZero())) {
-      throw new IllegalStateException("the typical gap must be positive, got " + typicalGap().get());
-    }
+    Require.state(occasions() >= 0 && occasions() <= purchases && (occasions() > 0) == bought,
+        "occasions must be between 1 and the purchase count %s when there are purchases, 0 otherwise; got %s",
+        purchases, occasions());
+    Require.state(firstPurchaseAt().isPresent() == bought && lastPurchaseAt().isPresent() == bought
+        && lastOccasionAt().isPresent() == bought,
+        "first purchase, last purchase and last occasion are known exactly when there are purchases;"
+            + " purchase count %s", purchases);
+    Require.state(typicalGap().isPresent() == occasions() > 1,
+        "a typical gap is known exactly when there are two occasions or more");
+    typicalGap().ifPresent(gap -> Require.state(!gap.isNegative() && !gap.isZero(),
+        "the typical gap must be positive, got %s", gap));
     if (bought) {
       Instant first = firstPurchaseAt().get();
       Instant lastOccasion = lastOccasionAt().get();
       Instant last = lastPurchaseAt().get();
-      if (first.isAfter(lastOccasion) || lastOccasion.isAfter(last) || !last.isBefore(asOf())) {
-        throw new IllegalStateException("purchases must be ordered first <= last occasion <= last < asOf; got "
-            + first + ", " + lastOccasion + ", " + last + ", asOf " + asOf());
-      }
-      if (occasions() == 1 && !first.equals(lastOccasion)) {
-        throw new IllegalStateException("with one occasion, the first purchase " + first
-            + " begins the last occasion, not " + lastOccasion);
-      }
+      Require.state(!first.isAfter(lastOccasion) && !lastOccasion.isAfter(last) && last.isBefore(asOf()),
+          "purchases must be ordered first <= last occasion <= last < asOf; got %s, %s, %s, asOf %s",
+          first, lastOccasion, last, asOf());
+      Require.state(occasions() != 1 || first.equals(lastOccasion),
+          "with one occasion, the first purchase %s begins the last occasion, not %s", first, lastOccasion);
     }
-    byCurrency().forEach((currency, totals) -> {
-      if (!currency.equals(totals.currency())) {
-        throw new IllegalStateException("totals in " + totals.currency() + " filed under " + currency);
-      }
-    });
+    byCurrency().forEach((currency, totals) -> Require.state(currency.equals(totals.currency()),
+        "totals in %s filed under %s", totals.currency(), currency));
   }
 
   /** A customer who has neither bought nor been refunded anything before {@code asOf}. */
@@ -250,22 +241,15 @@ public interface PurchaseSummary {
     public CurrencyTotals {
       Objects.requireNonNull(total, "total");
       Objects.requireNonNull(refunded, "refunded");
-      if (!total.getCurrencyUnit().equals(refunded.getCurrencyUnit())) {
-        throw new IllegalArgumentException("total " + total + " and refunded " + refunded + " differ in currency");
-      }
-      if (purchaseCount < 0 || refundCount < 0 || purchaseCount + (long) refundCount == 0) {
-        throw new IllegalArgumentException("counts must be >= 0 and not both 0, got " + purchaseCount
-            + " purchases and " + refundCount + " refunds");
-      }
-      if (refunded.isPositive() || (refundCount == 0 && !refunded.isZero())) {
-        throw new IllegalArgumentException("refunded must be <= 0, and 0 without refunds; got " + refunded
-            + " for " + refundCount + " refunds");
-      }
+      Require.argument(total.getCurrencyUnit().equals(refunded.getCurrencyUnit()),
+          "total %s and refunded %s differ in currency", total, refunded);
+      Require.argument(purchaseCount >= 0 && refundCount >= 0 && purchaseCount + (long) refundCount > 0,
+          "counts must be >= 0 and not both 0, got %s purchases and %s refunds", purchaseCount, refundCount);
+      Require.argument(!refunded.isPositive() && (refundCount > 0 || refunded.isZero()),
+          "refunded must be <= 0, and 0 without refunds; got %s for %s refunds", refunded, refundCount);
       Money bought = total.minus(refunded);
-      if (bought.isNegative() || (purchaseCount == 0 && !bought.isZero())) {
-        throw new IllegalArgumentException("purchases must add up to >= 0, and 0 without purchases; got " + bought
-            + " for " + purchaseCount + " purchases");
-      }
+      Require.argument(!bought.isNegative() && (purchaseCount > 0 || bought.isZero()),
+          "purchases must add up to >= 0, and 0 without purchases; got %s for %s purchases", bought, purchaseCount);
     }
 
     /** The totals of one purchase or refund. */

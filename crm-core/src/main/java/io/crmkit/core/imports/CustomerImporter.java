@@ -5,6 +5,7 @@ import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.IdGenerator;
 import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.NewCustomer;
@@ -163,11 +164,8 @@ public final class CustomerImporter {
    * @throws CrmStorageException if the storage fails; nothing is written
    */
   public Report upsertByExternalReference(String system, Collection<NewCustomer> records) {
-    Objects.requireNonNull(system, "system");
+    Require.notBlank(system, "system");
     Objects.requireNonNull(records, "records");
-    if (system.isBlank()) {
-      throw new IllegalArgumentException("system must not be blank");
-    }
     CustomerBatches batches = store.customerBatches();
     RowScreen.Screened<NewCustomer> screened =
         screen(batches).records(system, new ArrayList<>(records), clock.instant());
@@ -216,10 +214,9 @@ public final class CustomerImporter {
     /** @throws IllegalArgumentException if a count is negative */
     public Report {
       rejected = List.copyOf(rejected);
-      if (inserted < 0 || updated < 0 || unchanged < 0) {
-        throw new IllegalArgumentException("counts cannot be negative: inserted " + inserted + ", updated "
-            + updated + ", unchanged " + unchanged);
-      }
+      Require.atLeast(inserted, 0, "inserted");
+      Require.atLeast(updated, 0, "updated");
+      Require.atLeast(unchanged, 0, "unchanged");
     }
 
     /** Whether every row was written or already up to date. */

@@ -2,6 +2,7 @@ package io.crmkit.core.lifecycle;
 
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.PurchaseSummary;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,28 +49,20 @@ public record ActivitySummary(
     Objects.requireNonNull(firstPurchaseAt, "firstPurchaseAt");
     Objects.requireNonNull(lastPurchaseAt, "lastPurchaseAt");
     Objects.requireNonNull(typicalGap, "typicalGap");
-    if (purchaseCount < 0) {
-      throw new IllegalArgumentException("purchaseCount must be >= 0, got " + purchaseCount);
+    Require.atLeast(purchaseCount, 0, "purchaseCount");
+    boolean bought = purchaseCount > 0;
+    Require.argument(firstPurchaseAt.isPresent() == bought && lastPurchaseAt.isPresent() == bought,
+        "first and last purchase are known exactly when there are purchases");
+    Require.argument(typicalGap.isPresent() == purchaseCount > 1,
+        "a typical gap is known exactly when there are two purchases or more");
+    if (bought) {
+      Instant first = firstPurchaseAt.get();
+      Instant last = lastPurchaseAt.get();
+      Require.argument(!first.isAfter(last), "the first purchase %s is after the last %s", first, last);
+      Require.argument(last.isBefore(asOf), "the last purchase %s must be before asOf %s", last, asOf);
     }
-    if (firstPurchaseAt.isPresent() != purchaseCount > 0 || lastPurchaseAt.isPresent() != purchaseCount > 0) {
-      throw new IllegalArgumentException("first and last purchase are known exactly when there are purchases");
-    }
-    if (typicalGap.isPresent() != purchaseCount > 1) {
-      throw new IllegalArgumentException("a typical gap is known exactly when there are two purchases or more");
-    }
-    if (purchaseCount > 0) {
-      if (firstPurchaseAt.get().isAfter(lastPurchaseAt.get())) {
-        throw new IllegalArgumentException("the first purchase " + firstPurchaseAt.get()
-            + " is after the last " + lastPurchaseAt.get());
-      }
-      if (!lastPurchaseAt.get().isBefore(asOf)) {
-        throw new IllegalArgumentException("the last purchase " + lastPurchaseAt.get()
-            + " must be before asOf " + asOf);
-      }
-    }
-    if (typicalGap.isPresent() && (typicalGap.get().isNegative() || typicalGap.get().isZero())) {
-      throw new IllegalArgumentException("the typical gap must be positive, got " + typicalGap.get());
-    }
+    typicalGap.ifPresent(gap -> Require.argument(!gap.isNegative() && !gap.isZero(),
+        "the typical gap must be positive, got %s", gap));
   }
 
   /** A customer who has bought nothing before {@code asOf}. */

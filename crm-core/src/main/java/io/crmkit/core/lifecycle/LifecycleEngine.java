@@ -282,10 +282,9 @@ public final class LifecycleEngine {
   public Report applyAll(Instant asOf, String actor) {
     Objects.requireNonNull(asOf, "asOf");
     checkInput(actor, null);
-    if (asOf.isAfter(clock.instant())) {
-      throw new IllegalArgumentException("cannot apply moves as of " + asOf + ", after now (" + clock.instant()
-          + "); evaluate the future with evaluateAll instead");
-    }
+    Instant now = clock.instant();
+    Require.argument(!asOf.isAfter(now),
+        "cannot apply moves as of %s, after now (%s); evaluate the future with evaluateAll instead", asOf, now);
     List<DueMove> applied = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     long evaluated = 0;
@@ -351,10 +350,8 @@ public final class LifecycleEngine {
     checkChain(moves);
     Instant now = clock.instant();
     for (DueMove move : moves) {
-      if (move.at().isAfter(now)) {
-        throw new IllegalArgumentException("cannot apply " + move + ", dated after now (" + now
-            + "); moves are not dated in the future");
-      }
+      Require.argument(!move.at().isAfter(now),
+          "cannot apply %s, dated after now (%s); moves are not dated in the future", move, now);
     }
     DueMove first = moves.get(0);
     return transactions.inTransaction(() -> {
@@ -453,10 +450,8 @@ public final class LifecycleEngine {
 
   private static PurchaseSummary summaryOf(Map<CustomerId, PurchaseSummary> summaries, CustomerId customerId) {
     PurchaseSummary summary = summaries.get(customerId);
-    if (summary == null) {
-      throw new IllegalStateException("the purchase store gave no summary for customer " + customerId
-          + "; Purchases.summaries must return one for every id asked for");
-    }
+    Require.state(summary != null, "the purchase store gave no summary for customer %s;"
+        + " Purchases.summaries must return one for every id asked for", customerId);
     return summary;
   }
 
@@ -488,18 +483,13 @@ public final class LifecycleEngine {
   }
 
   private static void checkChain(List<DueMove> moves) {
-    if (moves.isEmpty()) {
-      throw new IllegalArgumentException("no moves to apply");
-    }
+    Require.argument(!moves.isEmpty(), "no moves to apply");
     DueMove previous = null;
     for (DueMove move : moves) {
       Objects.requireNonNull(move, "move");
-      if (previous != null && (!move.customerId().equals(previous.customerId())
-          || move.expectedVersion() != previous.expectedVersion() + 1
-          || !move.from().equals(previous.to()))) {
-        throw new IllegalArgumentException("moves must be one customer's consecutive due moves; "
-            + previous + " is not followed by " + move);
-      }
+      Require.argument(previous == null || (move.customerId().equals(previous.customerId())
+          && move.expectedVersion() == previous.expectedVersion() + 1 && move.from().equals(previous.to())),
+          "moves must be one customer's consecutive due moves; %s is not followed by %s", previous, move);
       previous = move;
     }
   }

@@ -2,6 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
@@ -106,9 +107,6 @@ final class InMemoryCustomerBatches implements CustomerBatches {
   }
 
   private static void requireVersion(Customer customer, boolean valid, String expected) {
-    if (!valid) {
-      throw new IllegalArgumentException("customer " + customer.id() + " has version " + customer.version()
-          + "; expected " + expected);
-    }
+    Require.argument(valid, "customer %s has version %s; expected %s", customer.id(), customer.version(), expected);
   }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.jdbc.internal;
 
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
@@ -115,10 +116,8 @@ final class JdbcCustomerBatches implements CustomerBatches {
   public void insertAll(List<Customer> customers) {
     List<Customer> stored = new ArrayList<>(customers.size());
     for (Customer customer : customers) {
-      if (customer.version() != 0) {
-        throw new IllegalArgumentException("customer " + customer.id() + " has version " + customer.version()
-            + "; an insert takes version 0");
-      }
+      Require.argument(customer.version() == 0, "customer %s has version %s; an insert takes version 0",
+          customer.id(), customer.version());
       stored.add(customer.withVersion(1));
     }
     if (stored.isEmpty()) {
@@ -137,10 +136,9 @@ final class JdbcCustomerBatches implements CustomerBatches {
   @Override
   public Set<CustomerId> updateAll(List<Customer> customers) {
     for (Customer customer : customers) {
-      if (customer.version() < 1) {
-        throw new IllegalArgumentException("customer " + customer.id() + " has version " + customer.version()
-            + "; an update takes the version it was read at, 1 or more");
-      }
+      Require.argument(customer.version() >= 1,
+          "customer %s has version %s; an update takes the version it was read at, 1 or more",
+          customer.id(), customer.version());
     }
     if (customers.isEmpty()) {
       return Set.of();

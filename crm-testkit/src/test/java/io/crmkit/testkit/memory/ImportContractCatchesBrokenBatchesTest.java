@@ -3,20 +3,14 @@ package io.crmkit.testkit.memory;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crmkit.core.activity.Interactions;
-import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.DuplicateKeyException;
-import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.ExternalReference;
-import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.store.CrmStore;
-import io.crmkit.core.store.StoreExtension;
 import io.crmkit.testkit.contract.CustomerImportContract;
 import java.util.Collection;
 import java.util.HashSet;
@@ -88,48 +82,17 @@ class ImportContractCatchesBrokenBatchesTest {
   }
 
   /** An in-memory store with broken customer batches. */
-  private static final class BrokenStore implements CrmStore {
-    private final InMemoryCrmStore delegate;
+  private static final class BrokenStore extends ForwardingStore {
     private final CustomerBatches batches;
 
     BrokenStore(InMemoryCrmStore delegate, Function<CustomerBatches, CustomerBatches> breaking) {
-      this.delegate = delegate;
+      super(delegate);
       this.batches = breaking.apply(delegate.customerBatches());
-    }
-
-    @Override
-    public Customers customers() {
-      return delegate.customers();
     }
 
     @Override
     public CustomerBatches customerBatches() {
       return batches;
-    }
-
-    @Override
-    public Purchases purchases() {
-      return delegate.purchases();
-    }
-
-    @Override
-    public Interactions interactions() {
-      return delegate.interactions();
-    }
-
-    @Override
-    public TransactionRunner transactions() {
-      return delegate.transactions();
-    }
-
-    @Override
-    public EventPublisher events() {
-      return delegate.events();
-    }
-
-    @Override
-    public <P> P attach(StoreExtension<P> extension) {
-      return delegate.attach(extension);
     }
   }
 

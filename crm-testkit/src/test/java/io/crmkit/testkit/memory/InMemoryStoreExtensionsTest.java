@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.Crm;
-import io.crmkit.core.activity.Interactions;
-import io.crmkit.core.activity.Purchases;
-import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.Criteria;
-import io.crmkit.core.customer.CustomerBatches;
-import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dimension.DimensionCodeStore;
 import io.crmkit.core.event.DomainEvent;
-import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.lifecycle.LifecycleStore;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.memory.InMemoryExtensions;
@@ -81,37 +75,9 @@ class InMemoryStoreExtensionsTest extends StoreExtensionsContract {
   }
 
   /** A store of a technology no in-memory extension knows. */
-  private static final class ForeignStore implements CrmStore {
-    private final InMemoryCrmStore delegate = InMemoryCrmStore.create();
-
-    @Override
-    public Customers customers() {
-      return delegate.customers();
-    }
-
-    @Override
-    public CustomerBatches customerBatches() {
-      return delegate.customerBatches();
-    }
-
-    @Override
-    public Purchases purchases() {
-      return delegate.purchases();
-    }
-
-    @Override
-    public Interactions interactions() {
-      return delegate.interactions();
-    }
-
-    @Override
-    public TransactionRunner transactions() {
-      return delegate.transactions();
-    }
-
-    @Override
-    public EventPublisher events() {
-      return delegate.events();
+  private static final class ForeignStore extends ForwardingStore {
+    ForeignStore() {
+      super(InMemoryCrmStore.create());
     }
 
     @Override
