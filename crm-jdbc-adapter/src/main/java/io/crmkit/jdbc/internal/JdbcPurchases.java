@@ -86,23 +86,27 @@ public final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Pu
     return sql.append(" ORDER BY p.customer_id");
   }
 
-  /** Adds up the rows, ordered by customer, and files each customer's summary in {@code into}. */
+  /**
+   * Adds up the rows of {@link #summarySql} (columns by position), ordered by customer, and files
+   * each customer's summary in {@code into}.
+   */
   private static void tally(ResultSet rs, Instant asOf, Map<CustomerId, PurchaseSummary> into) throws SQLException {
     PurchaseSummary.Tally tally = null;
-    CustomerId customer = null;
+    UUID customer = null;
     while (rs.next()) {
-      CustomerId next = CustomerId.of(Values.uuid(rs, "customer_id"));
+      UUID next = rs.getObject(1, UUID.class);
       if (!next.equals(customer)) {
         if (tally != null) {
-          into.put(customer, tally.summary());
+          into.put(CustomerId.of(customer), tally.summary());
         }
         customer = next;
-        tally = new PurchaseSummary.Tally(customer, asOf);
+        tally = new PurchaseSummary.Tally(CustomerId.of(customer), asOf);
       }
-      tally.add(Values.instant(rs, "occurred_at", "occurred_nanos"), amount(rs));
+      CurrencyUnit currency = CurrencyUnit.of(rs.getString(5).trim());
+      tally.add(Values.instant(rs, 2, 3), Money.of(currency, rs.getBigDecimal(4), RoundingMode.UNNECESSARY));
     }
     if (tally != null) {
-      into.put(customer, tally.summary());
+      into.put(CustomerId.of(customer), tally.summary());
     }
   }
 
