@@ -2,11 +2,13 @@ package io.crmkit.core.activity;
 
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -159,7 +161,10 @@ public interface PurchaseSummary {
     /** The first and the last purchase of each UTC day, by day. */
     private final TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
     private final TreeMap<Long, Instant> occasionEnds = new TreeMap<>();
-    private final Map<CurrencyUnit, CurrencyTotals> totals = new TreeMap<>();
+    /** Per currency: every amount added up, the refunds added up, and the counts of both. */
+    private final Map<CurrencyUnit, BigDecimal> totals = new TreeMap<>();
+    private final Map<CurrencyUnit, BigDecimal> refunded = new HashMap<>();
+    private final Map<CurrencyUnit, int[]> purchasesAndRefunds = new HashMap<>();
 
     /** An empty tally of {@code customerId}'s purchases before {@code asOf}. */
     public Tally(CustomerId customerId, Instant asOf) {
@@ -180,8 +185,14 @@ public interface PurchaseSummary {
       if (!occurredAt.isBefore(asOf)) {
         return this;
       }
-      totals.merge(amount.getCurrencyUnit(), CurrencyTotals.of(amount), CurrencyTotals::plus);
-      if (!amount.isNegative()) {
+      CurrencyUnit currency = amount.getCurrencyUnit();
+      totals.merge(currency, amount.getAmount(), BigDecimal::add);
+      int[] counts = purchasesAndRefunds.computeIfAbsent(currency, c -> new int[2]);
+      if (amount.isNegative()) {
+        refunded.merge(currency, amount.getAmount(), BigDecimal::add);
+        counts[1] = Math.addExact(counts[1], 1);
+      } else {
+        counts[0] = Math.addExact(counts[0], 1);
         long day = Math.floorDiv(occurredAt.getEpochSecond(), 86_400);
         occasionStarts.merge(day, occurredAt, (a, b) -> a.isBefore(b) ? a : b);
         occasionEnds.merge(day, occurredAt, (a, b) -> a.isAfter(b) ? a : b);
@@ -191,8 +202,12 @@ public interface PurchaseSummary {
 
     /** The summary of what was added so far. */
     public PurchaseSummary summary() {
-      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size())
-          .putAllByCurrency(totals);
+      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size());
+      totals.forEach((currency, total) -> {
+        int[] counts = purchasesAndRefunds.get(currency);
+        summary.putByCurrency(currency, new CurrencyTotals(Money.of(currency, total),
+            Money.of(currency, refunded.getOrDefault(currency, BigDecimal.ZERO)), counts[0], counts[1]));
+      });
       if (!occasionStarts.isEmpty()) {
         summary.firstPurchaseAt(occasionStarts.firstEntry().getValue())
             .lastOccasionAt(occasionStarts.lastEntry().getValue())
@@ -250,24 +265,6 @@ public interface PurchaseSummary {
       Money bought = total.minus(refunded);
       Require.argument(!bought.isNegative() && (purchaseCount > 0 || bought.isZero()),
           "purchases must add up to >= 0, and 0 without purchases; got %s for %s purchases", bought, purchaseCount);
-    }
-
-    /** The totals of one purchase or refund. */
-    public static CurrencyTotals of(Money amount) {
-      boolean refund = amount.isNegative();
-      Money refunded = refund ? amount : Money.zero(amount.getCurrencyUnit());
-      return new CurrencyTotals(amount, refunded, refund ? 0 : 1, refund ? 1 : 0);
-    }
-
-    /**
-     * Both totals added up.
-     *
-     * @throws IllegalArgumentException if {@code other} is in another currency
-     * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
-     */
-    public CurrencyTotals plus(CurrencyTotals other) {
-      return new CurrencyTotals(total.plus(other.total), refunded.plus(other.refunded),
-          Math.addExact(purchaseCount, other.purchaseCount), Math.addExact(refundCount, other.refundCount));
     }
 
     /** The currency of every amount here. */

@@ -25,13 +25,14 @@ import org.joda.money.Money;
 /**
  * {@link Purchases} over the {@code purchase} table.
  *
- * <p>{@link #summaries} reads one chunk of {@value #SUMMARY_CHUNK} customers per statement: the
- * instant, amount and currency of their purchases before {@code asOf}, ordered by customer, each
- * customer's rows added up by a {@link PurchaseSummary.Tally} as they go by, so the figures are
- * those of {@link PurchaseSummary#of} by construction and no {@link Purchase} is built. The statement uses the customer index ({@link Dialect#fromCustomers}).
- * Aggregating in SQL instead was measured: with ten purchases per customer, PostgreSQL spent
- * about fifteen times longer on the grouped, windowed statement than on reading the rows, and H2
- * several times longer than on one query per customer (BENCHMARKS.md).
+ * <p>{@link #summaries} reads one chunk of {@value #SUMMARY_CHUNK} customers per statement, through
+ * the customer index ({@link Dialect#fromCustomers}): the instant, amount and currency of their
+ * purchases before {@code asOf}, ordered by customer. A {@link PurchaseSummary.Tally} adds up each
+ * customer's rows as they go by, so the figures are those of {@link PurchaseSummary#of} by
+ * construction and no {@link Purchase} is built. Aggregating in SQL instead was measured: with ten
+ * purchases per customer, PostgreSQL spent several times longer executing the grouped, windowed
+ * statement than reading the rows, and on H2 it took three times as long as one query per
+ * customer (BENCHMARKS.md).
  */
 final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Purchases {
   /** Customers per summary statement. */
@@ -62,8 +63,8 @@ final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Purchases
     List<UUID> all = summaries.keySet().stream().map(CustomerId::value).toList();
     return connections.read("summarise the purchases of " + all.size() + " customers", connection -> {
       for (int from = 0; from < all.size(); from += SUMMARY_CHUNK) {
-        Array ids = connection.createArrayOf("UUID", all.subList(from, Math.min(all.size(), from + SUMMARY_CHUNK))
-            .toArray());
+        List<UUID> chunk = all.subList(from, Math.min(all.size(), from + SUMMARY_CHUNK));
+        Array ids = connection.createArrayOf("UUID", chunk.toArray());
         try (PreparedStatement select = summarySql(ids, asOf).prepare(connection);
             ResultSet rs = select.executeQuery()) {
           tally(rs, asOf, summaries);
@@ -86,23 +87,27 @@ final class JdbcPurchases extends JdbcActivityLog<Purchase> implements Purchases
     return sql.append(" ORDER BY p.customer_id");
   }
 
-  /** Adds up the rows, ordered by customer, and files each customer's summary in {@code into}. */
+  /**
+   * Adds up the rows of {@link #summarySql} (columns by position), ordered by customer, and files
+   * each customer's summary in {@code into}.
+   */
   private static void tally(ResultSet rs, Instant asOf, Map<CustomerId, PurchaseSummary> into) throws SQLException {
     PurchaseSummary.Tally tally = null;
-    CustomerId customer = null;
+    UUID customer = null;
     while (rs.next()) {
-      CustomerId next = CustomerId.of(Values.uuid(rs, "customer_id"));
+      UUID next = rs.getObject(1, UUID.class);
       if (!next.equals(customer)) {
         if (tally != null) {
-          into.put(customer, tally.summary());
+          into.put(CustomerId.of(customer), tally.summary());
         }
         customer = next;
-        tally = new PurchaseSummary.Tally(customer, asOf);
+        tally = new PurchaseSummary.Tally(CustomerId.of(customer), asOf);
       }
-      tally.add(Values.instant(rs, "occurred_at", "occurred_nanos"), amount(rs));
+      CurrencyUnit currency = CurrencyUnit.of(rs.getString(5).trim());
+      tally.add(Values.instant(rs, 2, 3), Money.of(currency, rs.getBigDecimal(4), RoundingMode.UNNECESSARY));
     }
     if (tally != null) {
-      into.put(customer, tally.summary());
+      into.put(CustomerId.of(customer), tally.summary());
     }
   }
 

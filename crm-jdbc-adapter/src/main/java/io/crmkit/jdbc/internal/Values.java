@@ -47,6 +47,12 @@ final class Values {
     return time.toInstant().plusNanos(rs.getInt(nanosColumn));
   }
 
+  /** The instant in columns {@code timestampColumn} and {@code nanosColumn}, by position. */
+  static Instant instant(ResultSet rs, int timestampColumn, int nanosColumn) throws SQLException {
+    OffsetDateTime time = rs.getObject(timestampColumn, OffsetDateTime.class);
+    return time.toInstant().plusNanos(rs.getInt(nanosColumn));
+  }
+
   static UUID uuid(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, UUID.class);
   }
