@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 /**
  * Chinese family and given names with their Hanyu Pinyin (with tone marks), most frequent first,
@@ -23,7 +24,7 @@ final class ChineseNames {
       new Part("郑", "Zhèng"), new Part("梁", "Liáng"), new Part("谢", "Xiè"), new Part("宋", "Sòng"),
       new Part("唐", "Táng"), new Part("韩", "Hán"), new Part("冯", "Féng"), new Part("邓", "Dèng"),
       new Part("欧阳", "Ōuyáng"), new Part("司马", "Sīmǎ"), new Part("上官", "Shàngguān"),
-      new Part("诸葛", "Zhūgě")), 1.0);
+      new Part("诸葛", "Zhūgě")), 0.7);
 
   static final Weighted<Part> GIVEN = Weighted.zipf(List.of(
       new Part("伟", "Wěi"), new Part("娜", "Nà"), new Part("芳", "Fāng"), new Part("敏", "Mǐn"),
@@ -35,7 +36,7 @@ final class ChineseNames {
       new Part("晓明", "Xiǎomíng"), new Part("志强", "Zhìqiáng"), new Part("丹", "Dān"),
       new Part("婷", "Tíng"), new Part("鹏", "Péng"), new Part("宇轩", "Yǔxuān"), new Part("浩然", "Hàorán"),
       new Part("欣怡", "Xīnyí"), new Part("子涵", "Zǐhán"), new Part("梓萱", "Zǐxuān"),
-      new Part("俊杰", "Jùnjié"), new Part("雨桐", "Yǔtóng"), new Part("思远", "Sīyuǎn")), 0.9);
+      new Part("俊杰", "Jùnjié"), new Part("雨桐", "Yǔtóng"), new Part("思远", "Sīyuǎn")), 0.6);
 
   /** Characters that sound alike and that a pinyin input method offers side by side. */
   static final Map<Character, Character> HOMOPHONES = Map.ofEntries(
@@ -45,11 +46,13 @@ final class ChineseNames {
       Map.entry('张', '章'), Map.entry('王', '汪'), Map.entry('李', '黎'), Map.entry('林', '琳'),
       Map.entry('华', '骅'), Map.entry('宇', '雨'), Map.entry('婷', '亭'), Map.entry('鹏', '朋'));
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
   private ChineseNames() {}
 
   /** The pinyin without tone marks: Zhāng becomes Zhang, Lǚ becomes Lu. */
   static String withoutTones(String pinyin) {
-    return Normalizer.normalize(pinyin, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return MARKS.matcher(Normalizer.normalize(pinyin, Normalizer.Form.NFD)).replaceAll("");
   }
 
   /** The written forms of a name in pinyin that real records hold for 张伟 (family Zhāng, given Wěi). */

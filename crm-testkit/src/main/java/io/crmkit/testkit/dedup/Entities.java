@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 /** Makes the true customers: realistic, valid, common values frequent. */
 final class Entities {
@@ -27,6 +28,7 @@ final class Entities {
       "139", "150", "151", "152", "158", "159", "176", "177", "186", "187", "188", "189", "199");
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
   private static final int PHONE_ATTEMPTS = 50;
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]");
 
   private final double organisationShare;
   private final double chineseShare;
@@ -68,8 +70,7 @@ final class Entities {
     Division division = Division.ALL.get(random.nextInt(Division.ALL.size()));
     String street = Places.CHINESE_STREETS.draw(random) + (1 + random.nextInt(300)) + "号";
     String building = random.nextBoolean() ? ""
-        : (char) ('A' + random.nextInt(4)) + "座" + (1 + random.nextInt(30)) + String.format(Locale.ROOT, "%02d",
-            1 + random.nextInt(20)) + "室";
+        : (char) ('A' + random.nextInt(4)) + "座" + (1 + random.nextInt(30)) + digits(random, 2) + "室";
     return new Entity.Address(division, null, street, "", building, division.postcodePrefix() + digits(random, 2));
   }
 
@@ -132,8 +133,9 @@ final class Entities {
     }
     String area = address.division().areaCode().substring(1);
     Entity.Phone beijing = new Entity.Phone("CN", "86", "10", "6" + digits(random, 7));
-    return valid(() -> new Entity.Phone("CN", "86", area, (char) ('2' + random.nextInt(7)) + digits(random, 7)),
-        beijing);
+    // Local numbers have eight digits in large cities and seven in some others (Nanning, Xiamen, Urumqi).
+    return valid(() -> new Entity.Phone("CN", "86", area,
+        (char) ('2' + random.nextInt(7)) + digits(random, 6 + random.nextInt(2))), beijing);
   }
 
   private static Entity.Phone westernPhone(String areaCode, SplittableRandom random) {
@@ -187,7 +189,7 @@ final class Entities {
 
   /** The name's letters a-z only, lower-case: Müller becomes muller, O'Brien obrien. */
   static String asciiLetters(String name) {
-    return ChineseNames.withoutTones(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    return NOT_LETTERS.matcher(ChineseNames.withoutTones(name).toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   static String digits(SplittableRandom random, int count) {

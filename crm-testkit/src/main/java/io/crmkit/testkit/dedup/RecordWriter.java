@@ -129,10 +129,10 @@ final class RecordWriter {
       boolean pinyin = false;
       if (entity.chinese()) {
         pinyin = draws(Variation.PINYIN);
-      } else if (WesternNames.hasNickname(given) && draws(Variation.NICKNAME)) {
+      } else if (has(Field.GIVEN_NAME) && WesternNames.hasNickname(given) && draws(Variation.NICKNAME)) {
         given = WesternNames.nickname(given, random);
       }
-      boolean swapped = draws(Variation.SWAPPED_NAMES);
+      boolean swapped = has(Field.GIVEN_NAME) && draws(Variation.SWAPPED_NAMES);
       boolean oneField = source.equals("erp") || source.equals("web");
       if (pinyin) {
         boolean tones = random.nextInt(4) == 0;

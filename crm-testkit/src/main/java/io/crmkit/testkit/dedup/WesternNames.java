@@ -10,13 +10,13 @@ final class WesternNames {
       "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Anderson",
       "Thomas", "Moore", "Martin", "Jackson", "Thompson", "White", "Harris", "Clark", "Lewis", "Robinson",
       "Walker", "Young", "Allen", "King", "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "O'Brien",
-      "MacDonald", "van der Berg", "Fitzgerald", "Schneider", "Müller", "Dubois", "Rossi"), 1.0);
+      "MacDonald", "van der Berg", "Fitzgerald", "Schneider", "Müller", "Dubois", "Rossi"), 0.7);
 
   static final Weighted<String> GIVEN = Weighted.zipf(List.of(
       "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "William", "Elizabeth",
       "David", "Barbara", "Richard", "Susan", "Joseph", "Margaret", "Thomas", "Sarah", "Charles", "Katherine",
       "Christopher", "Nancy", "Daniel", "Deborah", "Anthony", "Emma", "Edward", "Olivia", "Andrew", "Rebecca",
-      "Matthew", "Alexander", "Samuel", "Victoria"), 0.8);
+      "Matthew", "Alexander", "Samuel", "Victoria"), 0.6);
 
   /** Given names and the nicknames records hold instead: Robert and Bob, William and Bill. */
   static final Map<String, List<String>> NICKNAMES = Map.ofEntries(
