@@ -1,0 +1,2 @@
+/** Deduplication runs: generated data for scale measurements. */
+package io.crmkit.benchmarks.dedup;
