@@ -6,10 +6,11 @@ import io.crmkit.core.identifier.ResidentIdentityNumber;
 import io.crmkit.core.identifier.UnifiedSocialCreditCode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Makes the true customers: realistic, valid, common values frequent. */
@@ -17,6 +18,7 @@ final class Entities {
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1940, 1, 1);
   /** Fixed, not today, so that a seed gives the same customers on every day. */
   private static final LocalDate LATEST_BIRTH = LocalDate.of(2006, 12, 31);
+  private static final long BIRTH_DAYS = ChronoUnit.DAYS.between(EARLIEST_BIRTH, LATEST_BIRTH) + 1;
   private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
   private static final List<String> CHINESE_MAIL_DOMAINS = List.of("163.com", "qq.com", "126.com", "sina.com",
       "gmail.com");
@@ -48,8 +50,7 @@ final class Entities {
       return new Entity(id, CustomerKind.ORGANISATION, chinese, null, company, null, identifier,
           landline(address, random), organisationMail(chinese, company, random), address);
     }
-    LocalDate birthDate = EARLIEST_BIRTH.plusDays(random.nextLong(EARLIEST_BIRTH.until(LATEST_BIRTH,
-        java.time.temporal.ChronoUnit.DAYS) + 1));
+    LocalDate birthDate = EARLIEST_BIRTH.plusDays(random.nextLong(BIRTH_DAYS));
     if (chinese) {
       ChineseNames.Part family = ChineseNames.FAMILY.draw(random);
       ChineseNames.Part given = ChineseNames.GIVEN.draw(random);
@@ -98,12 +99,10 @@ final class Entities {
     String trade = Companies.WESTERN_TRADES.get(random.nextInt(Companies.WESTERN_TRADES.size()));
     String name = trade.isEmpty() ? core : core + " " + trade;
     Companies.LegalForm form = Companies.WESTERN_LEGAL_FORMS.get(random.nextInt(Companies.WESTERN_LEGAL_FORMS.size()));
-    List<String> variants = new ArrayList<>(List.of(name, name + " " + form.variant(),
-        name.toUpperCase(Locale.ROOT) + " " + form.registered()));
-    if (!trade.isEmpty()) {
-      variants.add(core.toUpperCase(Locale.ROOT));
-    }
-    return new Entity.Company(name + " " + form.registered(), List.copyOf(variants), false);
+    // Acme Trading GmbH as Acme Trading, Acme Trading GMBH, ACME TRADING GmbH, ACME
+    List<String> variants = List.of(name, name + " " + form.variant(),
+        name.toUpperCase(Locale.ROOT) + " " + form.registered(), core.toUpperCase(Locale.ROOT));
+    return new Entity.Company(name + " " + form.registered(), variants, false);
   }
 
   private static String creditCode(Division division, SplittableRandom random) {
@@ -144,7 +143,7 @@ final class Entities {
   }
 
   /** The first valid number a source makes, so that every true number is a real, valid number. */
-  private static Entity.Phone valid(java.util.function.Supplier<Entity.Phone> source, Entity.Phone fallback) {
+  private static Entity.Phone valid(Supplier<Entity.Phone> source, Entity.Phone fallback) {
     for (int i = 0; i < PHONE_ATTEMPTS; i++) {
       Entity.Phone phone = source.get();
       if (PhoneNumbers.isValidE164(phone.e164())) {

@@ -15,6 +15,7 @@ import io.crmkit.core.dedup.MatchInput;
 import io.crmkit.core.identifier.ResidentIdentityNumber;
 import io.crmkit.core.identifier.UnifiedSocialCreditCode;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,8 @@ public final class GeneratedCustomers {
 
   private static final List<String> PHONE_REGIONS = List.of("CN", "US");
   private static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛");
+  /** Lower-case words that belong to the family name after them: Mary van der Berg. */
+  private static final Set<String> PARTICLES = Set.of("van", "von", "der", "den", "de", "da", "di", "du", "la", "le");
 
   private GeneratedCustomers() {}
 
@@ -110,13 +113,18 @@ public final class GeneratedCustomers {
   /**
    * A name written in one field, split as people write it: a Chinese name family name first (a
    * compound surname such as 欧阳 taking two characters), a name with spaces given names first and
-   * the family name last, one word a family name.
+   * the family name last with its particles (van der Berg), one word a family name.
    */
   static PersonName splitFullName(String fullName) {
     String name = fullName.strip();
     String[] words = name.split("\\s+");
     if (words.length > 1) {
-      return PersonName.of(words[words.length - 1], name.substring(0, name.lastIndexOf(words[words.length - 1])).strip());
+      int family = words.length - 1;
+      while (family > 1 && PARTICLES.contains(words[family - 1])) {
+        family--;
+      }
+      return PersonName.of(String.join(" ", Arrays.copyOfRange(words, family, words.length)),
+          String.join(" ", Arrays.copyOfRange(words, 0, family)));
     }
     if (Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.HAN && name.length() > 1) {
       int familyLength = COMPOUND_SURNAMES.stream().anyMatch(name::startsWith) && name.length() > 2 ? 2 : 1;

@@ -1,6 +1,5 @@
 package io.crmkit.testkit.dedup;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -44,9 +43,5 @@ final class Weighted<T> {
       }
     }
     return values.get(low);
-  }
-
-  List<T> values() {
-    return new ArrayList<>(values);
   }
 }

@@ -81,6 +81,8 @@ class GeneratedCustomersTest {
     assertThat(GeneratedCustomers.splitFullName("张伟")).isEqualTo(PersonName.of("张", "伟"));
     assertThat(GeneratedCustomers.splitFullName("欧阳娜")).isEqualTo(PersonName.of("欧阳", "娜"));
     assertThat(GeneratedCustomers.splitFullName("Mary Ann Smith")).isEqualTo(PersonName.of("Smith", "Mary Ann"));
+    assertThat(GeneratedCustomers.splitFullName("Mary van der Berg")).isEqualTo(PersonName.of("van der Berg", "Mary"));
+    assertThat(GeneratedCustomers.splitFullName("Zhang  Wei")).isEqualTo(PersonName.of("Wei", "Zhang"));
     assertThat(GeneratedCustomers.splitFullName(" ZhangWei ")).isEqualTo(PersonName.of("ZhangWei", null));
     assertThat(GeneratedCustomers.splitFullName("李")).isEqualTo(PersonName.of("李", null));
   }
