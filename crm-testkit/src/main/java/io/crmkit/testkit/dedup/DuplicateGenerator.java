@@ -22,7 +22,8 @@ import java.util.stream.StreamSupport;
  * with valid values: a name (common names far more frequent than rare ones, so that term
  * frequency matters), a birth date, an identifier (resident identity number, Unified Social
  * Credit Code or D-U-N-S number), a phone, an e-mail and an address in a real GB/T 2260 division
- * or a US city. A share of the entities get one to {@code maxDuplicates} further records. Every
+ * or a US city. Some Chinese organisations are branches (分公司) of another, named almost like it
+ * but a different customer. A share of the entities get one to {@code maxDuplicates} further records. Every
  * record, the first included, is written the way one of four sources (crm, erp, web, shop) writes
  * records (a name in one field or two, an address in one line or in parts, with or without the
  * kind), and departs from the truth by each {@link Variation} at its rate.
@@ -48,6 +49,7 @@ public final class DuplicateGenerator implements Iterable<GeneratedRecord> {
   private final long entities;
   private final double duplicateShare;
   private final int maxDuplicates;
+  private final double branchShare;
   private final long maxRecords;
   private final int window;
   private final Entities people;
@@ -58,13 +60,18 @@ public final class DuplicateGenerator implements Iterable<GeneratedRecord> {
     this.entities = builder.entities;
     this.duplicateShare = builder.duplicateShare;
     this.maxDuplicates = builder.maxDuplicates;
+    this.branchShare = builder.branchShare;
     this.maxRecords = builder.maxRecords;
     this.window = builder.window;
     this.people = new Entities(builder.organisationShare, builder.chineseShare);
     this.writer = new RecordWriter(builder.rates);
   }
 
-  /** A builder with the defaults: seed 0, 1,000 entities, 30 % with duplicates, at most 3 each, 20 % organisations, half Chinese, every variation at its default rate. */
+  /**
+   * A builder with the defaults: seed 0, 1,000 entities, 30 % with duplicates, at most 3 each,
+   * 20 % organisations, half Chinese, a tenth of Chinese organisations branches of the one before,
+   * every variation at its default rate.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,6 +99,15 @@ public final class DuplicateGenerator implements Iterable<GeneratedRecord> {
   private List<RecordWriter.Draft> draftsOf(long index, String entityId) {
     SplittableRandom random = new SplittableRandom(mix(seed, index));
     Entity entity = people.create(entityId, random);
+    if (random.nextDouble() < branchShare && entity.chineseOrganisation() && index > 0) {
+      // The entity before is made again from its own seed, so a branch needs no memory of it. One
+      // that drew to be a branch itself is no head office, so that a branch names a real one.
+      SplittableRandom before = new SplittableRandom(mix(seed, index - 1));
+      Entity previous = people.create("e" + index, before);
+      if (previous.chineseOrganisation() && before.nextDouble() >= branchShare) {
+        entity = entity.asBranchOf(previous);
+      }
+    }
     int copies = 1 + (random.nextDouble() < duplicateShare ? 1 + random.nextInt(maxDuplicates) : 0);
     List<RecordWriter.Draft> drafts = new ArrayList<>(copies);
     for (int i = 0; i < copies; i++) {
@@ -160,6 +176,7 @@ public final class DuplicateGenerator implements Iterable<GeneratedRecord> {
     private int maxDuplicates = 3;
     private double organisationShare = 0.2;
     private double chineseShare = 0.5;
+    private double branchShare = 0.1;
     private long maxRecords = Long.MAX_VALUE;
     private int window = 1_000;
     private final Map<Variation, Double> rates = new EnumMap<>(Variation.class);
@@ -228,6 +245,20 @@ public final class DuplicateGenerator implements Iterable<GeneratedRecord> {
     public Builder chineseShare(double share) {
       Require.inRange(share, 0, 1, "chineseShare");
       this.chineseShare = share;
+      return this;
+    }
+
+    /**
+     * The share of Chinese organisations that are a branch (分公司) of the organisation generated
+     * just before them, when that is a Chinese organisation too: 北京华为技术有限公司上海分公司 after
+     * 北京华为技术有限公司. A branch is a customer of its own, with its own identifier, phone and
+     * address, whose name nearly repeats its head office's: a pair a matcher must keep apart.
+     *
+     * @throws IllegalArgumentException if {@code share} is not in 0..1
+     */
+    public Builder branchShare(double share) {
+      Require.inRange(share, 0, 1, "branchShare");
+      this.branchShare = share;
       return this;
     }
 

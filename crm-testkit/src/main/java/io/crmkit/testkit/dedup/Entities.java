@@ -89,9 +89,9 @@ final class Entities {
     String legalForm = Companies.CHINESE_LEGAL_FORMS.draw(random);
     if (random.nextInt(4) == 0) { // 华为技术（北京）有限公司: the city in brackets after the name
       String bracketed = name + "（" + city + "）";
-      return new Entity.Company(bracketed + legalForm, List.of(bracketed, name + legalForm, name), true);
+      return new Entity.Company(bracketed + legalForm, List.of(bracketed, name + legalForm, name));
     }
-    return new Entity.Company(city + name + legalForm, List.of(city + name, name + legalForm, name), false);
+    return new Entity.Company(city + name + legalForm, List.of(city + name, name + legalForm, name));
   }
 
   private static Entity.Company westernCompany(SplittableRandom random) {
@@ -102,7 +102,7 @@ final class Entities {
     // Acme Trading GmbH as Acme Trading, Acme Trading GMBH, ACME TRADING GmbH, ACME
     List<String> variants = List.of(name, name + " " + form.variant(),
         name.toUpperCase(Locale.ROOT) + " " + form.registered(), core.toUpperCase(Locale.ROOT));
-    return new Entity.Company(name + " " + form.registered(), variants, false);
+    return new Entity.Company(name + " " + form.registered(), variants);
   }
 
   private static String creditCode(Division division, SplittableRandom random) {

@@ -20,7 +20,27 @@ record Entity(String id, CustomerKind kind, boolean chinese, Person person, Comp
   record Person(String family, String given, ChineseNames.Part familyPinyin, ChineseNames.Part givenPinyin) {}
 
   /** An organisation's name: the registered form and the other forms records give it. */
-  record Company(String registered, List<String> variants, boolean fullWidthBrackets) {}
+  record Company(String registered, List<String> variants) {}
+
+  /** Whether this is a Chinese organisation, which can have branches. */
+  boolean chineseOrganisation() {
+    return chinese && company != null;
+  }
+
+  /**
+   * This organisation as a branch (分公司) of {@code head}: the head office's name with the branch's
+   * city (or district, in the head office's city) and 分公司 after it, in every form records give it;
+   * everything else is the branch's own.
+   */
+  Entity asBranchOf(Entity head) {
+    Division division = address.division();
+    String place = division.shortCity().equals(head.address().division().shortCity())
+        ? division.district().substring(0, division.district().length() - 1) : division.shortCity();
+    String branch = place + "分公司";
+    List<String> variants = head.company().variants().stream().map(name -> name + branch).toList();
+    return new Entity(id, kind, chinese, person, new Company(head.company().registered() + branch, variants),
+        birthDate, identifier, phone, email, address);
+  }
 
   /**
    * A phone number in parts.

@@ -164,6 +164,25 @@ class DuplicateGeneratorTest {
   }
 
   @Test
+  void aBranchIsAnotherCustomerNamedAfterTheHeadOfficeGeneratedBeforeIt() {
+    List<GeneratedRecord> records = DuplicateGenerator.builder().seed(4).entities(2_000).duplicateShare(0)
+        .organisationShare(1).chineseShare(1).branchShare(0.4).withoutVariations().build().generate();
+    Map<String, String> nameOfEntity = records.stream()
+        .collect(Collectors.toMap(GeneratedRecord::entityId, r -> r.input().legalName().orElseThrow()));
+
+    List<String> branches = nameOfEntity.keySet().stream().filter(e -> nameOfEntity.get(e).endsWith("分公司")).toList();
+    assertThat(branches.size() / 2_000.0).isBetween(0.2, 0.3); // 0.4 of those whose predecessor is no branch
+    for (String branch : branches) {
+      String head = nameOfEntity.get("e" + (Integer.parseInt(branch.substring(1)) - 1));
+      assertThat(head).doesNotEndWith("分公司");
+      assertThat(nameOfEntity.get(branch)).startsWith(head).matches(".+[^市区]分公司");
+    }
+    assertThat(DuplicateGenerator.builder().seed(4).entities(500).organisationShare(1).chineseShare(1)
+        .branchShare(0).build().generate()).noneSatisfy(r -> assertThat(r.input().legalName().orElseThrow())
+        .contains("分公司"));
+  }
+
+  @Test
   void aWindowOfOneKeepsAnEntitysRecordsSideBySideAndTheDefaultSpreadsThem() {
     assertThat(adjacentDuplicates(small().duplicateShare(1).shuffleWindow(1).build().generate()))
         .isEqualTo(1.0);
@@ -188,6 +207,7 @@ class DuplicateGeneratorTest {
     assertThatThrownBy(() -> builder.duplicateShare(1.5)).hasMessageContaining("duplicateShare");
     assertThatThrownBy(() -> builder.maxDuplicates(0)).hasMessageContaining("maxDuplicates");
     assertThatThrownBy(() -> builder.chineseShare(-0.1)).hasMessageContaining("chineseShare");
+    assertThatThrownBy(() -> builder.branchShare(1.1)).hasMessageContaining("branchShare");
     assertThatThrownBy(() -> builder.organisationShare(Double.NaN)).hasMessageContaining("organisationShare");
     assertThatThrownBy(() -> builder.rate(Variation.TYPO, 2)).hasMessageContaining("TYPO");
     assertThatThrownBy(() -> builder.rate(null, 0.5)).isInstanceOf(NullPointerException.class);
