@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.customer.CustomerRules;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,6 +34,22 @@ class DuplicateGeneratorProperties {
         .build().generate();
 
     assertThat(limited).hasSize(Math.min(all, max));
+  }
+
+  @Property(tries = 15)
+  void everyGeneratedFileReadsBackAsItsRecordsAndTheirTruth(@ForAll long seed,
+      @ForAll @DoubleRange(min = 0, max = 1) double chineseShare, @ForAll boolean withTruth) {
+    List<GeneratedRecord> records = DuplicateGenerator.builder().seed(seed).entities(60).duplicateShare(0.5)
+        .chineseShare(chineseShare).build().generate();
+    StringWriter file = new StringWriter();
+    DuplicateCsv.write(records, file, withTruth);
+
+    assertThat(DuplicateCsv.readInputs(new StringReader(file.toString())))
+        .isEqualTo(records.stream().map(GeneratedRecord::input).toList());
+    if (withTruth) {
+      assertThat(DuplicateCsv.readTruth(new StringReader(file.toString())).entities())
+          .isEqualTo(GroundTruth.of(records).entities());
+    }
   }
 
   @Property(tries = 25)
