@@ -29,6 +29,10 @@ final class Addresses {
     String line = fold(input.addressLine(), "addressLine", maxLength, warnings);
     String postcode = fold(input.postcode(), "postcode", maxLength, warnings).replace(" ", "");
     Optional<Division> coded = isCode(region) ? gazetteer.byCode(region) : Optional.empty();
+    if (isCode(region) && coded.isEmpty()) {
+      warnings.add("region: '" + region + "' is not a GB/T 2260 division code in force, ignored");
+      region = "";
+    }
     if (coded.isEmpty() && !(hasHan(region) || hasHan(city) || hasHan(district) || hasHan(line))) {
       String locality = city.isEmpty() ? district : city;
       return new Parts("", region, locality, street.isEmpty() ? line : street, postcode);

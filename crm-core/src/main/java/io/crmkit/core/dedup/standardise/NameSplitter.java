@@ -24,7 +24,7 @@ final class NameSplitter {
       "申屠", "钟离", "宗政", "濮阳", "淳于", "单于", "公冶", "仲孙", "拓跋", "第五", "梁丘", "左丘", "谷梁", "司空",
       "司寇", "亓官", "巫马", "公西", "漆雕", "壤驷", "公良", "宰父", "夹谷", "颛孙", "微生", "羊舌", "鲜于", "闾丘",
       "乐正", "呼伦", "东门",
-      "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "澹臺", "獨孤", "軒轅", "南宮", "鍾離", "聞人", "夏侯");
+      "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "澹臺", "獨孤", "軒轅", "南宮", "鍾離", "聞人");
   /** Honorifics written after a Chinese family name (王先生, 李女士). */
   private static final List<String> CHINESE_HONORIFICS = List.of("先生", "女士", "小姐", "太太", "夫人");
   private static final Set<String> PARTICLES = Set.of(
@@ -177,8 +177,19 @@ final class NameSplitter {
         out.append(' ');
       }
     }
-    String cleaned = TextFolding.collapseWhitespace(trimApostrophes(out));
+    String cleaned = withoutEmptyTokens(TextFolding.collapseWhitespace(trimApostrophes(out)));
     return joinHan ? joinHanSpaces(cleaned) : cleaned;
+  }
+
+  /** Tokens of hyphens or dots alone ({@code -}, {@code ··}) are no part of a name. */
+  private static String withoutEmptyTokens(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (String token : tokens(text)) {
+      if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        out.append(out.length() > 0 ? " " : "").append(token);
+      }
+    }
+    return out.toString();
   }
 
   /** An apostrophe belongs inside a name (o'brien), not around it ('jo'). */

@@ -119,18 +119,19 @@ final class TextFolding {
   private static int firstInvisible(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || c >= 0x7f && (c < 0xa0 || isInvisibleAbove(text, i, c))) {
+      if (c < 0x20 || c >= 0x7f && c < 0xa0) {
+        return i;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (Character.getType(text.codePointAt(i)) == Character.FORMAT) {
+          return i;
+        }
+        i++;
+      } else if (c >= 0xa0 && (Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT)) {
         return i;
       }
     }
     return -1;
-  }
-
-  private static boolean isInvisibleAbove(String text, int i, char c) {
-    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-      return Character.getType(text.codePointAt(i)) == Character.FORMAT;
-    }
-    return Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT;
   }
 
   /** Runs of white space (any Unicode space, not only ASCII) become one space; none at either end. */
