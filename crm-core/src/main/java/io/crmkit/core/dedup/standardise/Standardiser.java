@@ -43,10 +43,12 @@ public final class Standardiser {
 
   private final String defaultRegion;
   private final int maxFieldLength;
+  private final Phones phones;
 
   private Standardiser(Builder builder) {
     this.defaultRegion = builder.defaultRegion;
     this.maxFieldLength = builder.maxFieldLength;
+    this.phones = new Phones(defaultRegion);
   }
 
   /** A standardiser with the defaults: phones read in {@value #DEFAULT_REGION}. */
@@ -107,11 +109,11 @@ public final class Standardiser {
     input.birthDate().ifPresent(record::birthDate);
     input.identifier().map(raw -> Identifiers.standardise(raw, kind, warnings)).filter(id -> !id.isEmpty())
         .ifPresent(record::identifier);
-    Set<String> phones = new LinkedHashSet<>();
-    Phones.standardise(input.phones(), defaultRegion, phones, warnings);
+    Set<String> phoneNumbers = new LinkedHashSet<>();
+    phones.standardise(input.phones(), phoneNumbers, warnings);
     Set<String> emails = new LinkedHashSet<>();
     Emails.standardise(input.emails(), emails, warnings);
-    record.phones(phones).emails(emails);
+    record.phones(phoneNumbers).emails(emails);
     address(input, record, warnings);
     return record.warnings(warnings).build();
   }

@@ -17,7 +17,7 @@ class ContactValuesTest {
 
   private Set<String> phones(String... raws) {
     Set<String> out = new LinkedHashSet<>();
-    Phones.standardise(List.of(raws), "CN", out, warnings);
+    new Phones("CN").standardise(List.of(raws), out, warnings);
     return out;
   }
 
