@@ -5,6 +5,7 @@ import io.crmkit.core.dedup.standardise.RegionGazetteer.Division;
 import io.crmkit.core.dedup.standardise.RegionGazetteer.Resolution;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Addresses for matching. A Chinese address (one with Han characters, or a region given as a GB/T
@@ -21,14 +22,19 @@ final class Addresses {
 
   private Addresses() {}
 
-  static Parts standardise(MatchInput input, RegionGazetteer gazetteer, int maxLength, List<String> warnings) {
+  /**
+   * The address of {@code input} standardised; {@code gazetteers} is asked for the division list
+   * only when the address is Chinese, so that a run on other addresses never loads it.
+   */
+  static Parts standardise(MatchInput input, Supplier<RegionGazetteer> gazetteers, int maxLength,
+      List<String> warnings) {
     String region = fold(input.region(), "region", maxLength, warnings);
     String city = fold(input.city(), "city", maxLength, warnings);
     String district = fold(input.district(), "district", maxLength, warnings);
     String street = fold(input.street(), "street", maxLength, warnings);
     String line = fold(input.addressLine(), "addressLine", maxLength, warnings);
     String postcode = fold(input.postcode(), "postcode", maxLength, warnings).replace(" ", "");
-    Optional<Division> coded = isCode(region) ? gazetteer.byCode(region) : Optional.empty();
+    Optional<Division> coded = isCode(region) ? gazetteers.get().byCode(region) : Optional.empty();
     if (isCode(region) && coded.isEmpty()) {
       warnings.add("region: '" + region + "' is not a GB/T 2260 division code in force, ignored");
       region = "";
@@ -37,6 +43,7 @@ final class Addresses {
       String locality = city.isEmpty() ? district : city;
       return new Parts("", region, locality, street.isEmpty() ? line : street, postcode);
     }
+    RegionGazetteer gazetteer = gazetteers.get();
     Division within = coded.orElse(null);
     String parts = (coded.isPresent() ? "" : region) + city + district;
     String locality = "";

@@ -171,7 +171,7 @@ public final class Standardiser {
     if (!any) {
       return;
     }
-    Addresses.Parts parts = Addresses.standardise(input, RegionGazetteer.instance(), maxFieldLength, warnings);
+    Addresses.Parts parts = Addresses.standardise(input, RegionGazetteer::instance, maxFieldLength, warnings);
     present(parts.regionCode()).ifPresent(record::regionCode);
     present(parts.region()).ifPresent(record::region);
     present(parts.locality()).ifPresent(record::locality);
