@@ -75,7 +75,7 @@ public abstract class MergeContract {
   }
 
   @Property(tries = 15)
-  void unmergeOfAMergeRestoresEveryRecordWithItsPurchasesAndInteractions(@ForAll("scenarios") Scenario scenario) {
+  public void unmergeOfAMergeRestoresEveryRecordWithItsPurchasesAndInteractions(@ForAll("scenarios") Scenario scenario) {
     CrmStore store = newStore();
     DedupStore dedup = store.attach(dedup());
     List<Customer> saved = scenario.customers().stream().map(store.customers()::save).toList();
@@ -147,7 +147,7 @@ public abstract class MergeContract {
   }
 
   @Example
-  void oneRollbackUndoesAMergeEntirely() {
+  public void oneRollbackUndoesAMergeEntirely() {
     CrmStore store = newStore();
     DedupStore dedup = store.attach(dedup());
     Customer survivor = store.customers().save(person("Zhang", "San", "erp"));
@@ -316,8 +316,14 @@ public abstract class MergeContract {
     });
   }
 
-  /** Customers to save, with purchases and interactions among them. */
-  record Scenario(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions) {}
+  /**
+   * Customers to save, with purchases and interactions among them.
+   *
+   * @param customers customers at version 0 that can be saved together
+   * @param purchases purchases of those customers
+   * @param interactions interactions with those customers
+   */
+  public record Scenario(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions) {}
 
   private <A> Map<CustomerId, Set<A>> byOwner(CrmStore store, List<Customer> customers,
       java.util.function.BiFunction<CrmStore, CustomerId, List<A>> read) {

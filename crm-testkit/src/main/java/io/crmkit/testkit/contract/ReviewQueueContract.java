@@ -64,7 +64,7 @@ public abstract class ReviewQueueContract {
   }
 
   @Example
-  void aDecidedPairLeavesTheQueueAndIsNeverQueuedAgainWhicheverOrderItsIdsComeIn() {
+  public void aDecidedPairLeavesTheQueueAndIsNeverQueuedAgainWhicheverOrderItsIdsComeIn() {
     ReviewQueue queue = newQueue();
     queue.enqueue(item("left", "right", 0.5));
     ReviewDecision decision = new ReviewDecision("right", "left", Verdict.DIFFERENT, "reviewer", AT);
