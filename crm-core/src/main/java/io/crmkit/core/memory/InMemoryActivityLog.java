@@ -80,6 +80,44 @@ class InMemoryActivityLog<A extends Activity> implements ActivityLog<A> {
     }
   }
 
+  /**
+   * Gives the activities of {@code from} whose ids are in {@code ids} (every one if {@code ids} is
+   * null) to {@code to}, unchanged otherwise; a rollback gives them back. Returns those moved, in
+   * time order.
+   */
+  List<A> reassign(CustomerId from, CustomerId to, java.util.Set<ActivityId> ids, Reowner<A> reowner) {
+    return transactions.inTransaction(() -> {
+      List<A> moved = move(from, to, ids, reowner);
+      transactions.onRollback(() -> move(to, from, moved.stream().map(Activity::id)
+          .collect(java.util.stream.Collectors.toSet()), reowner));
+      return moved.stream().map(a -> reowner.withOwner(a, to)).toList();
+    });
+  }
+
+  /** Makes a copy of an activity with another owner. */
+  @FunctionalInterface
+  interface Reowner<A> {
+    A withOwner(A activity, CustomerId owner);
+  }
+
+  /** Moves and returns the activities as they were before the move. */
+  private synchronized List<A> move(CustomerId from, CustomerId to, java.util.Set<ActivityId> ids, Reowner<A> reowner) {
+    NavigableSet<A> owned = byCustomer.get(from);
+    if (owned == null) {
+      return List.of();
+    }
+    List<A> moving = owned.stream().filter(a -> ids == null || ids.contains(a.id())).toList();
+    for (A activity : moving) {
+      A moved = reowner.withOwner(activity, to);
+      owned.remove(activity);
+      all.remove(activity);
+      byId.put(moved.id(), moved);
+      byCustomer.computeIfAbsent(to, id -> new ConcurrentSkipListSet<>(byTime)).add(moved);
+      all.add(moved);
+    }
+    return moving;
+  }
+
   @Override
   public List<A> forCustomer(CustomerId customerId, TimeRange range) {
     Objects.requireNonNull(customerId, "customerId");

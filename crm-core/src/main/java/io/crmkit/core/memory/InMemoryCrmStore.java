@@ -62,6 +62,18 @@ public final class InMemoryCrmStore implements CrmStore {
     return events;
   }
 
+  InMemoryCustomers memoryCustomers() {
+    return customers;
+  }
+
+  InMemoryPurchases memoryPurchases() {
+    return purchases;
+  }
+
+  InMemoryInteractions memoryInteractions() {
+    return interactions;
+  }
+
   @Override
   public <P> P attach(StoreExtension<P> extension) {
     return attachments.attach(extension, this);

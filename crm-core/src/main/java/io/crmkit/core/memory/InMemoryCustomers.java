@@ -87,6 +87,49 @@ final class InMemoryCustomers implements Customers {
         .forEach(reference -> byReference.remove(reference, stored.id()));
   }
 
+  /**
+   * Deletes the customer if it is stored at {@code expected}'s version (dedup's {@code
+   * MergeWrites.remove}); a rollback puts it back.
+   */
+  void remove(Customer expected) {
+    Objects.requireNonNull(expected, "expected");
+    transactions.inTransaction(() -> {
+      Customer removed = delete(expected);
+      transactions.onRollback(() -> restore(expected, removed));
+      return null;
+    });
+  }
+
+  private synchronized Customer delete(Customer expected) {
+    Customer current = byId.get(expected.id());
+    if (current == null || current.version() != expected.version()) {
+      throw new ConcurrentUpdateException("Customer", expected.id().toString(), expected.version(),
+          current == null ? "but it does not exist" : "found " + current.version());
+    }
+    byId.remove(current.id());
+    current.externalReferences().forEach(reference -> byReference.remove(reference, current.id()));
+    return current;
+  }
+
+  /**
+   * Inserts {@code snapshot} as it is, at one version above its own (dedup's {@code
+   * MergeWrites.restore}); a rollback removes it again.
+   */
+  Customer reinsert(Customer snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    return transactions.inTransaction(() -> {
+      Customer stored = insertAt(snapshot);
+      transactions.onRollback(() -> restore(stored, null));
+      return stored;
+    });
+  }
+
+  private synchronized Customer insertAt(Customer snapshot) {
+    Customer stored = write(snapshot.withVersion(0)).withVersion(snapshot.version() + 1);
+    byId.put(stored.id(), stored);
+    return stored;
+  }
+
   @Override
   public Optional<Customer> findById(CustomerId id) {
     Objects.requireNonNull(id, "id");

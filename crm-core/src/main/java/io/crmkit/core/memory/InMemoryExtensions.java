@@ -1,5 +1,10 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.dedup.BlockingKeyIndex;
+import io.crmkit.core.dedup.DedupStore;
+import io.crmkit.core.dedup.merge.MergeLineage;
+import io.crmkit.core.dedup.merge.MergeWrites;
+import io.crmkit.core.dedup.review.ReviewQueue;
 import io.crmkit.core.dimension.DimensionCodeStore;
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
@@ -17,6 +22,7 @@ import io.crmkit.core.store.StoreExtension;
  * InMemoryCrmStore store = InMemoryCrmStore.create();
  * LifecycleStore lifecycle = store.attach(InMemoryExtensions.lifecycle());
  * DimensionCodeStore codes = store.attach(InMemoryExtensions.dimensionCodes());
+ * DedupStore dedup = store.attach(InMemoryExtensions.dedup());
  * }</pre>
  */
 public final class InMemoryExtensions {
@@ -38,6 +44,15 @@ public final class InMemoryExtensions {
     });
   }
 
+  /** Merge lineage, merge writes, the review queue and the blocking-key index in memory. */
+  public static StoreExtension<DedupStore> dedup() {
+    return new Extension<>(DedupStore.EXTENSION_KEY, store -> {
+      InMemoryTransactions transactions = store.transactions();
+      return new Dedup(store, new InMemoryMergeLineage(transactions), new InMemoryMergeWrites(store),
+          new InMemoryReviewQueue(transactions), new InMemoryBlockingKeyIndex(transactions));
+    });
+  }
+
   private record Extension<P>(String key, java.util.function.Function<InMemoryCrmStore, P> factory)
       implements StoreExtension<P> {
     @Override
@@ -52,6 +67,9 @@ public final class InMemoryExtensions {
 
   private record Lifecycle(CrmStore base, LifecycleHistory lifecycleHistory, ChurnSignals churnSignals)
       implements LifecycleStore {}
+
+  private record Dedup(CrmStore base, MergeLineage mergeLineage, MergeWrites mergeWrites, ReviewQueue reviewQueue,
+      BlockingKeyIndex blockingKeys) implements DedupStore {}
 
   private record DimensionCodes(CrmStore base, CodeSequences codeSequences, CodeRequests codeRequests)
       implements DimensionCodeStore {}

@@ -6,6 +6,10 @@ import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
+import io.crmkit.core.dedup.BlockingKeyIndex;
+import io.crmkit.core.dedup.merge.MergeLineage;
+import io.crmkit.core.dedup.merge.MergeWrites;
+import io.crmkit.core.dedup.review.ReviewQueue;
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.event.DomainEvent;
@@ -213,6 +217,26 @@ public final class JdbcAdapters {
   /** {@link ChurnSignals} over the {@code churn_signal} table. */
   public ChurnSignals churnSignals() {
     return new JdbcChurnSignals(connections, tables, dialect);
+  }
+
+  /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */
+  public MergeLineage mergeLineage() {
+    return new JdbcMergeLineage(connections, tables);
+  }
+
+  /** {@link MergeWrites} over the customer and activity tables. */
+  public MergeWrites mergeWrites() {
+    return new JdbcMergeWrites(connections, tables, dialect, customers());
+  }
+
+  /** {@link ReviewQueue} over the {@code review_pair} table. */
+  public ReviewQueue reviewQueue() {
+    return new JdbcReviewQueue(connections, tables, dialect);
+  }
+
+  /** {@link BlockingKeyIndex} over the {@code blocking_key} table. */
+  public BlockingKeyIndex blockingKeys() {
+    return new JdbcBlockingKeyIndex(connections, tables);
   }
 
   /**

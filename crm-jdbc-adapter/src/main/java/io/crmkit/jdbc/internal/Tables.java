@@ -104,7 +104,22 @@ final class Tables {
     return name("churn_signal");
   }
 
-  /** The Flyway history table, beside crmkit's own tables so it never clashes with the host's. */
+  public String mergeLineage() {
+    return name("merge_lineage");
+  }
+
+  public String mergeMember() {
+    return name("merge_member");
+  }
+
+  public String reviewPair() {
+    return name("review_pair");
+  }
+
+  public String blockingKey() {
+    return name("blocking_key");
+  }
+
   /** The Flyway history table of {@code capability}: the base keeps the name it always had. */
   public String schemaHistoryTable(String capability) {
     return prefix + (capability.equals(Migrations.BASE) ? "" : capability + "_") + "schema_history";

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
+import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +22,11 @@ import javax.sql.DataSource;
 final class ContractStores {
   private static final List<String> TABLES = List.of("crm_customer_code", "crm_customer_tag",
       "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
-      "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal");
+      "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
+      "crm_merge_lineage", "crm_review_pair", "crm_blocking_key");
+
+  /** Options that carry the dedup events, which merges publish through the outbox. */
+  private static final JdbcOptions OPTIONS = JdbcDedup.options(JdbcOptions.builder()).build();
 
   private static JdbcCrmStore h2;
   private static JdbcCrmStore postgres;
@@ -32,7 +38,7 @@ final class ContractStores {
   static synchronized JdbcCrmStore emptyH2() {
     if (h2 == null) {
       h2DataSource = TestDatabases.h2("contract");
-      h2 = withExtensions(JdbcCrmStore.create(h2DataSource));
+      h2 = withExtensions(JdbcCrmStore.create(h2DataSource, OPTIONS));
     }
     empty(h2DataSource, h2.databaseName());
     return h2;
@@ -46,7 +52,7 @@ final class ContractStores {
       config.setMaximumPoolSize(12);
       config.setPoolName("contract-postgres");
       postgresDataSource = new HikariDataSource(config);
-      postgres = withExtensions(JdbcCrmStore.create(postgresDataSource));
+      postgres = withExtensions(JdbcCrmStore.create(postgresDataSource, OPTIONS));
     }
     empty(postgresDataSource, postgres.databaseName());
     return postgres;
@@ -56,6 +62,7 @@ final class ContractStores {
   private static JdbcCrmStore withExtensions(JdbcCrmStore store) {
     store.attach(JdbcDimensionCodes.extension());
     store.attach(JdbcLifecycle.extension());
+    store.attach(JdbcDedup.extension());
     return store;
   }
 

@@ -15,6 +15,9 @@ import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.dedup.BlockingKeyIndex;
+import io.crmkit.core.dedup.review.ReviewDecision;
+import io.crmkit.core.dedup.review.ReviewQueue;
 import io.crmkit.core.dimension.code.CodeSequences;
 import io.crmkit.core.dimension.review.CodeRequest;
 import io.crmkit.core.event.EventFamily;
@@ -135,7 +138,12 @@ class ColumnSizesTest {
       entry("lifecycle_history.trigger_name", model("Trigger.MAX_NAME_LENGTH", Trigger.MAX_NAME_LENGTH)),
       entry("lifecycle_history.actor", model("HistoryEntry.MAX_ACTOR_LENGTH", HistoryEntry.MAX_ACTOR_LENGTH)),
       entry("lifecycle_history.reason", model("HistoryEntry.MAX_REASON_LENGTH", HistoryEntry.MAX_REASON_LENGTH)),
-      entry("churn_signal.source", model("ChurnSignal.MAX_SOURCE_LENGTH", ChurnSignal.MAX_SOURCE_LENGTH)));
+      entry("churn_signal.source", model("ChurnSignal.MAX_SOURCE_LENGTH", ChurnSignal.MAX_SOURCE_LENGTH)),
+      entry("review_pair.left_id", model("ReviewQueue.MAX_ID_LENGTH", ReviewQueue.MAX_ID_LENGTH)),
+      entry("review_pair.right_id", model("ReviewQueue.MAX_ID_LENGTH", ReviewQueue.MAX_ID_LENGTH)),
+      entry("review_pair.verdict", names(ReviewDecision.Verdict.class)),
+      entry("review_pair.decided_by", model("ReviewDecision.MAX_ACTOR_LENGTH", ReviewDecision.MAX_ACTOR_LENGTH)),
+      entry("blocking_key.block_key", model("BlockingKeyIndex.MAX_KEY_LENGTH", BlockingKeyIndex.MAX_KEY_LENGTH)));
 
   /** What a column of a given size must hold. */
   private sealed interface Limit {
@@ -196,7 +204,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(6);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(8);
     assertThat(problems).isEmpty();
   }
 

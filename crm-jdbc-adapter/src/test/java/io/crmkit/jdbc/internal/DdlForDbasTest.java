@@ -3,6 +3,7 @@ package io.crmkit.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.JdbcOptions;
@@ -33,11 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DdlForDbasTest {
   private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
-  private static final List<String> CAPABILITIES = List.of(Migrations.BASE, "dimension_codes", "lifecycle");
+  private static final List<String> CAPABILITIES = List.of(Migrations.BASE, "dimension_codes", "lifecycle", "dedup");
 
   @ParameterizedTest
   @CsvSource({"base, h2", "base, postgresql", "dimension_codes, h2", "dimension_codes, postgresql",
-      "lifecycle, h2", "lifecycle, postgresql"})
+      "lifecycle, h2", "lifecycle, postgresql", "dedup, h2", "dedup, postgresql"})
   void theDbaDdlOfEachCapabilityIsExactlyWhatFlywayApplies(String capability, String dialect) throws Exception {
     StringBuilder rendered = new StringBuilder();
     for (Path migration : migrations(capability, dialect)) {
@@ -68,12 +69,14 @@ class DdlForDbasTest {
         }
       }
     }
-    JdbcCrmStore store = JdbcCrmStore.create(dataSource, JdbcOptions.builder().migrateOnStart(false).build());
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource,
+        JdbcDedup.options(JdbcOptions.builder().migrateOnStart(false)).build());
     store.customers().save(TestCustomers.fullPerson(1));
     assertThat(store.customers().findById(TestCustomers.fullPerson(1).id())).isPresent();
     assertThat(store.attach(JdbcDimensionCodes.extension()).codeSequences().nextBlock("dba", 1)).isEqualTo(1);
     assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory()
         .forCustomer(TestCustomers.fullPerson(1).id())).isEmpty();
+    assertThat(store.attach(JdbcDedup.extension()).blockingKeys().keysOf(TestCustomers.fullPerson(1).id())).isEmpty();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();

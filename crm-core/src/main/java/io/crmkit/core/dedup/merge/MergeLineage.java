@@ -1,0 +1,44 @@
+package io.crmkit.core.dedup.merge;
+
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.customer.CustomerId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Port: what every merge did ({@link Merge}), written in the merge's transaction, so that a merge
+ * can be explained and undone long after. Adapters must pass {@code MergeLineageContract} from
+ * crm-testkit. Every method may also throw {@link CrmStorageException}.
+ *
+ * <p>A JDBC adapter stores one row per merge with the merge as a JSON document, and one row per
+ * merged customer for {@link #involving}.
+ */
+public interface MergeLineage {
+
+  /**
+   * Stores {@code merge}. Recording an identical merge again does nothing (a retried unit of work).
+   *
+   * @throws DuplicateKeyException if a different merge with the same id exists; nothing is written
+   */
+  void record(Merge merge);
+
+  /** The merge with this id, if recorded. */
+  Optional<Merge> find(UUID mergeId);
+
+  /**
+   * Every merge in which the customer was the survivor or was absorbed, oldest first (by merge
+   * time, then id), undone ones included: how a customer id that no longer exists is traced to the
+   * golden record that absorbed it.
+   */
+  List<Merge> involving(CustomerId customerId);
+
+  /**
+   * Records that the merge was undone and returns it so.
+   *
+   * @throws IllegalArgumentException if no merge has this id
+   * @throws IllegalStateException if it was undone already; nothing is written
+   */
+  Merge markUndone(UUID mergeId, Merge.Undo undo);
+}

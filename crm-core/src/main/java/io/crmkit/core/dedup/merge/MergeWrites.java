@@ -1,0 +1,58 @@
+package io.crmkit.core.dedup.merge;
+
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Port: the writes a merge and its undoing need that the base ports do not offer, because the
+ * base only saves customers and appends activities. Implemented by each store's dedup extension on
+ * the store's own tables and transactions. Adapters must pass {@code MergeContract} from
+ * crm-testkit. Every method may also throw {@link CrmStorageException}.
+ *
+ * <p>Lifecycle history and churn signals are not moved: both are keyed by the customer's own
+ * versions or measurement times, which mean nothing under another customer's id; they stay with
+ * the absorbed id, which {@link MergeLineage#involving} traces to its survivor.
+ */
+public interface MergeWrites {
+
+  /**
+   * Deletes the customer, with its tags, codes, attributes and external references, if it is
+   * still stored at {@code expected.version()}: the references are free for the golden record.
+   *
+   * @throws ConcurrentUpdateException if the customer is missing or at another version; nothing is
+   *     deleted
+   */
+  void remove(Customer expected);
+
+  /**
+   * Stores {@code snapshot} again as it was, under its id, with every attribute as given and the
+   * version one above the snapshot's, as a save of it would leave it: a copy held from before the
+   * merge is stale, and one the unmerge returns is current.
+   *
+   * @return the stored copy
+   * @throws ConcurrentUpdateException if a customer with this id exists; nothing is written
+   * @throws DuplicateKeyException if one of its external references belongs to another customer
+   */
+  Customer restore(Customer snapshot);
+
+  /**
+   * Moves every purchase and interaction of {@code from} to {@code to}, keeping every other detail
+   * of them (id, time, amount, ...).
+   *
+   * @return the activities moved, purchases first, each in time order
+   */
+  List<MovedActivity> moveActivities(CustomerId from, CustomerId to);
+
+  /**
+   * Moves the listed activities, if they belong to {@code from}, to {@code to}: the way back of
+   * {@link #moveActivities(CustomerId, CustomerId)}.
+   *
+   * @return how many moved; fewer than listed if some did not belong to {@code from}
+   */
+  int moveActivities(Collection<MovedActivity> activities, CustomerId from, CustomerId to);
+}

@@ -1,0 +1,257 @@
+package io.crmkit.core.dedup.merge;
+
+import io.crmkit.core.common.CrmException;
+import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.Require;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerNotFoundException;
+import io.crmkit.core.dedup.BlockingKeyIndex;
+import io.crmkit.core.dedup.CustomersMerged;
+import io.crmkit.core.dedup.DedupStore;
+import io.crmkit.core.dedup.MergeUndone;
+import io.crmkit.core.store.CrmStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Merges duplicate customers into one golden record, and undoes a merge.
+ *
+ * <p>A merge names a survivor and the customers it absorbs. The golden record keeps the survivor's
+ * id and lifecycle stage and takes every other attribute by the {@link SurvivorshipRules}; the
+ * absorbed customers are <em>removed</em> from the customers (not marked): their external
+ * references move to the golden record, so an import by any of them updates the golden record
+ * instead of creating a duplicate, and lookups and queries never find a customer that no longer
+ * exists. {@link MergeLineage#involving} traces an absorbed id to its survivor.
+ *
+ * <p>{@link #merge} is one unit of work on the store's transactions: the absorbed customers'
+ * purchases and interactions move to the survivor, the absorbed customers are removed (with an
+ * optimistic version check against what was read), the golden record is saved over the survivor
+ * (version check too), blocking keys are carried over, the lineage is written and one {@link
+ * CustomersMerged} event is published. Any failure rolls all of it back.
+ *
+ * <p>{@link #unmerge} restores the merged customers <em>exactly</em>: every attribute of every
+ * merged customer (id, details, creation and update times, stage, references, codes) equals the
+ * record as it was before the merge, only the versions move on as any save moves them (the
+ * survivor's to one above the golden record's, an absorbed customer's to one above its version
+ * before the merge); every activity the merge moved is back with its owner, unchanged; the
+ * blocking keys are those before the merge. Activities recorded on the golden record after the
+ * merge stay with the survivor. An unmerge is refused if the golden record was changed since the
+ * merge (its changes would be lost) or the merge was undone already.
+ *
+ * <p>Thread-safe; the store's transactions serialise or isolate concurrent merges.
+ */
+public final class Merger {
+  private final DedupStore store;
+  private final SurvivorshipRules rules;
+  private final Clock clock;
+  private final IdGenerator ids;
+
+  private Merger(Builder builder) {
+    this.store = Require.notNull(builder.store, "store");
+    this.rules = builder.rules;
+    this.clock = builder.clock;
+    this.ids = builder.ids;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The golden record a merge of these customers would make now, with its provenance; changes
+   * nothing.
+   *
+   * @throws CustomerNotFoundException if one of the customers does not exist
+   * @throws IllegalArgumentException if no customer is absorbed, or one is named twice
+   */
+  public GoldenRecord preview(CustomerId survivor, Collection<CustomerId> absorbed) {
+    List<CustomerId> ranked = ranked(survivor, absorbed);
+    return GoldenRecords.build(load(ranked), rules, clock.instant());
+  }
+
+  /**
+   * Merges {@code absorbed} into {@code survivor}, in one transaction.
+   *
+   * @param actor who merges: a user or system name, recorded in the lineage
+   * @return the merge as recorded, and the golden record as stored
+   * @throws CustomerNotFoundException if one of the customers does not exist
+   * @throws io.crmkit.core.common.ConcurrentUpdateException if one of them changed while merging
+   * @throws IllegalArgumentException if no customer is absorbed, one is named twice, or the actor is blank
+   */
+  public Result merge(CustomerId survivor, Collection<CustomerId> absorbed, String actor) {
+    List<CustomerId> ranked = ranked(survivor, absorbed);
+    Require.notBlank(actor, "actor");
+    CrmStore base = store.base();
+    return base.transactions().inTransaction(() -> {
+      GoldenRecord golden = GoldenRecords.build(load(ranked), rules, clock.instant());
+      BlockingKeyIndex keys = store.blockingKeys();
+      List<MergedRecord> records = new ArrayList<>();
+      Set<String> goldenKeys = new LinkedHashSet<>();
+      for (Customer before : golden.merged()) {
+        Set<String> keysBefore = keys.keysOf(before.id());
+        goldenKeys.addAll(keysBefore);
+        MergedRecord.Builder record = new MergedRecord.Builder();
+        record.before(before).blockingKeys(keysBefore);
+        if (!before.id().equals(survivor)) {
+          record.movedActivities(store.mergeWrites().moveActivities(before.id(), survivor));
+          store.mergeWrites().remove(before);
+          keys.replace(before.id(), Set.of());
+        }
+        records.add(record.build());
+      }
+      Customer stored = base.customers().save(golden.customer());
+      keys.replace(survivor, goldenKeys);
+      Merge merge = new Merge.Builder().id(ids.newId()).actor(actor).mergedAt(clock.instant()).records(records)
+          .goldenVersion(stored.version()).provenance(golden.provenance()).build();
+      store.mergeLineage().record(merge);
+      base.events().publish(new CustomersMerged(ids.newId(), merge.mergedAt(), survivor, stored.version(), merge.id(),
+          merge.absorbedIds()));
+      return new Result(merge, stored);
+    });
+  }
+
+  /**
+   * Undoes a merge, in one transaction: see the class comment for what is restored.
+   *
+   * @param actor who undoes it
+   * @return the restored customers as stored, survivor first
+   * @throws UnmergeRefusedException if no such merge was recorded, it was undone already, or the
+   *     golden record changed since the merge
+   */
+  public List<Customer> unmerge(UUID mergeId, String actor) {
+    Objects.requireNonNull(mergeId, "mergeId");
+    Require.notBlank(actor, "actor");
+    CrmStore base = store.base();
+    return base.transactions().inTransaction(() -> {
+      Merge merge = store.mergeLineage().find(mergeId)
+          .orElseThrow(() -> new UnmergeRefusedException(mergeId, "no such merge was recorded"));
+      if (merge.undone().isPresent()) {
+        throw new UnmergeRefusedException(mergeId, "it was undone at " + merge.undone().get().at() + " by "
+            + merge.undone().get().actor());
+      }
+      CustomerId survivor = merge.survivorId();
+      Customer golden = base.customers().findById(survivor)
+          .orElseThrow(() -> new UnmergeRefusedException(mergeId, "its golden record " + survivor
+              + " no longer exists (was it merged again? undo that merge first)"));
+      if (golden.version() != merge.goldenVersion()) {
+        throw new UnmergeRefusedException(mergeId, "its golden record " + survivor + " changed since: version "
+            + golden.version() + ", the merge left version " + merge.goldenVersion());
+      }
+      List<Customer> restored = new ArrayList<>();
+      MergedRecord survivorRecord = merge.records().get(0);
+      restored.add(base.customers().save(survivorRecord.before().withVersion(golden.version())));
+      for (MergedRecord record : merge.records().subList(1, merge.records().size())) {
+        restored.add(store.mergeWrites().restore(record.before()));
+        int moved = store.mergeWrites().moveActivities(record.movedActivities(), survivor, record.before().id());
+        if (moved != record.movedActivities().size()) {
+          throw new UnmergeRefusedException(mergeId, "only " + moved + " of the " + record.movedActivities().size()
+              + " activities moved from " + record.before().id() + " are still with the survivor");
+        }
+      }
+      for (MergedRecord record : merge.records()) {
+        store.blockingKeys().replace(record.before().id(), record.blockingKeys());
+      }
+      Merge.Undo undo = new Merge.Undo(clock.instant(), actor, restored.get(0).version());
+      store.mergeLineage().markUndone(mergeId, undo);
+      base.events().publish(new MergeUndone(ids.newId(), undo.at(), survivor, restored.get(0).version(), mergeId,
+          merge.absorbedIds()));
+      return List.copyOf(restored);
+    });
+  }
+
+  private static List<CustomerId> ranked(CustomerId survivor, Collection<CustomerId> absorbed) {
+    Objects.requireNonNull(survivor, "survivor");
+    Objects.requireNonNull(absorbed, "absorbed");
+    List<CustomerId> ranked = new ArrayList<>();
+    ranked.add(survivor);
+    absorbed.forEach(id -> ranked.add(Objects.requireNonNull(id, "absorbed customer id")));
+    Require.argument(ranked.size() >= 2, "a merge absorbs at least one customer into %s", survivor);
+    Require.argument(new LinkedHashSet<>(ranked).size() == ranked.size(),
+        "a merge names each customer once, got survivor %s and %s", survivor, absorbed);
+    return ranked;
+  }
+
+  private List<Customer> load(List<CustomerId> ranked) {
+    List<Customer> customers = new ArrayList<>(ranked.size());
+    for (CustomerId id : ranked) {
+      customers.add(store.base().customers().findById(id).orElseThrow(() -> new CustomerNotFoundException(id)));
+    }
+    return customers;
+  }
+
+  /**
+   * A merge done.
+   *
+   * @param merge what it did, as the lineage keeps it
+   * @param golden the golden record as stored (the survivor at its new version)
+   */
+  public record Result(Merge merge, Customer golden) {
+    public Result {
+      Objects.requireNonNull(merge, "merge");
+      Objects.requireNonNull(golden, "golden");
+    }
+  }
+
+  /** An unmerge that cannot be done; nothing was changed. */
+  public static final class UnmergeRefusedException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final UUID mergeId;
+
+    public UnmergeRefusedException(UUID mergeId, String reason) {
+      super("Merge " + mergeId + " cannot be undone: " + reason);
+      this.mergeId = mergeId;
+    }
+
+    /** The merge that was to be undone. */
+    public UUID mergeId() {
+      return mergeId;
+    }
+  }
+
+  /** Configures a {@link Merger}; only the store is required. */
+  public static final class Builder {
+    private DedupStore store;
+    private SurvivorshipRules rules = SurvivorshipRules.defaults();
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator ids = IdGenerator.timeOrdered();
+
+    private Builder() {}
+
+    /** The dedup ports, attached to the store whose customers are merged. */
+    public Builder store(DedupStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Survivorship rules; {@link SurvivorshipRules#defaults()} unless set. */
+    public Builder rules(SurvivorshipRules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /** The clock of merge times and golden records' update times; UTC system clock unless set. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Ids of merges and events; time-ordered UUIDs unless set. */
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** @throws NullPointerException if no store was given */
+    public Merger build() {
+      return new Merger(this);
+    }
+  }
+}

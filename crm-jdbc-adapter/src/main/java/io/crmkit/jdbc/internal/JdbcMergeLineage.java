@@ -1,0 +1,144 @@
+package io.crmkit.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Require;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.dedup.merge.Merge;
+import io.crmkit.core.dedup.merge.MergeLineage;
+import io.crmkit.core.dedup.merge.MergedRecord;
+import io.crmkit.core.json.CrmJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link MergeLineage} over the {@code merge_lineage} table (one row per merge, the merge as a JSON
+ * text document written with {@link CrmJson}, which reads back equal) and the {@code merge_member}
+ * table (one row per merged customer, for {@link #involving}). Marking a merge undone rewrites its
+ * document under the row's lock.
+ */
+final class JdbcMergeLineage implements MergeLineage {
+  private static final ObjectMapper MAPPER = CrmJson.newMapper();
+
+  private final Connections connections;
+  private final Tables tables;
+
+  JdbcMergeLineage(Connections connections, Tables tables) {
+    this.connections = connections;
+    this.tables = tables;
+  }
+
+  @Override
+  public void record(Merge merge) {
+    Objects.requireNonNull(merge, "merge");
+    String document = json(merge);
+    connections.write("record merge " + merge.id(), connection -> {
+      Optional<Merge> known = read(connection, merge.id(), false);
+      if (known.isPresent()) {
+        if (!known.get().equals(merge)) {
+          throw new DuplicateKeyException(merge.id().toString(), "A different merge " + merge.id() + " was recorded");
+        }
+        return null;
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.mergeLineage()
+          + " (merge_id, survivor_id, merged_at, merged_nanos, undone, document) VALUES (?, ?, ?, ?, ?, ?)")) {
+        insert.setObject(1, merge.id());
+        insert.setObject(2, merge.survivorId().value());
+        Values.setInstant(insert, 3, merge.mergedAt());
+        insert.setBoolean(5, merge.undone().isPresent());
+        insert.setString(6, document);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement member = connection.prepareStatement(
+          "INSERT INTO " + tables.mergeMember() + " (customer_id, merge_id) VALUES (?, ?)")) {
+        for (MergedRecord record : merge.records()) {
+          member.setObject(1, record.before().id().value());
+          member.setObject(2, merge.id());
+          member.addBatch();
+        }
+        member.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Merge> find(UUID mergeId) {
+    Objects.requireNonNull(mergeId, "mergeId");
+    return connections.read("find merge " + mergeId, connection -> read(connection, mergeId, false));
+  }
+
+  @Override
+  public List<Merge> involving(CustomerId customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    return connections.read("find the merges of customer " + customerId, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT l.document FROM " + tables.mergeMember()
+          + " m JOIN " + tables.mergeLineage() + " l ON l.merge_id = m.merge_id WHERE m.customer_id = ?"
+          + " ORDER BY l.merged_at, l.merged_nanos, l.merge_id")) {
+        select.setObject(1, customerId.value());
+        List<Merge> merges = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            merges.add(merge(rs.getString(1)));
+          }
+        }
+        return merges;
+      }
+    });
+  }
+
+  @Override
+  public Merge markUndone(UUID mergeId, Merge.Undo undo) {
+    Objects.requireNonNull(mergeId, "mergeId");
+    Objects.requireNonNull(undo, "undo");
+    return connections.write("mark merge " + mergeId + " undone", connection -> {
+      Merge known = read(connection, mergeId, true).orElse(null);
+      Require.argument(known != null, "no merge %s was recorded", mergeId);
+      Require.state(known.undone().isEmpty(), "merge %s was undone already", mergeId);
+      Merge undone = known.withUndone(undo);
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE " + tables.mergeLineage() + " SET undone = ?, document = ? WHERE merge_id = ?")) {
+        update.setBoolean(1, true);
+        update.setString(2, json(undone));
+        update.setObject(3, mergeId);
+        update.executeUpdate();
+      }
+      return undone;
+    });
+  }
+
+  private Optional<Merge> read(Connection connection, UUID mergeId, boolean lock) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT document FROM " + tables.mergeLineage()
+        + " WHERE merge_id = ?" + (lock ? " FOR UPDATE" : ""))) {
+      select.setObject(1, mergeId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(merge(rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  private static String json(Merge merge) {
+    try {
+      return MAPPER.writeValueAsString(merge);
+    } catch (JsonProcessingException e) {
+      throw new CrmStorageException("Writing merge " + merge.id() + " as JSON failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Merge merge(String json) {
+    try {
+      return MAPPER.readValue(json, Merge.class);
+    } catch (JsonProcessingException e) {
+      throw new CrmStorageException("Reading a stored merge failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,367 @@
+package io.crmkit.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.activity.Interaction;
+import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerKind;
+import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.PersonName;
+import io.crmkit.core.dedup.DedupStore;
+import io.crmkit.core.dedup.merge.GoldenRecord;
+import io.crmkit.core.dedup.merge.Merge;
+import io.crmkit.core.dedup.merge.Merger;
+import io.crmkit.core.dedup.merge.MovedActivity;
+import io.crmkit.core.dedup.merge.SurvivorshipRules.Attribute;
+import io.crmkit.core.store.CrmStore;
+import io.crmkit.core.store.StoreExtension;
+import io.crmkit.testkit.CrmArbitraries;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * The contract of merging on a store: the {@link io.crmkit.core.dedup.merge.MergeWrites} and
+ * {@link io.crmkit.core.dedup.merge.MergeLineage} ports of a dedup extension, driven through
+ * {@link Merger}. Extend it with a store of your technology and its dedup extension:
+ *
+ * <pre>{@code
+ * class InMemoryMergeTest extends MergeContract {
+ *   protected CrmStore newStore() { return InMemoryCrmStore.create(); }
+ *   protected StoreExtension<DedupStore> dedup() { return InMemoryExtensions.dedup(); }
+ * }
+ * }</pre>
+ *
+ * <p>The store must carry {@code DedupEvent.FAMILY}'s events (on JDBC: {@code
+ * JdbcOptions.eventFamilies}). Each example uses customers of its own, so a shared database need
+ * not be emptied between them. "Restored exactly" means every attribute equal to the record before
+ * the merge but the version, which only moves forward.
+ */
+public abstract class MergeContract {
+  private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
+  private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
+
+  /** A store of the technology under test; called once per example or property try. */
+  protected abstract CrmStore newStore();
+
+  /** The dedup extension of the store's technology. */
+  protected abstract StoreExtension<DedupStore> dedup();
+
+  private Merger merger(DedupStore dedup) {
+    return Merger.builder().store(dedup).clock(Clock.fixed(AT, ZoneOffset.UTC)).build();
+  }
+
+  @Property(tries = 15)
+  public void unmergeOfAMergeRestoresEveryRecordWithItsPurchasesAndInteractions(@ForAll("scenarios") Scenario scenario) {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    List<Customer> saved = scenario.customers().stream().map(store.customers()::save).toList();
+    store.purchases().recordAll(scenario.purchases());
+    store.interactions().recordAll(scenario.interactions());
+    Map<CustomerId, Set<Purchase>> purchasesBefore = byOwner(store, saved, this::purchasesOf);
+    Map<CustomerId, Set<Interaction>> interactionsBefore = byOwner(store, saved, this::interactionsOf);
+    List<CustomerId> ids = saved.stream().map(Customer::id).toList();
+
+    Merger.Result merged = merger(dedup).merge(ids.get(0), ids.subList(1, ids.size()), "contract");
+    List<Customer> restored = merger(dedup).unmerge(merged.merge().id(), "contract");
+
+    assertThat(restored).hasSameSizeAs(saved);
+    for (int i = 0; i < saved.size(); i++) {
+      Customer before = saved.get(i);
+      Customer now = store.customers().findById(before.id()).orElseThrow();
+      assertThat(now).isEqualTo(restored.get(i));
+      assertThat(now.withVersion(0)).isEqualTo(before.withVersion(0));
+      assertThat(now.version()).isGreaterThan(before.version());
+    }
+    assertThat(byOwner(store, saved, this::purchasesOf)).isEqualTo(purchasesBefore);
+    assertThat(byOwner(store, saved, this::interactionsOf)).isEqualTo(interactionsBefore);
+  }
+
+  @Example
+  void aMergeLeavesOneGoldenRecordThatOwnsEveryActivityAndReference() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Wang", "Wei", "erp"));
+    Customer duplicate = store.customers().save(person("Wang", "Wei", "shop"));
+    Purchase purchase = purchase(duplicate.id());
+    store.purchases().record(purchase);
+
+    Merger.Result result = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward");
+
+    assertThat(store.customers().findById(duplicate.id())).isEmpty();
+    Customer golden = store.customers().findById(survivor.id()).orElseThrow();
+    assertThat(golden).isEqualTo(result.golden());
+    assertThat(golden.version()).isEqualTo(survivor.version() + 1);
+    assertThat(golden.externalReferences()).containsAll(duplicate.externalReferences())
+        .containsAll(survivor.externalReferences());
+    ExternalReference absorbedReference = duplicate.externalReferences().iterator().next();
+    assertThat(store.customers().findByExternalReference(absorbedReference).map(Customer::id)).contains(survivor.id());
+    assertThat(purchasesOf(store, survivor.id())).extracting(Purchase::id).containsExactly(purchase.id());
+    assertThat(purchasesOf(store, duplicate.id())).isEmpty();
+  }
+
+  @Example
+  void theLineageKeepsTheMergedRecordsTheMovedActivitiesAndTheProvenance() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Li", "Na", "erp"));
+    Customer duplicate = store.customers().save(person("Li", "Na", "shop"));
+    Purchase purchase = purchase(duplicate.id());
+    store.purchases().record(purchase);
+
+    Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+
+    Merge stored = dedup.mergeLineage().find(merge.id()).orElseThrow();
+    assertThat(stored).isEqualTo(merge);
+    assertThat(stored.records()).extracting(r -> r.before()).containsExactly(survivor, duplicate);
+    assertThat(stored.records().get(1).movedActivities())
+        .containsExactly(new MovedActivity(MovedActivity.Kind.PURCHASE, purchase.id()));
+    assertThat(stored.provenance()).containsKeys(Attribute.values());
+    assertThat(stored.provenance().get(Attribute.EXTERNAL_REFERENCES).from())
+        .containsExactly(survivor.id(), duplicate.id());
+    assertThat(dedup.mergeLineage().involving(duplicate.id())).containsExactly(merge);
+    assertThat(dedup.mergeLineage().involving(survivor.id())).containsExactly(merge);
+  }
+
+  @Example
+  public void oneRollbackUndoesAMergeEntirely() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Zhang", "San", "erp"));
+    Customer duplicate = store.customers().save(person("Zhang", "San", "shop"));
+    Purchase purchase = purchase(duplicate.id());
+    store.purchases().record(purchase);
+    dedup.blockingKeys().replace(duplicate.id(), Set.of("name:zhang san"));
+    UUID[] mergeId = new UUID[1];
+
+    assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+      mergeId[0] = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge().id();
+      throw new IllegalStateException("the host's work failed after the merge");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(store.customers().findById(survivor.id())).contains(survivor);
+    assertThat(store.customers().findById(duplicate.id())).contains(duplicate);
+    assertThat(purchasesOf(store, duplicate.id())).containsExactly(purchase);
+    assertThat(purchasesOf(store, survivor.id())).isEmpty();
+    assertThat(dedup.mergeLineage().find(mergeId[0])).isEmpty();
+    assertThat(dedup.blockingKeys().keysOf(duplicate.id())).containsExactly("name:zhang san");
+    assertThat(dedup.blockingKeys().keysOf(survivor.id())).isEmpty();
+  }
+
+  @Example
+  void blockingKeysFollowTheMergeAndComeBackWithTheUnmerge() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Chen", "Jie", "erp"));
+    Customer duplicate = store.customers().save(person("Chen", "Jie", "shop"));
+    dedup.blockingKeys().replace(survivor.id(), Set.of("phone:+8613800138000"));
+    dedup.blockingKeys().replace(duplicate.id(), Set.of("email:chen@example.com"));
+
+    Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+
+    assertThat(dedup.blockingKeys().keysOf(survivor.id()))
+        .containsExactlyInAnyOrder("phone:+8613800138000", "email:chen@example.com");
+    assertThat(dedup.blockingKeys().keysOf(duplicate.id())).isEmpty();
+
+    merger(dedup).unmerge(merge.id(), "steward");
+
+    assertThat(dedup.blockingKeys().keysOf(survivor.id())).containsExactly("phone:+8613800138000");
+    assertThat(dedup.blockingKeys().keysOf(duplicate.id())).containsExactly("email:chen@example.com");
+  }
+
+  @Example
+  void aPreviewShowsTheGoldenRecordAndChangesNothing() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Zhao", "Lei", "erp"));
+    Customer duplicate = store.customers().save(person("Zhao", "Lei", "shop"));
+
+    GoldenRecord preview = merger(dedup).preview(survivor.id(), List.of(duplicate.id()));
+
+    assertThat(preview.customer().id()).isEqualTo(survivor.id());
+    assertThat(preview.merged()).containsExactly(survivor, duplicate);
+    assertThat(store.customers().findById(survivor.id())).contains(survivor);
+    assertThat(store.customers().findById(duplicate.id())).contains(duplicate);
+    assertThat(dedup.mergeLineage().involving(survivor.id())).isEmpty();
+  }
+
+  @Example
+  void anUnmergeIsRefusedOnceDoneAndWhenTheGoldenRecordChangedSince() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Sun", "Li", "erp"));
+    Customer duplicate = store.customers().save(person("Sun", "Li", "shop"));
+    Merger merger = merger(dedup);
+    Merge merge = merger.merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+    merger.unmerge(merge.id(), "steward");
+
+    assertThatThrownBy(() -> merger.unmerge(merge.id(), "steward")).isInstanceOf(Merger.UnmergeRefusedException.class)
+        .hasMessageContaining("undone");
+    assertThat(dedup.mergeLineage().find(merge.id()).orElseThrow().undone()).isPresent();
+
+    Merge again = merger.merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+    Customer golden = store.customers().findById(survivor.id()).orElseThrow();
+    store.customers().save(golden.withOwner("someone-else"));
+
+    assertThatThrownBy(() -> merger.unmerge(again.id(), "steward")).isInstanceOf(Merger.UnmergeRefusedException.class)
+        .hasMessageContaining("changed since");
+    assertThat(store.customers().findById(duplicate.id())).isEmpty();
+  }
+
+  @Example
+  void removingAStaleCopyFailsAndRemovesNothing() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer saved = store.customers().save(person("Zhou", "Min", "erp"));
+    Customer newer = store.customers().save(saved.withOwner("owner"));
+
+    assertThatThrownBy(() -> dedup.mergeWrites().remove(saved)).isInstanceOf(ConcurrentUpdateException.class);
+    assertThat(store.customers().findById(saved.id())).contains(newer);
+  }
+
+  @Example
+  void restoringAnExistingCustomerFailsAndARestoredOneIsOneVersionOn() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer saved = store.customers().save(person("Wu", "Fang", "erp"));
+
+    assertThatThrownBy(() -> dedup.mergeWrites().restore(saved)).isInstanceOf(ConcurrentUpdateException.class);
+
+    dedup.mergeWrites().remove(saved);
+    Customer restored = dedup.mergeWrites().restore(saved);
+
+    assertThat(restored).isEqualTo(saved.withVersion(saved.version() + 1));
+    assertThat(store.customers().findById(saved.id())).contains(restored);
+    assertThat(store.customers().findByExternalReference(saved.externalReferences().iterator().next()))
+        .contains(restored);
+  }
+
+  @Example
+  void theLineageKeepsAMergeOnceAndItsUndoingOnce() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("He", "Ping", "erp"));
+    Customer duplicate = store.customers().save(person("He", "Ping", "shop"));
+    Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+
+    dedup.mergeLineage().record(merge);
+    assertThatThrownBy(() -> dedup.mergeLineage().record(new Merge.Builder().from(merge).actor("other").build()))
+        .isInstanceOf(DuplicateKeyException.class);
+
+    Merge.Undo undo = new Merge.Undo(AT.plusSeconds(60), "steward", 9);
+    assertThat(dedup.mergeLineage().markUndone(merge.id(), undo).undone()).contains(undo);
+    assertThatThrownBy(() -> dedup.mergeLineage().markUndone(merge.id(), undo)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> dedup.mergeLineage().markUndone(UUID.randomUUID(), undo))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(dedup.mergeLineage().find(merge.id()).orElseThrow().undone()).contains(undo);
+  }
+
+  @Example
+  void movingActivitiesBackMovesOnlyThoseListedThatTheOwnerHas() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer one = store.customers().save(person("Ma", "Lin", "erp"));
+    Customer other = store.customers().save(person("Ma", "Lin", "shop"));
+    Purchase purchase = purchase(one.id());
+    Interaction interaction = CrmArbitraries.interactions(Arbitraries.just(one.id()), Arbitraries.just(AT)).sample();
+    store.purchases().record(purchase);
+    store.interactions().record(interaction);
+
+    List<MovedActivity> moved = dedup.mergeWrites().moveActivities(one.id(), other.id());
+
+    assertThat(moved).containsExactly(new MovedActivity(MovedActivity.Kind.PURCHASE, purchase.id()),
+        new MovedActivity(MovedActivity.Kind.INTERACTION, interaction.id()));
+    assertThat(interactionsOf(store, other.id())).extracting(Interaction::id).containsExactly(interaction.id());
+    MovedActivity stranger = new MovedActivity(MovedActivity.Kind.PURCHASE, purchase(one.id()).id());
+    int back = dedup.mergeWrites().moveActivities(List.of(moved.get(0), stranger), other.id(), one.id());
+
+    assertThat(back).isEqualTo(1);
+    assertThat(purchasesOf(store, one.id())).containsExactly(purchase);
+    assertThat(interactionsOf(store, other.id())).hasSize(1);
+  }
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    return CrmArbitraries.customerLists(2, 4).flatMap(customers -> {
+      Arbitrary<CustomerId> owners = Arbitraries.of(customers.stream().map(Customer::id).toList());
+      return Combinators.combine(
+              CrmArbitraries.purchases(owners, CrmArbitraries.instants()).list().ofMaxSize(6)
+                  .uniqueElements(Purchase::id),
+              CrmArbitraries.interactions(owners, CrmArbitraries.instants()).list().ofMaxSize(6)
+                  .uniqueElements(Interaction::id))
+          .as((purchases, interactions) -> new Scenario(customers, purchases, interactions));
+    });
+  }
+
+  /**
+   * Customers to save, with purchases and interactions among them.
+   *
+   * @param customers customers at version 0 that can be saved together
+   * @param purchases purchases of those customers
+   * @param interactions interactions with those customers
+   */
+  public record Scenario(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions) {}
+
+  private <A> Map<CustomerId, Set<A>> byOwner(CrmStore store, List<Customer> customers,
+      java.util.function.BiFunction<CrmStore, CustomerId, List<A>> read) {
+    return customers.stream().collect(Collectors.toMap(Customer::id, c -> new HashSet<>(read.apply(store, c.id()))));
+  }
+
+  private List<Purchase> purchasesOf(CrmStore store, CustomerId id) {
+    return store.purchases().forCustomer(id, TimeRange.all());
+  }
+
+  private List<Interaction> interactionsOf(CrmStore store, CustomerId id) {
+    return store.interactions().forCustomer(id, TimeRange.all());
+  }
+
+  private static Customer person(String family, String given, String system) {
+    long n = IDS.incrementAndGet();
+    return new Customer.Builder()
+        .id(CustomerId.of(new UUID(0xDED0, n)))
+        .version(0)
+        .kind(CustomerKind.PERSON)
+        .personName(PersonName.of(family, given))
+        .displayName(given + " " + family)
+        .stage(LifecycleStage.PROSPECT)
+        .addExternalReference(new ExternalReference(system, "C-" + n))
+        .addTag(system)
+        .createdAt(AT.minusSeconds(n % 1000))
+        .updatedAt(AT.minusSeconds(n % 100))
+        .build();
+  }
+
+  private static Purchase purchase(CustomerId customer) {
+    return new Purchase.Builder()
+        .id(io.crmkit.core.activity.ActivityId.of(new UUID(0xDED1, IDS.incrementAndGet())))
+        .customerId(customer)
+        .occurredAt(AT.minusSeconds(3600))
+        .amount(Money.of(CurrencyUnit.EUR, 10))
+        .channel("online")
+        .build();
+  }
+
+}
