@@ -43,7 +43,8 @@ public record LookupKey(String type, String value) {
   /** The longest name key: longer names are cut, so a name prefix may have at most this many characters. */
   public static final int MAX_NAME_LENGTH = 200;
   /** The longest {@link #type()}: the longer identifier prefix and the longest identifier scheme. */
-  public static final int MAX_TYPE_LENGTH = 7 + PersonIdentifier.MAX_SCHEME_LENGTH;
+  public static final int MAX_TYPE_LENGTH =
+      "person:".length() + Math.max(PersonIdentifier.MAX_SCHEME_LENGTH, OrganisationIdentifier.MAX_SCHEME_LENGTH);
   /**
    * The longest {@link #value()}: an e-mail address of 254 characters whose domain grows in lower
    * case (U+0130 becomes two characters), or an identifier of 64 characters that grows in upper
