@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.LookupKey;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import java.util.Objects;
  *   <li>two-valued logic: every leaf is {@code TRUE} or {@code FALSE}, never {@code NULL} (a test on
  *       an absent value is written {@code (col IS NOT NULL AND ...)}, side-table tests are
  *       {@code EXISTS}), so {@code NOT} is plain negation;
+ *   <li>lookups ({@code Criteria.HasKey}, {@code Criteria.NameStartsWith}) read the lookup side table,
+ *       which holds exactly {@code LookupKey.of(customer)}: an equality, or a {@code LIKE} prefix
+ *       on the name keys, both served by its {@code (key_type, key_value)} index;
  *   <li>{@code and()} is {@code TRUE}, {@code or()} is {@code FALSE};
  *   <li>half-open ranges; text compared and sorted by code point ({@link Dialect#codePointOrder});
  *   <li>values outside what the database can store (dates before year 1, say) cannot equal a stored
@@ -109,6 +113,15 @@ final class CriteriaSql {
       StorageGuard.checkQueryText("hasTag", tag.tag());
       sql.append("EXISTS (SELECT 1 FROM ").append(tables.tag()).append(" g WHERE g.customer_id = ")
           .append(ALIAS).append(".id AND g.tag = ").param(Values.text(tag.tag())).append(")");
+    } else if (criteria instanceof Criteria.HasKey has) {
+      sql.append("EXISTS (SELECT 1 FROM ").append(tables.lookup()).append(" k WHERE k.customer_id = ")
+          .append(ALIAS).append(".id AND k.key_type = ").param(Values.text(has.key().type()))
+          .append(" AND k.key_value = ").param(Values.text(has.key().value())).append(")");
+    } else if (criteria instanceof Criteria.NameStartsWith name) {
+      sql.append("EXISTS (SELECT 1 FROM ").append(tables.lookup()).append(" k WHERE k.customer_id = ")
+          .append(ALIAS).append(".id AND k.key_type = ").param(Values.text(LookupKey.NAME))
+          .append(" AND k.key_value LIKE ").param(Values.text(likePrefix(name.prefix())))
+          .append(" ESCAPE '\\')");
     } else if (criteria instanceof Criteria.AttributeEquals attribute) {
       StorageGuard.checkQueryText("attributeIs.name", attribute.name());
       if (attribute.value() instanceof io.crmkit.core.customer.AttributeValue.Text text) {
