@@ -213,6 +213,20 @@ public final class JdbcCrmStore implements CrmStore {
     return ports.create(this, adapters);
   }
 
+  /**
+   * Writes the lookup keys (see {@link io.crmkit.core.customer.LookupKey}) of every stored customer that has none, in one
+   * transaction, and returns how many customers got keys. crmkit's own migration (base 2.1) does
+   * this once when it creates the lookup table; a DBA who applies the base DDL by hand ({@code
+   * migrateOnStart(false)}) to a schema that already holds customers calls this once afterwards,
+   * so that those customers are found by phone, e-mail, identifier and name. Running it again
+   * writes nothing.
+   *
+   * @throws CrmStorageException if the storage fails; nothing is written
+   */
+  public int writeMissingLookupKeys() {
+    return adapters.writeMissingLookupKeys();
+  }
+
   /** The detected database: {@code h2} or {@code postgresql}. */
   public String databaseName() {
     return adapters.databaseName();

@@ -1,10 +1,14 @@
 package io.crmkit.testkit;
 
 import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.Gender;
+import io.crmkit.core.customer.LookupKey;
+import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.Sort;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,8 +89,71 @@ final class CriteriaArbitraries {
             range(CustomerField.ID, IdentifierArbitraries.customerIds()),
             dimensionRange()))),
         Tuple.of(3, codePrefixes()),
+        Tuple.of(3, pooledLookups()),
         Tuple.of(2, Arbitraries.of(Pools.TAGS).map(Criteria::hasTag)),
         Tuple.of(2, attributeEquality()));
+  }
+
+  /**
+   * Lookups of the values {@code customers} hold, written as people type them (a phone in national
+   * or international format, an e-mail with its domain in capitals, an identifier in lower case
+   * with dashes, a name's first characters in another case or full width), mixed with lookups
+   * that miss and combined with {@code and}, {@code or} and {@code not}.
+   */
+  static Arbitrary<Criteria> lookups(List<Customer> customers) {
+    List<ContactPoint> phones = new ArrayList<>();
+    List<ContactPoint> emails = new ArrayList<>();
+    List<LookupKey> identifiers = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Customer customer : customers) {
+      for (ContactPoint point : customer.contactPoints()) {
+        if (point.channel() == ContactPoint.Channel.PHONE) {
+          phones.add(point);
+        } else if (point.channel() == ContactPoint.Channel.EMAIL) {
+          emails.add(point);
+        }
+      }
+      LookupKey.of(customer).stream().filter(key -> key.identifierScheme().isPresent()).forEach(identifiers::add);
+      names.add(customer.displayName());
+      customer.legalName().ifPresent(names::add);
+      customer.personName().flatMap(PersonName::familyName).ifPresent(names::add);
+      customer.personName().flatMap(PersonName::givenName).ifPresent(names::add);
+    }
+    List<Arbitrary<Criteria>> held = new ArrayList<>();
+    if (!phones.isEmpty()) {
+      held.add(Arbitraries.of(phones).flatMap(point -> LookupWriting.phone(point.value())));
+    }
+    if (!emails.isEmpty()) {
+      held.add(Arbitraries.of(emails).flatMap(point -> LookupWriting.email(point.value())));
+    }
+    if (!identifiers.isEmpty()) {
+      held.add(Arbitraries.of(identifiers).flatMap(LookupWriting::identifier));
+    }
+    if (!names.isEmpty()) {
+      held.add(Arbitraries.of(names).flatMap(LookupWriting::namePrefix));
+    }
+    Arbitrary<Criteria> leaf = held.isEmpty() ? pooledLookups()
+        : Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.oneOf(held)), Tuple.of(1, pooledLookups()));
+    Arbitrary<Criteria> mixed = Arbitraries.frequencyOf(Tuple.of(4, leaf), Tuple.of(1, leaves()));
+    return Arbitraries.frequencyOf(
+        Tuple.of(5, leaf),
+        Tuple.of(2, mixed.list().ofMinSize(1).ofMaxSize(3).map(Criteria.And::new)),
+        Tuple.of(2, mixed.list().ofMinSize(1).ofMaxSize(3).map(Criteria.Or::new)),
+        Tuple.of(1, leaf.map(Criteria::not)));
+  }
+
+  /** Lookups of generated values: they find a customer now and then, name prefixes often. */
+  private static Arbitrary<Criteria> pooledLookups() {
+    return Arbitraries.oneOf(List.of(
+        ContactArbitraries.phoneNumbers().map(Criteria::hasPhone),
+        ContactArbitraries.emails().map(Criteria::hasEmail),
+        IdentifierArbitraries.personIdentifiers().filter(id -> !LookupKey.identifierValue(id.value()).isEmpty())
+            .map(id -> Criteria.hasPersonIdentifier(id.scheme(), id.value())),
+        IdentifierArbitraries.organisationIdentifiers()
+            .filter(id -> !LookupKey.identifierValue(id.value()).isEmpty())
+            .map(id -> Criteria.hasOrganisationIdentifier(id.scheme(), id.value())),
+        Arbitraries.of(Stream.concat(NAME_BOUNDS.stream(), surnames().stream()).filter(bound -> !bound.isEmpty())
+            .toList()).flatMap(LookupWriting::namePrefix)));
   }
 
   private static <T> Arbitrary<Criteria> equality(CustomerField<T> field, List<T> pool) {

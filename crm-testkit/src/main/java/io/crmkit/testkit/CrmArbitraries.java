@@ -15,6 +15,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.Sort;
@@ -153,6 +154,19 @@ public final class CrmArbitraries {
     return IdentifierArbitraries.organisationIdentifiers();
   }
 
+  /**
+   * Person identifiers: valid resident identity numbers (some typed with a lower-case {@code x}),
+   * passport numbers, and now and then another scheme with any printable text.
+   */
+  public static Arbitrary<PersonIdentifier> personIdentifiers() {
+    return IdentifierArbitraries.personIdentifiers();
+  }
+
+  /** Valid GB 11643 resident identity numbers, the check character {@code X} sometimes typed {@code x}. */
+  public static Arbitrary<String> residentIdentityNumbers() {
+    return IdentifierArbitraries.residentIdentityNumbers();
+  }
+
   /** Names for custom attributes, as {@code CustomerDetails.ATTRIBUTE_NAME} allows them. */
   public static Arbitrary<String> attributeNames() {
     return AttributeArbitraries.attributeNames();
@@ -244,11 +258,24 @@ public final class CrmArbitraries {
   /**
    * Criteria trees up to three levels deep: equality and membership on kind, gender, stage,
    * tier, owner, family name and dimension codes; ranges on names, owner, birth date, timestamps,
-   * id and codes; code prefixes, tags, attributes; {@code and}, {@code or} (empty ones too) and
+   * id and codes; code prefixes, tags, attributes; lookups by phone, e-mail, identifier and name
+   * prefix; {@code and}, {@code or} (empty ones too) and
    * {@code not}. The values come from the pools {@link #customers()} draws from.
    */
   public static Arbitrary<Criteria> criteria() {
     return CriteriaArbitraries.criteria();
+  }
+
+  /**
+   * Lookups ({@link Criteria#hasPhone}, {@link Criteria#hasEmail}, identifiers, {@link
+   * Criteria#nameStartsWith}) of the values {@code customers} hold, written as people type them
+   * (national phone formats, capitalised domains, lower-case identifiers with dashes, name prefixes
+   * in another case or in full width), mixed with lookups that miss and with other criteria under
+   * {@code and}, {@code or} and {@code not}: for proving that an adapter finds exactly what
+   * {@link io.crmkit.core.customer.CriteriaEvaluator} finds.
+   */
+  public static Arbitrary<Criteria> lookups(List<Customer> customers) {
+    return CriteriaArbitraries.lookups(List.copyOf(Objects.requireNonNull(customers, "customers")));
   }
 
   /** Sort orders of up to three keys over ordered fields. */

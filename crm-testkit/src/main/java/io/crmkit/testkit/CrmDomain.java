@@ -14,6 +14,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.Sort;
@@ -86,6 +87,12 @@ public class CrmDomain extends DomainContextBase {
   @Provide
   public Arbitrary<OrganisationIdentifier> organisationIdentifiers() {
     return CrmArbitraries.organisationIdentifiers();
+  }
+
+  /** Official person identifiers: resident identity numbers, passports, other schemes. */
+  @Provide
+  public Arbitrary<PersonIdentifier> personIdentifiers() {
+    return CrmArbitraries.personIdentifiers();
   }
 
   /** Custom attribute values of every type. */

@@ -9,6 +9,7 @@ import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.ValueTier;
@@ -44,9 +45,10 @@ final class CustomerArbitraries {
     Arbitrary<Identity> identity = Combinators.combine(
             NameArbitraries.personNames(),
             AttributeArbitraries.dates(LocalDate.of(1920, 1, 1), LocalDate.of(2012, 12, 31)).optional(0.5),
-            Arbitraries.of(Gender.class).optional(0.6))
-        .as((name, birthDate, gender) -> new Identity(CustomerKind.PERSON, Optional.of(name),
-            Optional.empty(), birthDate, gender, Set.of()));
+            Arbitraries.of(Gender.class).optional(0.6),
+            IdentifierArbitraries.personIdentifiers().set().ofMaxSize(2))
+        .as((name, birthDate, gender, identifiers) -> new Identity(CustomerKind.PERSON, Optional.of(name),
+            Optional.empty(), birthDate, gender, Set.of(), identifiers));
     return withDetails(identity);
   }
 
@@ -55,7 +57,7 @@ final class CustomerArbitraries {
             NameArbitraries.legalNames(),
             IdentifierArbitraries.organisationIdentifiers().set().ofMaxSize(3))
         .as((legalName, identifiers) -> new Identity(CustomerKind.ORGANISATION, Optional.empty(),
-            Optional.of(legalName), Optional.empty(), Optional.empty(), identifiers));
+            Optional.of(legalName), Optional.empty(), Optional.empty(), identifiers, Set.of()));
     return withDetails(identity);
   }
 
@@ -143,6 +145,7 @@ final class CustomerArbitraries {
         .birthDate(identity.birthDate())
         .gender(identity.gender())
         .organisationIdentifiers(identity.identifiers())
+        .personIdentifiers(identity.personIdentifiers())
         .contactPoints(contacts.contactPoints())
         .addresses(contacts.addresses())
         .owner(classification.owner())
@@ -170,7 +173,8 @@ final class CustomerArbitraries {
   }
 
   private record Identity(CustomerKind kind, Optional<PersonName> personName, Optional<String> legalName,
-      Optional<LocalDate> birthDate, Optional<Gender> gender, Set<OrganisationIdentifier> identifiers) {}
+      Optional<LocalDate> birthDate, Optional<Gender> gender, Set<OrganisationIdentifier> identifiers,
+      Set<PersonIdentifier> personIdentifiers) {}
 
   private record Contacts(Identity identity, Optional<String> displayName, List<ContactPoint> contactPoints,
       List<PostalAddress> addresses) {}

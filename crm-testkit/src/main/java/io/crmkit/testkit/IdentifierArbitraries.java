@@ -4,6 +4,10 @@ import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
+import io.crmkit.core.identifier.ResidentIdentityNumber;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.UUID;
@@ -70,6 +74,39 @@ final class IdentifierArbitraries {
         Tuple.of(1, digits(9).map(v -> OrganisationIdentifier.of(OrganisationIdentifier.DUNS, v))),
         Tuple.of(1, legalEntityIdentifiers().map(v -> OrganisationIdentifier.of(OrganisationIdentifier.LEI, v))),
         Tuple.of(1, other));
+  }
+
+  /**
+   * Resident identity numbers (mostly, now and then written with a lower-case {@code x}),
+   * passport numbers, and now and then another scheme with any text.
+   */
+  static Arbitrary<PersonIdentifier> personIdentifiers() {
+    Arbitrary<PersonIdentifier> other = Combinators.combine(
+            TextArbitraries.realisticOr(Arbitraries.of("HK_ID", "TW_ID", "SSN"), PersonIdentifier.MAX_SCHEME_LENGTH),
+            TextArbitraries.text(PersonIdentifier.MAX_VALUE_LENGTH))
+        .as(PersonIdentifier::of);
+    Arbitrary<String> passports = Combinators.combine(Arbitraries.of("E", "G", "C", "P"), digits(8))
+        .as(String::concat);
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, residentIdentityNumbers().map(PersonIdentifier::residentIdentityNumber)),
+        Tuple.of(2, passports.map(v -> PersonIdentifier.of(PersonIdentifier.PASSPORT, v))),
+        Tuple.of(1, other));
+  }
+
+  /**
+   * Valid GB 11643 numbers: a division code, a birth date from 1920 to 2012, a sequence code and
+   * the check character, which is {@code X} about once in eleven and then sometimes typed {@code x}.
+   */
+  static Arbitrary<String> residentIdentityNumbers() {
+    DateTimeFormatter digits = DateTimeFormatter.BASIC_ISO_DATE;
+    return Combinators.combine(Arbitraries.of(DIVISION_CODES),
+            AttributeArbitraries.dates(LocalDate.of(1920, 1, 1), LocalDate.of(2012, 12, 31)),
+            digits(3), Arbitraries.of(true, false))
+        .as((division, birth, sequence, lowerX) -> {
+          String first17 = division + birth.format(digits) + sequence;
+          char check = ResidentIdentityNumber.computeCheckCharacter(first17);
+          return first17 + (lowerX && check == 'X' ? 'x' : check);
+        });
   }
 
   /** 18 characters: authority 9, type 1, a division code, a GB 11714 organisation code, a check character. */

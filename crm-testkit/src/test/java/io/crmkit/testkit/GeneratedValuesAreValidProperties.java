@@ -22,6 +22,8 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
+import io.crmkit.core.identifier.ResidentIdentityNumber;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PhoneNumbers;
 import io.crmkit.core.customer.PostalAddress;
@@ -136,6 +138,16 @@ class GeneratedValuesAreValidProperties {
     if (identifier.scheme().equals(OrganisationIdentifier.CN_USCC)) {
       assertThat(identifier.value()).hasSize(18).matches("[0-9A-HJ-NPQRTUWXY]{18}");
     }
+  }
+
+  @Property
+  void personIdentifiersHaveNoViolationsAndResidentIdentityNumbersAreValid(@ForAll PersonIdentifier identifier) {
+    assertThat(VALIDATOR.violations(NewCustomer.person("张", "伟").addPersonIdentifier(identifier).build(),
+        CustomerRules.ALL)).isEmpty();
+    if (identifier.scheme().equals(PersonIdentifier.CN_RIN)) {
+      assertThat(ResidentIdentityNumber.isValid(identifier.value())).as(identifier.value()).isTrue();
+    }
+    Statistics.label("scheme").collect(identifier.scheme().equals(PersonIdentifier.CN_RIN) ? "CN_RIN" : "other");
   }
 
   @Example

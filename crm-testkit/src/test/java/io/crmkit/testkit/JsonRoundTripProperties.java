@@ -13,6 +13,7 @@ import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.json.CrmJson;
@@ -72,6 +73,11 @@ class JsonRoundTripProperties {
   @Property
   void organisationIdentifiersRoundTrip(@ForAll OrganisationIdentifier identifier) throws JsonProcessingException {
     assertThat(roundTrip(identifier, OrganisationIdentifier.class)).isEqualTo(identifier);
+  }
+
+  @Property
+  void personIdentifiersRoundTrip(@ForAll PersonIdentifier identifier) throws JsonProcessingException {
+    assertThat(roundTrip(identifier, PersonIdentifier.class)).isEqualTo(identifier);
   }
 
   @Property

@@ -27,6 +27,13 @@ import java.util.Set;
  *
  * <p><b>Ranges</b> include {@code from} and exclude {@code to}; either bound may be open. Text is
  * compared by Unicode code point, case-sensitively.
+ *
+ * <p><b>Lookups</b> ({@link #hasPhone}, {@link #hasEmail}, {@link #hasOrganisationIdentifier},
+ * {@link #hasPersonIdentifier}, {@link #nameStartsWith}) compare normalised forms, defined once in
+ * {@link LookupKey}: the value given is normalised when the criterion is built (an unusable value
+ * is an {@link IllegalArgumentException} then, not an empty result later), and the customer's
+ * values by {@link LookupKey#of}. A customer without any phone, e-mail or identifier fails the
+ * lookup, and its negation holds, as with every absent value.
  */
 public sealed interface Criteria {
 
@@ -111,6 +118,72 @@ public sealed interface Criteria {
   /** The custom attribute {@code name} has exactly {@code value} (same type, same value). */
   static Criteria attributeIs(String name, AttributeValue value) {
     return new AttributeEquals(name, value);
+  }
+
+  /**
+   * The customer has this phone number among its {@link ContactPoint.Channel#PHONE PHONE} contact
+   * points, compared in E.164: {@code 138 1234 5678} with region {@code CN} finds {@code
+   * +8613812345678}.
+   *
+   * @param defaultRegion ISO 3166-1 alpha-2 region of a number written without country code
+   * @throws IllegalArgumentException if the number is not a valid number of that region
+   */
+  static Criteria hasPhone(String number, String defaultRegion) {
+    return new HasKey(LookupKey.phone(number, defaultRegion));
+  }
+
+  /**
+   * The customer has this phone number, written with its country code ({@code +86 138-1234-5678})
+   * or in E.164.
+   *
+   * @throws IllegalArgumentException if the number is not a valid international number
+   */
+  static Criteria hasPhone(String internationalNumber) {
+    return new HasKey(LookupKey.phone(internationalNumber));
+  }
+
+  /**
+   * The customer has this e-mail address among its {@link ContactPoint.Channel#EMAIL EMAIL}
+   * contact points: trimmed, the local part exactly as written, the domain in any case.
+   *
+   * @throws IllegalArgumentException if the address has no local part, {@code @} and domain
+   */
+  static Criteria hasEmail(String address) {
+    return new HasKey(LookupKey.email(address));
+  }
+
+  /**
+   * The customer has an organisation identifier of this scheme (exact) whose value equals {@code
+   * value} in upper case without spaces and dashes.
+   *
+   * @throws IllegalArgumentException if the scheme is blank or too long, or the value empty
+   */
+  static Criteria hasOrganisationIdentifier(String scheme, String value) {
+    return new HasKey(LookupKey.organisationIdentifier(scheme, value));
+  }
+
+  /**
+   * The customer has a person identifier of this scheme (exact) whose value equals {@code value} in
+   * upper case without spaces and dashes, so a resident identity number ending in {@code x} finds
+   * the one stored with {@code X}.
+   *
+   * @throws IllegalArgumentException if the scheme is blank or too long, or the value empty
+   */
+  static Criteria hasPersonIdentifier(String scheme, String value) {
+    return new HasKey(LookupKey.personIdentifier(scheme, value));
+  }
+
+  /**
+   * Name search: the display name, the legal name, the family name or the given name starts with
+   * {@code prefix}, ignoring case and the difference between full-width and half-width forms (both
+   * sides normalised by {@link LookupKey#name}). {@code "wang"} finds 王 only through a display name
+   * written in Latin letters; {@code "ＡＢＣ"} finds "abc Trading".
+   *
+   * @throws IllegalArgumentException if the prefix is empty once normalised, longer than {@value
+   *     LookupKey#MAX_NAME_LENGTH} characters, or holds NUL or an unpaired surrogate
+   */
+  static Criteria nameStartsWith(String prefix) {
+    return new NameStartsWith(prefix);
   }
 
   static Criteria and(Criteria... operands) {
@@ -201,6 +274,30 @@ public sealed interface Criteria {
     public AttributeEquals {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** The customer has {@code key} among {@link LookupKey#of its lookup keys}. */
+  record HasKey(LookupKey key) implements Criteria {
+    public HasKey {
+      Objects.requireNonNull(key, "key");
+      Require.argument(!key.type().equals(LookupKey.NAME), "names are searched by prefix; use nameStartsWith");
+    }
+  }
+
+  /**
+   * A {@link LookupKey#NAME name key} of the customer starts with {@code prefix}; the prefix is
+   * normalised by {@link LookupKey#name} when the criterion is built.
+   */
+  record NameStartsWith(String prefix) implements Criteria {
+    public NameStartsWith {
+      Objects.requireNonNull(prefix, "prefix");
+      prefix = LookupKey.name(prefix);
+      Require.argument(!prefix.isEmpty(), "a name prefix must not be empty");
+      Require.argument(prefix.length() <= LookupKey.MAX_NAME_LENGTH,
+          "a name prefix may have at most %s characters once normalised, got %s", LookupKey.MAX_NAME_LENGTH,
+          prefix.length());
+      Require.argument(LookupKey.isStorable(prefix), "a name prefix must not contain NUL or unpaired surrogates");
     }
   }
 

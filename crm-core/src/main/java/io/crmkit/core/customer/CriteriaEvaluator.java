@@ -32,6 +32,11 @@ public final class CriteriaEvaluator {
       return customer.tags().contains(tag.tag());
     } else if (criteria instanceof Criteria.AttributeEquals attribute) {
       return attribute.value().equals(customer.attributes().get(attribute.name()));
+    } else if (criteria instanceof Criteria.HasKey has) {
+      return LookupKey.of(customer).contains(has.key());
+    } else if (criteria instanceof Criteria.NameStartsWith name) {
+      return LookupKey.of(customer).stream()
+          .anyMatch(key -> key.type().equals(LookupKey.NAME) && key.value().startsWith(name.prefix()));
     } else if (criteria instanceof Criteria.And and) {
       return and.operands().stream().allMatch(c -> matches(c, customer));
     } else if (criteria instanceof Criteria.Or or) {

@@ -38,6 +38,7 @@ public final class CustomerChanges {
     all.put("birthDate", CustomerDetails::birthDate);
     all.put("gender", CustomerDetails::gender);
     all.put("organisationIdentifiers", CustomerDetails::organisationIdentifiers);
+    all.put("personIdentifiers", CustomerDetails::personIdentifiers);
     all.put("owner", CustomerDetails::owner);
     all.put("tags", CustomerDetails::tags);
     all.put("dimensionCodes", CustomerDetails::dimensionCodes);

@@ -77,6 +77,13 @@ public interface CustomerDetails {
   /** Official identifiers of an organisation (tax, register, credit codes). */
   Set<@NotNull @Valid OrganisationIdentifier> organisationIdentifiers();
 
+  /**
+   * Official identifiers of a person (resident identity number, passport): what a CRM user looks a
+   * person up by, and the strongest evidence that two records are the same person. Organisations
+   * have none.
+   */
+  Set<@NotNull @Valid PersonIdentifier> personIdentifiers();
+
   /** The user or team responsible for the customer, as the host system names them. */
   Optional<@NotBlankIfPresent @Size(max = MAX_OWNER_LENGTH) @PrintableText String> owner();
 

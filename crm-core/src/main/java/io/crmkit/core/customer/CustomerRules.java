@@ -2,6 +2,7 @@ package io.crmkit.core.customer;
 
 import io.crmkit.core.common.DomainRule;
 import io.crmkit.core.common.Violation;
+import io.crmkit.core.identifier.ResidentIdentityNumber;
 import io.crmkit.core.identifier.UnifiedSocialCreditCode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,10 +48,15 @@ public final class CustomerRules {
       if (customer.gender().isPresent()) {
         found.add(new Violation("gender", "organisation-has-no-gender", "an organisation has no gender"));
       }
+      if (!customer.personIdentifiers().isEmpty()) {
+        found.add(new Violation("personIdentifiers", "organisation-has-no-person-identifier",
+            "an organisation has no person identifier; use organisationIdentifiers"));
+      }
     }
     checkContactPoints(customer.contactPoints(), found);
     checkAddresses(customer.addresses(), found);
     checkOrganisationIdentifiers(customer.organisationIdentifiers(), found);
+    checkPersonIdentifiers(customer.personIdentifiers(), found);
     return found;
   }
 
@@ -95,6 +101,23 @@ public final class CustomerRules {
         if (!problems.isEmpty()) {
           found.add(new Violation("organisationIdentifiers[].value", "uscc-check",
               "must be a valid Unified Social Credit Code (GB 32100-2015): "
+                  + problems.stream().map(Violation::message).collect(Collectors.joining("; "))));
+        }
+      }
+    }
+  }
+
+  /**
+   * A {@link PersonIdentifier#CN_RIN} must be a valid resident identity number (GB 11643-1999);
+   * its value is already upper case, so a lower-case {@code x} typed for the check character passes.
+   */
+  private static void checkPersonIdentifiers(Collection<PersonIdentifier> identifiers, List<Violation> found) {
+    for (PersonIdentifier identifier : identifiers) {
+      if (identifier != null && PersonIdentifier.CN_RIN.equals(identifier.scheme())) {
+        List<Violation> problems = ResidentIdentityNumber.validate(identifier.value());
+        if (!problems.isEmpty()) {
+          found.add(new Violation("personIdentifiers[].value", "resident-id-check",
+              "must be a valid resident identity number (GB 11643-1999): "
                   + problems.stream().map(Violation::message).collect(Collectors.joining("; "))));
         }
       }

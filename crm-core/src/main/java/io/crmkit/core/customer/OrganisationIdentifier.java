@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param value the identifier as issued
  */
 public record OrganisationIdentifier(
-    @NotBlank @Size(max = 32) @PrintableText String scheme,
-    @NotBlank @Size(max = 64) @PrintableText String value) {
+    @NotBlank @Size(max = MAX_SCHEME_LENGTH) @PrintableText String scheme,
+    @NotBlank @Size(max = MAX_VALUE_LENGTH) @PrintableText String value) {
+
+  /** The longest {@link #scheme()}. */
+  public static final int MAX_SCHEME_LENGTH = 32;
+  /** The longest {@link #value()}. */
+  public static final int MAX_VALUE_LENGTH = 64;
 
   /**
    * Chinese Unified Social Credit Code (统一社会信用代码, GB 32100-2015). {@link CustomerRules}

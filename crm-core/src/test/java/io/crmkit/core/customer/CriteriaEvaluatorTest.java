@@ -39,6 +39,72 @@ class CriteriaEvaluatorTest {
     assertThat(matches(not(Criteria.codeStartsWith("region", "11")), withoutOwner)).isTrue();
   }
 
+  private final Customer reachable = customer(3, NewCustomer.person("Wang", "Fang")
+      .addContactPoint(ContactPoint.phone("+8613812345678"))
+      .addContactPoint(ContactPoint.email("Fang.Wang@Example.CN"))
+      .addPersonIdentifier(PersonIdentifier.residentIdentityNumber("11010519491231002X"))
+      .build(), T0);
+  private final Customer company = customer(4, NewCustomer.organisation("ＡＢＣ Trading Co., Ltd.")
+      .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91350100M000100Y43"))
+      .build(), T0);
+
+  @Test
+  void aPhoneIsFoundInAnyWrittenForm() {
+    assertThat(matches(Criteria.hasPhone("138-1234-5678", "CN"), reachable)).isTrue();
+    assertThat(matches(Criteria.hasPhone("+86 138 1234 5678"), reachable)).isTrue();
+    assertThat(matches(Criteria.hasPhone("138-1234-5679", "CN"), reachable)).isFalse();
+    assertThat(matches(Criteria.hasPhone("+8613812345678"), company)).isFalse();
+    assertThat(matches(not(Criteria.hasPhone("+8613812345678")), company)).isTrue();
+  }
+
+  @Test
+  void anEmailIsFoundWithItsDomainInAnyCaseButItsLocalPartAsWritten() {
+    assertThat(matches(Criteria.hasEmail(" Fang.Wang@example.cn "), reachable)).isTrue();
+    assertThat(matches(Criteria.hasEmail("fang.wang@example.cn"), reachable)).isFalse();
+    assertThat(matches(not(Criteria.hasEmail("Fang.Wang@example.cn")), company)).isTrue();
+  }
+
+  @Test
+  void identifiersAreFoundWithoutCaseSpacesOrDashes() {
+    assertThat(matches(Criteria.hasPersonIdentifier(PersonIdentifier.CN_RIN, "110105 19491231 002x"), reachable))
+        .isTrue();
+    assertThat(matches(Criteria.hasOrganisationIdentifier(OrganisationIdentifier.CN_USCC, "91350100-m000100y43"),
+        company)).isTrue();
+    assertThat(matches(Criteria.hasOrganisationIdentifier(OrganisationIdentifier.VAT, "91350100M000100Y43"),
+        company)).isFalse();
+    assertThat(matches(Criteria.hasPersonIdentifier(OrganisationIdentifier.CN_USCC, "91350100M000100Y43"),
+        company)).isFalse();
+  }
+
+  @Test
+  void nameSearchMatchesAPrefixOfAnyNameIgnoringCaseAndWidth() {
+    assertThat(matches(Criteria.nameStartsWith("wang"), reachable)).isTrue();
+    assertThat(matches(Criteria.nameStartsWith("FANG"), reachable)).isTrue();
+    assertThat(matches(Criteria.nameStartsWith("ang"), reachable)).isFalse();
+    assertThat(matches(Criteria.nameStartsWith("abc t"), company)).isTrue();
+    assertThat(matches(Criteria.nameStartsWith("ＡＢＣ"), company)).isTrue();
+    assertThat(matches(Criteria.nameStartsWith("Trading"), company)).isFalse();
+  }
+
+  @Test
+  void lookupCriteriaRejectUnusableValuesWhenBuilt() {
+    assertThatThrownBy(() -> Criteria.hasPhone("call me", "CN")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Criteria.hasEmail("nobody")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Criteria.nameStartsWith("")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty");
+    assertThatThrownBy(() -> Criteria.nameStartsWith("x".repeat(LookupKey.MAX_NAME_LENGTH + 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+    assertThatThrownBy(() -> Criteria.nameStartsWith("a\uD800")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unpaired");
+    assertThatThrownBy(() -> new Criteria.HasKey(new LookupKey(LookupKey.NAME, "x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nameStartsWith");
+  }
+
+  @Test
+  void aNamePrefixIsStoredNormalised() {
+    assertThat(Criteria.nameStartsWith("ＡＢＣ")).isEqualTo(new Criteria.NameStartsWith("abc"));
+  }
+
   @Test
   void rangesIncludeTheLowerAndExcludeTheUpperBound() {
     assertThat(matches(Criteria.createdBetween(T0, T0.plusSeconds(10)), withOwner)).isTrue();

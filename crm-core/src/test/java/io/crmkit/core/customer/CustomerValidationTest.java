@@ -174,6 +174,39 @@ class CustomerValidationTest {
   }
 
   @Test
+  void invalidResidentIdentityNumberIsRejected() {
+    assertRejected(b -> b.addPersonIdentifier(PersonIdentifier.residentIdentityNumber("110105194912310021")),
+        "personIdentifiers[].value", "resident-id-check");
+  }
+
+  @Test
+  void residentIdentityNumberWithALowerCaseXIsTheSameValidNumber() {
+    PersonIdentifier lower = PersonIdentifier.residentIdentityNumber("11010519491231002x");
+    assertThat(lower).isEqualTo(PersonIdentifier.residentIdentityNumber("11010519491231002X"));
+    assertThat(violations(valid().addPersonIdentifier(lower).build())).isEmpty();
+  }
+
+  @Test
+  void otherPersonIdentifierSchemesKeepTheirCaseAndAreNotChecked() {
+    PersonIdentifier passport = PersonIdentifier.of(PersonIdentifier.PASSPORT, "e12345678");
+    assertThat(passport.value()).isEqualTo("e12345678");
+    assertThat(violations(valid().addPersonIdentifier(passport).build())).isEmpty();
+  }
+
+  @Test
+  void personIdentifierToStringMasksTheNumber() {
+    assertThat(PersonIdentifier.residentIdentityNumber("11010519491231002X").toString())
+        .isEqualTo("PersonIdentifier[CN_RIN, ***2X]").doesNotContain("19491231");
+  }
+
+  @Test
+  void anOrganisationHasNoPersonIdentifier() {
+    NewCustomer org = NewCustomer.organisation("福州示例有限公司")
+        .addPersonIdentifier(PersonIdentifier.residentIdentityNumber("11010519491231002X")).build();
+    assertThat(violations(org)).extracting(Violation::rule).containsExactly("organisation-has-no-person-identifier");
+  }
+
+  @Test
   void invalidUnifiedSocialCreditCodeIsRejected() {
     assertRejected(b -> b.addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC,
         "91350100M000100Y44")), "organisationIdentifiers[].value", "uscc-check");

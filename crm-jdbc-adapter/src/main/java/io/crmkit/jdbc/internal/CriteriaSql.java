@@ -6,6 +6,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.LookupKey;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
 import java.time.Instant;
@@ -22,6 +23,10 @@ import java.util.Objects;
  *   <li>two-valued logic: every leaf is {@code TRUE} or {@code FALSE}, never {@code NULL} (a test on
  *       an absent value is written {@code (col IS NOT NULL AND ...)}, side-table tests are
  *       {@code EXISTS}), so {@code NOT} is plain negation;
+ *   <li>lookups ({@code Criteria.HasKey}, {@code Criteria.NameStartsWith}) are {@code t.id IN} the
+ *       customers of the lookup side table, which holds exactly {@code LookupKey.of(customer)}: an
+ *       equality, or a {@code LIKE} prefix on the name keys, both served by its
+ *       {@code (key_type, key_value)} index;
  *   <li>{@code and()} is {@code TRUE}, {@code or()} is {@code FALSE};
  *   <li>half-open ranges; text compared and sorted by code point ({@link Dialect#codePointOrder});
  *   <li>values outside what the database can store (dates before year 1, say) cannot equal a stored
@@ -109,6 +114,13 @@ final class CriteriaSql {
       StorageGuard.checkQueryText("hasTag", tag.tag());
       sql.append("EXISTS (SELECT 1 FROM ").append(tables.tag()).append(" g WHERE g.customer_id = ")
           .append(ALIAS).append(".id AND g.tag = ").param(Values.text(tag.tag())).append(")");
+    } else if (criteria instanceof Criteria.HasKey has) {
+      lookup(sql).append(" = ").param(Values.text(has.key().type()))
+          .append(" AND k.key_value = ").param(Values.text(has.key().value())).append(")");
+    } else if (criteria instanceof Criteria.NameStartsWith name) {
+      lookup(sql).append(" = ").param(Values.text(LookupKey.NAME))
+          .append(" AND k.key_value LIKE ").param(Values.text(likePrefix(name.prefix())))
+          .append(" ESCAPE '\\')");
     } else if (criteria instanceof Criteria.AttributeEquals attribute) {
       StorageGuard.checkQueryText("attributeIs.name", attribute.name());
       if (attribute.value() instanceof io.crmkit.core.customer.AttributeValue.Text text) {
@@ -126,6 +138,18 @@ final class CriteriaSql {
     } else {
       throw new IllegalArgumentException("unknown criteria type " + criteria.getClass().getName());
     }
+  }
+
+  /**
+   * The start of a lookup, {@code t.id IN (SELECT ... WHERE k.key_type}, for the caller to finish:
+   * {@code IN} rather than a correlated {@code EXISTS}, because H2 runs {@code EXISTS} once per
+   * customer row but reads {@code IN (SELECT ...)} from the lookup index and then the customers by
+   * primary key; PostgreSQL plans both as the same semi-join. Customer ids and the subquery's are
+   * never null, so the test is TRUE or FALSE.
+   */
+  private SqlBuilder lookup(SqlBuilder sql) {
+    return sql.append(ALIAS).append(".id IN (SELECT k.customer_id FROM ").append(tables.lookup())
+        .append(" k WHERE k.key_type");
   }
 
   private void junction(SqlBuilder sql, List<Criteria> operands, String operator, String empty) {

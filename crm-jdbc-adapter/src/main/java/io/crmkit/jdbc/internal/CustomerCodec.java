@@ -18,6 +18,7 @@ import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.ValueTier;
@@ -36,7 +37,7 @@ import java.util.Set;
 
 /**
  * Maps a {@link Customer} to its row and back. Queryable scalar fields are columns; the nested value
- * lists (contact points, addresses, organisation identifiers, needs) and the copies of tags,
+ * lists (contact points, addresses, organisation and person identifiers, needs) and the copies of tags,
  * dimension codes and external references live in the {@code details} JSON document, which is what
  * a read uses, so that one row is one customer. The side tables hold the same tags, codes and
  * references as indexes for queries; custom attributes are their own JSON column.
@@ -156,6 +157,10 @@ final class CustomerCodec {
     for (OrganisationIdentifier identifier : customer.organisationIdentifiers()) {
       identifiers.addObject().put("scheme", identifier.scheme()).put("value", identifier.value());
     }
+    ArrayNode persons = root.putArray("personIdentifiers");
+    for (PersonIdentifier identifier : customer.personIdentifiers()) {
+      persons.addObject().put("scheme", identifier.scheme()).put("value", identifier.value());
+    }
     ArrayNode needs = root.putArray("needs");
     for (Need need : customer.needs()) {
       ObjectNode node = needs.addObject();
@@ -240,6 +245,10 @@ final class CustomerCodec {
     for (JsonNode node : root.path("organisationIdentifiers")) {
       identifiers.add(OrganisationIdentifier.of(node.get("scheme").asText(), node.get("value").asText()));
     }
+    Set<PersonIdentifier> personIdentifiers = new LinkedHashSet<>();
+    for (JsonNode node : root.path("personIdentifiers")) {
+      personIdentifiers.add(PersonIdentifier.of(node.get("scheme").asText(), node.get("value").asText()));
+    }
     List<Need> needs = new ArrayList<>();
     for (JsonNode node : root.path("needs")) {
       needs.add(new Need.Builder()
@@ -264,6 +273,7 @@ final class CustomerCodec {
     builder.contactPoints(contacts)
         .addresses(addresses)
         .organisationIdentifiers(identifiers)
+        .personIdentifiers(personIdentifiers)
         .needs(needs)
         .tags(tags)
         .dimensionCodes(codes)

@@ -4,6 +4,7 @@ import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.LookupKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -105,6 +106,7 @@ final class CustomerRows {
       batch.finish();
     }
     insertReferences(connection, tables, customers);
+    insertLookupKeys(connection, tables, customers);
     if (dialect.attributesInSideTable()) {
       try (PreparedStatement attributes = connection.prepareStatement(
           "INSERT INTO " + tables.attribute() + " (customer_id, name, value_key) VALUES (?, ?, ?)")) {
@@ -140,11 +142,33 @@ final class CustomerRows {
     }
   }
 
+  /**
+   * Inserts every customer's {@link LookupKey}s, the index that {@code Criteria} lookups read; every
+   * path that writes customers calls this (or its COPY twin) in the same transaction.
+   */
+  static void insertLookupKeys(Connection connection, Tables tables, Collection<Customer> customers)
+      throws SQLException {
+    try (PreparedStatement keys = connection.prepareStatement(
+        "INSERT INTO " + tables.lookup() + " (key_type, key_value, customer_id) VALUES (?, ?, ?)")) {
+      Batch batch = new Batch(keys);
+      for (Customer customer : customers) {
+        for (LookupKey key : LookupKey.of(customer)) {
+          keys.setString(1, key.type());
+          keys.setString(2, key.value());
+          keys.setObject(3, customer.id().value());
+          batch.add();
+        }
+      }
+      batch.finish();
+    }
+  }
+
   static void deleteSideRows(Connection connection, Tables tables, Dialect dialect, List<CustomerId> ids)
       throws SQLException {
     deleteFrom(connection, tables.code(), ids);
     deleteFrom(connection, tables.tag(), ids);
     deleteFrom(connection, tables.externalRef(), ids);
+    deleteFrom(connection, tables.lookup(), ids);
     if (dialect.attributesInSideTable()) {
       deleteFrom(connection, tables.attribute(), ids);
     }

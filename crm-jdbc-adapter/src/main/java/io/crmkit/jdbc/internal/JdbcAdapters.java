@@ -136,6 +136,11 @@ public final class JdbcAdapters {
     return dialect.name();
   }
 
+  /** See {@code JdbcCrmStore.writeMissingLookupKeys}. */
+  public int writeMissingLookupKeys() {
+    return connections.write("writing missing lookup keys", new LookupKeyBackfill(tables)::backfill);
+  }
+
   /**
    * Migrates {@code capability}'s tables ({@link #BASE}, {@code lifecycle}, ...) to their latest
    * version, on a connection of its own; returns how many migrations ran.

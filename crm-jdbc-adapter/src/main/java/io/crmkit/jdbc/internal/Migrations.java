@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code ${prefix}} replaced by the table prefix, and its own history table (the base's is
  * {@code <prefix>schema_history}, an extension's {@code <prefix><capability>_schema_history}), so
  * capabilities version independently and crmkit's migrations never mix with the host's. A schema
- * that already holds the host's tables is fine.
+ * that already holds the host's tables is fine. Migrations that SQL cannot express are Java
+ * ({@link LookupKeyBackfill}, base 2.1), given to Flyway here.
  */
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -46,6 +47,9 @@ final class Migrations {
         .validateMigrationNaming(true);
     if (schema != null) {
       configuration.schemas(schema).defaultSchema(schema);
+    }
+    if (capability.equals(BASE)) {
+      configuration.javaMigrations(new LookupKeyBackfill(tables));
     }
     try {
       int applied = configuration.load().migrate().migrationsExecuted;

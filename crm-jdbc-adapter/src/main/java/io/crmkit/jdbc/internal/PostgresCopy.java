@@ -3,6 +3,7 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
+import io.crmkit.core.customer.LookupKey;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.ValueTier;
 import java.io.BufferedWriter;
@@ -93,6 +94,15 @@ final class PostgresCopy {
         for (ExternalReference reference : c.externalReferences()) {
           field(out, reference.system());
           field(out, reference.id());
+          last(out, c.id().toString());
+        }
+      }
+    });
+    copy(connection, "COPY " + tables.lookup() + " (key_type, key_value, customer_id) FROM STDIN", out -> {
+      for (Customer c : customers) {
+        for (LookupKey key : LookupKey.of(c)) {
+          field(out, key.type());
+          field(out, key.value());
           last(out, c.id().toString());
         }
       }

@@ -11,6 +11,7 @@ import io.crmkit.core.customer.CustomerDetails;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dimension.review.CodeRequest;
@@ -76,9 +77,14 @@ final class StorageGuard {
       c.storable(path + ".postcode", address.postcode().orElse(null));
       c.storable(path + ".line", address.line().orElse(null));
     }
+    // Identifier schemes and values also go into the lookup table, whose columns are sized for the model's limits.
     for (OrganisationIdentifier identifier : customer.organisationIdentifiers()) {
-      c.storable("organisationIdentifiers.scheme", identifier.scheme());
-      c.storable("organisationIdentifiers.value", identifier.value());
+      c.text("organisationIdentifiers.scheme", identifier.scheme(), OrganisationIdentifier.MAX_SCHEME_LENGTH);
+      c.text("organisationIdentifiers.value", identifier.value(), OrganisationIdentifier.MAX_VALUE_LENGTH);
+    }
+    for (PersonIdentifier identifier : customer.personIdentifiers()) {
+      c.text("personIdentifiers.scheme", identifier.scheme(), PersonIdentifier.MAX_SCHEME_LENGTH);
+      c.text("personIdentifiers.value", identifier.value(), PersonIdentifier.MAX_VALUE_LENGTH);
     }
     i = 0;
     for (Need need : customer.needs()) {
@@ -139,6 +145,9 @@ final class StorageGuard {
           + length(address.postcode()) + length(address.line()));
     }
     for (OrganisationIdentifier identifier : customer.organisationIdentifiers()) {
+      bound += 40 + 6L * (identifier.scheme().length() + identifier.value().length());
+    }
+    for (PersonIdentifier identifier : customer.personIdentifiers()) {
       bound += 40 + 6L * (identifier.scheme().length() + identifier.value().length());
     }
     for (Need need : customer.needs()) {

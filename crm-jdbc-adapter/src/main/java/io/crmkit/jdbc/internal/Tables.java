@@ -68,6 +68,11 @@ final class Tables {
     return name("customer_attribute");
   }
 
+  /** Normalised lookup keys of customers (phone, e-mail, identifiers, names): see {@code LookupKey}. */
+  public String lookup() {
+    return name("customer_lookup");
+  }
+
   public String externalRef() {
     return name("external_ref");
   }

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * fresh, empty store each time). PostgreSQL goes through a small pool, as a host would use it.
  */
 final class ContractStores {
-  private static final List<String> TABLES = List.of("crm_customer_code", "crm_customer_tag",
+  private static final List<String> TABLES = List.of("crm_customer_code", "crm_customer_tag", "crm_customer_lookup",
       "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
       "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
       "crm_merge_lineage", "crm_review_pair", "crm_blocking_key");

@@ -3,12 +3,15 @@ package io.crmkit.jdbc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.CriteriaEvaluator;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
+import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.testkit.CrmArbitraries;
@@ -23,6 +26,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * One query language, three engines, one answer: random criteria and sort orders over random
@@ -48,6 +53,65 @@ class CriteriaEquivalenceProperties {
       try (Stream<Customer> stream = store.stream(criteria)) {
         assertThat(stream.toList()).as("%s stream %s", engine, criteria).isEqualTo(expectedById);
       }
+    });
+  }
+
+  /**
+   * Lookups of the customers' own phones, e-mails, identifiers and names, written as people type
+   * them, find exactly the customers the evaluator finds, on every engine, also under {@code not}.
+   */
+  @Property(tries = 100)
+  void lookupsOfStoredValuesFindTheSameCustomersInMemoryOnH2AndOnPostgres(
+      @ForAll("customersAndLookups") Tuple.Tuple2<List<Customer>, Criteria> example) {
+    List<Customer> customers = example.get1();
+    Criteria criteria = example.get2();
+    Map<String, Customers> engines = engines(customers);
+    List<Customer> expected = customers.stream().map(c -> c.withVersion(1))
+        .filter(c -> CriteriaEvaluator.matches(criteria, c)).sorted(CriteriaEvaluator.comparator(Sort.byId())).toList();
+    Statistics.label("matches").collect(expected.isEmpty() ? "none" : expected.size() == customers.size() ? "all" : "some");
+
+    engines.forEach((engine, store) -> {
+      assertThat(store.find(criteria, Sort.byId(), PageRequest.first(100)).items()).as("%s find %s", engine, criteria)
+          .isEqualTo(expected);
+      assertThat(store.count(criteria)).as("%s count %s", engine, criteria).isEqualTo(expected.size());
+    });
+  }
+
+  /**
+   * Lookups that differ from the stored value only in what the normalisation erases, and ones that
+   * differ in what it keeps: the local part of an e-mail, an identifier's scheme.
+   */
+  @Example
+  void lookupsAgreeOnWhatNormalisationErasesAndWhatItKeeps() {
+    Customer person = new Customer.Builder().from(TestCustomers.fullPerson(1)).id(CustomerId.of(new UUID(8, 1)))
+        .contactPoints(List.of(ContactPoint.phone("+8613812345678"), ContactPoint.email("Wei.Zhang@Example.CN")))
+        .addPersonIdentifier(PersonIdentifier.residentIdentityNumber("11010519491231002x"))
+        .displayName("Ｗｅｉ Straße 王伟").build();
+    Customer company = new Customer.Builder().from(TestCustomers.organisation(2)).id(CustomerId.of(new UUID(8, 2)))
+        .addOrganisationIdentifier(OrganisationIdentifier.of(OrganisationIdentifier.CN_USCC, "91350100M000100Y43"))
+        .legalName("ABC_100% Trading").displayName("ABC").build();
+    Map<String, Customers> engines = engines(List.of(person, company));
+    Map<Criteria, List<Customer>> expected = new java.util.LinkedHashMap<>();
+    expected.put(Criteria.hasPhone("138 1234 5678", "CN"), List.of(person));
+    expected.put(Criteria.hasPhone("+86 (138) 1234-5679"), List.of());
+    expected.put(Criteria.hasEmail(" Wei.Zhang@EXAMPLE.cn"), List.of(person));
+    expected.put(Criteria.hasEmail("wei.zhang@example.cn"), List.of());
+    expected.put(Criteria.hasPersonIdentifier(PersonIdentifier.CN_RIN, "110105-19491231-002X"), List.of(person));
+    expected.put(Criteria.hasPersonIdentifier("cn_rin", "11010519491231002X"), List.of());
+    expected.put(Criteria.hasOrganisationIdentifier(OrganisationIdentifier.CN_USCC, "91350100 m000100 y43"),
+        List.of(company));
+    expected.put(Criteria.nameStartsWith("WEI STRASSE"), List.of(person));
+    expected.put(Criteria.nameStartsWith("abc_1"), List.of(company));
+    expected.put(Criteria.nameStartsWith("abc%"), List.of());
+    expected.put(Criteria.nameStartsWith("ab_"), List.of());
+    expected.put(Criteria.nameStartsWith("abc"), List.of(company));
+    expected.put(Criteria.not(Criteria.hasPhone("+8613812345678")), List.of(company));
+    expected.forEach((criteria, customers) -> {
+      List<Customer> stored = customers.stream().map(c -> c.withVersion(1)).toList();
+      assertThat(stored.stream().allMatch(c -> CriteriaEvaluator.matches(criteria, c))).as("evaluator %s", criteria)
+          .isTrue();
+      engines.forEach((engine, store) -> assertThat(store.find(criteria, Sort.byId(), PageRequest.first(10)).items())
+          .as("%s %s", engine, criteria).isEqualTo(stored));
     });
   }
 
@@ -86,6 +150,12 @@ class CriteriaEquivalenceProperties {
   @Provide
   Arbitrary<List<Customer>> customers() {
     return CrmArbitraries.customerLists(0, 12);
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<List<Customer>, Criteria>> customersAndLookups() {
+    return CrmArbitraries.customerLists(1, 10)
+        .flatMap(customers -> CrmArbitraries.lookups(customers).map(criteria -> Tuple.of(customers, criteria)));
   }
 
   @Provide

@@ -13,6 +13,9 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.LookupKey;
+import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.dedup.BlockingKeyIndex;
@@ -106,6 +109,8 @@ class ColumnSizesTest {
       entry("customer_attribute.name", model("CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH",
           CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH)),
       entry("customer_attribute.value_key", json()),
+      entry("customer_lookup.key_type", model("LookupKey.MAX_TYPE_LENGTH", LookupKey.MAX_TYPE_LENGTH)),
+      entry("customer_lookup.key_value", model("LookupKey.MAX_VALUE_LENGTH", LookupKey.MAX_VALUE_LENGTH)),
       entry("external_ref.ref_system", model("ExternalReference.MAX_SYSTEM_LENGTH",
           ExternalReference.MAX_SYSTEM_LENGTH)),
       entry("external_ref.ref_id", model("ExternalReference.MAX_ID_LENGTH", ExternalReference.MAX_ID_LENGTH)),
@@ -227,6 +232,10 @@ class ColumnSizesTest {
         entry("CustomerDetails.dimensionCodes<1>", CustomerDetails.MAX_CODE_LENGTH),
         entry("PersonName.familyName<0>", PersonName.MAX_PART_LENGTH),
         entry("PersonName.givenName<0>", PersonName.MAX_PART_LENGTH),
+        entry("OrganisationIdentifier.scheme", OrganisationIdentifier.MAX_SCHEME_LENGTH),
+        entry("OrganisationIdentifier.value", OrganisationIdentifier.MAX_VALUE_LENGTH),
+        entry("PersonIdentifier.scheme", PersonIdentifier.MAX_SCHEME_LENGTH),
+        entry("PersonIdentifier.value", PersonIdentifier.MAX_VALUE_LENGTH),
         entry("ExternalReference.system", ExternalReference.MAX_SYSTEM_LENGTH),
         entry("ExternalReference.id", ExternalReference.MAX_ID_LENGTH),
         entry("Purchase.channel", Purchase.MAX_CHANNEL_LENGTH),
@@ -235,8 +244,8 @@ class ColumnSizesTest {
         entry("Interaction.subject<0>", Interaction.MAX_SUBJECT_LENGTH),
         entry("Interaction.outcome<0>", Interaction.MAX_OUTCOME_LENGTH),
         entry("Interaction.agent<0>", Interaction.MAX_AGENT_LENGTH));
-    List<Class<?>> types = List.of(CustomerDetails.class, PersonName.class, ExternalReference.class, Purchase.class,
-        Interaction.class);
+    List<Class<?>> types = List.of(CustomerDetails.class, PersonName.class, OrganisationIdentifier.class,
+        PersonIdentifier.class, ExternalReference.class, Purchase.class, Interaction.class);
 
     Map<String, Set<Integer>> enforced = new HashMap<>();
     types.forEach(type -> enforced.putAll(sizeLimits(type)));

@@ -12,6 +12,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
 import io.crmkit.core.identifier.UnifiedSocialCreditCode;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.ValueTier;
@@ -71,6 +72,9 @@ final class ExtremeCustomers {
             .use(PostalAddress.Use.HOME)
             .primary(true)
             .build())
+        .addPersonIdentifier(PersonIdentifier.of(fill("S", PersonIdentifier.MAX_SCHEME_LENGTH),
+            fill(MIXED, PersonIdentifier.MAX_VALUE_LENGTH)))
+        .addPersonIdentifier(PersonIdentifier.residentIdentityNumber("11010519491231002x"))
         .birthDate(LocalDate.of(1900, 1, 1))
         .gender(Gender.DIVERSE)
         .owner(fill(MIXED, CustomerDetails.MAX_OWNER_LENGTH))
