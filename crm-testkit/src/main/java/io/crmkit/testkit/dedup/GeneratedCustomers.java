@@ -8,6 +8,7 @@ import io.crmkit.core.customer.EmailAddresses;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PhoneNumbers;
 import io.crmkit.core.customer.PostalAddress;
@@ -28,13 +29,11 @@ import java.util.function.Consumer;
  * them: what a careful import would make of each record. Phones that parse (as Chinese numbers,
  * else as US numbers) become E.164 contact points and others are left out; e-mails that look like
  * addresses are kept; an organisation's identifier becomes a credit code or D-U-N-S number, a
- * person's the text attribute {@value #RESIDENT_ID} when it is a valid resident identity number
- * ({@value #IDENTIFIER} otherwise); the record id becomes the external reference {@code (source,
+ * person's a resident identity number ({@link PersonIdentifier#CN_RIN}) when it is a valid one
+ * (the text attribute {@value #IDENTIFIER} otherwise); the record id becomes the external reference {@code (source,
  * id)}, so that a stored customer leads back to its record.
  */
 public final class GeneratedCustomers {
-  /** The attribute that holds a person's valid resident identity number. */
-  public static final String RESIDENT_ID = "residentIdentityNumber";
   /** The attribute that holds a person's identifier that is no valid resident identity number. */
   public static final String IDENTIFIER = "identifier";
   /** The external-reference system of a record without a source. */
@@ -104,8 +103,11 @@ public final class GeneratedCustomers {
     customer.kind(CustomerKind.PERSON).personName(name);
     input.birthDate().ifPresent(customer::birthDate);
     text(input.identifier()).map(GeneratedCustomers::compactIdentifier).ifPresent(id -> {
-      boolean resident = ResidentIdentityNumber.isValid(id);
-      customer.putAttribute(resident ? RESIDENT_ID : IDENTIFIER, AttributeValue.text(id));
+      if (ResidentIdentityNumber.isValid(id)) {
+        customer.addPersonIdentifier(PersonIdentifier.residentIdentityNumber(id));
+      } else {
+        customer.putAttribute(IDENTIFIER, AttributeValue.text(id));
+      }
     });
     return customer;
   }

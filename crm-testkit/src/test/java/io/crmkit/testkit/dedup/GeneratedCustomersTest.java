@@ -13,6 +13,7 @@ import io.crmkit.core.customer.CustomerRules;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.dedup.MatchInput;
 import java.util.List;
@@ -61,7 +62,9 @@ class GeneratedCustomersTest {
         assertThat(customer.organisationIdentifiers()).singleElement()
             .extracting(OrganisationIdentifier::scheme).isIn(OrganisationIdentifier.CN_USCC, OrganisationIdentifier.DUNS);
       } else {
-        assertThat(customer.attributes()).containsOnlyKeys(GeneratedCustomers.RESIDENT_ID);
+        assertThat(customer.personIdentifiers()).singleElement()
+            .extracting(PersonIdentifier::scheme).isEqualTo(PersonIdentifier.CN_RIN);
+        assertThat(customer.attributes()).isEmpty();
       }
     }
   }

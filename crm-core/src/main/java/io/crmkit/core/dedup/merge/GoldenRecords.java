@@ -54,6 +54,7 @@ final class GoldenRecords {
     golden.birthDate(single(Attribute.BIRTH_DATE, Customer::birthDate));
     golden.gender(single(Attribute.GENDER, Customer::gender));
     golden.organisationIdentifiers(list(Attribute.ORGANISATION_IDENTIFIERS, Customer::organisationIdentifiers));
+    golden.personIdentifiers(list(Attribute.PERSON_IDENTIFIERS, Customer::personIdentifiers));
     golden.owner(single(Attribute.OWNER, Customer::owner));
     golden.tags(list(Attribute.TAGS, Customer::tags));
     golden.dimensionCodes(map(Attribute.DIMENSION_CODES, Customer::dimensionCodes));
@@ -150,6 +151,7 @@ final class GoldenRecords {
     filled += customer.birthDate().isPresent() ? 1 : 0;
     filled += customer.gender().isPresent() ? 1 : 0;
     filled += customer.organisationIdentifiers().isEmpty() ? 0 : 1;
+    filled += customer.personIdentifiers().isEmpty() ? 0 : 1;
     filled += customer.owner().isPresent() ? 1 : 0;
     filled += customer.tags().isEmpty() ? 0 : 1;
     filled += customer.dimensionCodes().isEmpty() ? 0 : 1;

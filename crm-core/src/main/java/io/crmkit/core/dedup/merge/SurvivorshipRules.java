@@ -31,7 +31,8 @@ public final class SurvivorshipRules {
   /** The attributes of a customer that survivorship builds. */
   public enum Attribute {
     KIND(false), PERSON_NAME(false), LEGAL_NAME(false), DISPLAY_NAME(false), CONTACT_POINTS(true),
-    ADDRESSES(true), BIRTH_DATE(false), GENDER(false), ORGANISATION_IDENTIFIERS(true), OWNER(false), TAGS(true),
+    ADDRESSES(true), BIRTH_DATE(false), GENDER(false), ORGANISATION_IDENTIFIERS(true), PERSON_IDENTIFIERS(true),
+    OWNER(false), TAGS(true),
     DIMENSION_CODES(true), TIER(false), ATTRIBUTES(true), EXTERNAL_REFERENCES(true), NEEDS(true);
 
     private final boolean collection;

@@ -5,6 +5,7 @@ import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.OrganisationIdentifier;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dedup.MatchInput;
@@ -18,10 +19,10 @@ import java.util.Optional;
  * legal name and birth date are taken as they are, the phones and e-mails come from the contact
  * points (primary ones first), and the address is the primary address (else the first one).
  *
- * <p>The identifier is an organisation identifier, the Unified Social Credit Code first, then
- * LEI, VAT, D-U-N-S and any other scheme in alphabetical order. crmkit has no field for a person's
- * identity number; a host that keeps one in a text attribute names it with
- * {@link #of(Customer, String)}.
+ * <p>The identifier is a person identifier, the resident identity number first, then any other
+ * scheme in alphabetical order; else an organisation identifier, the Unified Social Credit Code
+ * first, then LEI, VAT, D-U-N-S and any other scheme in alphabetical order. A host that keeps an
+ * identity number in a text attribute instead names it with {@link #of(Customer, String)}.
  */
 public final class MatchInputs {
   private static final List<String> SCHEME_PRIORITY = List.of(
@@ -32,16 +33,23 @@ public final class MatchInputs {
       .thenComparing(OrganisationIdentifier::scheme)
       .thenComparing(OrganisationIdentifier::value);
 
+  private static final Comparator<PersonIdentifier> PERSON_BY_PRIORITY = Comparator
+      .comparing((PersonIdentifier id) -> !PersonIdentifier.CN_RIN.equals(id.scheme()))
+      .thenComparing(PersonIdentifier::scheme)
+      .thenComparing(PersonIdentifier::value);
+
   private MatchInputs() {}
 
   /**
-   * The customer as a match input, with its organisation identifier as identifier.
+   * The customer as a match input, with its person identifier, else its organisation identifier,
+   * as identifier.
    *
    * @throws NullPointerException if {@code customer} is null
    */
   public static MatchInput of(Customer customer) {
     Require.notNull(customer, "customer");
-    return builder(customer).identifier(organisationIdentifier(customer)).build();
+    return builder(customer).identifier(personIdentifier(customer).or(() -> organisationIdentifier(customer)))
+        .build();
   }
 
   /**
@@ -102,6 +110,10 @@ public final class MatchInputs {
         .street(address.street())
         .postcode(address.postcode())
         .addressLine(address.line());
+  }
+
+  private static Optional<String> personIdentifier(Customer customer) {
+    return customer.personIdentifiers().stream().min(PERSON_BY_PRIORITY).map(PersonIdentifier::value);
   }
 
   private static Optional<String> organisationIdentifier(Customer customer) {
