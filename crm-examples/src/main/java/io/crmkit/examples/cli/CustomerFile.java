@@ -59,6 +59,7 @@ final class CustomerFile {
         .fieldSeparator(spec.delimiter())
         .quoteCharacter(spec.quote())
         .skipEmptyLines(true)
+        .allowUnclosedQuote(false)
         .allowExtraFields(true)
         .allowMissingFields(true)
         .detectBomHeader(true);
@@ -94,11 +95,9 @@ final class CustomerFile {
       List<String> header = List.of();
       int width = 0;
       long row = 0;
-      long line = 1;
       try {
         while (rows.hasNext()) {
           CsvRecord record = rows.next();
-          line = record.getStartingLineNumber();
           if (mapping == null) {
             width = record.getFieldCount();
             header = spec.header() ? header(record) : List.of();
@@ -112,8 +111,8 @@ final class CustomerFile {
           progress.advance(row);
         }
       } catch (CsvParseException e) {
-        rejections.add(name + " row " + (row + 1) + " (line " + line + "): not valid CSV (" + e.getMessage()
-            + "); nothing after it is read");
+        // FastCSV's message names the line the broken record starts on.
+        rejections.add(name + " row " + (row + 1) + ": not valid CSV (" + e.getMessage() + "); nothing after it is read");
       }
       return new Contents(name, records, rejections, warnings);
     }

@@ -3,6 +3,7 @@ package io.crmkit.examples.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * How to read one customer file, as far as it is given: the JSON of {@code --mapping}, or the
@@ -63,6 +65,9 @@ record MappingFile(String encoding, String delimiter, String quote, Boolean head
       return JSON.readValue(Files.readString(file), MappingFile.class);
     } catch (NoSuchFileException e) {
       throw CliException.badInput(file + ": no such mapping file");
+    } catch (UnrecognizedPropertyException e) {
+      throw CliException.usage(file + ": not a mapping: no property \"" + e.getPropertyName() + "\"; the properties are "
+          + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
     } catch (JacksonException e) {
       throw CliException.usage(file + ": not a mapping (" + e.getOriginalMessage() + ", line "
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
