@@ -31,33 +31,47 @@ import picocli.CommandLine.Spec;
     headerHeading = "%n", header = "Find duplicate customers in a delimited file, or link two files.",
     descriptionHeading = "%n",
     description = {
-        "Reads INPUT (and OTHER with --link), maps its columns to the parts of a customer record, matches the",
-        "records and writes two CSV files: the duplicate pairs (both ids, match probability, decision, and each",
-        "field's agreement level and weight) and the clusters (each record id with its entity id). A value that",
-        "cannot be read (a bad date) becomes a warning on its record; a row that cannot be read (a wrong number",
-        "of fields) is reported by file, row and column and skipped. Rows are counted without the header; the",
-        "line is the file's line the row starts on.",
+        "Reads INPUT (and OTHER with --link), maps its columns to the parts of a customer record, "
+            + "matches the records and writes two CSV files: the duplicate pairs (both ids, match probability, "
+            + "decision, and each field's agreement level and weight) and the clusters (each record id with its "
+            + "entity id). A summary ends the run.",
         "",
-        "Fields to map: id, source, kind, fullName, familyName, givenName, legalName, identifier, phones,",
-        "emails, addressLine, region, city, district, street, postcode, birthDate. phones, emails, fullName,",
-        "givenName, street and addressLine take several columns (-c phones=手机,电话); without a header, name",
-        "columns by number from 1. Without an id column a record's id is FILE:ROW."},
+        "A value that cannot be read (a bad date) becomes a warning on its record, and the record is used; "
+            + "a row that cannot be read (a wrong number of fields) is reported by file, row and column and "
+            + "skipped. Rows are counted without the header; the line is the file line the row starts on.",
+        "",
+        "Fields to map: id, source, kind, fullName, familyName, givenName, legalName, identifier, phones, "
+            + "emails, addressLine, region, city, district, street, postcode, birthDate. phones, emails, "
+            + "fullName, givenName, street and addressLine take several columns (-c phones=手机,电话). Without "
+            + "a header, name columns by number from 1. Without an id column, a record's id is FILE:ROW."},
+    parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  crmkit dedup customers.csv --encoding GBK -c id=客户编号 -c fullName=客户名称 -c kind=客户类型 \\",
-        "      --person-values 个人 --organisation-values 企业 -c phones=手机,电话 -c birthDate=出生日期 --date-format yyyyMMdd",
-        "  crmkit dedup crm.csv --mapping crm.json --link erp.csv --link-mapping erp.json --pairs crm-erp.csv",
-        "  FEBRL (rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state,",
-        "  date_of_birth, soc_sec_id):",
-        "  crmkit dedup dataset1.csv --kind person --date-format yyyyMMdd -c id=rec_id -c givenName=given_name \\",
-        "      -c familyName=surname -c street=street_number,address_1,address_2 -c city=suburb \\",
-        "      -c postcode=postcode -c region=state -c birthDate=date_of_birth -c identifier=soc_sec_id",
+        "  A Chinese CRM export in GBK:",
+        "  crmkit dedup customers.csv --encoding GBK --date-format yyyyMMdd \\",
+        "    -c id=客户编号 -c fullName=客户名称 -c kind=客户类型 \\",
+        "    --person-values 个人 --organisation-values 企业 \\",
+        "    -c phones=手机,电话 -c birthDate=出生日期",
         "",
-        "A mapping file holds the same as JSON, options overriding it:",
+        "  Link a CRM's customers to an ERP's, each file with its mapping:",
+        "  crmkit dedup crm.csv --mapping crm.json \\",
+        "    --link erp.csv --link-mapping erp.json --pairs crm-erp.csv",
+        "",
+        "  FEBRL (rec_id, given_name, surname, street_number, address_1, address_2,",
+        "  suburb, postcode, state, date_of_birth, soc_sec_id):",
+        "  crmkit dedup dataset1.csv --kind person --date-format yyyyMMdd \\",
+        "    -c id=rec_id -c givenName=given_name -c familyName=surname \\",
+        "    -c street=street_number,address_1,address_2 -c city=suburb \\",
+        "    -c postcode=postcode -c region=state -c birthDate=date_of_birth \\",
+        "    -c identifier=soc_sec_id",
+        "",
+        "  A mapping file (--mapping) says the same in JSON; options override it:",
         "  {\"encoding\": \"GBK\", \"dateFormat\": \"yyyyMMdd\", \"source\": \"crm\",",
-        "   \"personValues\": [\"个人\"], \"organisationValues\": [\"企业\"], \"delimiter\": \",\", \"header\": true,",
-        "   \"columns\": {\"id\": \"客户编号\", \"fullName\": \"客户名称\", \"phones\": [\"手机\", \"电话\"]}}"})
+        "   \"header\": true, \"delimiter\": \",\", \"quote\": \"\\\"\",",
+        "   \"personValues\": [\"个人\"], \"organisationValues\": [\"企业\"],",
+        "   \"columns\": {\"id\": \"客户编号\", \"fullName\": \"客户名称\",",
+        "               \"phones\": [\"手机\", \"电话\"]}}"})
 final class DedupCommand implements Callable<Integer> {
 
   /** Messages of each kind printed one by one before the rest are only counted. */
@@ -154,7 +168,6 @@ final class DedupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     MatchEngine.Settings settings = settings();
     MappingFile options = new MappingFile(encoding, delimiter, quote, header, MappingFile.parseColumns(columns), kind,
@@ -163,33 +176,38 @@ final class DedupCommand implements Callable<Integer> {
     InputSpec inputSpec = InputSpec.from(inputMapping, mapping == null ? "the options" : mapping.toString());
     Optional<InputSpec> otherSpec = otherSpec(inputMapping);
 
-    Progress progress = Progress.forTerminal(quiet.quiet, err);
-    CustomerFile.Contents first = CustomerFile.read(input, inputSpec, progress);
-    Optional<CustomerFile.Contents> second = otherSpec.map(other -> CustomerFile.read(link, other, progress));
-    second.ifPresent(other -> requireDistinctIds(first, other));
-
-    int records = first.records().size() + second.map(other -> other.records().size()).orElse(0);
-    progress.start(String.format(Locale.ROOT, "matching %,d records", records));
-    MatchEngine.Result result = second.isPresent()
-        ? engine.link(first.records(), second.get().records(), settings)
-        : engine.deduplicate(first.records(), settings);
-    progress.finish(String.format(Locale.ROOT, "%,d pairs", result.pairs().size()));
+    List<CustomerFile.Contents> read = new ArrayList<>();
+    MatchEngine.Result result;
+    try (Progress progress = Progress.forTerminal(quiet.quiet, err)) {
+      read.add(CustomerFile.read(input, inputSpec, progress));
+      otherSpec.ifPresent(other -> read.add(CustomerFile.read(link, other, progress)));
+      if (read.size() == 2) {
+        requireDistinctIds(read.get(0), read.get(1));
+      }
+      report(err, read);
+      result = match(read, settings, progress);
+    }
 
     List<String> ids = new ArrayList<>();
-    first.records().forEach(record -> ids.add(record.id()));
-    second.ifPresent(other -> other.records().forEach(record -> ids.add(record.id())));
+    read.forEach(contents -> contents.records().forEach(record -> ids.add(record.id())));
     Path pairsFile = pairs != null ? pairs : beside(input, ".pairs.csv");
     Path clustersFile = clusters != null ? clusters : beside(input, ".clusters.csv");
-    Set<String> inputIds = second.isPresent() ? ids(first) : Set.of();
-    ResultFiles.writePairs(pairsFile, result.pairs(), inputIds);
+    ResultFiles.writePairs(pairsFile, result.pairs(), read.size() == 2 ? ids(read.get(0)) : Set.of());
     ResultFiles.writeClusters(clustersFile, ids, result.entityOf());
-
-    List<CustomerFile.Contents> read = new ArrayList<>(List.of(first));
-    second.ifPresent(read::add);
-    report(err, read);
-    new Summary(read, result, ids, pairsFile, clustersFile, Duration.ofNanos(System.nanoTime() - started)).print(out);
+    new Summary(read, result, ids, pairsFile, clustersFile, Duration.ofNanos(System.nanoTime() - started))
+        .print(spec.commandLine().getOut());
     boolean rejected = read.stream().anyMatch(contents -> !contents.rejections().isEmpty());
     return rejected ? ExitCodes.BAD_INPUT : ExitCodes.DONE;
+  }
+
+  private MatchEngine.Result match(List<CustomerFile.Contents> read, MatchEngine.Settings settings, Progress progress) {
+    int records = read.stream().mapToInt(contents -> contents.records().size()).sum();
+    progress.start(String.format(Locale.ROOT, "matching %,d records", records));
+    MatchEngine.Result result = read.size() == 2
+        ? engine.link(read.get(0).records(), read.get(1).records(), settings)
+        : engine.deduplicate(read.get(0).records(), settings);
+    progress.finish(String.format(Locale.ROOT, "%,d pairs scored", result.pairs().size()));
+    return result;
   }
 
   private MatchEngine.Settings settings() {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * Progress of long work on standard error, one line rewritten in place: only for a person at a
  * terminal, so that logs and pipes get the summary alone. {@link #silent()} shows nothing.
  */
-final class Progress {
+final class Progress implements AutoCloseable {
 
   /** Rows between two updates: often enough to see movement, rarely enough to cost nothing. */
   static final long EVERY = 1_000;
@@ -17,6 +17,8 @@ final class Progress {
   private final PrintWriter err;
   private String task = "";
   private long shown;
+  private int width;
+  private boolean lineOpen;
 
   private Progress(PrintWriter err) {
     this.err = err;
@@ -54,16 +56,28 @@ final class Progress {
 
   /** Ends the current task, leaving its last line on screen. */
   void finish(String outcome) {
-    if (err != null) {
-      err.print("\r" + task + ": " + outcome + System.lineSeparator());
+    show(task + ": " + outcome);
+    close();
+  }
+
+  /** Ends a line left open by a task that stopped early, so that an error message starts on a line of its own. */
+  @Override
+  public void close() {
+    if (err != null && lineOpen) {
+      err.print(System.lineSeparator());
       err.flush();
+      lineOpen = false;
+      width = 0;
     }
   }
 
+  /** Rewrites the current line, blanking what is left of a longer one before it. */
   private void show(String line) {
     if (err != null) {
-      err.print("\r" + line);
+      err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
       err.flush();
+      width = line.length();
+      lineOpen = true;
     }
   }
 
