@@ -100,11 +100,12 @@ final class DedupCommand implements Callable<Integer> {
   private String kind;
 
   @Option(names = "--person-values", split = ",", paramLabel = "VALUE",
-      description = "The kind column's values meaning a person (default: person, individual, P, 个人, 自然人).")
+      description = "The kind column's values meaning a person (default: " + InputSpec.DEFAULT_PERSON_VALUES + ").")
   private List<String> personValues;
 
   @Option(names = "--organisation-values", split = ",", paramLabel = "VALUE",
-      description = "The kind column's values meaning an organisation (default: organisation, organization, company, O, 企业, 公司, 单位, 机构).")
+      description = "The kind column's values meaning an organisation (default: "
+          + InputSpec.DEFAULT_ORGANISATION_VALUES + ").")
   private List<String> organisationValues;
 
   @Option(names = "--date-format", paramLabel = "PATTERN",

@@ -36,9 +36,10 @@ record InputSpec(Charset encoding, char delimiter, char quote, boolean header, M
     String idPrefix) {
 
   static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
-  static final List<String> DEFAULT_PERSON_VALUES = List.of("person", "individual", "P", "个人", "自然人");
-  static final List<String> DEFAULT_ORGANISATION_VALUES =
-      List.of("organisation", "organization", "company", "O", "企业", "公司", "单位", "机构");
+  /** The kind column's values meaning a person unless configured, as {@code --help} shows them. */
+  static final String DEFAULT_PERSON_VALUES = "person, individual, P, 个人, 自然人";
+  /** The kind column's values meaning an organisation unless configured, as {@code --help} shows them. */
+  static final String DEFAULT_ORGANISATION_VALUES = "organisation, organization, company, O, 企业, 公司, 单位, 机构";
 
   InputSpec {
     columns = Collections.unmodifiableMap(new EnumMap<>(columns));
@@ -107,9 +108,10 @@ record InputSpec(Charset encoding, char delimiter, char quote, boolean header, M
 
   private static Map<String, CustomerKind> kindValues(MappingFile given, String origin) {
     Map<String, CustomerKind> values = new LinkedHashMap<>();
-    List<String> persons = given.personValues() != null ? given.personValues() : DEFAULT_PERSON_VALUES;
-    List<String> organisations =
-        given.organisationValues() != null ? given.organisationValues() : DEFAULT_ORGANISATION_VALUES;
+    List<String> persons =
+        given.personValues() != null ? given.personValues() : List.of(DEFAULT_PERSON_VALUES.split(", "));
+    List<String> organisations = given.organisationValues() != null
+        ? given.organisationValues() : List.of(DEFAULT_ORGANISATION_VALUES.split(", "));
     persons.forEach(value -> values.put(fold(value), CustomerKind.PERSON));
     for (String value : organisations) {
       if (values.put(fold(value), CustomerKind.ORGANISATION) == CustomerKind.PERSON) {

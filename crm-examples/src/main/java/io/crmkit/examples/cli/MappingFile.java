@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,8 +62,9 @@ record MappingFile(String encoding, String delimiter, String quote, Boolean head
    * @throws CliException bad input if the file is missing or unreadable, usage if it is not a mapping
    */
   static MappingFile read(Path file) {
-    try {
-      return JSON.readValue(Files.readString(file), MappingFile.class);
+    // Bytes, not a string: Jackson detects the Unicode encoding and skips a byte-order mark.
+    try (InputStream in = Files.newInputStream(file)) {
+      return JSON.readValue(in, MappingFile.class);
     } catch (NoSuchFileException e) {
       throw CliException.badInput(file + ": no such mapping file");
     } catch (UnrecognizedPropertyException e) {

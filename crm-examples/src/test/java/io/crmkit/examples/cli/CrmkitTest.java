@@ -20,6 +20,16 @@ class CrmkitTest {
   }
 
   @Test
+  void dedupHelpNamesEveryFieldAColumnCanBeMappedTo() {
+    String help = CliRun.execute(engine, "dedup", "--help").out().replaceAll("\\s+", " ");
+
+    for (MappedField field : MappedField.values()) {
+      assertThat(help).containsPattern(" " + field.key() + "[,.]");
+    }
+    assertThat(help).contains("(default: " + InputSpec.DEFAULT_PERSON_VALUES + ")");
+  }
+
+  @Test
   void helpOfTheProgramListsItsCommands() {
     CliRun run = CliRun.execute(engine, "--help");
 

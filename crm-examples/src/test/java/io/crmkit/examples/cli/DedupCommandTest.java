@@ -267,6 +267,16 @@ class DedupCommandTest {
   }
 
   @Test
+  void readsAMappingFileThatStartsWithAByteOrderMark() throws IOException {
+    Path mapping = dir.resolve("bom.json");
+    Files.write(mapping, ("\uFEFF" + Files.readString(sample(dir, "crm.json"))).getBytes(StandardCharsets.UTF_8));
+
+    CliRun run = dedup(sample(dir, "customers.csv"), List.of("--mapping", mapping.toString()));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+  }
+
+  @Test
   void aMissingMappingFileIsBadInput() {
     CliRun run = dedup(sample(dir, "customers.csv"), List.of("--mapping", dir.resolve("none.json").toString()));
 
