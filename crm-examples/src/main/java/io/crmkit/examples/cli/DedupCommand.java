@@ -2,7 +2,6 @@ package io.crmkit.examples.cli;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.crmkit.core.dedup.MatchInput;
-import io.crmkit.core.dedup.ScoredPair;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,9 +72,6 @@ import picocli.CommandLine.Spec;
         "   \"columns\": {\"id\": \"客户编号\", \"fullName\": \"客户名称\",",
         "               \"phones\": [\"手机\", \"电话\"]}}"})
 final class DedupCommand implements Callable<Integer> {
-
-  /** Messages of each kind printed one by one before the rest are only counted. */
-  static final int MESSAGES_SHOWN = 20;
 
   private final MatchEngine engine;
 
@@ -185,7 +181,7 @@ final class DedupCommand implements Callable<Integer> {
       if (read.size() == 2) {
         requireDistinctIds(read.get(0), read.get(1));
       }
-      report(err, read);
+      DedupReport.problems(err, read);
       result = match(read, settings, progress);
     }
 
@@ -195,7 +191,7 @@ final class DedupCommand implements Callable<Integer> {
     Path clustersFile = clusters != null ? clusters : beside(input, ".clusters.csv");
     ResultFiles.writePairs(pairsFile, result.pairs(), read.size() == 2 ? ids(read.get(0)) : Set.of());
     ResultFiles.writeClusters(clustersFile, ids, result.entityOf());
-    new Summary(read, result, ids, pairsFile, clustersFile, Duration.ofNanos(System.nanoTime() - started))
+    new DedupReport(read, result, ids, pairsFile, clustersFile, Duration.ofNanos(System.nanoTime() - started))
         .print(spec.commandLine().getOut());
     boolean rejected = read.stream().anyMatch(contents -> !contents.rejections().isEmpty());
     return rejected ? ExitCodes.BAD_INPUT : ExitCodes.DONE;
@@ -260,63 +256,5 @@ final class DedupCommand implements Callable<Integer> {
     int dot = name.lastIndexOf('.');
     String base = dot > 0 ? name.substring(0, dot) : name;
     return input.resolveSibling(base + suffix);
-  }
-
-  /** Rejected rows and warnings on standard error: the first ones in full, the rest counted. */
-  private static void report(PrintWriter err, List<CustomerFile.Contents> read) {
-    List<String> rejections = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    for (CustomerFile.Contents contents : read) {
-      rejections.addAll(contents.rejections());
-      contents.records().forEach(record -> warnings.addAll(record.warnings()));
-    }
-    show(err, "rejected", rejections);
-    show(err, "warning", warnings);
-    err.flush();
-  }
-
-  private static void show(PrintWriter err, String label, List<String> messages) {
-    messages.stream().limit(MESSAGES_SHOWN).forEach(message -> err.println(label + ": " + message));
-    if (messages.size() > MESSAGES_SHOWN) {
-      err.printf(Locale.ROOT, "%s: and %,d more%n", label, messages.size() - MESSAGES_SHOWN);
-    }
-  }
-
-  /** The closing lines of a run. */
-  private record Summary(List<CustomerFile.Contents> read, MatchEngine.Result result, List<String> ids, Path pairs,
-      Path clusters, Duration time) {
-
-    void print(PrintWriter out) {
-      long matches = count(ScoredPair.Decision.MATCH);
-      long reviews = count(ScoredPair.Decision.REVIEW);
-      long entities = ids.stream().map(id -> result.entityOf().getOrDefault(id, id)).distinct().count();
-      List<String> perFile = read.stream()
-          .map(contents -> String.format(Locale.ROOT, "%s %,d", contents.name(), contents.records().size()))
-          .toList();
-      line(out, "records read", String.format(Locale.ROOT, "%,d", ids.size())
-          + (read.size() > 1 ? " (" + String.join(", ", perFile) + ")" : ""));
-      line(out, "rejected rows", number(read.stream().mapToLong(contents -> contents.rejections().size()).sum()));
-      line(out, "warnings", number(read.stream().mapToLong(CustomerFile.Contents::warnings).sum()));
-      line(out, "candidate pairs", number(result.candidatePairs()));
-      line(out, "matches", number(matches));
-      line(out, "reviews", number(reviews));
-      line(out, "entities", number(entities));
-      line(out, "time", String.format(Locale.ROOT, "%.2f s", time.toNanos() / 1e9));
-      line(out, "pairs", pairs.toString());
-      line(out, "clusters", clusters.toString());
-      out.flush();
-    }
-
-    private long count(ScoredPair.Decision decision) {
-      return result.pairs().stream().filter(pair -> pair.decision() == decision).count();
-    }
-
-    private static String number(long value) {
-      return String.format(Locale.ROOT, "%,d", value);
-    }
-
-    private static void line(PrintWriter out, String label, String value) {
-      out.printf(Locale.ROOT, "%-16s %s%n", label, value);
-    }
   }
 }

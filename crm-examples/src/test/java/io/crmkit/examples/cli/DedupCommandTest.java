@@ -195,6 +195,22 @@ class DedupCommandTest {
   }
 
   @Test
+  void showsTheFirstTwentyWarningsAndCountsTheRest() throws IOException {
+    StringBuilder text = new StringBuilder("id,born\n");
+    for (int i = 1; i <= 25; i++) {
+      text.append(i).append(",1990-02-3").append(i % 2).append('\n');
+    }
+    Path input = Files.writeString(dir.resolve("dates.csv"), text.toString());
+
+    CliRun run = dedup(input, List.of("-c", "id=id", "-c", "birthDate=born"));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.err().lines().filter(line -> line.startsWith("warning: dates.csv"))).hasSize(20);
+    assertThat(run.err()).contains("warning: and 5 more");
+    assertThat(run.out()).contains("warnings         25");
+  }
+
+  @Test
   void aMissingInputIsBadInput() {
     CliRun run = dedup(dir.resolve("nowhere.csv"), CRM_OPTIONS);
 
