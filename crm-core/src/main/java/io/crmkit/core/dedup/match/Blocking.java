@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Candidate pairs from the union of several {@link BlockingRule}s, each pair once. A key shared by
@@ -122,11 +121,12 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
         sink.window(sortedBy(records, w), w.size());
       }
     }
+    oversizedKeys.sort(Comparator.comparing(OversizedKey::key));
     return new Candidates(records.stream().map(MatchRecord::id).toArray(String[]::new), leftCount, crossOnly,
         sink.pairs.sortedDistinct(), blocks.size(), oversizedKeys);
   }
 
-  /** Step 2: record indices grouped by key, in key order (so that reports are deterministic). */
+  /** Step 2: record indices grouped by key (blocks of one record dropped). */
   Map<String, List<Integer>> group(List<MatchRecord> records) {
     Map<String, List<Integer>> blocks = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
@@ -135,7 +135,7 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
       }
     }
     blocks.values().removeIf(members -> members.size() < 2);
-    return new TreeMap<>(blocks);
+    return blocks;
   }
 
   private static List<Integer> sortedBy(List<MatchRecord> records, BlockingRule.Window window) {

@@ -63,24 +63,47 @@ public sealed interface BlockingRule permits BlockingRule.Keys, BlockingRule.Win
   }
 
   /**
-   * Records with the same family name, or the same given name, or the same organisation name, born
-   * (for persons) in the same year: two keys per person so that a typo in one name still blocks
-   * on the other.
+   * Records sharing a name born (for persons) in the same year: one key per name part, family and
+   * given name alike, so that a typo in one part, or the two parts written in each other's
+   * field, still blocks on the other. An organisation's key is its whole name.
    */
   static BlockingRule nameAndBirthYear() {
     return new Keys("name+year", r -> {
-      String year = r.birthDate().map(d -> Integer.toString(d.getYear())).orElse("");
+      if (r.organisationName().isPresent()) {
+        return List.of(r.organisationName().get());
+      }
+      if (r.birthDate().isEmpty()) {
+        return List.of();
+      }
+      String year = Integer.toString(r.birthDate().get().getYear());
       List<String> keys = new ArrayList<>(2);
-      r.familyName().ifPresent(n -> keys.add("f:" + n + "|" + year));
-      r.givenName().ifPresent(n -> keys.add("g:" + n + "|" + year));
-      r.organisationName().ifPresent(n -> keys.add("o:" + n));
-      return year.isEmpty() && r.organisationName().isEmpty() ? List.of() : keys;
+      r.familyName().ifPresent(n -> keys.add(n + "|" + year));
+      r.givenName().ifPresent(n -> keys.add(n + "|" + year));
+      return keys;
     });
   }
 
   /**
-   * Records with the same postcode, or else the same region code, whose name starts with the same
-   * {@code prefix} characters.
+   * Records born on the same day with the same postcode, or the same day in the same locality:
+   * catches records whose names are both mistyped or missing.
+   */
+  static BlockingRule birthDateAndPlace() {
+    return new Keys("birthdate+place", r -> {
+      if (r.birthDate().isEmpty()) {
+        return List.of();
+      }
+      String date = r.birthDate().get().toString();
+      List<String> keys = new ArrayList<>(2);
+      r.postcode().ifPresent(p -> keys.add(date + "|p:" + p));
+      r.locality().ifPresent(l -> keys.add(date + "|l:" + l));
+      return keys;
+    });
+  }
+
+  /**
+   * Records with the same postcode, or else the same region code, whose family name, given name
+   * or organisation name starts with the same {@code prefix} characters (a key per name part, so
+   * that a typo at the start of one part is caught by the other).
    *
    * @throws IllegalArgumentException if {@code prefix} is below 1
    */
@@ -88,11 +111,14 @@ public sealed interface BlockingRule permits BlockingRule.Keys, BlockingRule.Win
     Require.atLeast(prefix, 1, "prefix");
     return new Keys("place+name" + prefix, r -> {
       Optional<String> place = r.postcode().map(p -> "p:" + p).or(() -> r.regionCode().map(c -> "r:" + c));
-      Optional<String> name = r.familyName().or(r::organisationName).map(n -> prefix(n, prefix));
-      if (place.isEmpty() || name.isEmpty()) {
+      if (place.isEmpty()) {
         return List.of();
       }
-      return List.of(place.get() + "|" + name.get());
+      List<String> keys = new ArrayList<>(2);
+      for (Optional<String> name : List.of(r.familyName(), r.givenName(), r.organisationName())) {
+        name.ifPresent(n -> keys.add(place.get() + "|" + prefix(n, prefix)));
+      }
+      return keys;
     });
   }
 
@@ -125,7 +151,8 @@ public sealed interface BlockingRule permits BlockingRule.Keys, BlockingRule.Win
 
   /** The rules a {@link Deduplicator} uses unless told otherwise. */
   static List<BlockingRule> defaults() {
-    return List.of(phone(), email(), identifier(), nameAndBirthYear(), placeAndNamePrefix(2), nameWindow(4),
+    return List.of(phone(), email(), identifier(), nameAndBirthYear(), birthDateAndPlace(), placeAndNamePrefix(2),
+        nameWindow(4),
         identifierWindow(3));
   }
 

@@ -76,10 +76,9 @@ public record Clustering(double minDensity) {
     Deque<List<Edge>> work = new ArrayDeque<>(components(edges));
     while (!work.isEmpty()) {
       List<Edge> component = work.pop();
-      int size = members(component).length;
-      double possible = size * (size - 1) / 2.0;
-      if (size <= 2 || component.size() >= minDensity * possible) {
-        int[] members = members(component);
+      int[] members = members(component);
+      double possible = members.length * (members.length - 1) / 2.0;
+      if (members.length <= 2 || component.size() >= minDensity * possible) {
         for (int member : members) {
           entity[member] = members[0];
         }
@@ -108,13 +107,25 @@ public record Clustering(double minDensity) {
   }
 
   private static int[] members(List<Edge> component) {
-    return component.stream().flatMapToInt(e -> Arrays.stream(new int[] {e.a, e.b})).distinct().sorted().toArray();
+    int[] ends = new int[component.size() * 2];
+    for (int i = 0; i < component.size(); i++) {
+      ends[2 * i] = component.get(i).a;
+      ends[2 * i + 1] = component.get(i).b;
+    }
+    Arrays.sort(ends);
+    int distinct = 0;
+    for (int i = 0; i < ends.length; i++) {
+      if (i == 0 || ends[i] != ends[i - 1]) {
+        ends[distinct++] = ends[i];
+      }
+    }
+    return Arrays.copyOf(ends, distinct);
   }
 
   private static int find(Map<Integer, Integer> parent, int x) {
     int root = x;
-    while (parent.getOrDefault(root, root) != root) {
-      root = parent.get(root);
+    for (Integer up = parent.get(root); up != null && up != root; up = parent.get(root)) {
+      root = up;
     }
     int node = x;
     while (node != root) {

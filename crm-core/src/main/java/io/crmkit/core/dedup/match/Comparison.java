@@ -135,6 +135,35 @@ public final class Comparison {
   }
 
   /**
+   * Jaro-Winkler bands for one part of a person's name that may have been written in the other
+   * part's field: {@code exact}, the bands, then {@code swapped} (this part of one record agrees,
+   * at the weakest band, with the other part of the other record: family name given as given
+   * name), then {@code different}.
+   *
+   * @param other the other name part, for example the given name when this is the family name
+   * @throws IllegalArgumentException as {@link #jaroWinkler} does
+   */
+  public static Comparison nameJaroWinkler(String field, Function<MatchRecord, Optional<String>> value,
+      Function<MatchRecord, Optional<String>> other, double... thresholds) {
+    Require.notNull(other, "other");
+    Comparison plain = jaroWinkler(field, value, thresholds);
+    List<String> names = new ArrayList<>(plain.levels.subList(0, plain.levels.size() - 1));
+    names.add("swapped");
+    names.add("different");
+    int swapped = names.size() - 2;
+    double weakest = thresholds[thresholds.length - 1];
+    return new Comparison(field, names, (a, b) -> {
+      int level = plain.leveller.level(a, b);
+      if (level != swapped) {
+        return level;
+      }
+      boolean crossed = similar(value.apply(a), other.apply(b), weakest)
+          || similar(other.apply(a), value.apply(b), weakest);
+      return crossed ? swapped : swapped + 1;
+    }, null);
+  }
+
+  /**
    * Edit-distance bands: {@code exact}, then one level per distance ({@code lev<=1}), then
    * {@code different}.
    *
@@ -297,6 +326,10 @@ public final class Comparison {
       }
       return Similarity.overlap(x, y) ? 0 : 1;
     }, null);
+  }
+
+  private static boolean similar(Optional<String> x, Optional<String> y, double threshold) {
+    return x.isPresent() && y.isPresent() && Similarity.jaroWinkler(x.get(), y.get()) >= threshold;
   }
 
   private static double[] decreasing(double[] thresholds, String name) {

@@ -63,16 +63,16 @@ public final class Deduplicator {
   }
 
   /**
-   * The comparisons used unless told otherwise: names by Jaro-Winkler bands (term-frequency
-   * adjusted), organisation names by token sets, birth dates, identifier by edit distance, phones
+   * The comparisons used unless told otherwise: name parts by Jaro-Winkler bands with a level for parts
+   * written in each other's field (term-frequency adjusted), organisation names by token sets, birth dates, identifier by edit distance, phones
    * and e-mails by overlap, street and locality by Jaro-Winkler, postcode by edit distance, region
    * exactly.
    */
   public static List<Comparison> defaultComparisons() {
     return List.of(
-        Comparison.jaroWinkler("familyName", MatchRecord::familyName, 0.94, 0.88)
+        Comparison.nameJaroWinkler("familyName", MatchRecord::familyName, MatchRecord::givenName, 0.94, 0.88)
             .withTermFrequencies(MatchRecord::familyName),
-        Comparison.jaroWinkler("givenName", MatchRecord::givenName, 0.94, 0.88)
+        Comparison.nameJaroWinkler("givenName", MatchRecord::givenName, MatchRecord::familyName, 0.94, 0.88)
             .withTermFrequencies(MatchRecord::givenName),
         Comparison.tokenSet("organisationName", MatchRecord::organisationName, 0.75, 0.5)
             .withTermFrequencies(MatchRecord::organisationName),
