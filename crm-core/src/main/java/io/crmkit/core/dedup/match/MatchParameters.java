@@ -8,8 +8,10 @@ import java.util.Locale;
 /**
  * A Fellegi-Sunter model: for each field and agreement level, m = P(level | match) and
  * u = P(level | non-match), and the prior λ = P(match) of two records. A level's weight is
- * log2(m / u); a pair's weight is the sum over its fields; with the prior it gives a match
- * probability. Immutable; {@link #toString()} prints the table.
+ * log2(m / u), capped at the weight of every stronger level of its field, so that more agreement
+ * never weighs less (estimates from few pairs can invert neighbouring levels, which would make
+ * a typo count for more than the exact value); a pair's weight is the sum over its fields; with
+ * the prior it gives a match probability. Immutable; {@link #toString()} prints the table.
  */
 public final class MatchParameters {
 
@@ -21,6 +23,7 @@ public final class MatchParameters {
   private final double[][] m;
   private final double[][] u;
   private final double lambda;
+  private final double[][] weights;
 
   private MatchParameters(List<String> fields, List<List<String>> levels, double[][] m, double[][] u,
       double lambda) {
@@ -29,6 +32,14 @@ public final class MatchParameters {
     this.m = m;
     this.u = u;
     this.lambda = lambda;
+    this.weights = new double[fields.size()][];
+    for (int f = 0; f < fields.size(); f++) {
+      weights[f] = new double[m[f].length];
+      for (int l = 0; l < m[f].length; l++) {
+        double raw = log2(m[f][l] / u[f][l]);
+        weights[f][l] = l == 0 ? raw : Math.min(raw, weights[f][l - 1]);
+      }
+    }
   }
 
   /**
@@ -88,9 +99,12 @@ public final class MatchParameters {
     return lambda;
   }
 
-  /** The weight log2(m / u) of a level; 0 for {@link Comparison#MISSING}. */
+  /**
+   * The weight of a level: log2(m / u), capped at the weights of the field's stronger levels; 0
+   * for {@link Comparison#MISSING}.
+   */
   public double weight(int field, int level) {
-    return level == Comparison.MISSING ? 0 : log2(m[field][level] / u[field][level]);
+    return level == Comparison.MISSING ? 0 : weights[field][level];
   }
 
   /**

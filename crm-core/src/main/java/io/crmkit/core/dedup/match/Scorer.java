@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Scores one compared pair: each field's weight log2(m/u) (with u the value's frequency for exact
- * agreement on a term-frequency adjusted field), their sum, the probability the prior gives, and
+ * agreement on a term-frequency adjusted field, never below the next level's weight), their sum, the probability the prior gives, and
  * the decision of the thresholds.
  */
 final class Scorer {
@@ -64,7 +64,8 @@ final class Scorer {
       Optional<String> value = comparisons.get(field).termFrequencyValue().orElseThrow().apply(a);
       if (value.isPresent()) {
         double u = Math.max(frequencies.frequency(field, value.get()), MatchParameters.FLOOR);
-        return MatchParameters.log2(parameters.m(field, 0) / u);
+        // Exact agreement on a common value still weighs at least what near agreement does.
+        return Math.max(MatchParameters.log2(parameters.m(field, 0) / u), parameters.weight(field, 1));
       }
     }
     return parameters.weight(field, level);
