@@ -300,7 +300,7 @@ public final class Deduplicator {
     private List<Comparison> comparisons = defaultComparisons();
     private Thresholds thresholds = new Thresholds(0.9, 0.5);
     private final List<Override> overrides = new ArrayList<>();
-    private int randomPairs = 100_000;
+    private int randomPairs = 30_000;
     private long seed = 1988;
     private ExpectationMaximisation em = ExpectationMaximisation.defaults();
     private Clustering clustering = Clustering.defaults();
@@ -351,7 +351,7 @@ public final class Deduplicator {
     }
 
     /**
-     * How many random pairs estimate u (default 100,000), and the seed that draws them (default 1988).
+     * How many random pairs estimate u (default 30,000), and the seed that draws them (default 1988).
      *
      * @throws IllegalArgumentException if {@code pairs} is below 1
      */
