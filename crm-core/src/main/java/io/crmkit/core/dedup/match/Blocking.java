@@ -5,9 +5,11 @@ import io.crmkit.core.dedup.MatchRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Candidate pairs from the union of several {@link BlockingRule}s, each pair once. A key shared by
@@ -250,9 +252,9 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
      * @param truth the true matching pairs; pairs naming ids outside the run count as missed
      * @throws IllegalArgumentException if {@code truth} is empty
      */
-    public Quality quality(java.util.Set<RecordPair> truth) {
+    public Quality quality(Set<RecordPair> truth) {
       Require.atLeast(truth.size(), 1, "number of true pairs");
-      java.util.Set<RecordPair> found = new java.util.HashSet<>(pairs());
+      Set<RecordPair> found = new HashSet<>(pairs());
       long kept = truth.stream().filter(found::contains).count();
       double reduction = comparablePairs() == 0 ? 0 : 1.0 - (double) pairs.length / comparablePairs();
       return new Quality((double) kept / truth.size(), reduction);

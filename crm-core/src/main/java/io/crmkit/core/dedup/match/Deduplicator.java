@@ -1,7 +1,6 @@
 package io.crmkit.core.dedup.match;
 
 import io.crmkit.core.common.Require;
-import io.crmkit.core.dedup.FieldScore;
 import io.crmkit.core.dedup.MatchRecord;
 import io.crmkit.core.dedup.ScoredPair;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package io.crmkit.core.dedup.match;
 
 import io.crmkit.core.common.Require;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -109,8 +111,8 @@ public final class ExpectationMaximisation {
     return new Fit(MatchParameters.of(start.fields(), levelsOf(start), m, u, lambda), iteration);
   }
 
-  private static java.util.List<java.util.List<String>> levelsOf(MatchParameters p) {
-    java.util.List<java.util.List<String>> levels = new java.util.ArrayList<>();
+  private static List<List<String>> levelsOf(MatchParameters p) {
+    List<List<String>> levels = new ArrayList<>();
     for (int f = 0; f < p.fields().size(); f++) {
       levels.add(p.levels(f));
     }
