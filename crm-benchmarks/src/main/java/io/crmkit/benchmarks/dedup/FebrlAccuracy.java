@@ -89,6 +89,10 @@ public final class FebrlAccuracy {
     System.out.printf(Locale.ROOT, "%-13s %7d %7d %9d %9.4f %9.4f %9.4f %9.4f %9.4f %8.4f %8d %9d%n", name,
         records.size(), truth.size(), predicted.size(), pairs.precision, pairs.recall, pairs.f1, clusters.f1,
         quality.pairCompleteness(), quality.reductionRatio(), result.statistics().candidatePairs(), millis);
+    StringBuilder steps = new StringBuilder("  steps:");
+    result.statistics().timings().forEach((step, time) -> steps.append(' ').append(step).append(' ')
+        .append(time.toMillis()).append(" ms"));
+    System.out.println(steps);
     int showMissed = Integer.parseInt(options.getOrDefault("show-missed", "0"));
     if (showMissed > 0) {
       Set<RecordPair> candidates = new HashSet<>(result.candidates().pairs());

@@ -3,9 +3,9 @@ package io.crmkit.core.dedup.match;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.dedup.MatchRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -254,8 +254,19 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
      */
     public Quality quality(Set<RecordPair> truth) {
       Require.atLeast(truth.size(), 1, "number of true pairs");
-      Set<RecordPair> found = new HashSet<>(pairs());
-      long kept = truth.stream().filter(found::contains).count();
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < ids.length; i++) {
+        index.put(ids[i], i);
+      }
+      long kept = 0;
+      for (RecordPair pair : truth) {
+        Integer a = index.get(pair.leftId());
+        Integer b = index.get(pair.rightId());
+        if (a != null && b != null) {
+          long encoded = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+          kept += Arrays.binarySearch(pairs, encoded) >= 0 ? 1 : 0;
+        }
+      }
       double reduction = comparablePairs() == 0 ? 0 : 1.0 - (double) pairs.length / comparablePairs();
       return new Quality((double) kept / truth.size(), reduction);
     }
