@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.crmkit.core.dedup.FieldScore;
 import io.crmkit.core.dedup.MatchRecord;
 import io.crmkit.core.dedup.ScoredPair;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,6 +106,22 @@ class DeduplicatorTest {
     Set<String> linkedCopies = new HashSet<>();
     linked.matches().forEach(p -> linkedCopies.add(p.rightId()));
     assertThat((double) linkedCopies.size() / right.size()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void aDefaultBirthDateSharedByHundredsIsReportedAndDoesNotBlowUpTheComparisons() {
+    List<MatchRecord> records = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      records.add(new MatchRecord.Builder().from(PEOPLE.records().get(i)).birthDate(LocalDate.of(1900, 1, 1))
+          .postcode("1000").build());
+    }
+    Deduplicator.Result result = Deduplicator.withDefaults().run(records);
+
+    assertThat(result.statistics().oversizedKeys()).extracting(Blocking.OversizedKey::key)
+        .contains("birthdate+place:1900-01-01|p:1000");
+    int uncapped = Blocking.defaults().withMaxBlockSize(1_000, Blocking.Oversized.WINDOW).candidates(records).size();
+    assertThat(uncapped).isEqualTo(600 * 599 / 2);
+    assertThat(result.statistics().candidatePairs()).isLessThan(uncapped / 4);
   }
 
   @Test

@@ -26,6 +26,17 @@ class MatchingProperties {
     assertThat(DEDUPLICATOR.run(shuffled).entities()).isEqualTo(RESULT.entities());
   }
 
+  @Property(tries = 20)
+  void clusteringDependsOnlyOnTheSetOfPairsNotTheirOrder(@ForAll long seed) {
+    List<String> ids = new ArrayList<>(RESULT.entities().keySet());
+    List<io.crmkit.core.dedup.ScoredPair> pairs = new ArrayList<>(RESULT.matches());
+    Random random = new Random(seed);
+    Collections.shuffle(ids, random);
+    Collections.shuffle(pairs, random);
+
+    assertThat(Clustering.defaults().entities(ids, pairs)).isEqualTo(RESULT.entities());
+  }
+
   /** Whatever m and u a model holds, raising one field's agreement never lowers a pair's weight. */
   @Property(tries = 200)
   void moreAgreementNeverWeighsLess(@ForAll @DoubleRange(min = 0.001, max = 1) @Scale(3) double m0,
