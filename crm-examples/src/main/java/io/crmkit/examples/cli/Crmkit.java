@@ -1,10 +1,8 @@
 package io.crmkit.examples.cli;
 
-import io.crmkit.core.dedup.MatchInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,7 +37,7 @@ public final class Crmkit implements Callable<Integer> {
    * @param args the command and its options
    */
   public static void main(String[] args) {
-    System.exit(commandLine(UNWIRED_ENGINE).execute(args));
+    System.exit(commandLine(new CoreMatchEngine()).execute(args));
   }
 
   /**
@@ -98,27 +96,6 @@ public final class Crmkit implements Callable<Integer> {
   private static String name(CommandLine command) {
     return command.getCommandSpec().qualifiedName();
   }
-
-  /**
-   * Until crm-core's deduplication engine is wired in here (issue 10), {@code dedup} reads and
-   * checks its input like any run, then stops with {@link ExitCodes#FAILURE} and says why.
-   */
-  private static final MatchEngine UNWIRED_ENGINE = new MatchEngine() {
-    @Override
-    public Result deduplicate(List<MatchInput> records, Settings settings) {
-      throw unavailable();
-    }
-
-    @Override
-    public Result link(List<MatchInput> left, List<MatchInput> right, Settings settings) {
-      throw unavailable();
-    }
-
-    private CliException unavailable() {
-      return CliException.failure("this build of crmkit has no matching engine yet; the input was read and checked",
-          null);
-    }
-  };
 
   /** The version the build wrote into {@code version.properties}. */
   static final class Version implements IVersionProvider {

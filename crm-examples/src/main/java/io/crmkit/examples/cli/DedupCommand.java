@@ -204,6 +204,7 @@ final class DedupCommand implements Callable<Integer> {
         ? engine.link(read.get(0).records(), read.get(1).records(), settings)
         : engine.deduplicate(read.get(0).records(), settings);
     progress.finish(String.format(Locale.ROOT, "%,d pairs scored", result.pairs().size()));
+    DedupReport.engineWarnings(spec.commandLine().getErr(), result);
     return result;
   }
 

@@ -38,6 +38,12 @@ record DedupReport(List<CustomerFile.Contents> read, MatchEngine.Result result, 
     err.flush();
   }
 
+  /** What the engine doubted or dropped while preparing the records, on standard error as {@link #problems} does. */
+  static void engineWarnings(PrintWriter err, MatchEngine.Result result) {
+    show(err, "warning", result.warnings());
+    err.flush();
+  }
+
   private static void show(PrintWriter err, String label, List<String> messages) {
     messages.stream().limit(MESSAGES_SHOWN).forEach(message -> err.println(label + ": " + message));
     if (messages.size() > MESSAGES_SHOWN) {
@@ -56,7 +62,8 @@ record DedupReport(List<CustomerFile.Contents> read, MatchEngine.Result result, 
     line(out, "records read", String.format(Locale.ROOT, "%,d", ids.size())
         + (read.size() > 1 ? " (" + String.join(", ", perFile) + ")" : ""));
     line(out, "rejected rows", number(read.stream().mapToLong(contents -> contents.rejections().size()).sum()));
-    line(out, "warnings", number(read.stream().mapToLong(CustomerFile.Contents::warnings).sum()));
+    line(out, "warnings", number(read.stream().mapToLong(CustomerFile.Contents::warnings).sum()
+        + result.warnings().size()));
     line(out, "candidate pairs", number(result.candidatePairs()));
     line(out, "matches", number(matches));
     line(out, "reviews", number(reviews));

@@ -52,11 +52,14 @@ interface MatchEngine {
    * @param pairs the scored pairs worth reporting (matches and reviews; non-matches may be left out)
    * @param entityOf each record's entity id; a record alone is its own entity
    * @param candidatePairs how many pairs blocking proposed for comparison
+   * @param warnings what the engine doubted or dropped while preparing the records, each naming its
+   *     record (an invalid phone number, an unknown region)
    */
-  record Result(List<ScoredPair> pairs, Map<String, String> entityOf, long candidatePairs) {
+  record Result(List<ScoredPair> pairs, Map<String, String> entityOf, long candidatePairs, List<String> warnings) {
     public Result {
       pairs = List.copyOf(pairs);
       entityOf = Map.copyOf(entityOf);
+      warnings = List.copyOf(warnings);
       if (candidatePairs < 0) {
         throw new IllegalArgumentException("candidatePairs must not be negative: " + candidatePairs);
       }

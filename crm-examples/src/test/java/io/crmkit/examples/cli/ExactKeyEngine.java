@@ -81,7 +81,7 @@ final class ExactKeyEngine implements MatchEngine {
     if (!sameSet) {
       all.addAll(right);
     }
-    return new Result(pairs, entities(all, pairs), candidates);
+    return new Result(pairs, entities(all, pairs), candidates, List.of());
   }
 
   private static boolean shareKey(MatchInput a, MatchInput b) {
