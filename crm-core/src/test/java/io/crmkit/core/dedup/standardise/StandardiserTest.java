@@ -7,6 +7,8 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.dedup.MatchInput;
 import io.crmkit.core.dedup.MatchRecord;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class StandardiserTest {
@@ -134,6 +136,16 @@ class StandardiserTest {
     MatchRecord record = Standardiser.builder().maxFieldLength(20).build()
         .standardise(input().familyName("x".repeat(30)).build());
     assertThat(record.familyName()).contains("x".repeat(20));
+  }
+
+  @Test
+  void oneStandardiserSharedByManyThreadsGivesWhatItGivesOnOne() {
+    List<MatchInput> inputs = IntStream.range(0, 2_000).mapToObj(i -> input().id("r" + i)
+        .fullName(i % 2 == 0 ? "欧阳娜娜" : "Jan van der Berg").addPhone("138-1234-" + String.format("%04d", i))
+        .addressLine(i % 3 == 0 ? "广东深圳南山科技园" + i + "号" : "北京朝阳区建国路" + i + "号").build()).toList();
+    List<MatchRecord> sequential = inputs.stream().map(standardiser::standardise).toList();
+    List<MatchRecord> parallel = inputs.parallelStream().map(standardiser::standardise).toList();
+    assertThat(parallel).isEqualTo(sequential);
   }
 
   @Test
