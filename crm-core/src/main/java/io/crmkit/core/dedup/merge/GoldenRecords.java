@@ -1,14 +1,17 @@
 package io.crmkit.core.dedup.merge;
 
+import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dedup.merge.SurvivorshipRules.Attribute;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,8 +52,8 @@ final class GoldenRecords {
     golden.personName(single(Attribute.PERSON_NAME, Customer::personName));
     golden.legalName(single(Attribute.LEGAL_NAME, Customer::legalName));
     golden.displayName(single(Attribute.DISPLAY_NAME, c -> Optional.of(c.displayName())).orElseThrow());
-    golden.contactPoints(list(Attribute.CONTACT_POINTS, Customer::contactPoints));
-    golden.addresses(list(Attribute.ADDRESSES, Customer::addresses));
+    golden.contactPoints(onePrimaryPerChannel(list(Attribute.CONTACT_POINTS, Customer::contactPoints)));
+    golden.addresses(onePrimaryAddress(list(Attribute.ADDRESSES, Customer::addresses)));
     golden.birthDate(single(Attribute.BIRTH_DATE, Customer::birthDate));
     golden.gender(single(Attribute.GENDER, Customer::gender));
     golden.organisationIdentifiers(list(Attribute.ORGANISATION_IDENTIFIERS, Customer::organisationIdentifiers));
@@ -63,6 +66,34 @@ final class GoldenRecords {
     golden.externalReferences(list(Attribute.EXTERNAL_REFERENCES, Customer::externalReferences));
     golden.needs(list(Attribute.NEEDS, Customer::needs));
     return new GoldenRecord(golden.build(), provenance, ranked);
+  }
+
+  /**
+   * Contact points as one customer may hold them: one entry per channel and value (verified if any
+   * record verified it, primary if the first record holding it made it so), and at most one
+   * primary per channel, the highest-ranked record's.
+   */
+  private static List<ContactPoint> onePrimaryPerChannel(List<ContactPoint> collected) {
+    Map<String, ContactPoint> byValue = new LinkedHashMap<>();
+    for (ContactPoint point : collected) {
+      byValue.merge(point.channel() + ":" + point.value(), point,
+          (first, later) -> first.withVerified(first.verified() || later.verified()));
+    }
+    Set<ContactPoint.Channel> withPrimary = EnumSet.noneOf(ContactPoint.Channel.class);
+    return byValue.values().stream()
+        .map(point -> point.primary() && !withPrimary.add(point.channel()) ? point.withPrimary(false) : point)
+        .toList();
+  }
+
+  /** Addresses with at most one primary: the highest-ranked record's. */
+  private static List<PostalAddress> onePrimaryAddress(List<PostalAddress> collected) {
+    List<PostalAddress> addresses = new ArrayList<>();
+    boolean primarySeen = false;
+    for (PostalAddress address : collected) {
+      addresses.add(address.primary() && primarySeen ? address.withPrimary(false) : address);
+      primarySeen |= address.primary();
+    }
+    return addresses;
   }
 
   /** A single value by its rule; the record chosen is the provenance. */

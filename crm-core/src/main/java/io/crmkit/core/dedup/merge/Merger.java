@@ -1,11 +1,14 @@
 package io.crmkit.core.dedup.merge;
 
 import io.crmkit.core.common.CrmException;
+import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.IdGenerator;
 import io.crmkit.core.common.Require;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerNotFoundException;
+import io.crmkit.core.customer.CustomerRules;
 import io.crmkit.core.dedup.BlockingKeyIndex;
 import io.crmkit.core.dedup.CustomersMerged;
 import io.crmkit.core.dedup.DedupStore;
@@ -84,6 +87,8 @@ public final class Merger {
    * @throws CustomerNotFoundException if one of the customers does not exist
    * @throws io.crmkit.core.common.ConcurrentUpdateException if one of them changed while merging
    * @throws IllegalArgumentException if no customer is absorbed, one is named twice, or the actor is blank
+   * @throws CrmValidationException if the golden record would break a {@link CustomerRules} rule
+   *     (a person's name merged onto an organisation by the rules chosen); nothing is changed
    */
   public Result merge(CustomerId survivor, Collection<CustomerId> absorbed, String actor) {
     List<CustomerId> ranked = ranked(survivor, absorbed);
@@ -91,6 +96,10 @@ public final class Merger {
     CrmStore base = store.base();
     return base.transactions().inTransaction(() -> {
       GoldenRecord golden = GoldenRecords.build(load(ranked), rules, clock.instant());
+      List<Violation> violations = CustomerRules.check(golden.customer());
+      if (!violations.isEmpty()) {
+        throw new CrmValidationException("golden record of " + ranked, violations);
+      }
       BlockingKeyIndex keys = store.blockingKeys();
       List<MergedRecord> records = new ArrayList<>();
       Set<String> goldenKeys = new LinkedHashSet<>();

@@ -2,9 +2,11 @@ package io.crmkit.core.dedup.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -14,6 +16,7 @@ import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PersonName;
+import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dedup.CustomersMerged;
 import io.crmkit.core.dedup.DedupStore;
 import io.crmkit.core.dedup.MergeUndone;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.joda.money.CurrencyUnit;
@@ -191,6 +195,40 @@ class MergerTest {
   }
 
   @Test
+  void theGoldenRecordKeepsOnePrimaryPerChannelAndOneEntryPerNumberVerifiedIfAnyRecordVerifiedIt() {
+    ContactPoint phone = ContactPoint.phone("+8613800138000");
+    Customer survivor = save(customer(1, "erp").addContactPoint(phone.withPrimary(true))
+        .addAddress(address("Beijing").withPrimary(true)).build());
+    Customer other = save(customer(2, "shop").addContactPoint(phone.withVerified(true))
+        .addContactPoint(ContactPoint.phone("+8613900139000").withPrimary(true))
+        .addAddress(address("Shanghai").withPrimary(true)).build());
+
+    Customer golden = merger.merge(survivor.id(), List.of(other.id()), "steward").golden();
+
+    assertThat(golden.contactPoints()).containsExactly(phone.withPrimary(true).withVerified(true),
+        ContactPoint.phone("+8613900139000"));
+    assertThat(golden.addresses()).extracting(PostalAddress::city, PostalAddress::primary)
+        .containsExactly(tuple(Optional.of("Beijing"), true), tuple(Optional.of("Shanghai"), false));
+  }
+
+  @Test
+  void aMergeWhoseGoldenRecordBreaksACustomerRuleIsRefusedAndChangesNothing() {
+    Customer person = save(customer(1, "erp").build());
+    Customer organisation = save(customer(2, "shop").kind(CustomerKind.ORGANISATION).personName(Optional.empty())
+        .legalName("Wang Trading Ltd").displayName("Wang Trading Ltd").build());
+    SurvivorshipRules takeTheOrganisationsKind = SurvivorshipRules.defaults().toBuilder()
+        .rule(Attribute.KIND, Survivorship.MOST_RECENT).build();
+    Merger strict = Merger.builder().store(dedup).rules(takeTheOrganisationsKind)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+
+    assertThatThrownBy(() -> strict.merge(person.id(), List.of(organisation.id()), "steward"))
+        .isInstanceOf(CrmValidationException.class);
+    assertThat(store.customers().findById(person.id())).contains(person);
+    assertThat(store.customers().findById(organisation.id())).contains(organisation);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
   void aMergeOfAMissingCustomerOrOfOneCustomerTwiceChangesNothing() {
     Customer survivor = save(customer(1, "erp").build());
     CustomerId missing = CustomerId.of(new UUID(9, 9));
@@ -216,6 +254,10 @@ class MergerTest {
         .addExternalReference(new ExternalReference(system, "C-" + n))
         .createdAt(NOW.minusSeconds(1000)).updatedAt(NOW.minusSeconds(1000 - n));
     return builder;
+  }
+
+  private static PostalAddress address(String city) {
+    return new PostalAddress.Builder().country("CN").city(city).build();
   }
 
   private static Purchase purchase(CustomerId owner) {
