@@ -209,7 +209,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(8);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(10);
     assertThat(problems).isEmpty();
   }
 
