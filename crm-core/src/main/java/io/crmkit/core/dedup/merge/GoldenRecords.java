@@ -3,6 +3,7 @@ package io.crmkit.core.dedup.merge;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.dedup.merge.SurvivorshipRules.Attribute;
@@ -48,16 +49,18 @@ final class GoldenRecords {
     Customer.Builder golden = new Customer.Builder();
     golden.from(survivor);
     golden.createdAt(createdAt).updatedAt(Customer.updateTime(createdAt, now));
-    golden.kind(single(Attribute.KIND, c -> Optional.of(c.kind())).orElseThrow());
-    golden.personName(single(Attribute.PERSON_NAME, Customer::personName));
-    golden.legalName(single(Attribute.LEGAL_NAME, Customer::legalName));
+    CustomerKind kind = single(Attribute.KIND, c -> Optional.of(c.kind())).orElseThrow();
+    golden.kind(kind);
+    golden.personName(single(Attribute.PERSON_NAME, ofKind(CustomerKind.PERSON, kind, Customer::personName)));
+    golden.legalName(single(Attribute.LEGAL_NAME, ofKind(CustomerKind.ORGANISATION, kind, Customer::legalName)));
     golden.displayName(single(Attribute.DISPLAY_NAME, c -> Optional.of(c.displayName())).orElseThrow());
     golden.contactPoints(onePrimaryPerChannel(list(Attribute.CONTACT_POINTS, Customer::contactPoints)));
     golden.addresses(onePrimaryAddress(list(Attribute.ADDRESSES, Customer::addresses)));
-    golden.birthDate(single(Attribute.BIRTH_DATE, Customer::birthDate));
-    golden.gender(single(Attribute.GENDER, Customer::gender));
+    golden.birthDate(single(Attribute.BIRTH_DATE, ofKind(CustomerKind.PERSON, kind, Customer::birthDate)));
+    golden.gender(single(Attribute.GENDER, ofKind(CustomerKind.PERSON, kind, Customer::gender)));
     golden.organisationIdentifiers(list(Attribute.ORGANISATION_IDENTIFIERS, Customer::organisationIdentifiers));
-    golden.personIdentifiers(list(Attribute.PERSON_IDENTIFIERS, Customer::personIdentifiers));
+    golden.personIdentifiers(list(Attribute.PERSON_IDENTIFIERS,
+        c -> c.kind() == CustomerKind.PERSON && kind == CustomerKind.PERSON ? c.personIdentifiers() : Set.of()));
     golden.owner(single(Attribute.OWNER, Customer::owner));
     golden.tags(list(Attribute.TAGS, Customer::tags));
     golden.dimensionCodes(map(Attribute.DIMENSION_CODES, Customer::dimensionCodes));
@@ -66,6 +69,16 @@ final class GoldenRecords {
     golden.externalReferences(list(Attribute.EXTERNAL_REFERENCES, Customer::externalReferences));
     golden.needs(list(Attribute.NEEDS, Customer::needs));
     return new GoldenRecord(golden.build(), provenance, ranked);
+  }
+
+  /**
+   * A value that only a customer of {@code owner} kind has (a person's name, an organisation's
+   * legal name): taken from records of that kind, and only when the golden record is of it, so
+   * that merging a person with an organisation never gives one the other's attributes.
+   */
+  private static <T> Function<Customer, Optional<T>> ofKind(CustomerKind owner, CustomerKind golden,
+      Function<Customer, Optional<T>> value) {
+    return customer -> customer.kind() == owner && golden == owner ? value.apply(customer) : Optional.empty();
   }
 
   /**

@@ -212,19 +212,31 @@ class MergerTest {
   }
 
   @Test
+  void mergingAPersonWithAnOrganisationGivesTheGoldenRecordOnlyTheAttributesOfItsKind() {
+    Customer person = save(customer(1, "erp").birthDate(LocalDate.of(1980, 1, 2)).build());
+    Customer organisation = save(organisation(2, "shop"));
+
+    Customer golden = merger.preview(person.id(), List.of(organisation.id())).customer();
+
+    assertThat(golden.kind()).isEqualTo(CustomerKind.PERSON);
+    assertThat(golden.personName()).isEqualTo(person.personName());
+    assertThat(golden.legalName()).isEmpty();
+    assertThat(golden.birthDate()).contains(LocalDate.of(1980, 1, 2));
+  }
+
+  @Test
   void aMergeWhoseGoldenRecordBreaksACustomerRuleIsRefusedAndChangesNothing() {
-    Customer person = save(customer(1, "erp").build());
-    Customer organisation = save(customer(2, "shop").kind(CustomerKind.ORGANISATION).personName(Optional.empty())
-        .legalName("Wang Trading Ltd").displayName("Wang Trading Ltd").build());
-    SurvivorshipRules takeTheOrganisationsKind = SurvivorshipRules.defaults().toBuilder()
-        .rule(Attribute.KIND, Survivorship.MOST_RECENT).build();
-    Merger strict = Merger.builder().store(dedup).rules(takeTheOrganisationsKind)
+    Customer organisation = save(organisation(1, "erp"));
+    Customer person = save(customer(2, "shop").build());
+    SurvivorshipRules personKindSurvivorsName = SurvivorshipRules.defaults().toBuilder()
+        .rule(Attribute.KIND, Survivorship.MOST_RECENT).rule(Attribute.PERSON_NAME, Survivorship.SURVIVOR).build();
+    Merger strict = Merger.builder().store(dedup).rules(personKindSurvivorsName)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
-    assertThatThrownBy(() -> strict.merge(person.id(), List.of(organisation.id()), "steward"))
-        .isInstanceOf(CrmValidationException.class);
-    assertThat(store.customers().findById(person.id())).contains(person);
+    assertThatThrownBy(() -> strict.merge(organisation.id(), List.of(person.id()), "steward"))
+        .isInstanceOf(CrmValidationException.class).hasMessageContaining("person-requires-name");
     assertThat(store.customers().findById(organisation.id())).contains(organisation);
+    assertThat(store.customers().findById(person.id())).contains(person);
     assertThat(events).isEmpty();
   }
 
@@ -254,6 +266,11 @@ class MergerTest {
         .addExternalReference(new ExternalReference(system, "C-" + n))
         .createdAt(NOW.minusSeconds(1000)).updatedAt(NOW.minusSeconds(1000 - n));
     return builder;
+  }
+
+  private static Customer organisation(int n, String system) {
+    return customer(n, system).kind(CustomerKind.ORGANISATION).personName(Optional.empty())
+        .legalName("Wang Trading Ltd").displayName("Wang Trading Ltd").build();
   }
 
   private static PostalAddress address(String city) {
