@@ -180,9 +180,6 @@ public final class IncrementalMatcher {
   }
 
   private Optional<ReviewDecision.Verdict> verdict(ScoredPair pair) {
-    if (pair.decision() == ScoredPair.Decision.NON_MATCH) {
-      return Optional.empty();
-    }
     return store.reviewQueue().decision(pair.leftId(), pair.rightId()).map(ReviewDecision::verdict);
   }
 
