@@ -94,10 +94,22 @@ public final class IncrementalMatcher {
    * @throws NullPointerException if {@code customer} is null
    */
   public Set<String> index(Customer customer) {
-    Require.notNull(customer, "customer");
-    Set<String> keys = StoredKeys.of(model.keys(standardise(customer)));
+    Set<String> keys = keysOf(customer);
     store.blockingKeys().replace(customer.id(), keys);
     return keys;
+  }
+
+  /**
+   * The keys {@link #index} would store for the customer, without storing them: for a bulk load of
+   * the index (a million customers' keys written by {@code COPY} rather than one replace each).
+   * A key longer than {@link BlockingKeyIndex#MAX_KEY_LENGTH} is given as its first 100
+   * characters and the SHA-256 of the whole key, so equal keys stay equal.
+   *
+   * @throws NullPointerException if {@code customer} is null
+   */
+  public Set<String> keysOf(Customer customer) {
+    Require.notNull(customer, "customer");
+    return StoredKeys.of(model.keys(standardise(customer)));
   }
 
   /**
