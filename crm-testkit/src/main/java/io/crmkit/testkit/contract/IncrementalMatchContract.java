@@ -84,6 +84,11 @@ public abstract class IncrementalMatchContract {
     assertThat(consistentWithTheBatch(7, 200)).isPositive();
   }
 
+  @Example
+  void aSmallBlockCapSkipsTheSameKeysOneRecordAtATimeAsTheBatchDoes() {
+    assertThat(consistentWithTheBatch(7, 3)).isPositive();
+  }
+
   /** Checks every record against the others; returns how many batch matches were compared. */
   private int consistentWithTheBatch(long seed, int cap) {
     DedupStore store = newStore().attach(dedup());
