@@ -3,7 +3,6 @@ package io.crmkit.core.dedup.match;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.dedup.MatchRecord;
 import io.crmkit.core.dedup.ScoredPair;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -96,7 +95,6 @@ public final class MatchModel {
 
   @Override
   public String toString() {
-    List<String> fields = new ArrayList<>(parameters.fields());
-    return "MatchModel[" + blocking + ", fields=" + fields + ", " + thresholds + "]";
+    return "MatchModel[" + blocking + ", fields=" + parameters.fields() + ", " + thresholds + "]";
   }
 }
