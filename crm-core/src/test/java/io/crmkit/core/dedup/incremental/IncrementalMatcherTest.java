@@ -2,8 +2,10 @@ package io.crmkit.core.dedup.incremental;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.crmkit.core.customer.ContactPoint;
+import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
@@ -71,7 +73,7 @@ class IncrementalMatcherTest {
     MatchModel model = dedupRules.model(parameters, fitted);
     IncrementalMatcher matcher = IncrementalMatcher.builder().store(dedup).model(model)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-    matcher.indexAll(dedup.base().customers().stream(io.crmkit.core.customer.Criteria.all()).toList());
+    matcher.indexAll(dedup.base().customers().stream(Criteria.all()).toList());
     return matcher;
   }
 
@@ -90,7 +92,7 @@ class IncrementalMatcherTest {
     ScoredPair best = check.matches().get(0).pair();
     assertThat(best.fields()).isNotEmpty();
     assertThat(best.fields().stream().mapToDouble(f -> f.weight()).sum()).isCloseTo(best.weight(),
-        org.assertj.core.api.Assertions.within(1e-9));
+        within(1e-9));
     assertThat(check.candidates()).isSortedAccordingTo(
         Comparator.comparingDouble((IncrementalMatcher.Candidate c) -> -c.pair().probability()));
     assertThat(check.record().phones()).containsExactly("+8613800000000");
