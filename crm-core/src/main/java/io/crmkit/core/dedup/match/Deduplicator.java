@@ -113,6 +113,25 @@ public final class Deduplicator {
     return pipeline(all, left.size(), true);
   }
 
+  /**
+   * This deduplicator's rules, comparisons and thresholds with fitted parameters, for checking one
+   * record at a time against stored ones (incremental matching). Term frequencies are counted over
+   * {@code frequencyRecords}: give the records the parameters were fitted on (a batch run's input)
+   * so that a pair scores as it did in that run; an empty list scores without the adjustment.
+   *
+   * <pre>{@code
+   * Deduplicator dedup = Deduplicator.withDefaults();
+   * MatchModel model = dedup.model(dedup.run(records).parameters(), records);
+   * }</pre>
+   *
+   * @throws NullPointerException if an argument or a record is null
+   * @throws IllegalArgumentException if the parameters are not over this deduplicator's fields and levels
+   */
+  public MatchModel model(MatchParameters parameters, List<MatchRecord> frequencyRecords) {
+    Require.notNull(parameters, "parameters");
+    return new MatchModel(blocking, comparisons, parameters, thresholds, sortedById(frequencyRecords, "frequencyRecords"));
+  }
+
   private Result pipeline(List<MatchRecord> records, int leftCount, boolean crossOnly) {
     Map<String, Duration> timings = new LinkedHashMap<>();
     long start = System.nanoTime();

@@ -40,6 +40,21 @@ final class Scorer {
     if (decision == ScoredPair.Decision.NON_MATCH) {
       return null;
     }
+    return explained(a, b, pattern, keepOrder, weight, probability, decision);
+  }
+
+  /**
+   * The scored pair whatever its decision, non-matches included (an incremental check shows every
+   * candidate it compared).
+   */
+  ScoredPair scoreAny(MatchRecord a, MatchRecord b, long pattern, boolean keepOrder) {
+    double weight = weight(a, b, pattern);
+    double probability = probability(weight);
+    return explained(a, b, pattern, keepOrder, weight, probability, thresholds.decide(probability));
+  }
+
+  private ScoredPair explained(MatchRecord a, MatchRecord b, long pattern, boolean keepOrder, double weight,
+      double probability, ScoredPair.Decision decision) {
     List<FieldScore> fields = new ArrayList<>(comparisons.size());
     for (int f = 0; f < comparisons.size(); f++) {
       int level = AgreementCounts.level(pattern, f);
