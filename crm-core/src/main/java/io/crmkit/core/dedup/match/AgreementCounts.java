@@ -148,8 +148,13 @@ public final class AgreementCounts {
 
     long add(int[] pattern) {
       long packed = shape.encode(pattern);
-      counts.computeIfAbsent(packed, p -> new long[1])[0]++;
+      addEncoded(packed);
       return packed;
+    }
+
+    /** Counts a pattern already packed by {@link AgreementCounts#encode}. */
+    void addEncoded(long packed) {
+      counts.computeIfAbsent(packed, p -> new long[1])[0]++;
     }
 
     AgreementCounts counts() {

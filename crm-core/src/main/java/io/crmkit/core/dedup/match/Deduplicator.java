@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Finds the records that name the same customer, without labels: blocking, comparison,
@@ -28,9 +29,11 @@ import java.util.Set;
  *
  * <p>The same input gives the same result whatever its order: records are sorted by id first,
  * random pairs come from a fixed seed, sums run in a fixed order. A deduplicator is immutable and
- * may be shared between threads.
+ * may be shared between threads. Comparing and scoring, pure per pair, run in slices on the
+ * common fork-join pool (all processors); their results do not depend on it.
  */
 public final class Deduplicator {
+  private static final int SLICE = 4_096;
   private final Blocking blocking;
   private final List<Comparison> comparisons;
   private final Thresholds thresholds;
@@ -140,16 +143,22 @@ public final class Deduplicator {
     start = lap(timings, "blocking", start);
 
     long[] pairs = candidates.encoded();
+    AgreementCounts shape = AgreementCounts.empty(comparisons);
     long[] patterns = new long[pairs.length];
-    AgreementCounts.Counter counter = new AgreementCounts.Counter(AgreementCounts.empty(comparisons));
-    int[] levels = new int[comparisons.size()];
-    for (int p = 0; p < pairs.length; p++) {
-      MatchRecord a = records.get(Blocking.Candidates.left(pairs[p]));
-      MatchRecord b = records.get(Blocking.Candidates.right(pairs[p]));
-      for (int f = 0; f < levels.length; f++) {
-        levels[f] = comparisons.get(f).level(a, b);
+    inSlices(pairs.length, (from, to) -> {
+      int[] levels = new int[comparisons.size()];
+      for (int p = from; p < to; p++) {
+        MatchRecord a = records.get(Blocking.Candidates.left(pairs[p]));
+        MatchRecord b = records.get(Blocking.Candidates.right(pairs[p]));
+        for (int f = 0; f < levels.length; f++) {
+          levels[f] = comparisons.get(f).level(a, b);
+        }
+        patterns[p] = shape.encode(levels);
       }
-      patterns[p] = counter.add(levels);
+    });
+    AgreementCounts.Counter counter = new AgreementCounts.Counter(shape);
+    for (long pattern : patterns) {
+      counter.addEncoded(pattern);
     }
     AgreementCounts counts = counter.counts();
     start = lap(timings, "comparing", start);
@@ -173,11 +182,16 @@ public final class Deduplicator {
     start = lap(timings, "estimating", start);
 
     Scorer scorer = new Scorer(comparisons, parameters, new TermFrequencies(records, comparisons), thresholds);
+    ScoredPair[] scoredOrNull = new ScoredPair[pairs.length];
+    inSlices(pairs.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        scoredOrNull[p] = scorer.score(records.get(Blocking.Candidates.left(pairs[p])),
+            records.get(Blocking.Candidates.right(pairs[p])), patterns[p], crossOnly);
+      }
+    });
     List<ScoredPair> scored = new ArrayList<>();
     List<ScoredPair> matches = new ArrayList<>();
-    for (int p = 0; p < pairs.length; p++) {
-      ScoredPair pair = scorer.score(records.get(Blocking.Candidates.left(pairs[p])),
-          records.get(Blocking.Candidates.right(pairs[p])), patterns[p], crossOnly);
+    for (ScoredPair pair : scoredOrNull) {
       if (pair != null) {
         scored.add(pair);
         if (pair.decision() == ScoredPair.Decision.MATCH) {
@@ -219,6 +233,25 @@ public final class Deduplicator {
 
   private List<List<String>> levelNames() {
     return comparisons.stream().map(Comparison::levels).toList();
+  }
+
+  /**
+   * Runs {@code slice} over 0..count in slices of {@value #SLICE} on the common fork-join pool:
+   * comparing and scoring are pure per pair and write only their own slots, so the result is the
+   * same as in one loop, on as many processors as the machine has.
+   */
+  private static void inSlices(int count, Slice slice) {
+    int slices = (count + SLICE - 1) / SLICE;
+    if (slices <= 1) {
+      slice.run(0, count);
+      return;
+    }
+    IntStream.range(0, slices).parallel().forEach(i -> slice.run(i * SLICE, Math.min(count, (i + 1) * SLICE)));
+  }
+
+  @FunctionalInterface
+  private interface Slice {
+    void run(int from, int to);
   }
 
   private static long lap(Map<String, Duration> timings, String step, long start) {

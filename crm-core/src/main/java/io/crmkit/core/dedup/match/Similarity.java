@@ -4,21 +4,19 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * The similarity measures behind the comparisons, each a small static function. Jaro-Winkler and
- * Levenshtein come from commons-text; dates, numbers and token sets are written here because
+ * The similarity measures behind the comparisons, each a small static function. Levenshtein comes
+ * from commons-text, Jaro-Winkler is commons-text's computed on plain chars ({@link JaroWinkler});
+ * dates, numbers and token sets are written here because
  * commons-text has no equivalent with agreement levels.
  */
 final class Similarity {
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-
   private Similarity() {}
 
   static double jaroWinkler(String a, String b) {
-    return a.equals(b) ? 1.0 : JARO_WINKLER.apply(a, b);
+    return JaroWinkler.similarity(a, b);
   }
 
   /** The edit distance, or -1 when it is above {@code max} (commons-text stops early then). */

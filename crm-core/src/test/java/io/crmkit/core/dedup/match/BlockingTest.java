@@ -51,6 +51,17 @@ class BlockingTest {
   }
 
   @Test
+  void byDefaultABlockOfMoreThanFiftyRecordsIsWindowedSoCandidatesGrowLinearly() {
+    // 50 records sharing a phone: all 1,225 pairs; 51: a window of 10 over them, 51 * 9 - 45 pairs.
+    Blocking phoneDefaults = Blocking.defaults().withRules(List.of(BlockingRule.phone()));
+
+    assertThat(phoneDefaults.candidates(staffSharingASwitchboard(50)).size()).isEqualTo(50 * 49 / 2);
+    Blocking.Candidates windowed = phoneDefaults.candidates(staffSharingASwitchboard(51));
+    assertThat(windowed.size()).isEqualTo(51 * 9 - (1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9));
+    assertThat(windowed.oversizedKeys()).containsExactly(new Blocking.OversizedKey("phone:" + SWITCHBOARD, 51));
+  }
+
+  @Test
   void blocksUpToTheCapAreComparedAllPairs() {
     Blocking.Candidates candidates = phoneOnly(100, Blocking.Oversized.SKIP).candidates(staffSharingASwitchboard(50));
     assertThat(candidates.size()).isEqualTo(50 * 49 / 2);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.dedup.ScoredPair;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,30 @@ class ClusteringTest {
     Map<String, String> entities = new Clustering(0).entities(List.of("a", "b", "c", "d", "e", "f"), chain);
 
     assertThat(entities.values()).containsOnly("a");
+  }
+
+  @Test
+  void aLongChainWhoseLinksWeakenAlongItIsPeeledDownToItsStrongestFour() {
+    // 100,001 records in one chain, each link weaker than the one before: the weakest link is
+    // always at the far end, so the rule peels one record at a time, 100,000 splits, which took
+    // minutes when each split recomputed the components. Four records linked in a row have half of
+    // their possible pairs, dense enough: the four at the strong end stay joined.
+    int records = 100_001;
+    List<String> ids = new ArrayList<>(records);
+    List<ScoredPair> chain = new ArrayList<>(records - 1);
+    for (int i = 0; i < records; i++) {
+      ids.add(String.format("r%06d", i));
+    }
+    for (int i = 0; i + 1 < records; i++) {
+      chain.add(pair(ids.get(i), ids.get(i + 1), records - i));
+    }
+
+    Map<String, String> entities = Clustering.defaults().entities(ids, chain);
+
+    assertThat(entities).hasSize(records).containsEntry("r000000", "r000000").containsEntry("r000001", "r000000")
+        .containsEntry("r000003", "r000000").containsEntry("r000004", "r000004")
+        .containsEntry("r100000", "r100000");
+    assertThat(new HashSet<>(entities.values())).hasSize(records - 3);
   }
 
   @Test

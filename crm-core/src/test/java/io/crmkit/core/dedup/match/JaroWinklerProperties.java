@@ -1,0 +1,45 @@
+package io.crmkit.core.dedup.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+class JaroWinklerProperties {
+  private static final JaroWinklerSimilarity COMMONS_TEXT = new JaroWinklerSimilarity();
+
+  @Property(tries = 2000)
+  void scoresEveryPairOfStringsAsCommonsTextDoes(@ForAll("names") String a, @ForAll("names") String b) {
+    assertThat(JaroWinkler.similarity(a, b)).isEqualTo(COMMONS_TEXT.apply(a, b));
+  }
+
+  @Property(tries = 300)
+  void scoresAStringAndItsTypoAsCommonsTextDoes(@ForAll("names") String a, @ForAll("typo") int position) {
+    String typo = a.isEmpty() ? "x" : new StringBuilder(a).deleteCharAt(position % a.length()).toString();
+    assertThat(JaroWinkler.similarity(a, typo)).isEqualTo(COMMONS_TEXT.apply(a, typo));
+  }
+
+  @Example
+  void knownPairsScoreAsTheLiteratureSays() {
+    assertThat(JaroWinkler.similarity("martha", "marhta")).isCloseTo(0.9611, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(JaroWinkler.similarity("dixon", "dicksonx")).isCloseTo(0.8133, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(JaroWinkler.similarity("abc", "xyz")).isZero();
+    assertThat(JaroWinkler.similarity("", "")).isEqualTo(1.0);
+  }
+
+  @Provide
+  Arbitrary<String> names() {
+    // A small alphabet with Han characters, so that matches, transpositions and prefixes are common.
+    return Arbitraries.strings().withChars("abcdeaeio 王李张伟").ofMinLength(0).ofMaxLength(14);
+  }
+
+  @Provide
+  Arbitrary<Integer> typo() {
+    return Arbitraries.integers().between(0, 1000);
+  }
+}
