@@ -88,8 +88,8 @@ final class HeapWatch implements NotificationListener {
 
   /**
    * @param peakUsed the pools' peak use added up, in bytes (includes uncollected garbage)
-   * @param maxLiveAfterGc the most heap in use just after a collection, in bytes (the non-heap pools
-   *     a collection reports, such as the code cache, are counted too, which adds a few megabytes)
+   * @param maxLiveAfterGc the most memory in use just after a collection, in bytes, over the pools
+   *     the collection reports (the heap pools of the collector that ran)
    * @param collections how many collections ran
    */
   record Heap(long peakUsed, long maxLiveAfterGc, long collections) {}
