@@ -4,6 +4,7 @@ import io.crmkit.core.dedup.MatchInput;
 import io.crmkit.core.dedup.MatchRecord;
 import io.crmkit.core.dedup.match.Deduplicator;
 import io.crmkit.core.dedup.standardise.Standardiser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +19,7 @@ final class CoreMatchEngine implements MatchEngine {
   @Override
   public Result deduplicate(List<MatchInput> records, Settings settings) {
     List<MatchRecord> standardised = standardise(records, settings);
-    return result(deduplicator(settings).run(standardised), standardised);
+    return result(deduplicator(settings).run(standardised), records, standardised);
   }
 
   @Override
@@ -26,7 +27,7 @@ final class CoreMatchEngine implements MatchEngine {
     List<MatchRecord> leftRecords = standardise(left, settings);
     List<MatchRecord> rightRecords = standardise(right, settings);
     Deduplicator.Result linked = deduplicator(settings).link(leftRecords, rightRecords);
-    return result(linked, concat(leftRecords, rightRecords));
+    return result(linked, concat(left, right), concat(leftRecords, rightRecords));
   }
 
   private static Deduplicator deduplicator(Settings settings) {
@@ -39,14 +40,22 @@ final class CoreMatchEngine implements MatchEngine {
     return records.parallelStream().map(standardiser::standardise).toList();
   }
 
-  private static Result result(Deduplicator.Result found, List<MatchRecord> records) {
-    List<String> warnings = records.stream()
-        .flatMap(record -> record.warnings().stream().map(warning -> "record " + record.id() + ": " + warning))
-        .toList();
+  /**
+   * The engine's result with the warnings standardising added; a record carries its input's
+   * warnings too, but the command has shown those already.
+   */
+  private static Result result(Deduplicator.Result found, List<MatchInput> inputs, List<MatchRecord> records) {
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      MatchRecord record = records.get(i);
+      List<String> read = inputs.get(i).warnings();
+      record.warnings().stream().filter(warning -> !read.contains(warning))
+          .forEach(warning -> warnings.add("record " + record.id() + ": " + warning));
+    }
     return new Result(found.pairs(), found.entities(), found.statistics().candidatePairs(), warnings);
   }
 
-  private static List<MatchRecord> concat(List<MatchRecord> left, List<MatchRecord> right) {
+  private static <T> List<T> concat(List<T> left, List<T> right) {
     return Stream.concat(left.stream(), right.stream()).toList();
   }
 }

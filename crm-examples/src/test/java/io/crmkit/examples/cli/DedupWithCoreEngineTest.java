@@ -9,6 +9,8 @@ import io.crmkit.testkit.dedup.GeneratedRecord;
 import io.crmkit.testkit.dedup.GroundTruth;
 import io.crmkit.testkit.dedup.PairQuality;
 import io.crmkit.testkit.dedup.RecordPair;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +70,26 @@ class DedupWithCoreEngineTest {
       assertThat(crmIds).contains(pair.get(0));
       assertThat(crmIds).doesNotContain(pair.get(1));
     });
+  }
+
+  @Test
+  void reportsAValueItCannotReadOnceAndStillMatchesItsRecord() throws IOException {
+    List<GeneratedRecord> records = DuplicateGenerator.builder().seed(11L).entities(400).build().generate();
+    Path export = dir.resolve("export.csv");
+    DuplicateCsv.write(records, export, false);
+    List<String> lines = new ArrayList<>(Files.readAllLines(export));
+    lines.set(1, lines.get(1).replaceFirst("\\d{4}-\\d{2}-\\d{2}", "1990-13-45"));
+    Files.write(export, lines);
+
+    List<String> args = new ArrayList<>(List.of("dedup", export.toString(), "--quiet"));
+    args.addAll(EXPORT_MAPPING);
+    CliRun run = CliRun.execute(new CoreMatchEngine(), args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.err().lines().filter(line -> line.contains("row 1 (line 2)"))).singleElement().asString()
+        .contains("birth_date");
+    assertThat(rows(dir.resolve("export.clusters.csv"))).extracting(row -> row.get(0))
+        .contains(records.get(0).input().id());
   }
 
   /** Every two records the clusters file puts in one entity. */
