@@ -112,6 +112,26 @@ public final class AgreementCounts {
     return Collections.unmodifiableMap(decoded);
   }
 
+  /**
+   * The pairs that showed level {@code level} on field {@code field}, with that field marked
+   * missing: the pairs a rule "agree on this field" would have chosen, and what they say about
+   * the other fields. Estimating on them leaves out the field the selection forced.
+   *
+   * @throws IllegalArgumentException if the field or level is out of range
+   */
+  public AgreementCounts given(int field, int level) {
+    Require.inRange(field, 0, levels.length - 1, "field");
+    Require.inRange(level, 0, levels[field] - 1, "level");
+    Map<Long, Long> selected = new HashMap<>();
+    long mask = (long) MISSING_CODE << (4 * field);
+    counts.forEach((pattern, count) -> {
+      if (level(pattern, field) == level) {
+        selected.merge(pattern | mask, count, Long::sum);
+      }
+    });
+    return new AgreementCounts(levels, selected);
+  }
+
   /** Packed patterns in ascending order with their counts, so that sums run in one order. */
   TreeMap<Long, Long> packed() {
     return new TreeMap<>(counts);

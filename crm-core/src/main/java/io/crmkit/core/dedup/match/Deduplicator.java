@@ -34,6 +34,9 @@ import java.util.stream.IntStream;
  */
 public final class Deduplicator {
   private static final int SLICE = 4_096;
+  /** A field whose exact agreement happens by chance in at most 1 of 10,000 random pairs anchors m. */
+  private static final double STRONG_U = 1e-4;
+  private static final long MIN_SESSION_PAIRS = 20;
   private final Blocking blocking;
   private final List<Comparison> comparisons;
   private final Thresholds thresholds;
@@ -169,7 +172,8 @@ public final class Deduplicator {
     if (counts.total() == 0) {
       parameters = startingParameters(u, 1.0 / Math.max(2, candidates.comparablePairs()));
     } else {
-      ExpectationMaximisation.Fit fit = em.fit(counts, startingParameters(u, 0.1));
+      ExpectationMaximisation.Fit fit = new AnchoredEstimation(em, STRONG_U, MIN_SESSION_PAIRS)
+          .fit(counts, startingParameters(u, 0.1));
       iterations = fit.iterations();
       double expectedMatches = fit.parameters().lambda() * counts.total();
       double prior = Math.min(Math.max(expectedMatches / candidates.comparablePairs(), MatchParameters.FLOOR),

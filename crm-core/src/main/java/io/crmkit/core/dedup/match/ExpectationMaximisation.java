@@ -49,6 +49,18 @@ public final class ExpectationMaximisation {
    * @throws IllegalArgumentException if the counts are empty or over other fields than the start
    */
   public Fit fit(AgreementCounts counts, MatchParameters start) {
+    return fit(counts, start, new boolean[counts.fields()]);
+  }
+
+  /**
+   * Fits u, λ and the m of the fields not held, starting from {@code start}; a held field keeps
+   * the start's m. Holding m anchors the "match" class to what matches were measured to look like
+   * elsewhere, so that EM cannot turn it into another cluster of the pairs (such as "same place").
+   *
+   * @param holdM per field, true to keep the start's m
+   */
+  Fit fit(AgreementCounts counts, MatchParameters start, boolean[] holdM) {
+    Require.inRange(holdM.length, counts.fields(), counts.fields(), "length of holdM");
     Require.atLeast(counts.total(), 1, "number of counted pairs");
     int fields = counts.fields();
     Require.inRange(start.fields().size(), fields, fields, "number of fields of the start");
@@ -104,7 +116,9 @@ public final class ExpectationMaximisation {
       moved = Math.abs(newLambda - lambda) > tolerance;
       lambda = newLambda;
       for (int f = 0; f < fields; f++) {
-        moved |= normaliseInto(mSum[f], m[f], tolerance);
+        if (!holdM[f]) {
+          moved |= normaliseInto(mSum[f], m[f], tolerance);
+        }
         moved |= normaliseInto(uSum[f], u[f], tolerance);
       }
     }
