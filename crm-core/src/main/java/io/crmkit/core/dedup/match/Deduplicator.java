@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
 /**
  * Finds the records that name the same customer, without labels: blocking, comparison,
  * Fellegi-Sunter parameters estimated from the data (u from random pairs, m and the prior by
- * expectation-maximisation over the candidate pairs), scoring with term-frequency adjustment,
+ * expectation-maximisation over the candidate pairs, m anchored on the pairs that share a rarely
+ * shared value: {@link AnchoredEstimation}), scoring with term-frequency adjustment,
  * two thresholds, and clustering of the matches into entities.
  *
  * <pre>{@code
