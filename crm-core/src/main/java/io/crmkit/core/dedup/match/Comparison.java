@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -88,14 +89,8 @@ public final class Comparison {
   /** Exact agreement only: levels {@code exact}, {@code different}. */
   public static Comparison exact(String field, Function<MatchRecord, Optional<String>> value) {
     Require.notNull(value, "value");
-    return new Comparison(field, List.of("exact", "different"), (a, b) -> {
-      String x = value.apply(a).orElse(null);
-      String y = value.apply(b).orElse(null);
-      if (x == null || y == null) {
-        return MISSING;
-      }
-      return x.equals(y) ? 0 : 1;
-    }, null);
+    return new Comparison(field, List.of("exact", "different"), whenBothPresent(value,
+        (x, y) -> x.equals(y) ? 0 : 1), null);
   }
 
   /**
@@ -115,12 +110,7 @@ public final class Comparison {
       names.add("jw>=" + t);
     }
     names.add("different");
-    return new Comparison(field, names, (a, b) -> {
-      String x = value.apply(a).orElse(null);
-      String y = value.apply(b).orElse(null);
-      if (x == null || y == null) {
-        return MISSING;
-      }
+    return new Comparison(field, names, whenBothPresent(value, (x, y) -> {
       if (x.equals(y)) {
         return 0;
       }
@@ -131,7 +121,7 @@ public final class Comparison {
         }
       }
       return bands.length + 1;
-    }, null);
+    }), null);
   }
 
   /**
@@ -183,12 +173,7 @@ public final class Comparison {
     names.add("different");
     int[] bands = distances.clone();
     LevenshteinDistance bounded = new LevenshteinDistance(bands[bands.length - 1]);
-    return new Comparison(field, names, (a, b) -> {
-      String x = value.apply(a).orElse(null);
-      String y = value.apply(b).orElse(null);
-      if (x == null || y == null) {
-        return MISSING;
-      }
+    return new Comparison(field, names, whenBothPresent(value, (x, y) -> {
       if (x.equals(y)) {
         return 0;
       }
@@ -199,7 +184,7 @@ public final class Comparison {
         }
       }
       return bands.length + 1;
-    }, null);
+    }), null);
   }
 
   /**
@@ -215,14 +200,8 @@ public final class Comparison {
     Require.atLeast(closeYears, 1, "closeYears");
     List<String> names = List.of("exact", "swapped-day-month", "one-component-off", "years<=" + closeYears,
         "different");
-    return new Comparison(field, names, (a, b) -> {
-      LocalDate x = value.apply(a).orElse(null);
-      LocalDate y = value.apply(b).orElse(null);
-      if (x == null || y == null) {
-        return MISSING;
-      }
-      return Similarity.dates(x, y, closeYears).ordinal();
-    }, null);
+    return new Comparison(field, names, whenBothPresent(value,
+        (x, y) -> Similarity.dates(x, y, closeYears).ordinal()), null);
   }
 
   /**
@@ -248,12 +227,7 @@ public final class Comparison {
       names.add("within " + Math.round(bands[i] * 1000) / 10.0 + "%");
     }
     names.add("different");
-    return new Comparison(field, names, (a, b) -> {
-      String x = value.apply(a).orElse(null);
-      String y = value.apply(b).orElse(null);
-      if (x == null || y == null) {
-        return MISSING;
-      }
+    return new Comparison(field, names, whenBothPresent(value, (x, y) -> {
       double difference = Similarity.relativeDifference(x, y);
       if (Double.isNaN(difference)) {
         return x.equals(y) ? 0 : bands.length + 1;
@@ -267,7 +241,7 @@ public final class Comparison {
         }
       }
       return bands.length + 1;
-    }, null);
+    }), null);
   }
 
   /**
@@ -289,12 +263,7 @@ public final class Comparison {
       names.add("tokens>=" + t);
     }
     names.add("different");
-    return new Comparison(field, names, (a, b) -> {
-      String x = value.apply(a).orElse(null);
-      String y = value.apply(b).orElse(null);
-      if (x == null || y == null) {
-        return MISSING;
-      }
+    return new Comparison(field, names, whenBothPresent(value, (x, y) -> {
       if (x.equals(y)) {
         return 0;
       }
@@ -308,7 +277,7 @@ public final class Comparison {
         }
       }
       return bands.length + 2;
-    }, null);
+    }), null);
   }
 
   /**
@@ -326,6 +295,18 @@ public final class Comparison {
       }
       return Similarity.overlap(x, y) ? 0 : 1;
     }, null);
+  }
+
+  /**
+   * A leveller for a single-valued field: {@link #MISSING} when either record lacks the value,
+   * else what {@code level} makes of the two values.
+   */
+  private static <T> Leveller whenBothPresent(Function<MatchRecord, Optional<T>> value, ToIntBiFunction<T, T> level) {
+    return (a, b) -> {
+      T x = value.apply(a).orElse(null);
+      T y = value.apply(b).orElse(null);
+      return x == null || y == null ? MISSING : level.applyAsInt(x, y);
+    };
   }
 
   private static boolean similar(Optional<String> x, Optional<String> y, double threshold) {
