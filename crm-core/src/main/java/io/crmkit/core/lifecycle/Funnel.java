@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * was in that entry's source stage since creation (or, without history, in their current stage);
  * after each entry, in its target stage until the next. Customers and history are read as two
  * streams in customer id order and merged, so memory stays constant however many customers there
- * are. History entries of customers that no longer exist are ignored.
+ * are. History entries of customers that no longer exist are ignored, and so are the entries a
+ * merge moved to a survivor: they are the absorbed customer's moves, not the survivor's, and
+ * would break the survivor's own chain of stages.
  *
  * <p>Thread-safe.
  */
@@ -84,7 +86,9 @@ public final class Funnel {
         }
         own.clear();
         while (next != null && next.customerId().equals(id)) {
-          own.add(next);
+          if (!next.moved()) {
+            own.add(next);
+          }
           next = pending.hasNext() ? pending.next() : null;
         }
         tally.add(customer, own);

@@ -20,8 +20,17 @@ import java.util.Optional;
  * version at which the externally set stage was observed, and the trigger {@link
  * Trigger#RECONCILED}.
  *
- * @param customerId whose stage changed
- * @param customerVersion the customer's version after the move, at least 1
+ * <p>An entry belongs to the customer it is kept under ({@link #customerId()}) and was made by the
+ * move of its {@link #origin()} customer, whose version {@link #customerVersion()} is. The two are
+ * the same customer unless a merge moved the entry: then {@code customerId} is the golden record
+ * that absorbed the origin and the entry is {@link #moved()}. A customer's versions mean nothing
+ * under another id, so a moved entry keeps its origin and is identified by customer, origin and
+ * version: it never collides with the survivor's own entry of the same version, and it is never
+ * the survivor's {@link LifecycleHistory#latest latest} move (the survivor keeps its own stage).
+ *
+ * @param customerId whose history the entry is part of: the customer who moved, or the survivor
+ *     of a merge that absorbed them
+ * @param customerVersion the origin customer's version after the move, at least 1
  * @param from the stage before
  * @param to the stage after
  * @param trigger what caused the move
@@ -29,6 +38,7 @@ import java.util.Optional;
  * @param actor who or what made the move: a user name, or a system name such as
  *     {@code lifecycle-evaluator}; 1-128 printable characters
  * @param reason why, in words, if given: 1-2000 printable characters, line breaks allowed
+ * @param origin the customer who made the move; {@code customerId} unless a merge moved the entry
  */
 public record HistoryEntry(
     CustomerId customerId,
@@ -38,7 +48,8 @@ public record HistoryEntry(
     Trigger trigger,
     Instant at,
     String actor,
-    Optional<String> reason) {
+    Optional<String> reason,
+    CustomerId origin) {
   /** The longest actor name kept. */
   public static final int MAX_ACTOR_LENGTH = 128;
   /** The longest reason kept. */
@@ -56,11 +67,37 @@ public record HistoryEntry(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(origin, "origin");
     Require.atLeast(customerVersion, 1, "customerVersion");
     String actorProblem = actorProblem(actor);
     Require.argument(actorProblem == null, actorProblem);
     String reasonProblem = reason.map(HistoryEntry::reasonProblem).orElse(null);
     Require.argument(reasonProblem == null, reasonProblem);
+  }
+
+  /**
+   * An entry of a move the customer made themselves: kept under their own id, its origin.
+   *
+   * @throws IllegalArgumentException if the version is below 1, or the actor or reason is blank,
+   *     too long or not printable
+   */
+  public HistoryEntry(CustomerId customerId, long customerVersion, LifecycleStage from, LifecycleStage to,
+      Trigger trigger, Instant at, String actor, Optional<String> reason) {
+    this(customerId, customerVersion, from, to, trigger, at, actor, reason, customerId);
+  }
+
+  /** Whether a merge moved this entry from its origin to the customer it is kept under. */
+  public boolean moved() {
+    return !origin.equals(customerId);
+  }
+
+  /**
+   * This entry kept under {@code customer} instead, with its origin, version and content unchanged:
+   * what a merge or an unmerge moving it leaves. Moved back to its origin it is an own entry again.
+   */
+  public HistoryEntry keptUnder(CustomerId customer) {
+    Objects.requireNonNull(customer, "customer");
+    return new HistoryEntry(customer, customerVersion, from, to, trigger, at, actor, reason, origin);
   }
 
   /** What is wrong with {@code actor} as an actor name, or {@code null} if nothing. */
@@ -95,7 +132,7 @@ public record HistoryEntry(
 
   @Override
   public String toString() {
-    return customerId + " v" + customerVersion + ": " + from + " --" + trigger + "--> " + to + " at " + at
+    return customerId + (moved() ? " (moved from " + origin + ")" : "") + " v" + customerVersion + ": " + from + " --" + trigger + "--> " + to + " at " + at
         + " by " + actor + reason.map(r -> " (" + r + ")").orElse("");
   }
 }

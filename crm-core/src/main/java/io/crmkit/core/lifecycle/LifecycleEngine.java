@@ -178,7 +178,10 @@ public final class LifecycleEngine {
     });
   }
 
-  /** The customer's history, oldest first. */
+  /**
+   * The customer's history, oldest first: their own moves and those of customers merged into them
+   * ({@link HistoryEntry#moved()}), see {@link LifecycleHistory#forCustomer}.
+   */
   public List<HistoryEntry> history(CustomerId customerId) {
     return history.forCustomer(Objects.requireNonNull(customerId, "customerId"));
   }

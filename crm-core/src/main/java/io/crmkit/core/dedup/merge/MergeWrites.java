@@ -14,9 +14,10 @@ import java.util.List;
  * the store's own tables and transactions. Adapters must pass {@code MergeContract} from
  * crm-testkit. Every method may also throw {@link CrmStorageException}.
  *
- * <p>Lifecycle history and churn signals are not moved: both are keyed by the customer's own
- * versions or measurement times, which mean nothing under another customer's id; they stay with
- * the absorbed id, which {@link MergeLineage#involving} traces to its survivor.
+ * <p>Lifecycle history is not moved here: it belongs to the lifecycle capability, whose own port
+ * moves it ({@code LifecycleHistory.move}) when the {@link Merger} has the lifecycle store. Churn
+ * signals are not moved at all (see {@link Merger}): they measure the absorbed record; they stay
+ * with the absorbed id, which {@link MergeLineage#involving} traces to its survivor.
  */
 public interface MergeWrites {
 

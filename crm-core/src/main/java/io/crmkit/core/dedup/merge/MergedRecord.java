@@ -3,6 +3,7 @@ package io.crmkit.core.dedup.merge;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.lifecycle.HistoryEntry;
 import java.util.List;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -23,6 +24,12 @@ public interface MergedRecord {
 
   /** The activities the merge moved from it to the survivor; none for the survivor itself. */
   List<MovedActivity> movedActivities();
+
+  /**
+   * The lifecycle history entries the merge moved from it to the survivor, as they were under it;
+   * none for the survivor itself, and none if the merge ran without the lifecycle capability.
+   */
+  List<HistoryEntry> movedHistory();
 
   class Builder extends ImmutableMergedRecord.Builder {}
 }

@@ -13,6 +13,9 @@ import io.crmkit.core.dedup.BlockingKeyIndex;
 import io.crmkit.core.dedup.CustomersMerged;
 import io.crmkit.core.dedup.DedupStore;
 import io.crmkit.core.dedup.MergeUndone;
+import io.crmkit.core.lifecycle.HistoryEntry;
+import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.lifecycle.LifecycleStore;
 import io.crmkit.core.store.CrmStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,12 +42,32 @@ import java.util.UUID;
  * (version check too), blocking keys are carried over, the lineage is written and one {@link
  * CustomersMerged} event is published. Any failure rolls all of it back.
  *
+ * <p><b>Lifecycle history.</b> A merger built with the store's {@link Builder#lifecycle lifecycle
+ * capability} also moves every {@link HistoryEntry} kept under an absorbed customer to the survivor
+ * in the same unit of work, so that {@link LifecycleHistory#forCustomer} of the survivor tells the
+ * whole story in time order. Each moved entry keeps its origin customer and version (a customer's
+ * versions mean nothing under another id), so it never collides with the survivor's own entries
+ * and never becomes the survivor's latest move: the golden record keeps the survivor's stage, and
+ * the stage its history leads to stays that stage. The merger takes the capability explicitly
+ * rather than discovering it, so that dedup does not depend on which capabilities a store carries
+ * and a merge never runs the lifecycle's migrations as a side effect; a host that uses the
+ * lifecycle passes its {@link LifecycleStore} to every merger it builds.
+ *
+ * <p><b>Churn signals are not moved.</b> A signal is a measurement of the absorbed customer's own
+ * purchases at one time (a P(alive) of that record); moved under the survivor it would compete with
+ * the survivor's own measurements as "newest". The absorbed customer's purchases move to the
+ * survivor, so the next model run measures the survivor with them; until then its signals stay
+ * under the absorbed id, reachable through the lineage. Dimension code assignments are attributes
+ * of the customer and follow survivorship; code requests and code sequences are keyed by scheme and
+ * code, not by customer, so nothing of the dimension capability is left under an absorbed id.
+ *
  * <p>{@link #unmerge} restores the merged customers <em>exactly</em>: every attribute of every
  * merged customer (id, details, creation and update times, stage, references, codes) equals the
  * record as it was before the merge, only the versions move on as any save moves them (the
  * survivor's to one above the golden record's, an absorbed customer's to one above its version
  * before the merge); every activity the merge moved is back with its owner, unchanged; the
- * blocking keys are those before the merge. Activities recorded on the golden record after the
+ * blocking keys are those before the merge; every history entry the merge moved is back under its
+ * customer, so each customer's history equals what it was. Activities recorded on the golden record after the
  * merge stay with the survivor. An unmerge is refused if the golden record was changed since the
  * merge (its changes would be lost) or the merge was undone already.
  *
@@ -55,9 +78,15 @@ public final class Merger {
   private final SurvivorshipRules rules;
   private final Clock clock;
   private final IdGenerator ids;
+  private final LifecycleHistory history;
 
   private Merger(Builder builder) {
     this.store = Require.notNull(builder.store, "store");
+    if (builder.lifecycle != null) {
+      Require.argument(builder.lifecycle.base() == store.base(), "the lifecycle store must be attached to the"
+          + " same base store as the dedup store, so that a merge is one transaction");
+    }
+    this.history = builder.lifecycle == null ? null : builder.lifecycle.lifecycleHistory();
     this.rules = builder.rules;
     this.clock = builder.clock;
     this.ids = builder.ids;
@@ -110,6 +139,9 @@ public final class Merger {
         record.before(before).blockingKeys(keysBefore);
         if (!before.id().equals(survivor)) {
           record.movedActivities(store.mergeWrites().moveActivities(before.id(), survivor));
+          if (history != null) {
+            record.movedHistory(history.move(before.id(), survivor));
+          }
           store.mergeWrites().remove(before);
           keys.replace(before.id(), Set.of());
         }
@@ -153,6 +185,11 @@ public final class Merger {
         throw new UnmergeRefusedException(mergeId, "its golden record " + survivor + " changed since: version "
             + golden.version() + ", the merge left version " + merge.goldenVersion());
       }
+      int movedHistory = merge.records().stream().mapToInt(r -> r.movedHistory().size()).sum();
+      if (movedHistory > 0 && history == null) {
+        throw new UnmergeRefusedException(mergeId, "it moved " + movedHistory + " lifecycle history entries, and this"
+            + " merger has no lifecycle store to move them back: build it with Merger.builder().lifecycle(...)");
+      }
       List<Customer> restored = new ArrayList<>();
       MergedRecord survivorRecord = merge.records().get(0);
       restored.add(base.customers().save(survivorRecord.before().withVersion(golden.version())));
@@ -162,6 +199,13 @@ public final class Merger {
         if (moved != record.movedActivities().size()) {
           throw new UnmergeRefusedException(mergeId, "only " + moved + " of the " + record.movedActivities().size()
               + " activities moved from " + record.before().id() + " are still with the survivor");
+        }
+        if (!record.movedHistory().isEmpty()) {
+          int back = history.move(record.movedHistory(), survivor, record.before().id());
+          if (back != record.movedHistory().size()) {
+            throw new UnmergeRefusedException(mergeId, "only " + back + " of the " + record.movedHistory().size()
+                + " lifecycle history entries moved from " + record.before().id() + " are still with the survivor");
+          }
         }
       }
       for (MergedRecord record : merge.records()) {
@@ -231,8 +275,23 @@ public final class Merger {
     private SurvivorshipRules rules = SurvivorshipRules.defaults();
     private Clock clock = Clock.systemUTC();
     private IdGenerator ids = IdGenerator.timeOrdered();
+    private LifecycleStore lifecycle;
 
     private Builder() {}
+
+    /**
+     * The lifecycle capability of the same store: merges then move absorbed customers' lifecycle
+     * history to the survivor and unmerges move it back (see the class comment). Without it history
+     * stays under the absorbed ids; a merge that moved history can only be undone by a merger that
+     * has it.
+     *
+     * @throws NullPointerException if {@code lifecycle} is null; {@link #build()} throws {@link
+     *     IllegalArgumentException} if it is attached to another base store than {@link #store}
+     */
+    public Builder lifecycle(LifecycleStore lifecycle) {
+      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+      return this;
+    }
 
     /** The dedup ports, attached to the store whose customers are merged. */
     public Builder store(DedupStore store) {
@@ -258,7 +317,10 @@ public final class Merger {
       return this;
     }
 
-    /** @throws NullPointerException if no store was given */
+    /**
+     * @throws NullPointerException if no store was given
+     * @throws IllegalArgumentException if the lifecycle store is attached to another base store
+     */
     public Merger build() {
       return new Merger(this);
     }
