@@ -51,6 +51,9 @@ import net.jqwik.api.constraints.UniqueElements;
 public abstract class LifecycleHistoryContract {
   private static final Instant FIRST = Instant.parse("2005-01-01T00:00:00Z");
   private static final Instant LAST = Instant.parse("2030-12-31T23:59:59.999999Z");
+  /** How {@link LifecycleHistory#stream} orders entries: customer, origin, version. */
+  private static final Comparator<HistoryEntry> STREAM_ORDER = Comparator.comparing(HistoryEntry::customerId)
+      .thenComparing(HistoryEntry::origin).thenComparingLong(HistoryEntry::customerVersion);
 
   /** The adapter under test; called once per example or property try. */
   protected abstract LifecycleHistory newHistory();
@@ -179,12 +182,101 @@ public abstract class LifecycleHistoryContract {
     Set<CustomerId> ours = Set.copyOf(mine);
     List<HistoryEntry> ownEntries = streamed.stream().filter(m -> ours.contains(m.customerId())).collect(Collectors.toList());
     assertThat(ownEntries).extracting(HistoryEntry::customerVersion).containsOnly(3L, 4L).hasSize(2 * mine.size());
-    assertThat(streamed).isSortedAccordingTo(
-        Comparator.comparing(HistoryEntry::customerId).thenComparingLong(HistoryEntry::customerVersion));
+    assertThat(streamed).isSortedAccordingTo(STREAM_ORDER);
     assertThat(streamed).allSatisfy(m -> assertThat(m.at()).isBetween(at(20), at(39)));
     assertThat(ownVersions(history, TimeRange.all(), ours)).containsOnly(2L, 3L, 4L, 5L).hasSize(4 * mine.size());
     assertThat(ownVersions(history, TimeRange.since(at(20)), ours)).containsOnly(3L, 4L, 5L).hasSize(3 * mine.size());
     assertThat(ownVersions(history, TimeRange.until(at(20)), ours)).containsOnly(2L).hasSize(mine.size());
+  }
+
+  @Example
+  void movingACustomersHistoryKeepsEachEntrysOriginAndVersionAndNeverMakesItTheTargetsLatest() {
+    LifecycleHistory history = newHistory();
+    CustomerId absorbed = existingCustomer();
+    CustomerId survivor = existingCustomer();
+    HistoryEntry early = entry(absorbed, 2, at(1));
+    HistoryEntry late = entry(absorbed, 3, at(30));
+    HistoryEntry own = entry(survivor, 2, at(10));
+    List.of(early, late, own).forEach(history::append);
+
+    List<HistoryEntry> moved = history.move(absorbed, survivor);
+
+    assertThat(moved).containsExactly(early, late);
+    assertThat(history.forCustomer(survivor))
+        .containsExactly(early.keptUnder(survivor), own, late.keptUnder(survivor))
+        .filteredOn(HistoryEntry::moved).extracting(HistoryEntry::origin).containsOnly(absorbed);
+    assertThat(history.forCustomer(absorbed)).isEmpty();
+    assertThat(history.latest(survivor)).contains(own);
+    assertThat(history.latest(absorbed)).isEmpty();
+    assertThat(history.latest(List.of(survivor, absorbed))).containsOnlyKeys(survivor).containsValue(own);
+  }
+
+  @Example
+  void aCustomerWithOnlyMovedEntriesHasNoLatest() {
+    LifecycleHistory history = newHistory();
+    CustomerId absorbed = existingCustomer();
+    CustomerId survivor = existingCustomer();
+    history.append(entry(absorbed, 2, at(1)));
+
+    history.move(absorbed, survivor);
+
+    assertThat(history.forCustomer(survivor)).hasSize(1);
+    assertThat(history.latest(survivor)).isEmpty();
+    assertThat(history.latest(List.of(survivor))).isEmpty();
+  }
+
+  @Example
+  void movedEntriesMoveOnWithTheirOriginAndTheListedOnesComeBack() {
+    LifecycleHistory history = newHistory();
+    CustomerId first = existingCustomer();
+    CustomerId second = existingCustomer();
+    CustomerId third = existingCustomer();
+    HistoryEntry firsts = entry(first, 2, at(1));
+    HistoryEntry seconds = entry(second, 2, at(2));
+    history.append(firsts);
+    history.append(seconds);
+    history.move(first, second);
+
+    List<HistoryEntry> moved = history.move(second, third);
+
+    assertThat(moved).containsExactly(firsts.keptUnder(second), seconds);
+    assertThat(history.forCustomer(third)).containsExactly(firsts.keptUnder(third), seconds.keptUnder(third));
+    assertThat(history.move(List.of(seconds, entry(first, 9, at(9))), third, second))
+        .as("only the listed entries kept under the source move").isEqualTo(1);
+    assertThat(history.forCustomer(second)).containsExactly(seconds);
+    assertThat(history.forCustomer(third)).containsExactly(firsts.keptUnder(third));
+    assertThat(history.move(List.of(firsts), third, first)).isEqualTo(1);
+    assertThat(history.forCustomer(first)).containsExactly(firsts);
+    assertThat(history.latest(first)).contains(firsts);
+    assertThat(history.forCustomer(third)).isEmpty();
+  }
+
+  @Example
+  void streamingGivesMovedEntriesUnderTheirNewCustomerByOriginThenVersion() {
+    LifecycleHistory history = newHistory();
+    CustomerId absorbed = existingCustomer();
+    CustomerId survivor = existingCustomer();
+    List.of(entry(absorbed, 2, at(1)), entry(absorbed, 3, at(2)), entry(survivor, 2, at(3)), entry(survivor, 3, at(4)))
+        .forEach(history::append);
+    history.move(absorbed, survivor);
+
+    List<HistoryEntry> ours;
+    try (Stream<HistoryEntry> all = history.stream(TimeRange.all())) {
+      ours = all.filter(e -> e.customerId().equals(survivor) || e.customerId().equals(absorbed)).toList();
+    }
+
+    assertThat(ours).hasSize(4).allSatisfy(e -> assertThat(e.customerId()).isEqualTo(survivor))
+        .isSortedAccordingTo(STREAM_ORDER);
+    assertThat(ours).filteredOn(e -> !e.moved()).extracting(HistoryEntry::customerVersion).containsExactly(2L, 3L);
+  }
+
+  @Example
+  void movingHistoryToTheSameCustomerIsRefused() {
+    LifecycleHistory history = newHistory();
+    CustomerId customer = existingCustomer();
+
+    assertThatThrownBy(() -> history.move(customer, customer)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> history.move(List.of(), customer, customer)).isInstanceOf(IllegalArgumentException.class);
   }
 
   /** The versions of {@code ours}' entries in {@code range}, which may be open at either end. */

@@ -20,15 +20,22 @@ import io.crmkit.core.dedup.merge.Merge;
 import io.crmkit.core.dedup.merge.Merger;
 import io.crmkit.core.dedup.merge.MovedActivity;
 import io.crmkit.core.dedup.merge.SurvivorshipRules.Attribute;
+import io.crmkit.core.lifecycle.HistoryEntry;
+import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.lifecycle.LifecycleStore;
+import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 import io.crmkit.testkit.CrmArbitraries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,13 +52,15 @@ import org.joda.money.Money;
 
 /**
  * The contract of merging on a store: the {@link io.crmkit.core.dedup.merge.MergeWrites} and
- * {@link io.crmkit.core.dedup.merge.MergeLineage} ports of a dedup extension, driven through
- * {@link Merger}. Extend it with a store of your technology and its dedup extension:
+ * {@link io.crmkit.core.dedup.merge.MergeLineage} ports of a dedup extension, and the moves of
+ * {@link LifecycleHistory}, driven through a {@link Merger} built with the lifecycle capability.
+ * Extend it with a store of your technology and its dedup and lifecycle extensions:
  *
  * <pre>{@code
  * class InMemoryMergeTest extends MergeContract {
  *   protected CrmStore newStore() { return InMemoryCrmStore.create(); }
  *   protected StoreExtension<DedupStore> dedup() { return InMemoryExtensions.dedup(); }
+ *   protected StoreExtension<LifecycleStore> lifecycle() { return InMemoryExtensions.lifecycle(); }
  * }
  * }</pre>
  *
@@ -63,6 +72,8 @@ import org.joda.money.Money;
 public abstract class MergeContract {
   private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
   private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
+  private static final List<LifecycleStage> STAGES =
+      List.of(LifecycleStage.PROSPECT, LifecycleStage.NEW, LifecycleStage.ACTIVE, LifecycleStage.AT_RISK);
 
   /** A store of the technology under test; called once per example or property try. */
   protected abstract CrmStore newStore();
@@ -70,22 +81,41 @@ public abstract class MergeContract {
   /** The dedup extension of the store's technology. */
   protected abstract StoreExtension<DedupStore> dedup();
 
+  /** The lifecycle extension of the store's technology, whose history merges move. */
+  protected abstract StoreExtension<LifecycleStore> lifecycle();
+
   private Merger merger(DedupStore dedup) {
-    return Merger.builder().store(dedup).clock(Clock.fixed(AT, ZoneOffset.UTC)).build();
+    return Merger.builder().store(dedup).lifecycle(dedup.base().attach(lifecycle()))
+        .clock(Clock.fixed(AT, ZoneOffset.UTC)).build();
   }
 
   @Property(tries = 15)
-  public void unmergeOfAMergeRestoresEveryRecordWithItsPurchasesAndInteractions(@ForAll("scenarios") Scenario scenario) {
+  public void unmergeOfAMergeRestoresEveryRecordWithItsActivitiesAndLifecycleHistory(
+      @ForAll("scenarios") Scenario scenario) {
     CrmStore store = newStore();
     DedupStore dedup = store.attach(dedup());
+    LifecycleHistory history = store.attach(lifecycle()).lifecycleHistory();
     List<Customer> saved = scenario.customers().stream().map(store.customers()::save).toList();
     store.purchases().recordAll(scenario.purchases());
     store.interactions().recordAll(scenario.interactions());
+    scenario.history().forEach(history::append);
     Map<CustomerId, Set<Purchase>> purchasesBefore = byOwner(store, saved, this::purchasesOf);
     Map<CustomerId, Set<Interaction>> interactionsBefore = byOwner(store, saved, this::interactionsOf);
+    Map<CustomerId, List<HistoryEntry>> historyBefore = historyOf(history, saved);
     List<CustomerId> ids = saved.stream().map(Customer::id).toList();
+    CustomerId survivor = ids.get(0);
+    Optional<HistoryEntry> survivorsLatest = history.latest(survivor);
 
-    Merger.Result merged = merger(dedup).merge(ids.get(0), ids.subList(1, ids.size()), "contract");
+    Merger.Result merged = merger(dedup).merge(survivor, ids.subList(1, ids.size()), "contract");
+
+    assertThat(history.forCustomer(survivor)).as("the survivor's history tells the whole story, in time order")
+        .containsExactlyInAnyOrderElementsOf(
+            scenario.history().stream().map(entry -> entry.keptUnder(survivor)).toList())
+        .isSortedAccordingTo(Comparator.comparing(HistoryEntry::at));
+    assertThat(history.latest(survivor)).as("moved entries never become the survivor's latest move")
+        .isEqualTo(survivorsLatest);
+    ids.subList(1, ids.size()).forEach(absorbed -> assertThat(history.forCustomer(absorbed)).isEmpty());
+
     List<Customer> restored = merger(dedup).unmerge(merged.merge().id(), "contract");
 
     assertThat(restored).hasSameSizeAs(saved);
@@ -98,6 +128,7 @@ public abstract class MergeContract {
     }
     assertThat(byOwner(store, saved, this::purchasesOf)).isEqualTo(purchasesBefore);
     assertThat(byOwner(store, saved, this::interactionsOf)).isEqualTo(interactionsBefore);
+    assertThat(historyOf(history, saved)).isEqualTo(historyBefore);
   }
 
   @Example
@@ -155,6 +186,10 @@ public abstract class MergeContract {
     Purchase purchase = purchase(duplicate.id());
     store.purchases().record(purchase);
     dedup.blockingKeys().replace(duplicate.id(), Set.of("name:zhang san"));
+    LifecycleHistory history = store.attach(lifecycle()).lifecycleHistory();
+    HistoryEntry move = new HistoryEntry(duplicate.id(), 1, LifecycleStage.PROSPECT, LifecycleStage.DECIDING,
+        Trigger.EVALUATION_STARTED, AT.minusSeconds(60), "contract", Optional.empty());
+    history.append(move);
     UUID[] mergeId = new UUID[1];
 
     assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
@@ -169,6 +204,8 @@ public abstract class MergeContract {
     assertThat(dedup.mergeLineage().find(mergeId[0])).isEmpty();
     assertThat(dedup.blockingKeys().keysOf(duplicate.id())).containsExactly("name:zhang san");
     assertThat(dedup.blockingKeys().keysOf(survivor.id())).isEmpty();
+    assertThat(history.forCustomer(duplicate.id())).containsExactly(move);
+    assertThat(history.forCustomer(survivor.id())).isEmpty();
   }
 
   @Example
@@ -311,19 +348,50 @@ public abstract class MergeContract {
               CrmArbitraries.purchases(owners, CrmArbitraries.instants()).list().ofMaxSize(6)
                   .uniqueElements(Purchase::id),
               CrmArbitraries.interactions(owners, CrmArbitraries.instants()).list().ofMaxSize(6)
-                  .uniqueElements(Interaction::id))
-          .as((purchases, interactions) -> new Scenario(customers, purchases, interactions));
+                  .uniqueElements(Interaction::id),
+              CrmArbitraries.instants().list().ofMaxSize(3).list().ofSize(customers.size()))
+          .as((purchases, interactions, times) -> new Scenario(customers, purchases, interactions,
+              history(customers, times)));
     });
   }
 
   /**
-   * Customers to save, with purchases and interactions among them.
+   * Each customer's own history: one entry per instant, at versions 1, 2, ... in time order, so
+   * that the customers' versions collide as real customers' do.
+   */
+  private static List<HistoryEntry> history(List<Customer> customers, List<List<Instant>> times) {
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (int c = 0; c < customers.size(); c++) {
+      List<Instant> sorted = times.get(c).stream().sorted().toList();
+      for (int v = 0; v < sorted.size(); v++) {
+        LifecycleStage from = STAGES.get(v % STAGES.size());
+        LifecycleStage to = STAGES.get((v + 1) % STAGES.size());
+        entries.add(new HistoryEntry(customers.get(c).id(), v + 1L, from, to, Trigger.MANUAL, sorted.get(v), "contract",
+            Optional.of("move " + (v + 1))));
+      }
+    }
+    return List.copyOf(entries);
+  }
+
+  /**
+   * Customers to save, with purchases and interactions among them, and lifecycle history.
    *
    * @param customers customers at version 0 that can be saved together
    * @param purchases purchases of those customers
    * @param interactions interactions with those customers
+   * @param history own lifecycle history entries of those customers
    */
-  public record Scenario(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions) {}
+  public record Scenario(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions,
+      List<HistoryEntry> history) {
+    /** A scenario without lifecycle history. */
+    public Scenario(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions) {
+      this(customers, purchases, interactions, List.of());
+    }
+  }
+
+  private static Map<CustomerId, List<HistoryEntry>> historyOf(LifecycleHistory history, List<Customer> customers) {
+    return customers.stream().collect(Collectors.toMap(Customer::id, c -> history.forCustomer(c.id())));
+  }
 
   private <A> Map<CustomerId, Set<A>> byOwner(CrmStore store, List<Customer> customers,
       java.util.function.BiFunction<CrmStore, CustomerId, List<A>> read) {

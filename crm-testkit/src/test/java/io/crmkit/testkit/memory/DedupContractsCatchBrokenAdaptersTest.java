@@ -2,8 +2,10 @@ package io.crmkit.testkit.memory;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.dedup.BlockingKeyIndex;
 import io.crmkit.core.dedup.DedupStore;
 import io.crmkit.core.dedup.merge.MergeLineage;
@@ -12,6 +14,11 @@ import io.crmkit.core.dedup.merge.MovedActivity;
 import io.crmkit.core.dedup.review.ReviewDecision;
 import io.crmkit.core.dedup.review.ReviewItem;
 import io.crmkit.core.dedup.review.ReviewQueue;
+import io.crmkit.core.lifecycle.ChurnSignals;
+import io.crmkit.core.lifecycle.HistoryEntry;
+import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.lifecycle.LifecycleStore;
+import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.memory.InMemoryExtensions;
 import io.crmkit.core.store.CrmStore;
@@ -19,11 +26,14 @@ import io.crmkit.core.store.StoreExtension;
 import io.crmkit.testkit.CrmArbitraries;
 import io.crmkit.testkit.contract.MergeContract;
 import io.crmkit.testkit.contract.ReviewQueueContract;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +46,11 @@ class DedupContractsCatchBrokenAdaptersTest {
       @Override
       protected CrmStore newStore() {
         return InMemoryCrmStore.create();
+      }
+
+      @Override
+      protected StoreExtension<LifecycleStore> lifecycle() {
+        return InMemoryExtensions.lifecycle();
       }
 
       @Override
@@ -53,8 +68,89 @@ class DedupContractsCatchBrokenAdaptersTest {
         List.of(CrmArbitraries.purchases(Arbitraries.just(customers.get(1).id()), CrmArbitraries.instants()).sample()),
         List.of());
 
-    assertThatThrownBy(() -> contract.unmergeOfAMergeRestoresEveryRecordWithItsPurchasesAndInteractions(scenario))
+    assertThatThrownBy(() -> contract.unmergeOfAMergeRestoresEveryRecordWithItsActivitiesAndLifecycleHistory(scenario))
         .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void aHistoryThatClaimsToMoveEntriesBackButKeepsThemBreaksTheUnmergeProperty() {
+    MergeContract contract = new MergeContract() {
+      @Override
+      protected CrmStore newStore() {
+        return InMemoryCrmStore.create();
+      }
+
+      @Override
+      protected StoreExtension<DedupStore> dedup() {
+        return InMemoryExtensions.dedup();
+      }
+
+      @Override
+      protected StoreExtension<LifecycleStore> lifecycle() {
+        StoreExtension<LifecycleStore> real = InMemoryExtensions.lifecycle();
+        return new StoreExtension<>() {
+          @Override
+          public String key() {
+            return real.key();
+          }
+
+          @Override
+          public LifecycleStore create(CrmStore store) {
+            LifecycleStore ports = real.create(store);
+            return new Lifecycle(store, new NeverMovesBack(ports.lifecycleHistory()), ports.churnSignals());
+          }
+        };
+      }
+    };
+    List<Customer> customers = CrmArbitraries.customerLists(2, 2).sample();
+    HistoryEntry absorbedMove = new HistoryEntry(customers.get(1).id(), 1, LifecycleStage.PROSPECT,
+        LifecycleStage.DECIDING, Trigger.EVALUATION_STARTED, Instant.parse("2026-01-01T00:00:00Z"), "test",
+        Optional.empty());
+    MergeContract.Scenario scenario = new MergeContract.Scenario(customers, List.of(), List.of(), List.of(absorbedMove));
+
+    assertThatThrownBy(() -> contract.unmergeOfAMergeRestoresEveryRecordWithItsActivitiesAndLifecycleHistory(scenario))
+        .isInstanceOf(AssertionError.class);
+  }
+
+  private record Lifecycle(CrmStore base, LifecycleHistory lifecycleHistory, ChurnSignals churnSignals)
+      implements LifecycleStore {}
+
+  /** Moves entries to a survivor, but only says it moves them back. */
+  private record NeverMovesBack(LifecycleHistory real) implements LifecycleHistory {
+    @Override
+    public void append(HistoryEntry entry) {
+      real.append(entry);
+    }
+
+    @Override
+    public List<HistoryEntry> forCustomer(CustomerId customerId) {
+      return real.forCustomer(customerId);
+    }
+
+    @Override
+    public Optional<HistoryEntry> latest(CustomerId customerId) {
+      return real.latest(customerId);
+    }
+
+    @Override
+    public Map<CustomerId, HistoryEntry> latest(Collection<CustomerId> customerIds) {
+      return real.latest(customerIds);
+    }
+
+    @Override
+    public Stream<HistoryEntry> stream(TimeRange range) {
+      return real.stream(range);
+    }
+
+    @Override
+    public List<HistoryEntry> move(CustomerId from, CustomerId to) {
+      return real.move(from, to);
+    }
+
+    @Override
+    public int move(Collection<HistoryEntry> entries, CustomerId from, CustomerId to) {
+      return entries.size();
+    }
   }
 
   @Test
@@ -63,6 +159,11 @@ class DedupContractsCatchBrokenAdaptersTest {
       @Override
       protected CrmStore newStore() {
         return InMemoryCrmStore.create();
+      }
+
+      @Override
+      protected StoreExtension<LifecycleStore> lifecycle() {
+        return InMemoryExtensions.lifecycle();
       }
 
       @Override
@@ -78,7 +179,7 @@ class DedupContractsCatchBrokenAdaptersTest {
     List<Customer> customers = CrmArbitraries.customerLists(2, 2).sample();
     MergeContract.Scenario scenario = new MergeContract.Scenario(customers, List.of(), List.of());
 
-    assertThatThrownBy(() -> contract.unmergeOfAMergeRestoresEveryRecordWithItsPurchasesAndInteractions(scenario))
+    assertThatThrownBy(() -> contract.unmergeOfAMergeRestoresEveryRecordWithItsActivitiesAndLifecycleHistory(scenario))
         .isInstanceOf(AssertionError.class);
   }
 
