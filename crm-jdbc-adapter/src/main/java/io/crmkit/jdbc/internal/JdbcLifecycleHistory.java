@@ -3,6 +3,7 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
@@ -29,18 +30,20 @@ import java.util.stream.Stream;
 
 /**
  * {@link LifecycleHistory} over the {@code lifecycle_history} table, primary key {@code
- * (customer_id, customer_version)}. Appending inserts unless the key exists ({@link
- * Dialect#insertIfAbsent}, which leaves the caller's transaction usable), then compares the stored
- * row: identical is a no-op, different a {@link DuplicateKeyException}. Instants round-trip to
- * the nanosecond. Streams read keyset pages in (customer id, version) order, each on a connection
- * held only for that page.
+ * (customer_id, origin_customer_id, customer_version)} (lifecycle migration V2). Appending inserts
+ * unless the key exists ({@link Dialect#insertIfAbsent}, which leaves the caller's transaction
+ * usable), then compares the stored row: identical is a no-op, different a {@link
+ * DuplicateKeyException}. Instants round-trip to the nanosecond. Own entries are the rows whose
+ * origin is their customer: {@code latest} reads only those, through the primary key. Moving
+ * history is an {@code UPDATE ... SET customer_id}. Streams read keyset pages in (customer id,
+ * origin, version) order, each on a connection held only for that page.
  */
 final class JdbcLifecycleHistory implements LifecycleHistory {
   /** Rows per keyset page when streaming. */
   static final int STREAM_PAGE = 1000;
   private static final List<String> COLUMNS = List.of("customer_id", "customer_version", "from_stage", "to_stage",
-      "trigger_name", "moved_at", "moved_nanos", "actor", "reason");
-  private static final List<String> KEY = List.of("customer_id", "customer_version");
+      "trigger_name", "moved_at", "moved_nanos", "actor", "reason", "origin_customer_id");
+  private static final List<String> KEY = List.of("customer_id", "origin_customer_id", "customer_version");
 
   private final Connections connections;
   private final Tables tables;
@@ -64,11 +67,11 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
       List<Binder> values = List.of(Values.uuid(entry.customerId().value()), Values.integer(entry.customerVersion()),
           Values.text(entry.from().name()), Values.text(entry.to().name()), Values.text(entry.trigger().name()),
           Values.timestamp(entry.at()), Values.nanos(entry.at()), Values.text(entry.actor()),
-          Values.text(entry.reason().orElse(null)));
+          Values.text(entry.reason().orElse(null)), Values.uuid(entry.origin().value()));
       if (dialect.insertIfAbsent(connection, tables.lifecycleHistory(), COLUMNS, KEY, values)) {
         return null;
       }
-      Optional<HistoryEntry> known = stored(connection, entry.customerId(), entry.customerVersion());
+      Optional<HistoryEntry> known = stored(connection, entry);
       if (known.isEmpty() || !known.get().equals(entry)) {
         throw new DuplicateKeyException(key, "Lifecycle history of customer " + entry.customerId()
             + " already has a different entry for version " + entry.customerVersion()
@@ -83,7 +86,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     Objects.requireNonNull(customerId, "customerId");
     return connections.read("read lifecycle history of customer " + customerId, connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.lifecycleHistory()
-          + " WHERE customer_id = ? ORDER BY customer_version")) {
+          + " WHERE customer_id = ? ORDER BY moved_at, moved_nanos, origin_customer_id, customer_version")) {
         select.setObject(1, customerId.value());
         return list(select);
       }
@@ -96,6 +99,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     return connections.read("read the latest lifecycle history entry of customer " + customerId, connection -> {
       try (PreparedStatement select = connection.prepareStatement(latestSql())) {
         select.setObject(1, customerId.value());
+        select.setObject(2, customerId.value());
         List<HistoryEntry> found = list(select);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
       }
@@ -103,7 +107,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   }
 
   /**
-   * One query per chunk of {@value ReferenceLookup#CHUNK} customers: the newest row of each by
+   * One query per chunk of {@value ReferenceLookup#CHUNK} customers: the newest own row of each by
    * {@code ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY customer_version DESC)}.
    */
   @Override
@@ -154,15 +158,20 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     });
   }
 
-  /** The SQL of {@link #latest(CustomerId)}, for EXPLAIN tests. */
+  /**
+   * The SQL of {@link #latest(CustomerId)}, for EXPLAIN tests: the customer's id twice, as customer
+   * and as origin, so that both key columns are index conditions.
+   */
   String latestSql() {
-    return "SELECT * FROM " + tables.lifecycleHistory() + " WHERE customer_id = ? ORDER BY customer_version DESC LIMIT 1";
+    return "SELECT * FROM " + tables.lifecycleHistory() + " WHERE customer_id = ? AND origin_customer_id = ?"
+        + " ORDER BY customer_version DESC LIMIT 1";
   }
 
   /** The SQL of {@link #latest(Collection)}, one array parameter, for EXPLAIN tests. */
   String bulkLatestSql() {
     return "SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY customer_version DESC)"
-        + " AS newest FROM " + tables.lifecycleHistory() + " h WHERE customer_id = ANY(?)) latest WHERE newest = 1";
+        + " AS newest FROM " + tables.lifecycleHistory() + " h WHERE customer_id = ANY(?)"
+        + " AND origin_customer_id = customer_id) latest WHERE newest = 1";
   }
 
   /** One keyset page of {@link #stream}: the entries in {@code range} after {@code last}. */
@@ -176,18 +185,75 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     }
     if (last != null) {
       UUID id = last.customerId().value();
+      UUID origin = last.origin().value();
       sql.append(" AND (customer_id > ").param(Values.uuid(id))
           .append(" OR (customer_id = ").param(Values.uuid(id))
-          .append(" AND customer_version > ").param(Values.integer(last.customerVersion())).append("))");
+          .append(" AND (origin_customer_id > ").param(Values.uuid(origin))
+          .append(" OR (origin_customer_id = ").param(Values.uuid(origin))
+          .append(" AND customer_version > ").param(Values.integer(last.customerVersion())).append("))))");
     }
-    return sql.append(" ORDER BY customer_id, customer_version LIMIT ").param(Values.integer(STREAM_PAGE));
+    return sql.append(" ORDER BY customer_id, origin_customer_id, customer_version LIMIT ")
+        .param(Values.integer(STREAM_PAGE));
   }
 
-  private Optional<HistoryEntry> stored(Connection connection, CustomerId customerId, long version) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT * FROM " + tables.lifecycleHistory() + " WHERE customer_id = ? AND customer_version = ?")) {
-      select.setObject(1, customerId.value());
-      select.setLong(2, version);
+  @Override
+  public List<HistoryEntry> move(CustomerId from, CustomerId to) {
+    checkIds(from, to);
+    return connections.write("move the lifecycle history of customer " + from + " to " + to, connection -> {
+      List<HistoryEntry> moving;
+      try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.lifecycleHistory()
+          + " WHERE customer_id = ? ORDER BY moved_at, moved_nanos, origin_customer_id, customer_version FOR UPDATE")) {
+        select.setObject(1, from.value());
+        moving = list(select);
+      }
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE " + tables.lifecycleHistory() + " SET customer_id = ? WHERE customer_id = ?")) {
+        update.setObject(1, to.value());
+        update.setObject(2, from.value());
+        update.executeUpdate();
+      }
+      return List.copyOf(moving);
+    });
+  }
+
+  @Override
+  public int move(Collection<HistoryEntry> entries, CustomerId from, CustomerId to) {
+    Objects.requireNonNull(entries, "entries");
+    checkIds(from, to);
+    Set<List<Object>> keys = new LinkedHashSet<>();
+    entries.forEach(e -> keys.add(List.of(Objects.requireNonNull(e, "entry").origin().value(), e.customerVersion())));
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    return connections.write("move " + keys.size() + " lifecycle history entries of customer " + from + " to " + to,
+        connection -> {
+          int moved = 0;
+          try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.lifecycleHistory()
+              + " SET customer_id = ? WHERE customer_id = ? AND origin_customer_id = ? AND customer_version = ?")) {
+            for (List<Object> key : keys) {
+              update.setObject(1, to.value());
+              update.setObject(2, from.value());
+              update.setObject(3, key.get(0));
+              update.setLong(4, (Long) key.get(1));
+              moved += update.executeUpdate();
+            }
+          }
+          return moved;
+        });
+  }
+
+  private static void checkIds(CustomerId from, CustomerId to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Require.argument(!from.equals(to), "history moves between two customers, got %s twice", from);
+  }
+
+  private Optional<HistoryEntry> stored(Connection connection, HistoryEntry entry) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.lifecycleHistory()
+        + " WHERE customer_id = ? AND origin_customer_id = ? AND customer_version = ?")) {
+      select.setObject(1, entry.customerId().value());
+      select.setObject(2, entry.origin().value());
+      select.setLong(3, entry.customerVersion());
       List<HistoryEntry> found = list(select);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
@@ -207,6 +273,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     Instant at = Values.instant(rs, "moved_at", "moved_nanos");
     return new HistoryEntry(CustomerId.of(Values.uuid(rs, "customer_id")), rs.getLong("customer_version"),
         LifecycleStage.of(rs.getString("from_stage")), LifecycleStage.of(rs.getString("to_stage")),
-        Trigger.of(rs.getString("trigger_name")), at, rs.getString("actor"), Optional.ofNullable(rs.getString("reason")));
+        Trigger.of(rs.getString("trigger_name")), at, rs.getString("actor"), Optional.ofNullable(rs.getString("reason")),
+        CustomerId.of(Values.uuid(rs, "origin_customer_id")));
   }
 }

@@ -102,8 +102,10 @@ class PostgresPortIndexUsageTest {
 
   @Test
   void theLatestHistoryEntryUsesThePrimaryKeyOneCustomerOrManyAtOnce() throws SQLException {
-    assertThat(plan(history.latestSql(), statement -> statement.setObject(1, customers.get(7).value())))
-        .contains("crm_lifecycle_history_pk");
+    assertThat(plan(history.latestSql(), statement -> {
+      statement.setObject(1, customers.get(7).value());
+      statement.setObject(2, customers.get(7).value());
+    })).contains("crm_lifecycle_history_pk");
     assertThat(planWithIds(history.bulkLatestSql())).contains("crm_lifecycle_history_pk");
   }
 
