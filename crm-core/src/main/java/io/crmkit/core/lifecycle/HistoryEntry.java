@@ -132,7 +132,7 @@ public record HistoryEntry(
 
   @Override
   public String toString() {
-    return customerId + (moved() ? " (moved from " + origin + ")" : "") + " v" + customerVersion + ": " + from + " --" + trigger + "--> " + to + " at " + at
-        + " by " + actor + reason.map(r -> " (" + r + ")").orElse("");
+    return customerId + (moved() ? " (moved from " + origin + ")" : "") + " v" + customerVersion + ": " + from
+        + " --" + trigger + "--> " + to + " at " + at + " by " + actor + reason.map(r -> " (" + r + ")").orElse("");
   }
 }

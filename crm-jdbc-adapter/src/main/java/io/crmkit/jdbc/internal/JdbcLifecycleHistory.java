@@ -273,7 +273,8 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     Instant at = Values.instant(rs, "moved_at", "moved_nanos");
     return new HistoryEntry(CustomerId.of(Values.uuid(rs, "customer_id")), rs.getLong("customer_version"),
         LifecycleStage.of(rs.getString("from_stage")), LifecycleStage.of(rs.getString("to_stage")),
-        Trigger.of(rs.getString("trigger_name")), at, rs.getString("actor"), Optional.ofNullable(rs.getString("reason")),
+        Trigger.of(rs.getString("trigger_name")), at, rs.getString("actor"),
+        Optional.ofNullable(rs.getString("reason")),
         CustomerId.of(Values.uuid(rs, "origin_customer_id")));
   }
 }

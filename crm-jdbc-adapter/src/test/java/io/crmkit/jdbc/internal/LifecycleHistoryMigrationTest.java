@@ -35,7 +35,8 @@ class LifecycleHistoryMigrationTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void historyWrittenAtVersion1StaysTheCustomersOwnAndCanMoveAfterVersion2(String dialect) throws SQLException {
-    DataSource dataSource = dialect.equals("h2") ? TestDatabases.h2("history-v1") : TestDatabases.postgres("history-v1");
+    DataSource dataSource =
+        dialect.equals("h2") ? TestDatabases.h2("history-v1") : TestDatabases.postgres("history-v1");
     JdbcCrmStore store = JdbcCrmStore.create(dataSource);
     Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource)
         .locations("classpath:" + Migrations.LOCATION + "lifecycle/" + dialect)

@@ -155,13 +155,16 @@ public abstract class MergeContract {
   }
 
   @Example
-  void theLineageKeepsTheMergedRecordsTheMovedActivitiesAndTheProvenance() {
+  void theLineageKeepsTheMergedRecordsTheMovedActivitiesAndHistoryAndTheProvenance() {
     CrmStore store = newStore();
     DedupStore dedup = store.attach(dedup());
     Customer survivor = store.customers().save(person("Li", "Na", "erp"));
     Customer duplicate = store.customers().save(person("Li", "Na", "shop"));
     Purchase purchase = purchase(duplicate.id());
     store.purchases().record(purchase);
+    HistoryEntry move = new HistoryEntry(duplicate.id(), 1, LifecycleStage.PROSPECT, LifecycleStage.DECIDING,
+        Trigger.EVALUATION_STARTED, AT.minusSeconds(90).plusNanos(123_456_789), "contract", Optional.of("met twice"));
+    store.attach(lifecycle()).lifecycleHistory().append(move);
 
     Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
 
@@ -170,6 +173,7 @@ public abstract class MergeContract {
     assertThat(stored.records()).extracting(r -> r.before()).containsExactly(survivor, duplicate);
     assertThat(stored.records().get(1).movedActivities())
         .containsExactly(new MovedActivity(MovedActivity.Kind.PURCHASE, purchase.id()));
+    assertThat(stored.records().get(1).movedHistory()).containsExactly(move);
     assertThat(stored.provenance()).containsKeys(Attribute.values());
     assertThat(stored.provenance().get(Attribute.EXTERNAL_REFERENCES).from())
         .containsExactly(survivor.id(), duplicate.id());

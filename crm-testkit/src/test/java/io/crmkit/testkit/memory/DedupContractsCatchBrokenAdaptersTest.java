@@ -106,7 +106,8 @@ class DedupContractsCatchBrokenAdaptersTest {
     HistoryEntry absorbedMove = new HistoryEntry(customers.get(1).id(), 1, LifecycleStage.PROSPECT,
         LifecycleStage.DECIDING, Trigger.EVALUATION_STARTED, Instant.parse("2026-01-01T00:00:00Z"), "test",
         Optional.empty());
-    MergeContract.Scenario scenario = new MergeContract.Scenario(customers, List.of(), List.of(), List.of(absorbedMove));
+    MergeContract.Scenario scenario =
+        new MergeContract.Scenario(customers, List.of(), List.of(), List.of(absorbedMove));
 
     assertThatThrownBy(() -> contract.unmergeOfAMergeRestoresEveryRecordWithItsActivitiesAndLifecycleHistory(scenario))
         .isInstanceOf(AssertionError.class);

@@ -67,9 +67,10 @@ import java.util.UUID;
  * survivor's to one above the golden record's, an absorbed customer's to one above its version
  * before the merge); every activity the merge moved is back with its owner, unchanged; the
  * blocking keys are those before the merge; every history entry the merge moved is back under its
- * customer, so each customer's history equals what it was. Activities recorded on the golden record after the
- * merge stay with the survivor. An unmerge is refused if the golden record was changed since the
- * merge (its changes would be lost) or the merge was undone already.
+ * customer, so each customer's history equals what it was. Activities recorded on the golden record
+ * after the merge stay with the survivor. An unmerge is refused if the golden record was changed
+ * since the merge (its changes would be lost), the merge was undone already, or it moved history
+ * and this merger has no lifecycle store to move it back.
  *
  * <p>Thread-safe; the store's transactions serialise or isolate concurrent merges.
  */
@@ -163,8 +164,9 @@ public final class Merger {
    *
    * @param actor who undoes it
    * @return the restored customers as stored, survivor first
-   * @throws UnmergeRefusedException if no such merge was recorded, it was undone already, or the
-   *     golden record changed since the merge
+   * @throws UnmergeRefusedException if no such merge was recorded, it was undone already, the
+   *     golden record changed since the merge, the merge moved lifecycle history and this merger has
+   *     no lifecycle store, or a moved activity or history entry is no longer with the survivor
    */
   public List<Customer> unmerge(UUID mergeId, String actor) {
     Objects.requireNonNull(mergeId, "mergeId");
