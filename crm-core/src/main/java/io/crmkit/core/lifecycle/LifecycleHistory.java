@@ -74,6 +74,8 @@ public interface LifecycleHistory {
    *
    * @return the entries moved, as they were under {@code from}, in {@link #forCustomer} order
    * @throws IllegalArgumentException if {@code from} and {@code to} are the same customer
+   * @throws DuplicateKeyException if {@code to} already keeps an entry of the same origin and
+   *     version as one of them; nothing is moved
    */
   List<HistoryEntry> move(CustomerId from, CustomerId to);
 
@@ -84,6 +86,8 @@ public interface LifecycleHistory {
    *
    * @return how many moved; fewer than listed if some are not kept under {@code from}
    * @throws IllegalArgumentException if {@code from} and {@code to} are the same customer
+   * @throws DuplicateKeyException if {@code to} already keeps an entry of the same origin and
+   *     version as one of them; nothing is moved
    */
   int move(Collection<HistoryEntry> entries, CustomerId from, CustomerId to);
 }

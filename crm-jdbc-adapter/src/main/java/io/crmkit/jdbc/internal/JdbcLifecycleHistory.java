@@ -211,6 +211,8 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
         update.setObject(1, to.value());
         update.setObject(2, from.value());
         update.executeUpdate();
+      } catch (SQLException e) {
+        throw clashOr(e, from, to);
       }
       return List.copyOf(moving);
     });
@@ -237,9 +239,20 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
               update.setLong(4, (Long) key.get(1));
               moved += update.executeUpdate();
             }
+          } catch (SQLException e) {
+            throw clashOr(e, from, to);
           }
           return moved;
         });
+  }
+
+  /** A key clash as the port's {@link DuplicateKeyException}; any other failure as it is. */
+  private static SQLException clashOr(SQLException e, CustomerId from, CustomerId to) {
+    if (Dialect.isUniqueViolation(e)) {
+      throw new DuplicateKeyException(to.toString(), "Lifecycle history of customer " + to
+          + " already has an entry of the same origin and version as one moving from " + from);
+    }
+    return e;
   }
 
   private static void checkIds(CustomerId from, CustomerId to) {

@@ -271,6 +271,26 @@ public abstract class LifecycleHistoryContract {
   }
 
   @Example
+  void movingAnEntryOntoACustomerThatKeepsItAlreadyIsADuplicateKeyAndMovesNothing() {
+    LifecycleHistory history = newHistory();
+    CustomerId absorbed = existingCustomer();
+    CustomerId survivor = existingCustomer();
+    HistoryEntry entry = entry(absorbed, 2, at(1));
+    HistoryEntry other = entry(absorbed, 3, at(2));
+    history.append(entry);
+    history.move(absorbed, survivor);
+    history.append(entry);
+    history.append(other);
+
+    assertThatThrownBy(() -> history.move(absorbed, survivor)).isInstanceOf(DuplicateKeyException.class);
+    assertThatThrownBy(() -> history.move(List.of(entry), absorbed, survivor))
+        .isInstanceOf(DuplicateKeyException.class);
+
+    assertThat(history.forCustomer(absorbed)).containsExactly(entry, other);
+    assertThat(history.forCustomer(survivor)).containsExactly(entry.keptUnder(survivor));
+  }
+
+  @Example
   void movingHistoryToTheSameCustomerIsRefused() {
     LifecycleHistory history = newHistory();
     CustomerId customer = existingCustomer();
