@@ -62,7 +62,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
 
   /**
    * The probability that the customer is still active at the end of calibration:
-   * 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). A customer without repeat purchases
+   * 1 / (1 + [x &gt; 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). A customer without repeat purchases
    * is alive with probability 1 (the model lets customers drop out only after a repeat purchase).
    *
    * @return a probability in [0, 1]
@@ -145,7 +145,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
     return c / (a - 1) * (1 - transformed);
   }
 
-  /** P(N >= n) for N negative binomial with P(N = j) = Γ(r+j)/(Γ(r) j!) p^r q^j, by the shorter way. */
+  /** P(N ≥ n) for N negative binomial with P(N = j) = Γ(r+j)/(Γ(r) j!) p^r q^j, by the shorter way. */
   private double negativeBinomialTail(int n, double logP, double logQ) {
     double head = 0; // P(N < n)
     double logTerm = logP;

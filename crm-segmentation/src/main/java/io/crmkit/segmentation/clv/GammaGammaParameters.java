@@ -42,7 +42,7 @@ public record GammaGammaParameters(double p, double q, double v) {
    * log [Γ(px+q) / (Γ(px) Γ(q)) · γ^q m̄^(px−1) x^(px) / (γ + x m̄)^(px+q)].
    *
    * @throws IllegalArgumentException if the customer has no repeat purchase or a spend of 0 (the
-   *     model is fitted on x > 0 and m̄ > 0 only)
+   *     model is fitted on x &gt; 0 and m̄ &gt; 0 only)
    */
   public double logLikelihood(CustomerHistory history) {
     int x = history.frequency();
@@ -60,7 +60,7 @@ public record GammaGammaParameters(double p, double q, double v) {
    * more the more purchases it rests on. A customer without repeat purchases gets the population
    * mean.
    *
-   * @throws IllegalStateException if q <= 1 (the population mean spend is then infinite)
+   * @throws IllegalStateException if q ≤ 1 (the population mean spend is then infinite)
    */
   public double expectedMeanSpend(CustomerHistory history) {
     Require.state(q > 1, "the expected spend needs q > 1, got q = %s", q);
@@ -72,7 +72,7 @@ public record GammaGammaParameters(double p, double q, double v) {
   /**
    * The population's mean spend per purchase, p γ / (q − 1).
    *
-   * @throws IllegalStateException if q <= 1
+   * @throws IllegalStateException if q ≤ 1
    */
   public double populationMeanSpend() {
     Require.state(q > 1, "the population mean spend needs q > 1, got q = %s", q);

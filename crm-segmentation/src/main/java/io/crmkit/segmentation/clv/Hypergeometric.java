@@ -1,7 +1,7 @@
 package io.crmkit.segmentation.clv;
 
 /**
- * The Gaussian hypergeometric function ₂F₁(a, b; c; z) for 0 <= z < 1 by its power series. The
+ * The Gaussian hypergeometric function ₂F₁(a, b; c; z) for 0 ≤ z &lt; 1 by its power series. The
  * BG/NBD expectations call it only after Euler's transformation, where the series' terms shrink
  * from the start instead of growing like (1 − z)^−(r+x) first (which overflows for customers with
  * hundreds of purchases); see {@link BgNbdParameters#expectedPurchases(double, CustomerHistory)}.
@@ -18,7 +18,7 @@ final class Hypergeometric {
   /**
    * ₂F₁(a, b; c; z).
    *
-   * @throws IllegalArgumentException unless 0 <= z < 1 and c is not 0 or a negative integer
+   * @throws IllegalArgumentException unless 0 ≤ z &lt; 1 and c is not 0 or a negative integer
    * @throws ArithmeticException if the series has not converged after {@link #MAX_TERMS} terms
    */
   static double f21(double a, double b, double c, double z) {

@@ -28,7 +28,7 @@ public final class LifetimeValue {
 
   /**
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the spend model has q <= 1 (no finite mean spend)
+   * @throws IllegalArgumentException if the spend model has q ≤ 1 (no finite mean spend)
    */
   public LifetimeValue(BgNbdParameters purchases, GammaGammaParameters spend, Horizon horizon) {
     this.purchases = Require.notNull(purchases, "purchases");
