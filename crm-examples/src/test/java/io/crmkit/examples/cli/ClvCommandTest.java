@@ -186,6 +186,19 @@ class ClvCommandTest {
   }
 
   @Test
+  void withoutACalibrationEndTheLastPurchaseDateIsUsed() throws IOException {
+    Path cdnow = sample(dir, "CDNOW_sample.txt");
+
+    CliRun run = clv(cdnow, List.of("-d", "whitespace", "--no-header", "--customer", "2", "--date", "3",
+        "--amount", "5", "--date-format", "yyyyMMdd", "--time-unit", "days", "--horizon", "360",
+        "--discount-period", "30"));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.out()).contains("up to 1998-06-30 in days", "360 days in 12 periods");
+    assertThat(json(dir.resolve("CDNOW_sample.clv.json")).get("calibrationEnd").asText()).isEqualTo("1998-06-30");
+  }
+
+  @Test
   void aMissingFileIsBadInput() {
     CliRun run = clv(dir.resolve("nowhere.csv"), List.of());
 
