@@ -51,8 +51,8 @@ import picocli.CommandLine.Spec;
         "  with --holdout-end, the mean actual and predicted purchases in the holdout per calibration "
             + "frequency 0..7+ (CSV), and the aggregate error in the summary.",
         "",
-        "Lifetime value = expected spend x sum over periods k of (E[purchases by k·P] - E[purchases by (k-1)·P]) "
-            + "/ (1 + rate)^k, with P the --discount-period.",
+        "Lifetime value = the expected spend times the sum, over the periods k = 1, 2, ... of the horizon, of the "
+            + "purchases expected in period k divided by (1 + rate)^k; a period is --discount-period long.",
         "",
         "Every good row is used. A bad row (too few fields, no customer, a date not in --date-format, an amount "
             + "that is no number) is skipped, named by file, row, line and column on standard error (the first "
