@@ -48,7 +48,8 @@ public final class Crmkit implements Callable<Integer> {
   static CommandLine commandLine(MatchEngine engine) {
     CommandLine commandLine = new CommandLine(new Crmkit())
         .addSubcommand(new CommandLine.HelpCommand())
-        .addSubcommand(new DedupCommand(engine));
+        .addSubcommand(new DedupCommand(engine))
+        .addSubcommand(new ClvCommand());
     configure(commandLine);
     return commandLine;
   }

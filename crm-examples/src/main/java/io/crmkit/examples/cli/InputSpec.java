@@ -155,7 +155,7 @@ record InputSpec(Charset encoding, char delimiter, char quote, boolean header, M
     return value.charAt(0);
   }
 
-  private static DateTimeFormatter dateFormatter(String pattern, String origin) {
+  static DateTimeFormatter dateFormatter(String pattern, String origin) {
     try {
       return DateTimeFormatter.ofPattern(withProlepticYear(pattern), Locale.ROOT)
           .withResolverStyle(ResolverStyle.STRICT);

@@ -1,0 +1,316 @@
+package io.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crmkit.segmentation.clv.BgNbdFitter;
+import io.crmkit.segmentation.clv.BgNbdParameters;
+import io.crmkit.segmentation.clv.ClvInputs;
+import io.crmkit.segmentation.clv.ClvTimeUnit;
+import io.crmkit.segmentation.clv.CustomerHistory;
+import io.crmkit.segmentation.clv.CustomerValue;
+import io.crmkit.segmentation.clv.GammaGammaFitter;
+import io.crmkit.segmentation.clv.GammaGammaParameters;
+import io.crmkit.segmentation.clv.HoldoutComparison;
+import io.crmkit.segmentation.clv.Horizon;
+import io.crmkit.segmentation.clv.LifetimeValue;
+import io.crmkit.segmentation.clv.ModelFit;
+import io.crmkit.segmentation.clv.Transaction;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crmkit clv}: fits BG/NBD and Gamma-Gamma to a transactions file as of a calibration end
+ * and writes the parameters (JSON) and each customer's predicted value (CSV); with {@code
+ * --holdout-end}, also the calibration/holdout comparison. The math is crm-segmentation's
+ * {@code io.crmkit.segmentation.clv}; this class reads, checks and writes.
+ */
+@Command(name = "clv", mixinStandardHelpOptions = true, sortOptions = false,
+    headerHeading = "%n", header = "Predict customers' purchases, survival and lifetime value from their transactions.",
+    descriptionHeading = "%n",
+    description = {
+        "Reads INPUT, one purchase a row (customer, date, amount), derives each customer's history as of "
+            + "--calibration-end (x repeat purchase days, t_x, T in --time-unit, mean repeat spend; purchases of "
+            + "one day are one purchase, the first purchase is not a repeat, refunds are left out), fits BG/NBD "
+            + "(purchases and drop-out) and Gamma-Gamma (spend) by maximum likelihood, and writes:",
+        "  the parameters with standard errors and log-likelihoods, and whether each fit converged (JSON);",
+        "  per customer x, t_x, T, mean repeat spend, P(alive), expected purchases over --horizon, expected "
+            + "spend and lifetime value (CSV);",
+        "  with --holdout-end, the mean actual and predicted purchases in the holdout per calibration "
+            + "frequency 0..7+ (CSV), and the aggregate error in the summary.",
+        "",
+        "Lifetime value = the expected spend times the sum, over the periods k = 1, 2, ... of the horizon, of the "
+            + "purchases expected in period k divided by (1 + rate)^k; a period is --discount-period long.",
+        "",
+        "Every good row is used. A bad row (too few fields, no customer, a date not in --date-format, an amount "
+            + "that is no number) is skipped, named by file, row, line and column on standard error (the first "
+            + "20) and in --rejected (all), and the exit code is 1 with every output written. A fit that does not "
+            + "converge writes the parameters file with the reason and exits with 1, without customer values. "
+            + "Columns are header names, or numbers from 1. Amounts in several currencies (--currency) are "
+            + "refused: run one currency at a time."},
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  CDNOW_sample.txt (no header; sample customer id, date yyyyMMdd and dollars in columns 2, 3, 5):",
+        "  crmkit clv CDNOW_sample.txt -d whitespace --no-header --customer 2 --date 3 --amount 5 \\",
+        "    --date-format yyyyMMdd --calibration-end 1997-09-30 --time-unit weeks \\",
+        "    --horizon 52 --discount-period 4 --discount-rate 0.01 --holdout-end 1998-06-30",
+        "",
+        "  A sales export with a header, in GBK:",
+        "  crmkit clv sales.csv --encoding GBK --customer 客户编号 --date 日期 --amount 金额 \\",
+        "    --calibration-end 2025-06-30 --time-unit days --horizon 360 --discount-period 30 --discount-rate 0.01"})
+final class ClvCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private QuietOption quiet;
+
+  @Parameters(index = "0", paramLabel = "INPUT", description = "The transactions file, one purchase a row.")
+  private Path input;
+
+  @Option(names = "--customer", paramLabel = "COLUMN", defaultValue = "1",
+      description = "The customer id's column (default: ${DEFAULT-VALUE}).")
+  private String customer;
+
+  @Option(names = "--date", paramLabel = "COLUMN", defaultValue = "2",
+      description = "The purchase date's column (default: ${DEFAULT-VALUE}).")
+  private String date;
+
+  @Option(names = "--amount", paramLabel = "COLUMN", defaultValue = "3",
+      description = "The amount's column (default: ${DEFAULT-VALUE}); negative amounts are refunds.")
+  private String amount;
+
+  @Option(names = "--currency", paramLabel = "COLUMN",
+      description = "The currency code's column, if the file has one; all rows must then share one currency.")
+  private String currency;
+
+  @Option(names = "--date-format", paramLabel = "PATTERN",
+      description = "The date's pattern, such as yyyyMMdd or dd/MM/yyyy (default: yyyy-MM-dd).")
+  private String dateFormat;
+
+  @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR",
+      description = "The field delimiter; tab for a tab, whitespace for runs of spaces and tabs (default: ,).")
+  private String delimiter;
+
+  @Option(names = "--quote", paramLabel = "CHAR", description = "The quote character (default: \").")
+  private String quote;
+
+  @Option(names = "--header", negatable = true, description = "Whether the first line names the columns (default: it does).")
+  private Boolean header;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", description = "INPUT's character set (default: UTF-8).")
+  private String encoding;
+
+  @Option(names = "--calibration-end", paramLabel = "DATE",
+      description = "The last day of calibration, yyyy-MM-dd (default: the last purchase date in INPUT).")
+  private String calibrationEnd;
+
+  @Option(names = "--time-unit", paramLabel = "days|weeks", defaultValue = "weeks",
+      description = "The unit of t_x, T, the horizon and the parameters (default: ${DEFAULT-VALUE}).")
+  private String timeUnit;
+
+  @Option(names = "--horizon", paramLabel = "N",
+      description = "How far ahead to predict, in time units (default: a year, 52 weeks or 365 days).")
+  private Double horizon;
+
+  @Option(names = "--discount-period", paramLabel = "N", defaultValue = "1",
+      description = "The length of one discounting period in time units; it must divide the horizon (default: ${DEFAULT-VALUE}).")
+  private double discountPeriod;
+
+  @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0",
+      description = "The discount rate per period, 0.01 for 1 %% (default: ${DEFAULT-VALUE}).")
+  private double discountRate;
+
+  @Option(names = "--penalty", paramLabel = "LAMBDA", defaultValue = "0",
+      description = "An L2 penalty on the parameters of both fits, for small or degenerate data (default: ${DEFAULT-VALUE}).")
+  private double penalty;
+
+  @Option(names = "--holdout-end", paramLabel = "DATE",
+      description = "The last day of a holdout period after the calibration: compare predictions with it.")
+  private String holdoutEnd;
+
+  @Option(names = "--parameters", paramLabel = "FILE", description = "Where the parameters go (default: INPUT's name with .clv.json).")
+  private Path parameters;
+
+  @Option(names = "--customers", paramLabel = "FILE", description = "Where the customer values go (default: INPUT's name with .clv.csv).")
+  private Path customers;
+
+  @Option(names = "--holdout", paramLabel = "FILE", description = "Where the holdout table goes (default: INPUT's name with .holdout.csv).")
+  private Path holdout;
+
+  @Option(names = "--rejected", paramLabel = "FILE",
+      description = "Where every rejected row goes, when there are any (default: INPUT's name with .rejected.csv).")
+  private Path rejected;
+
+  @Override
+  public Integer call() {
+    long started = System.nanoTime();
+    PrintWriter err = spec.commandLine().getErr();
+    TransactionFormat format = TransactionFormat.of(encoding, delimiter, quote, header, customer, date, amount,
+        currency, dateFormat);
+    ClvTimeUnit unit = unit();
+    Optional<LocalDate> givenEnd = Optional.ofNullable(calibrationEnd).map(text -> day("--calibration-end", text));
+    Optional<LocalDate> holdoutLast = Optional.ofNullable(holdoutEnd).map(text -> day("--holdout-end", text));
+    if (holdoutLast.isPresent() && givenEnd.isEmpty()) {
+      throw CliException.usage("--holdout-end needs --calibration-end");
+    }
+    if (holdoutLast.isPresent() && !holdoutLast.get().isAfter(givenEnd.get())) {
+      throw CliException.usage("--holdout-end " + holdoutLast.get() + " must be after --calibration-end " + givenEnd.get());
+    }
+    Horizon valueHorizon = horizon(unit);
+    if (!(Double.isFinite(penalty) && penalty >= 0)) {
+      throw CliException.usage("--penalty must be 0 or more, not " + penalty);
+    }
+
+    try (Progress progress = Progress.forTerminal(quiet.quiet, err)) {
+      TransactionFile.Contents read = TransactionFile.read(input, format, progress);
+      reportRejections(err, read);
+      Path rejectedFile = null;
+      if (!read.rejections().isEmpty()) {
+        rejectedFile = rejected != null ? rejected : beside(".rejected.csv");
+        ClvFiles.writeRejections(rejectedFile, read.rejections());
+      }
+      if (read.transactions().isEmpty()) {
+        throw CliException.badInput(input + ": no transaction could be read");
+      }
+      LocalDate end = givenEnd.orElseGet(() -> lastDate(read.transactions()));
+      List<CustomerHistory> histories = histories(read.transactions(), end, unit);
+
+      ClvRun run = new ClvRun(read, end, unit, valueHorizon);
+      progress.start(String.format(Locale.ROOT, "fitting BG/NBD to %,d customers", histories.size()));
+      run.purchases = BgNbdFitter.withPenalty(penalty).fit(histories);
+      progress.finish(run.purchases.converged() ? "converged" : "did not converge");
+      progress.start("fitting Gamma-Gamma");
+      run.spend = spendFit(histories);
+      progress.finish(run.spend.converged() ? "converged" : "did not converge");
+      Path parametersFile = parameters != null ? parameters : beside(".clv.json");
+      ObjectNode json = run.json(input.getFileName().toString());
+      if (!run.purchases.converged() || !run.spend.converged()) {
+        ClvFiles.writeJson(parametersFile, json);
+        throw CliException.badInput(notConverged(run) + "; the parameters and the reason are in " + parametersFile
+            + ", no customer values were written (try --penalty 0.01)");
+      }
+
+      LifetimeValue value = new LifetimeValue(run.purchases.parameters(), run.spend.parameters(), valueHorizon);
+      progress.start(String.format(Locale.ROOT, "scoring %,d customers", histories.size()));
+      run.values = histories.parallelStream().map(value::score).toList();
+      progress.finish("done");
+      holdoutLast.ifPresent(last -> run.holdout = HoldoutComparison.compare(run.purchases, histories,
+          ClvInputs.purchaseDaysBetween(read.transactions(), end, last),
+          unit.fromDays(ChronoUnit.DAYS.between(end, last))));
+
+      run.parametersFile = parametersFile;
+      run.customersFile = customers != null ? customers : beside(".clv.csv");
+      ClvFiles.writeJson(parametersFile, run.json(input.getFileName().toString()));
+      ClvFiles.writeCustomers(run.customersFile, run.values, progress);
+      if (run.holdout != null) {
+        run.holdoutFile = holdout != null ? holdout : beside(".holdout.csv");
+        ClvFiles.writeHoldout(run.holdoutFile, run.holdout);
+      }
+      run.rejectedFile = rejectedFile;
+      run.time = Duration.ofNanos(System.nanoTime() - started);
+      run.print(spec.commandLine().getOut());
+      return read.rejections().isEmpty() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;
+    }
+  }
+
+  private ClvTimeUnit unit() {
+    return switch (timeUnit.strip().toLowerCase(Locale.ROOT)) {
+      case "days", "day" -> ClvTimeUnit.DAYS;
+      case "weeks", "week" -> ClvTimeUnit.WEEKS;
+      default -> throw CliException.usage("--time-unit must be days or weeks, not " + timeUnit);
+    };
+  }
+
+  private Horizon horizon(ClvTimeUnit unit) {
+    double length = horizon != null ? horizon : unit == ClvTimeUnit.WEEKS ? 52 : 365;
+    if (!(Double.isFinite(length) && length > 0)) {
+      throw CliException.usage("--horizon must be more than 0, not " + length);
+    }
+    if (!(Double.isFinite(discountPeriod) && discountPeriod > 0)) {
+      throw CliException.usage("--discount-period must be more than 0, not " + discountPeriod);
+    }
+    if (!(Double.isFinite(discountRate) && discountRate >= 0)) {
+      throw CliException.usage("--discount-rate must be 0 or more, not " + discountRate);
+    }
+    double periods = length / discountPeriod;
+    long whole = Math.round(periods);
+    if (whole < 1 || Math.abs(periods - whole) > 1e-9 * Math.max(1, periods) || whole > 100_000) {
+      throw CliException.usage("--horizon " + length + " must be a whole number (1 to 100000) of --discount-period "
+          + discountPeriod);
+    }
+    return new Horizon((int) whole, discountPeriod, discountRate);
+  }
+
+  private static LocalDate day(String option, String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw CliException.usage(option + " " + text + " is not a date in the format yyyy-MM-dd");
+    }
+  }
+
+  private List<CustomerHistory> histories(List<Transaction> transactions, LocalDate end, ClvTimeUnit unit) {
+    List<CustomerHistory> histories;
+    try {
+      histories = ClvInputs.fromTransactions(transactions, end, unit);
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput(input + ": " + e.getMessage());
+    }
+    if (histories.isEmpty()) {
+      throw CliException.badInput(input + ": no customer has a purchase by the calibration end " + end);
+    }
+    return histories;
+  }
+
+  private ModelFit<GammaGammaParameters> spendFit(List<CustomerHistory> histories) {
+    try {
+      return GammaGammaFitter.withPenalty(penalty).fit(histories);
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput(input + ": no customer has a repeat purchase with a positive amount by the "
+          + "calibration end, so spend cannot be modelled");
+    }
+  }
+
+  private static String notConverged(ClvRun run) {
+    ModelFit<BgNbdParameters> purchases = run.purchases;
+    return !purchases.converged() ? "the BG/NBD fit did not converge: " + purchases.diagnosis()
+        : "the Gamma-Gamma fit did not converge: " + run.spend.diagnosis();
+  }
+
+  private static void reportRejections(PrintWriter err, TransactionFile.Contents read) {
+    List<TransactionFile.Rejection> rejections = read.rejections();
+    rejections.stream().limit(DedupReport.MESSAGES_SHOWN).forEach(rejection -> err.println("rejected: " + rejection.message()));
+    if (rejections.size() > DedupReport.MESSAGES_SHOWN) {
+      err.printf(Locale.ROOT, "rejected: and %,d more (all are in the --rejected file)%n",
+          rejections.size() - DedupReport.MESSAGES_SHOWN);
+    }
+    err.flush();
+  }
+
+  private static LocalDate lastDate(List<Transaction> transactions) {
+    return transactions.stream().map(Transaction::date).max(LocalDate::compareTo).orElseThrow();
+  }
+
+  private Path beside(String suffix) {
+    String name = input.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return input.resolveSibling(base + suffix);
+  }
+}
