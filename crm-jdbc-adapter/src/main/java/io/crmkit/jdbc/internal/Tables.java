@@ -109,6 +109,10 @@ final class Tables {
     return name("churn_signal");
   }
 
+  public String customerMetric() {
+    return name("customer_metric");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }
