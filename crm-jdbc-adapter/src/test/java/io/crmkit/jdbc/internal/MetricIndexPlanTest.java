@@ -90,7 +90,7 @@ class MetricIndexPlanTest {
       String plan = plan(loaded.dataSource(), loaded.customers().criteriaSql().page(criteria, Sort.byId(), 0, 100));
 
       if (database.equals("h2")) {
-        assertThat(plan).as("%s", criteria).containsIgnoringCase(index + ": metric_name = ?")
+        assertThat(plan).as("%s", criteria).containsIgnoringCase(index + ":")
             .containsPattern("PRIMARY_KEY_\\w+: ID IN\\(").doesNotContainIgnoringCase("tableScan");
       } else {
         assertThat(plan).as("%s", criteria).contains(index).contains("crm_customer_pk")
