@@ -18,6 +18,7 @@ import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.metric.CustomerMetrics;
+import io.crmkit.segmentation.segment.SegmentDefinitions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -238,6 +239,14 @@ public final class JdbcAdapters {
   public CustomerMetrics customerMetrics() {
     metricsAttached.set(true);
     return new JdbcCustomerMetrics(connections, tables, dialect);
+  }
+
+  /**
+   * crm-segmentation's {@link SegmentDefinitions} over the {@code segment_definition} table (needs
+   * crm-segmentation, an optional dependency of this module, on the class path).
+   */
+  public SegmentDefinitions segmentDefinitions() {
+    return new JdbcSegmentDefinitions(connections, tables, dialect);
   }
 
   /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */

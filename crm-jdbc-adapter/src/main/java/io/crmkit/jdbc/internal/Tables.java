@@ -113,6 +113,10 @@ final class Tables {
     return name("customer_metric");
   }
 
+  public String segmentDefinition() {
+    return name("segment_definition");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }
