@@ -353,6 +353,7 @@ public sealed interface Criteria {
         Require.argument(upper == null || Double.isFinite(upper), "a metric bound must be finite, got %s", upper);
         Require.argument(lower == null || upper == null || lower <= upper,
             "a metric range's lower bound %s is above its upper bound %s", lower, upper);
+        // -0.0 becomes 0.0 (a bound of 0 either way), so that equal ranges are equal records.
         lower = lower == null || lower != 0 ? lower : Double.valueOf(0.0);
         upper = upper == null || upper != 0 ? upper : Double.valueOf(0.0);
       }
