@@ -12,6 +12,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.MetricValue;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.OrganisationIdentifier;
@@ -21,6 +22,7 @@ import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.event.CustomerEvent;
+import io.crmkit.core.metric.CustomerMetric;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -276,6 +278,29 @@ public final class CrmArbitraries {
    */
   public static Arbitrary<Criteria> lookups(List<Customer> customers) {
     return CriteriaArbitraries.lookups(List.copyOf(Objects.requireNonNull(customers, "customers")));
+  }
+
+  /**
+   * Criteria trees in which computed-metric criteria ({@link Criteria#metric}) on the metrics
+   * {@code clv}, {@code p_alive} and {@code rfm_segment} mix with every other criterion, with
+   * bounds from the pool {@link #customerMetrics} draws values from.
+   */
+  public static Arbitrary<Criteria> metricCriteria() {
+    return MetricArbitraries.criteria();
+  }
+
+  /** Metric values: finite numbers (mostly from a small pool, with ties and extremes) and short texts. */
+  public static Arbitrary<MetricValue> metricValues() {
+    return MetricArbitraries.values();
+  }
+
+  /**
+   * The metrics {@code clv}, {@code p_alive} and {@code rfm_segment} of {@code customers}, each
+   * present with probability two in three, as a number or a text, computed at {@code computedAt}.
+   */
+  public static Arbitrary<List<CustomerMetric>> customerMetrics(List<CustomerId> customers,
+      Instant computedAt) {
+    return MetricArbitraries.metricsOf(List.copyOf(customers), Objects.requireNonNull(computedAt, "computedAt"));
   }
 
   /** Sort orders of up to three keys over ordered fields. */

@@ -186,6 +186,32 @@ public sealed interface Criteria {
     return new NameStartsWith(prefix);
   }
 
+  /**
+   * Criteria over the computed metric {@code name} of customers (lifetime value, P(alive), an RFM
+   * segment, any metric stored through the metrics capability), finished by a test:
+   *
+   * <pre>{@code
+   * Criteria.metric("clv").greaterThan(500)
+   * Criteria.metric("p_alive").between(0.2, 0.5)
+   * }</pre>
+   *
+   * <p>A customer without a value of the metric fails every test (and its negation holds); a
+   * number test on a text value, or a text test on a number, fails as well. Querying needs a store
+   * with the metrics capability attached; without it a query with a metric criterion throws
+   * {@link MetricsUnavailableException} rather than answer as if nobody had the metric.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a metric name ({@link
+   *     MetricValue#checkName})
+   */
+  static OnMetric metric(String name) {
+    return new OnMetric(name);
+  }
+
+  /** The text metric {@code name} is exactly {@code value}: {@code metricIs("rfm_segment", "Champions")}. */
+  static Criteria metricIs(String name, String value) {
+    return metric(name).is(value);
+  }
+
   static Criteria and(Criteria... operands) {
     return new And(Arrays.asList(operands));
   }
@@ -298,6 +324,149 @@ public sealed interface Criteria {
           "a name prefix may have at most %s characters once normalised, got %s", LookupKey.MAX_NAME_LENGTH,
           prefix.length());
       Require.argument(LookupKey.isStorable(prefix), "a name prefix must not contain NUL or unpaired surrogates");
+    }
+  }
+
+  /** The customer's value of the computed metric {@code name} passes {@code condition}. */
+  record Metric(String name, MetricCondition condition) implements Criteria {
+    public Metric {
+      MetricValue.checkName(name);
+      Objects.requireNonNull(condition, "condition");
+    }
+  }
+
+  /** What a {@link Metric} criterion asks of a customer's metric value. */
+  sealed interface MetricCondition {
+
+    /** Whether {@code value} passes. */
+    boolean test(MetricValue value);
+
+    /**
+     * A number within bounds; a {@code null} bound is open. Inclusive bounds are {@code >=} and
+     * {@code <=}, exclusive ones {@code >} and {@code <}.
+     */
+    record NumberRange(Double lower, boolean lowerInclusive, Double upper, boolean upperInclusive)
+        implements MetricCondition {
+      public NumberRange {
+        Require.argument(lower != null || upper != null, "a metric range needs at least one bound");
+        Require.argument(lower == null || Double.isFinite(lower), "a metric bound must be finite, got %s", lower);
+        Require.argument(upper == null || Double.isFinite(upper), "a metric bound must be finite, got %s", upper);
+        Require.argument(lower == null || upper == null || lower <= upper,
+            "a metric range's lower bound %s is above its upper bound %s", lower, upper);
+        // -0.0 becomes 0.0 (a bound of 0 either way), so that equal ranges are equal records.
+        lower = lower == null || lower != 0 ? lower : Double.valueOf(0.0);
+        upper = upper == null || upper != 0 ? upper : Double.valueOf(0.0);
+      }
+
+      @Override
+      public boolean test(MetricValue value) {
+        if (!(value instanceof MetricValue.Number number)) {
+          return false;
+        }
+        double v = number.value();
+        return (lower == null || (lowerInclusive ? v >= lower : v > lower))
+            && (upper == null || (upperInclusive ? v <= upper : v < upper));
+      }
+    }
+
+    /** A text equal to one of {@code values} (exactly, by code point). */
+    record TextIn(Set<String> values) implements MetricCondition {
+      public TextIn {
+        values = Set.copyOf(values);
+        Require.argument(!values.isEmpty(), "a metric text test needs at least one value");
+        values.forEach(MetricValue::text);
+      }
+
+      @Override
+      public boolean test(MetricValue value) {
+        return value instanceof MetricValue.Text text && values.contains(text.value());
+      }
+    }
+
+    /** Any value: the customer has the metric. */
+    enum Present implements MetricCondition {
+      INSTANCE;
+
+      @Override
+      public boolean test(MetricValue value) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * The tests of one computed metric, from {@link Criteria#metric}. Number tests take finite
+   * values.
+   */
+  final class OnMetric {
+    private final String name;
+
+    private OnMetric(String name) {
+      this.name = MetricValue.checkName(name);
+    }
+
+    /** {@code value > bound}. */
+    public Criteria greaterThan(double bound) {
+      return range(bound, false, null, false);
+    }
+
+    /** {@code value >= bound}. */
+    public Criteria atLeast(double bound) {
+      return range(bound, true, null, false);
+    }
+
+    /** {@code value < bound}. */
+    public Criteria lessThan(double bound) {
+      return range(null, false, bound, false);
+    }
+
+    /** {@code value <= bound}. */
+    public Criteria atMost(double bound) {
+      return range(null, false, bound, true);
+    }
+
+    /** {@code from <= value < to}, half-open as every range of {@link Criteria}. */
+    public Criteria between(double from, double to) {
+      return range(from, true, to, false);
+    }
+
+    /** {@code value == number} ({@code 0.0} and {@code -0.0} are one number). */
+    public Criteria equalTo(double number) {
+      return range(number, true, number, true);
+    }
+
+    /** The text value is exactly {@code text}. */
+    public Criteria is(String text) {
+      return new Metric(name, new MetricCondition.TextIn(Set.of(Objects.requireNonNull(text, "text"))));
+    }
+
+    /** The text value is one of {@code texts}. */
+    public Criteria in(String... texts) {
+      return new Metric(name, new MetricCondition.TextIn(new LinkedHashSet<>(Arrays.asList(texts))));
+    }
+
+    /** The customer has a value of the metric, of either kind. */
+    public Criteria present() {
+      return new Metric(name, MetricCondition.Present.INSTANCE);
+    }
+
+    private Criteria range(Double lower, boolean lowerInclusive, Double upper, boolean upperInclusive) {
+      return new Metric(name, new MetricCondition.NumberRange(lower, lowerInclusive, upper, upperInclusive));
+    }
+  }
+
+  /**
+   * A query with a {@link Metric} criterion ran on a store without the metrics capability: attach
+   * it ({@code InMemoryExtensions.metrics()}, {@code JdbcMetrics.extension()}) before querying.
+   * Thrown instead of an empty answer, which would be wrong for a negated criterion and silent for
+   * every other.
+   */
+  final class MetricsUnavailableException extends io.crmkit.core.common.CrmException {
+    private static final long serialVersionUID = 1L;
+
+    public MetricsUnavailableException(String store) {
+      super("criteria over computed metrics need the metrics capability, which " + store
+          + " does not have: attach it first (InMemoryExtensions.metrics() or JdbcMetrics.extension())");
     }
   }
 

@@ -11,12 +11,41 @@ import java.util.Optional;
 public final class CriteriaEvaluator {
   private static final Comparator<Customer> BY_ID = Comparator.comparing(Customer::id);
 
+  /**
+   * Where the evaluator reads customers' computed metrics ({@link Criteria.Metric}): the in-memory
+   * metric store, or a map in a test.
+   */
+  @FunctionalInterface
+  public interface MetricLookup {
+    /** The value of {@code metric} of the customer {@code id}, if it has one. */
+    Optional<MetricValue> value(CustomerId id, String metric);
+  }
+
   private CriteriaEvaluator() {}
 
-  /** Whether {@code customer} matches {@code criteria}. */
+  /**
+   * Whether {@code customer} matches {@code criteria}, which must not test computed metrics.
+   *
+   * @throws Criteria.MetricsUnavailableException if {@code criteria} tests a computed metric: use
+   *     {@link #matches(Criteria, Customer, MetricLookup)}
+   */
   public static boolean matches(Criteria criteria, Customer customer) {
     Objects.requireNonNull(criteria, "criteria");
     Objects.requireNonNull(customer, "customer");
+    if (usesMetrics(criteria)) {
+      throw new Criteria.MetricsUnavailableException("this evaluation");
+    }
+    return matches(criteria, customer, (id, metric) -> Optional.empty());
+  }
+
+  /**
+   * Whether {@code customer} matches {@code criteria}, reading computed metrics from {@code
+   * metrics}: a customer without a value of a tested metric fails the test.
+   */
+  public static boolean matches(Criteria criteria, Customer customer, MetricLookup metrics) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(metrics, "metrics");
     if (criteria instanceof Criteria.MatchAll) {
       return true;
     } else if (criteria instanceof Criteria.Equals<?> eq) {
@@ -37,14 +66,31 @@ public final class CriteriaEvaluator {
     } else if (criteria instanceof Criteria.NameStartsWith name) {
       return LookupKey.of(customer).stream()
           .anyMatch(key -> key.type().equals(LookupKey.NAME) && key.value().startsWith(name.prefix()));
+    } else if (criteria instanceof Criteria.Metric metric) {
+      return metrics.value(customer.id(), metric.name()).map(metric.condition()::test).orElse(false);
     } else if (criteria instanceof Criteria.And and) {
-      return and.operands().stream().allMatch(c -> matches(c, customer));
+      return and.operands().stream().allMatch(c -> matches(c, customer, metrics));
     } else if (criteria instanceof Criteria.Or or) {
-      return or.operands().stream().anyMatch(c -> matches(c, customer));
+      return or.operands().stream().anyMatch(c -> matches(c, customer, metrics));
     } else if (criteria instanceof Criteria.Not not) {
-      return !matches(not.operand(), customer);
+      return !matches(not.operand(), customer, metrics);
     }
     throw new IllegalArgumentException("unknown criteria type " + criteria.getClass().getName());
+  }
+
+  /** Whether {@code criteria} tests a computed metric anywhere, so that it needs the metrics capability. */
+  public static boolean usesMetrics(Criteria criteria) {
+    Objects.requireNonNull(criteria, "criteria");
+    if (criteria instanceof Criteria.Metric) {
+      return true;
+    } else if (criteria instanceof Criteria.And and) {
+      return and.operands().stream().anyMatch(CriteriaEvaluator::usesMetrics);
+    } else if (criteria instanceof Criteria.Or or) {
+      return or.operands().stream().anyMatch(CriteriaEvaluator::usesMetrics);
+    } else if (criteria instanceof Criteria.Not not) {
+      return usesMetrics(not.operand());
+    }
+    return false;
   }
 
   /** The order {@code sort} describes, ending with the id as a tie-breaker. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.customer.AttributeValue;
+import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.ValueTier;
@@ -47,7 +48,8 @@ import org.joda.money.Money;
 /**
  * Jackson support for crmkit's types: ids, stages and tiers as plain strings, money as
  * {@code {"amount": 12.50, "currency": "EUR"}}, custom attribute values as
- * {@code {"type": "date", "value": "2024-05-01"}}, and domain events tagged with a {@code type}
+ * {@code {"type": "date", "value": "2024-05-01"}}, {@link Criteria} as a tree of typed objects
+ * ({@code {"type": "eq", "field": "tier", "value": "VIP"}}, see {@code CriteriaJson}), and domain events tagged with a {@code type}
  * property holding the event's type id (its simple class name, see {@link EventFamily}).
  * Registers Jackson's Java 8 and {@code java.time} modules too.
  *
@@ -87,6 +89,8 @@ public final class CrmJacksonModule extends SimpleModule {
     addDeserializer(Money.class, new MoneyDeserializer());
     addSerializer(AttributeValue.class, new AttributeValueSerializer());
     addDeserializer(AttributeValue.class, new AttributeValueDeserializer());
+    addSerializer(Criteria.class, new CriteriaJson.Serializer());
+    addDeserializer(Criteria.class, new CriteriaJson.Deserializer());
     setMixInAnnotation(DomainEvent.class, EventTypeMixin.class);
     eventTypes.forEach((typeId, type) -> registerSubtypes(new NamedType(type, typeId)));
   }

@@ -27,9 +27,33 @@ final class InMemoryCustomers implements Customers {
   private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
   private final Map<ExternalReference, CustomerId> byReference = new ConcurrentHashMap<>();
   private final InMemoryTransactions transactions;
+  /** The attached metric store's values, or null until the metrics capability is attached. */
+  private volatile CriteriaEvaluator.MetricLookup metrics;
 
   InMemoryCustomers(InMemoryTransactions transactions) {
     this.transactions = transactions;
+  }
+
+  /** Lets criteria read computed metrics: called once, when the metrics capability is attached. */
+  void useMetrics(CriteriaEvaluator.MetricLookup lookup) {
+    this.metrics = Objects.requireNonNull(lookup, "lookup");
+  }
+
+  /**
+   * A test of {@code criteria} on one customer, with the attached metrics.
+   *
+   * @throws Criteria.MetricsUnavailableException if {@code criteria} tests a metric and the
+   *     capability is not attached
+   */
+  private java.util.function.Predicate<Customer> matcher(Criteria criteria) {
+    CriteriaEvaluator.MetricLookup lookup = metrics;
+    if (lookup == null) {
+      if (CriteriaEvaluator.usesMetrics(criteria)) {
+        throw new Criteria.MetricsUnavailableException("this InMemoryCrmStore");
+      }
+      return customer -> CriteriaEvaluator.matches(criteria, customer);
+    }
+    return customer -> CriteriaEvaluator.matches(criteria, customer, lookup);
   }
 
   @Override
@@ -151,7 +175,7 @@ final class InMemoryCustomers implements Customers {
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(page, "page");
     List<Customer> window = byId.values().stream()
-        .filter(customer -> CriteriaEvaluator.matches(criteria, customer))
+        .filter(matcher(criteria))
         .sorted(CriteriaEvaluator.comparator(sort))
         .skip(page.offset())
         .limit(page.limit() + 1L)
@@ -163,14 +187,14 @@ final class InMemoryCustomers implements Customers {
   @Override
   public long count(Criteria criteria) {
     Objects.requireNonNull(criteria, "criteria");
-    return byId.values().stream().filter(customer -> CriteriaEvaluator.matches(criteria, customer)).count();
+    return byId.values().stream().filter(matcher(criteria)).count();
   }
 
   @Override
   public Stream<Customer> stream(Criteria criteria) {
     Objects.requireNonNull(criteria, "criteria");
     return byId.values().stream()
-        .filter(customer -> CriteriaEvaluator.matches(criteria, customer))
+        .filter(matcher(criteria))
         .sorted(CriteriaEvaluator.comparator(Sort.byId()));
   }
 }

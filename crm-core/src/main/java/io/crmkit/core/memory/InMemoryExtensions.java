@@ -11,6 +11,8 @@ import io.crmkit.core.dimension.review.CodeRequests;
 import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.lifecycle.LifecycleStore;
+import io.crmkit.core.metric.CustomerMetrics;
+import io.crmkit.core.metric.MetricStore;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 
@@ -23,6 +25,7 @@ import io.crmkit.core.store.StoreExtension;
  * LifecycleStore lifecycle = store.attach(InMemoryExtensions.lifecycle());
  * DimensionCodeStore codes = store.attach(InMemoryExtensions.dimensionCodes());
  * DedupStore dedup = store.attach(InMemoryExtensions.dedup());
+ * MetricStore metrics = store.attach(InMemoryExtensions.metrics());
  * }</pre>
  */
 public final class InMemoryExtensions {
@@ -53,6 +56,19 @@ public final class InMemoryExtensions {
     });
   }
 
+  /**
+   * Computed customer metrics in memory. Attaching it lets the store's {@code customers()} answer
+   * {@code Criteria.metric(...)}; before, such a query throws {@code
+   * Criteria.MetricsUnavailableException}.
+   */
+  public static StoreExtension<MetricStore> metrics() {
+    return new Extension<>(MetricStore.EXTENSION_KEY, store -> {
+      InMemoryCustomerMetrics metrics = new InMemoryCustomerMetrics(store.transactions());
+      store.memoryCustomers().useMetrics(metrics);
+      return new Metrics(store, metrics);
+    });
+  }
+
   private record Extension<P>(String key, java.util.function.Function<InMemoryCrmStore, P> factory)
       implements StoreExtension<P> {
     @Override
@@ -70,6 +86,8 @@ public final class InMemoryExtensions {
 
   private record Dedup(CrmStore base, MergeLineage mergeLineage, MergeWrites mergeWrites, ReviewQueue reviewQueue,
       BlockingKeyIndex blockingKeys) implements DedupStore {}
+
+  private record Metrics(CrmStore base, CustomerMetrics customerMetrics) implements MetricStore {}
 
   private record DimensionCodes(CrmStore base, CodeSequences codeSequences, CodeRequests codeRequests)
       implements DimensionCodeStore {}

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Translates {@link Criteria} and {@link Sort} to parameterised SQL over the customer table (alias
@@ -27,6 +28,10 @@ import java.util.Objects;
  *       customers of the lookup side table, which holds exactly {@code LookupKey.of(customer)}: an
  *       equality, or a {@code LIKE} prefix on the name keys, both served by its
  *       {@code (key_type, key_value)} index;
+ *   <li>a computed metric ({@code Criteria.Metric}) is {@code t.id IN} the customers of the
+ *       metric table with that name and a value passing the test, read from its {@code
+ *       (metric_name, number_value)} or {@code (metric_name, text_value)} index; a comparison with
+ *       the other column's null is never true, so a number test on a text fails as in memory;
  *   <li>{@code and()} is {@code TRUE}, {@code or()} is {@code FALSE};
  *   <li>half-open ranges; text compared and sorted by code point ({@link Dialect#codePointOrder});
  *   <li>values outside what the database can store (dates before year 1, say) cannot equal a stored
@@ -43,11 +48,22 @@ final class CriteriaSql {
   private final Tables tables;
   private final Dialect dialect;
   private final CustomerCodec codec;
+  private final BooleanSupplier metricsAttached;
 
+  /** A translator for a store with the metrics capability attached (its table exists). */
   CriteriaSql(Tables tables, Dialect dialect, CustomerCodec codec) {
+    this(tables, dialect, codec, () -> true);
+  }
+
+  /**
+   * @param metricsAttached whether the metric table may be read: if not, a metric criterion is a
+   *     {@link Criteria.MetricsUnavailableException}, as in memory
+   */
+  CriteriaSql(Tables tables, Dialect dialect, CustomerCodec codec, BooleanSupplier metricsAttached) {
     this.tables = tables;
     this.dialect = dialect;
     this.codec = codec;
+    this.metricsAttached = metricsAttached;
   }
 
   /** {@code SELECT} of one page: matching customers in {@code sort} order. */
@@ -127,6 +143,8 @@ final class CriteriaSql {
         StorageGuard.checkQueryText("attributeIs.value", text.value());
       }
       dialect.attributeEquals(sql, ALIAS, tables, codec, attribute.name(), attribute.value());
+    } else if (criteria instanceof Criteria.Metric metric) {
+      metric(sql, metric);
     } else if (criteria instanceof Criteria.And and) {
       junction(sql, and.operands(), " AND ", "1 = 1");
     } else if (criteria instanceof Criteria.Or or) {
@@ -150,6 +168,35 @@ final class CriteriaSql {
   private SqlBuilder lookup(SqlBuilder sql) {
     return sql.append(ALIAS).append(".id IN (SELECT k.customer_id FROM ").append(tables.lookup())
         .append(" k WHERE k.key_type");
+  }
+
+  /** {@code t.id IN (SELECT ... metric ...)}: an {@code IN}, not an {@code EXISTS}, for the reason {@link #lookup} gives. */
+  private void metric(SqlBuilder sql, Criteria.Metric metric) {
+    if (!metricsAttached.getAsBoolean()) {
+      throw new Criteria.MetricsUnavailableException("this JdbcCrmStore");
+    }
+    sql.append(ALIAS).append(".id IN (SELECT m.customer_id FROM ").append(tables.customerMetric())
+        .append(" m WHERE m.metric_name = ").param(Values.text(metric.name()));
+    if (metric.condition() instanceof Criteria.MetricCondition.NumberRange range) {
+      if (range.lower() != null) {
+        sql.append(" AND m.number_value ").append(range.lowerInclusive() ? ">= " : "> ").param(number(range.lower()));
+      }
+      if (range.upper() != null) {
+        sql.append(" AND m.number_value ").append(range.upperInclusive() ? "<= " : "< ").param(number(range.upper()));
+      }
+    } else if (metric.condition() instanceof Criteria.MetricCondition.TextIn texts) {
+      List<String> values = texts.values().stream().sorted().toList();
+      sql.append(" AND m.text_value IN (");
+      for (int i = 0; i < values.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").param(Values.text(values.get(i)));
+      }
+      sql.append(")");
+    }
+    sql.append(")");
+  }
+
+  private static Binder number(double value) {
+    return (statement, index) -> statement.setDouble(index, value);
   }
 
   private void junction(SqlBuilder sql, List<Criteria> operands, String operator, String empty) {

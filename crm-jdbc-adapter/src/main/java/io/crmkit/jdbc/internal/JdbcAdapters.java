@@ -17,6 +17,8 @@ import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
+import io.crmkit.core.metric.CustomerMetrics;
+import io.crmkit.segmentation.segment.SegmentDefinitions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
@@ -51,9 +54,11 @@ public final class JdbcAdapters {
   private final Connections connections;
   private final Outbox outbox;
   private final List<EventFamily<?>> families;
+  /** Whether the metrics capability is attached: shared by every view of one store, read by criteria. */
+  private final AtomicBoolean metricsAttached;
 
   private JdbcAdapters(DataSource dataSource, boolean manageTransactions, Dialect dialect, Tables tables,
-      CustomerCodec codec, Connections connections, List<EventFamily<?>> families) {
+      CustomerCodec codec, Connections connections, List<EventFamily<?>> families, AtomicBoolean metricsAttached) {
     this.dataSource = dataSource;
     this.manageTransactions = manageTransactions;
     this.dialect = dialect;
@@ -61,6 +66,7 @@ public final class JdbcAdapters {
     this.codec = codec;
     this.connections = connections;
     this.families = families;
+    this.metricsAttached = metricsAttached;
     this.outbox = new Outbox(connections, tables, families);
   }
 
@@ -90,7 +96,8 @@ public final class JdbcAdapters {
       throw new CrmStorageException("Could not connect to detect the database: " + e.getMessage(), e);
     }
     return new JdbcAdapters(dataSource, manageTransactions, dialect, new Tables(tablePrefix, storedSchema),
-        new CustomerCodec(), Connections.of(dataSource, manageTransactions), List.copyOf(families));
+        new CustomerCodec(), Connections.of(dataSource, manageTransactions), List.copyOf(families),
+        new AtomicBoolean());
   }
 
   /**
@@ -118,7 +125,7 @@ public final class JdbcAdapters {
    */
   public JdbcAdapters joining(Connection connection) {
     return new JdbcAdapters(dataSource, manageTransactions, dialect, tables, codec, Connections.joining(connection),
-        families);
+        families, metricsAttached);
   }
 
   /**
@@ -128,7 +135,7 @@ public final class JdbcAdapters {
    */
   public JdbcAdapters onOwnConnections() {
     return new JdbcAdapters(dataSource, manageTransactions, dialect, tables, codec,
-        Connections.of(dataSource, manageTransactions), families);
+        Connections.of(dataSource, manageTransactions), families, metricsAttached);
   }
 
   /** The detected database: {@code h2} or {@code postgresql}. */
@@ -158,7 +165,7 @@ public final class JdbcAdapters {
 
   /** {@link Customers} over the customer table and its side tables. */
   public Customers customers() {
-    return new JdbcCustomers(connections, tables, dialect, codec);
+    return new JdbcCustomers(connections, tables, dialect, codec, metricsAttached::get);
   }
 
   /** {@link CustomerBatches} over the customer table and its side tables. */
@@ -222,6 +229,24 @@ public final class JdbcAdapters {
   /** {@link ChurnSignals} over the {@code churn_signal} table. */
   public ChurnSignals churnSignals() {
     return new JdbcChurnSignals(connections, tables, dialect);
+  }
+
+  /**
+   * {@link CustomerMetrics} over the {@code customer_metric} table. Creating it marks the metrics
+   * capability attached, for this wiring and every view of it: from then on the customers of the
+   * store answer criteria over metrics (before, they throw {@code Criteria.MetricsUnavailableException}).
+   */
+  public CustomerMetrics customerMetrics() {
+    metricsAttached.set(true);
+    return new JdbcCustomerMetrics(connections, tables, dialect);
+  }
+
+  /**
+   * crm-segmentation's {@link SegmentDefinitions} over the {@code segment_definition} table (needs
+   * crm-segmentation, an optional dependency of this module, on the class path).
+   */
+  public SegmentDefinitions segmentDefinitions() {
+    return new JdbcSegmentDefinitions(connections, tables, dialect);
   }
 
   /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */

@@ -40,12 +40,17 @@ final class JdbcCustomers implements Customers {
   private final CustomerCodec codec;
   private final CriteriaSql criteriaSql;
 
-  JdbcCustomers(Connections connections, Tables tables, Dialect dialect, CustomerCodec codec) {
+  /**
+   * @param metricsAttached whether the store's metrics capability is attached, so that criteria
+   *     over metrics may read its table
+   */
+  JdbcCustomers(Connections connections, Tables tables, Dialect dialect, CustomerCodec codec,
+      java.util.function.BooleanSupplier metricsAttached) {
     this.connections = connections;
     this.tables = tables;
     this.dialect = dialect;
     this.codec = codec;
-    this.criteriaSql = new CriteriaSql(tables, dialect, codec);
+    this.criteriaSql = new CriteriaSql(tables, dialect, codec, metricsAttached);
   }
 
   @Override

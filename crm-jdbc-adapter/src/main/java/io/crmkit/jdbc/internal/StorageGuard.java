@@ -241,6 +241,12 @@ final class StorageGuard {
   }
 
   /** What would keep {@code signal} from being stored: only its time can be out of reach. */
+  static List<Violation> violations(io.crmkit.core.metric.CustomerMetric metric) {
+    Checks c = new Checks();
+    c.instant("computedAt", metric.computedAt());
+    return c.found;
+  }
+
   static List<Violation> violations(ChurnSignal signal) {
     Checks c = new Checks();
     c.instant("measuredAt", signal.measuredAt());

@@ -109,6 +109,14 @@ final class Tables {
     return name("churn_signal");
   }
 
+  public String customerMetric() {
+    return name("customer_metric");
+  }
+
+  public String segmentDefinition() {
+    return name("segment_definition");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }

@@ -7,7 +7,9 @@ import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
+import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.JdbcOptions;
+import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +25,8 @@ final class ContractStores {
   private static final List<String> TABLES = List.of("crm_customer_code", "crm_customer_tag", "crm_customer_lookup",
       "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
       "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
-      "crm_merge_lineage", "crm_review_pair", "crm_blocking_key");
+      "crm_merge_lineage", "crm_review_pair", "crm_blocking_key", "crm_customer_metric",
+      "crm_segment_definition");
 
   /** Options that carry the dedup events, which merges publish through the outbox. */
   private static final JdbcOptions OPTIONS = JdbcDedup.options(JdbcOptions.builder()).build();
@@ -58,11 +61,13 @@ final class ContractStores {
     return postgres;
   }
 
-  /** Attaches crm-core's extensions, so their tables exist before the first emptying. */
+  /** Attaches crm-core's and crm-segmentation's extensions, so their tables exist before the first emptying. */
   private static JdbcCrmStore withExtensions(JdbcCrmStore store) {
     store.attach(JdbcDimensionCodes.extension());
     store.attach(JdbcLifecycle.extension());
     store.attach(JdbcDedup.extension());
+    store.attach(JdbcMetrics.extension());
+    store.attach(JdbcSegmentation.extension());
     return store;
   }
 

@@ -10,15 +10,24 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
+import io.crmkit.core.customer.MetricValue;
 import io.crmkit.core.customer.OrganisationIdentifier;
 import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.Sort;
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.memory.InMemoryExtensions;
+import io.crmkit.core.metric.CustomerMetric;
+import io.crmkit.core.metric.MetricStore;
+import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.testkit.CrmArbitraries;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -53,6 +62,39 @@ class CriteriaEquivalenceProperties {
       try (Stream<Customer> stream = store.stream(criteria)) {
         assertThat(stream.toList()).as("%s stream %s", engine, criteria).isEqualTo(expectedById);
       }
+    });
+  }
+
+  /**
+   * Criteria over computed metrics (numbers and texts, some customers without them), mixed with
+   * every other criterion: the same customers in the same order from memory, H2 and PostgreSQL,
+   * each with the metrics capability attached and the same metrics recorded.
+   */
+  @Property(tries = 60)
+  void criteriaOverComputedMetricsReturnTheSameCustomersInMemoryOnH2AndOnPostgres(
+      @ForAll("customersWithMetrics") Tuple.Tuple2<List<Customer>, List<CustomerMetric>> example,
+      @ForAll("metricCriteria") Criteria criteria, @ForAll("sorts") Sort sort, @ForAll("pages") PageRequest page) {
+    Map<String, MetricStore> engines = new java.util.LinkedHashMap<>();
+    engines.put("in-memory", InMemoryCrmStore.create().attach(InMemoryExtensions.metrics()));
+    engines.put("h2", ContractStores.emptyH2().attach(JdbcMetrics.extension()));
+    engines.put("postgresql", ContractStores.emptyPostgres().attach(JdbcMetrics.extension()));
+    engines.values().forEach(store -> {
+      example.get1().forEach(store.base().customers()::save);
+      store.customerMetrics().recordAll(example.get2());
+    });
+    Map<CustomerId, Map<String, MetricValue>> values = example.get2().stream().collect(Collectors.groupingBy(
+        CustomerMetric::customerId, Collectors.toMap(CustomerMetric::name, CustomerMetric::value)));
+    CriteriaEvaluator.MetricLookup lookup = (id, name) -> Optional.ofNullable(values.getOrDefault(id, Map.of()).get(name));
+    List<Customer> expected = example.get1().stream().map(c -> c.withVersion(1))
+        .filter(c -> CriteriaEvaluator.matches(criteria, c, lookup)).sorted(CriteriaEvaluator.comparator(sort)).toList();
+    Statistics.label("matches").collect(expected.isEmpty() ? "none"
+        : expected.size() == example.get1().size() ? "all" : "some");
+
+    engines.forEach((engine, store) -> {
+      Customers customers = store.base().customers();
+      assertThat(customers.find(criteria, sort, page).items()).as("%s find %s %s %s", engine, criteria, sort, page)
+          .isEqualTo(window(expected, page));
+      assertThat(customers.count(criteria)).as("%s count %s", engine, criteria).isEqualTo(expected.size());
     });
   }
 
@@ -161,6 +203,18 @@ class CriteriaEquivalenceProperties {
   @Provide
   Arbitrary<Criteria> criteria() {
     return CrmArbitraries.criteria();
+  }
+
+  @Provide
+  Arbitrary<Criteria> metricCriteria() {
+    return CrmArbitraries.metricCriteria();
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<List<Customer>, List<CustomerMetric>>> customersWithMetrics() {
+    return CrmArbitraries.customerLists(0, 12).flatMap(customers -> CrmArbitraries
+        .customerMetrics(customers.stream().map(Customer::id).toList(), Instant.parse("2025-06-30T00:00:00Z"))
+        .map(metrics -> Tuple.of(customers, metrics)));
   }
 
   @Provide

@@ -14,6 +14,7 @@ import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.LookupKey;
+import io.crmkit.core.customer.MetricValue;
 import io.crmkit.core.customer.OrganisationIdentifier;
 import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.PersonName;
@@ -27,6 +28,7 @@ import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.lifecycle.ChurnSignal;
 import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
+import io.crmkit.segmentation.segment.Segment;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
@@ -148,7 +150,10 @@ class ColumnSizesTest {
       entry("review_pair.right_id", model("ReviewQueue.MAX_ID_LENGTH", ReviewQueue.MAX_ID_LENGTH)),
       entry("review_pair.verdict", names(ReviewDecision.Verdict.class)),
       entry("review_pair.decided_by", model("ReviewDecision.MAX_ACTOR_LENGTH", ReviewDecision.MAX_ACTOR_LENGTH)),
-      entry("blocking_key.block_key", model("BlockingKeyIndex.MAX_KEY_LENGTH", BlockingKeyIndex.MAX_KEY_LENGTH)));
+      entry("blocking_key.block_key", model("BlockingKeyIndex.MAX_KEY_LENGTH", BlockingKeyIndex.MAX_KEY_LENGTH)),
+      entry("customer_metric.metric_name", model("MetricValue.MAX_NAME_LENGTH", MetricValue.MAX_NAME_LENGTH)),
+      entry("customer_metric.text_value", model("MetricValue.MAX_TEXT_LENGTH", MetricValue.MAX_TEXT_LENGTH)),
+      entry("segment_definition.segment_name", model("Segment.MAX_NAME_LENGTH", Segment.MAX_NAME_LENGTH)));
 
   /** What a column of a given size must hold. */
   private sealed interface Limit {
@@ -209,7 +214,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(10);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(14);
     assertThat(problems).isEmpty();
   }
 

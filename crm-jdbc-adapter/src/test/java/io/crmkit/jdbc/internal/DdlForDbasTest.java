@@ -6,7 +6,9 @@ import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
+import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.JdbcOptions;
+import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.jdbc.TestDatabases;
 import java.io.IOException;
@@ -34,11 +36,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DdlForDbasTest {
   private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
-  private static final List<String> CAPABILITIES = List.of(Migrations.BASE, "dimension_codes", "lifecycle", "dedup");
+  private static final List<String> CAPABILITIES = List.of(Migrations.BASE, "dimension_codes", "lifecycle", "dedup",
+      "metric", "segmentation");
 
   @ParameterizedTest
   @CsvSource({"base, h2", "base, postgresql", "dimension_codes, h2", "dimension_codes, postgresql",
-      "lifecycle, h2", "lifecycle, postgresql", "dedup, h2", "dedup, postgresql"})
+      "lifecycle, h2", "lifecycle, postgresql", "dedup, h2", "dedup, postgresql", "metric, h2",
+      "metric, postgresql", "segmentation, h2", "segmentation, postgresql"})
   void theDbaDdlOfEachCapabilityIsExactlyWhatFlywayApplies(String capability, String dialect) throws Exception {
     StringBuilder rendered = new StringBuilder();
     for (Path migration : migrations(capability, dialect)) {
@@ -77,6 +81,8 @@ class DdlForDbasTest {
     assertThat(store.attach(JdbcLifecycle.extension()).lifecycleHistory()
         .forCustomer(TestCustomers.fullPerson(1).id())).isEmpty();
     assertThat(store.attach(JdbcDedup.extension()).blockingKeys().keysOf(TestCustomers.fullPerson(1).id())).isEmpty();
+    assertThat(store.attach(JdbcMetrics.extension()).customerMetrics().allOf(TestCustomers.fullPerson(1).id())).isEmpty();
+    assertThat(store.attach(JdbcSegmentation.extension()).segmentDefinitions().all()).isEmpty();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();

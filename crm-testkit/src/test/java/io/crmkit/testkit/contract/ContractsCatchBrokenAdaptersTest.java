@@ -39,6 +39,18 @@ class ContractsCatchBrokenAdaptersTest {
   }
 
   @Example
+  void metricsRoundedToFloatAreCaught() {
+    assertCaught(BrokenMetricAdapters.FloatPrecisionRun.class, "removingOneValueOrAWholeMetric",
+        "aBulkWriteOfThousandsIsReadBackInBulk");
+  }
+
+  @Example
+  void aBulkMetricWriteThatIsNotAllOrNoneIsCaught() {
+    assertCaught(BrokenMetricAdapters.OneByOneRun.class, "oneBulkWriteKeepsTheLaterOfTwoValuesForTheSameCustomerAndMetric",
+        "aBulkWriteThatFailsHalfwayWritesNothing");
+  }
+
+  @Example
   void signedIdOrderIsCaught() {
     assertCaught(BrokenAdapters.SignedIdOrderRun.class, "countIsTheNumberOfMatches",
         "streamReturnsEveryMatchInIdOrder");
