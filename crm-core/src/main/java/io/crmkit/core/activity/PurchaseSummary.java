@@ -25,6 +25,8 @@ import org.joda.money.Money;
  *
  * <p><b>What counts.</b> Only purchases that happened strictly before {@link #asOf()}: a purchase
  * exactly at {@code asOf} belongs to the next period, as in {@link TimeRange#until(Instant)}. A
+ * summary of a window ({@link #since()}, for RFM over the last year) also leaves out what happened
+ * before the window's start; a summary without one counts the whole history. A
  * <em>refund</em> is a purchase with a negative amount ({@link Purchase#isRefund()}); a zero amount
  * is a purchase. Refunds are counted apart ({@link #refundCount()}), lower the currency's
  * {@link CurrencyTotals#total() total}, and change nothing else: they neither make nor cancel a
@@ -43,6 +45,12 @@ public interface PurchaseSummary {
 
   /** The purchases counted happened before this instant. */
   Instant asOf();
+
+  /**
+   * The start of the window summarised: purchases (and refunds) before it are left out. Empty for a
+   * summary of the whole history before {@link #asOf()}.
+   */
+  Optional<Instant> since();
 
   /** The number of purchase occasions: UTC days with a purchase that is not a refund. */
   int occasions();
@@ -108,6 +116,8 @@ public interface PurchaseSummary {
         && lastOccasionAt().isPresent() == bought,
         "first purchase, last purchase and last occasion are known exactly when there are purchases;"
             + " purchase count %s", purchases);
+    since().ifPresent(start -> Require.state(start.isBefore(asOf()),
+        "a window starts before asOf; got %s, asOf %s", start, asOf()));
     Require.state(typicalGap().isPresent() == occasions() > 1,
         "a typical gap is known exactly when there are two occasions or more");
     typicalGap().ifPresent(gap -> Require.state(!gap.isNegative() && !gap.isZero(),
@@ -116,6 +126,8 @@ public interface PurchaseSummary {
       Instant first = firstPurchaseAt().get();
       Instant lastOccasion = lastOccasionAt().get();
       Instant last = lastPurchaseAt().get();
+      Require.state(since().map(start -> !first.isBefore(start)).orElse(true),
+          "the first purchase %s is before the window's start %s", first, since().orElse(null));
       Require.state(!first.isAfter(lastOccasion) && !lastOccasion.isAfter(last) && last.isBefore(asOf()),
           "purchases must be ordered first <= last occasion <= last < asOf; got %s, %s, %s, asOf %s",
           first, lastOccasion, last, asOf());
@@ -129,6 +141,33 @@ public interface PurchaseSummary {
   /** A customer who has neither bought nor been refunded anything before {@code asOf}. */
   static PurchaseSummary none(CustomerId customerId, Instant asOf) {
     return new Builder().customerId(customerId).asOf(asOf).occasions(0).build();
+  }
+
+  /**
+   * A customer who has neither bought nor been refunded anything within {@code window}: its end is
+   * the summary's {@code asOf}, its start (unless {@link Instant#MIN}) the summary's {@link #since()}.
+   */
+  static PurchaseSummary none(CustomerId customerId, TimeRange window) {
+    return new Tally(customerId, window).summary();
+  }
+
+  /**
+   * Summarises the purchases of {@code customerId} among {@code purchases} that happened within
+   * {@code window} (from its start, unless {@link Instant#MIN}, up to but excluding its end, the
+   * summary's {@code asOf}); everything else is ignored, and order does not matter. This is the
+   * reference every windowed {@link Purchases#summaries(Collection, TimeRange)} must agree with.
+   *
+   * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
+   */
+  static PurchaseSummary of(CustomerId customerId, Collection<Purchase> purchases, TimeRange window) {
+    Objects.requireNonNull(purchases, "purchases");
+    Tally tally = new Tally(customerId, window);
+    for (Purchase p : purchases) {
+      if (p.customerId().equals(customerId)) {
+        tally.add(p.occurredAt(), p.amount());
+      }
+    }
+    return tally.summary();
   }
 
   /**
@@ -157,6 +196,8 @@ public interface PurchaseSummary {
    */
   final class Tally {
     private final CustomerId customerId;
+    /** The window's start, or null for the whole history. */
+    private final Instant since;
     private final Instant asOf;
     /** The first and the last purchase of each UTC day, by day. */
     private final TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
@@ -170,11 +211,23 @@ public interface PurchaseSummary {
     public Tally(CustomerId customerId, Instant asOf) {
       this.customerId = Objects.requireNonNull(customerId, "customerId");
       this.asOf = Objects.requireNonNull(asOf, "asOf");
+      this.since = null;
+    }
+
+    /**
+     * An empty tally of {@code customerId}'s purchases within {@code window}: from its start (the
+     * whole history if that is {@link Instant#MIN}) up to but excluding its end, the {@code asOf}.
+     */
+    public Tally(CustomerId customerId, TimeRange window) {
+      this.customerId = Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(window, "window");
+      this.asOf = window.to();
+      this.since = window.from().equals(Instant.MIN) ? null : window.from();
     }
 
     /**
      * Counts a purchase, or a refund if {@code amount} is negative, unless it happened at or after
-     * {@code asOf}.
+     * {@code asOf} or before the window's start.
      *
      * @return this tally
      * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
@@ -182,7 +235,7 @@ public interface PurchaseSummary {
     public Tally add(Instant occurredAt, Money amount) {
       Objects.requireNonNull(occurredAt, "occurredAt");
       Objects.requireNonNull(amount, "amount");
-      if (!occurredAt.isBefore(asOf)) {
+      if (!occurredAt.isBefore(asOf) || since != null && occurredAt.isBefore(since)) {
         return this;
       }
       CurrencyUnit currency = amount.getCurrencyUnit();
@@ -203,6 +256,9 @@ public interface PurchaseSummary {
     /** The summary of what was added so far. */
     public PurchaseSummary summary() {
       Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size());
+      if (since != null) {
+        summary.since(since);
+      }
       totals.forEach((currency, total) -> {
         int[] counts = purchasesAndRefunds.get(currency);
         summary.putByCurrency(currency, new CurrencyTotals(Money.of(currency, total),
