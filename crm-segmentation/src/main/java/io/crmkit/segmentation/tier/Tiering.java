@@ -23,7 +23,9 @@ import java.util.function.Function;
  *       with a strictly higher value, so equal values always share a tier;
  *   <li>{@link #byParetoShare}: sorted by value (highest first, ties by id), the fewest customers
  *       who together hold a share of the total value (80%) form the top tier; only positive values
- *       count towards the total, so a customer with nothing or less never enters a top tier.
+ *       count towards the total, so a customer with nothing or less never enters a top tier. Values
+ *       are added up exactly, each as its shortest decimal form ({@link BigDecimal#valueOf(double)}),
+ *       so 0.1 counts as one tenth, as a price does.
  * </ul>
  *
  * <p>Deterministic, and thread-safe (immutable) given thread-safe metrics and id functions.
@@ -249,45 +251,80 @@ public sealed interface Tiering<T> {
     public List<TierAssignment> assign(List<? extends T> population) {
       int n = population.size();
       double[] values = new double[n];
-      CustomerId[] ids = new CustomerId[n];
       BigDecimal total = BigDecimal.ZERO;
       for (int i = 0; i < n; i++) {
         values[i] = metric.of(population.get(i));
-        ids[i] = id.apply(population.get(i));
         if (values[i] > 0) {
-          total = total.add(new BigDecimal(values[i]));
+          total = total.add(BigDecimal.valueOf(values[i]));
         }
       }
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> values[i]).reversed()
-          .thenComparing(i -> ids[i].value()));
-      int[] ranks = new int[n];
-      Arrays.fill(ranks, cumulativeShares.length);
+      double[] descending = values.clone();
+      Arrays.sort(descending);
+      reverse(descending);
+      int tiers = cumulativeShares.length;
+      // ends[k]: how many customers, best first, are in tiers 0..k; the order's ties (by id) do not
+      // change how much the first ends[k] customers hold, so the sorted values decide it
+      int[] ends = new int[tiers];
       BigDecimal held = BigDecimal.ZERO;
-      int rank = 0;
-      for (int position = 0; position < n && rank < cumulativeShares.length && total.signum() > 0; position++) {
-        int i = order[position];
-        ranks[i] = rank;
-        held = held.add(new BigDecimal(values[i]));
-        while (rank < cumulativeShares.length
-            && held.compareTo(total.multiply(new BigDecimal(cumulativeShares[rank]))) >= 0) {
-          rank++;
+      int position = 0;
+      for (int k = 0; k < tiers; k++) {
+        BigDecimal needed = total.multiply(BigDecimal.valueOf(cumulativeShares[k]));
+        while (total.signum() > 0 && held.compareTo(needed) < 0) {
+          held = held.add(BigDecimal.valueOf(descending[position]));
+          position++;
         }
+        ends[k] = position;
       }
+      int[] ranks = ranks(population, values, descending, ends);
+      String ofTotal = " of total " + metric.name() + " " + TierAssignment.number(total.doubleValue());
       List<TierAssignment> assigned = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         int r = ranks[i];
-        String rule = r < cumulativeShares.length
-            ? "among the fewest customers holding " + percent(cumulativeShares[r]) + " of total " + metric.name()
-                + " " + TierAssignment.number(total.doubleValue())
-            : "outside the fewest customers holding " + percent(cumulativeShares[cumulativeShares.length - 1])
-                + " of total " + metric.name() + " " + TierAssignment.number(total.doubleValue());
-        assigned.add(new TierAssignment(ids[i], labels.get(r), metric.name(), values[i], rule));
+        String rule = r < tiers ? "among the fewest customers holding " + percent(cumulativeShares[r]) + ofTotal
+            : "outside the fewest customers holding " + percent(cumulativeShares[tiers - 1]) + ofTotal;
+        assigned.add(new TierAssignment(id.apply(population.get(i)), labels.get(r), metric.name(), values[i], rule));
       }
       return assigned;
+    }
+
+    /**
+     * Each customer's tier: the first {@code k} whose {@code ends[k]} best customers (value
+     * descending, ties by id) include them. Only customers tied at a boundary value need their ids.
+     */
+    private int[] ranks(List<? extends T> population, double[] values, double[] descending, int[] ends) {
+      int n = values.length;
+      int[] ranks = new int[n];
+      Arrays.fill(ranks, ends.length);
+      for (int k = ends.length - 1; k >= 0; k--) {
+        if (ends[k] == 0) {
+          continue;
+        }
+        double boundary = descending[ends[k] - 1];
+        int above = 0;
+        List<Integer> tied = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          int c = Double.compare(values[i], boundary);
+          if (c > 0) {
+            ranks[i] = k;
+            above++;
+          } else if (c == 0) {
+            tied.add(i);
+          }
+        }
+        tied.sort(Comparator.comparing(i -> id.apply(population.get(i)).value()));
+        for (int t = 0; t < ends[k] - above; t++) {
+          ranks[tied.get(t)] = k;
+        }
+      }
+      return ranks;
+    }
+
+    private static void reverse(double[] values) {
+      for (int i = 0, j = values.length - 1; i < j; i++, j--) {
+        double v = values[i];
+        values[i] = values[j];
+        values[j] = v;
+      }
     }
 
     /** A copy of the cumulative shares. */

@@ -51,6 +51,19 @@ class RfmScoringTest {
   }
 
   @Test
+  void figuresTooLargeForALongAreScoredExactlyAsSmallOnes() {
+    // recencies of centuries overflow nanoseconds, amounts of 30 digits overflow a long
+    String huge = "123456789012345678901234567890";
+    List<RfmValues> large = IntStream.rangeClosed(1, 10)
+        .mapToObj(i -> new RfmValues(customer(i), Duration.ofDays(365L * 400 - i), i, new BigDecimal(huge + i)))
+        .toList();
+    List<RfmValues> small = IntStream.rangeClosed(1, 10)
+        .mapToObj(i -> new RfmValues(customer(i), Duration.ofDays(100 - i), i, new BigDecimal(i))).toList();
+
+    assertThat(RfmScoring.quintiles().score(large)).isEqualTo(RfmScoring.quintiles().score(small));
+  }
+
+  @Test
   void quintilesOfNobodyAreNoScores() {
     assertThat(RfmScoring.quintiles().score(List.of())).isEmpty();
   }

@@ -44,11 +44,11 @@ class TieringProperties {
       @ForAll @DoubleRange(min = 0.05, max = 1.0) double share) {
     List<TierAssignment> assigned = Tiering.byParetoShare(Figures::id, TieringTest.SPEND, TierLabels.of(ValueTier.VIP,
         ValueTier.LOW), share).assign(population);
-    BigDecimal total = population.stream().filter(f -> f.spend() > 0).map(f -> new BigDecimal(f.spend()))
+    BigDecimal total = population.stream().filter(f -> f.spend() > 0).map(f -> BigDecimal.valueOf(f.spend()))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     List<TierAssignment> top = assigned.stream().filter(a -> a.tier().equals(ValueTier.VIP)).toList();
-    BigDecimal held = top.stream().map(a -> new BigDecimal(a.value())).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal needed = total.multiply(new BigDecimal(share));
+    BigDecimal held = top.stream().map(a -> BigDecimal.valueOf(a.value())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal needed = total.multiply(BigDecimal.valueOf(share));
 
     if (total.signum() == 0) {
       assertThat(top).isEmpty();
@@ -56,7 +56,7 @@ class TieringProperties {
     }
     assertThat(held).isGreaterThanOrEqualTo(needed);
     double smallest = top.stream().mapToDouble(TierAssignment::value).min().orElseThrow();
-    assertThat(held.subtract(new BigDecimal(smallest))).as("without its smallest member").isLessThan(needed);
+    assertThat(held.subtract(BigDecimal.valueOf(smallest))).as("without its smallest member").isLessThan(needed);
     double largestOutside = assigned.stream().filter(a -> !a.tier().equals(ValueTier.VIP))
         .mapToDouble(TierAssignment::value).max().orElse(Double.NEGATIVE_INFINITY);
     assertThat(largestOutside).as("nobody outside holds more than a member").isLessThanOrEqualTo(smallest);
