@@ -184,6 +184,11 @@ public sealed interface Tiering<T> {
       }
       double[] sorted = values.clone();
       Arrays.sort(sorted);
+      String[] tops = new String[cumulativeShares.length];
+      for (int k = 0; k < tops.length; k++) {
+        tops[k] = "top " + percent(cumulativeShares[k]) + " by " + metric.name();
+      }
+      String below = "below the top " + percent(cumulativeShares[tops.length - 1]) + " by " + metric.name();
       List<TierAssignment> assigned = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         int better = n - upperBound(sorted, values[i]);
@@ -191,10 +196,7 @@ public sealed interface Tiering<T> {
         while (rank < cumulativeShares.length && better >= cumulativeShares[rank] * n) {
           rank++;
         }
-        String rule = rank < cumulativeShares.length
-            ? "top " + percent(cumulativeShares[rank]) + " by " + metric.name() + " (" + better + " of " + n + " higher)"
-            : "below the top " + percent(cumulativeShares[cumulativeShares.length - 1]) + " by " + metric.name()
-                + " (" + better + " of " + n + " higher)";
+        String rule = (rank < cumulativeShares.length ? tops[rank] : below) + " (" + better + " of " + n + " higher)";
         assigned.add(new TierAssignment(id.apply(population.get(i)), labels.get(rank), metric.name(), values[i], rule));
       }
       return assigned;
@@ -277,12 +279,15 @@ public sealed interface Tiering<T> {
       }
       int[] ranks = ranks(population, values, descending, ends);
       String ofTotal = " of total " + metric.name() + " " + TierAssignment.number(total.doubleValue());
+      String[] rules = new String[tiers + 1];
+      for (int k = 0; k < tiers; k++) {
+        rules[k] = "among the fewest customers holding " + percent(cumulativeShares[k]) + ofTotal;
+      }
+      rules[tiers] = "outside the fewest customers holding " + percent(cumulativeShares[tiers - 1]) + ofTotal;
       List<TierAssignment> assigned = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        int r = ranks[i];
-        String rule = r < tiers ? "among the fewest customers holding " + percent(cumulativeShares[r]) + ofTotal
-            : "outside the fewest customers holding " + percent(cumulativeShares[tiers - 1]) + ofTotal;
-        assigned.add(new TierAssignment(id.apply(population.get(i)), labels.get(r), metric.name(), values[i], rule));
+        assigned.add(new TierAssignment(id.apply(population.get(i)), labels.get(ranks[i]), metric.name(), values[i],
+            rules[ranks[i]]));
       }
       return assigned;
     }
