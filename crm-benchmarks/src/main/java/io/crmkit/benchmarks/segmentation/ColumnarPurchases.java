@@ -8,6 +8,7 @@ import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,9 @@ final class ColumnarPurchases implements Purchases {
 
   /**
    * About {@code purchases} purchases of {@code customers} customers in the two years before
-   * {@code asOf}, deterministic per seed: purchase counts are skewed (most customers buy a few
-   * times, some dozens), amounts are 5 to 500 euros with a long tail.
+   * {@code asOf}, deterministic per seed: each customer starts on a random day of the two years and
+   * buys at random times from then on; purchase counts are geometric (most customers buy a few
+   * times, some dozens); amounts are 5 euros and more with a long tail.
    */
   static ColumnarPurchases generate(int customers, long purchases, Instant asOf, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -63,15 +65,15 @@ final class ColumnarPurchases implements Purchases {
     int row = 0;
     for (int i = 0; i < customers; i++) {
       offsets[i] = row;
+      // a customer since a random day of the two years, buying at random times from then on
       long start = end - 1 - random.nextLong(span);
-      long t = start;
       for (int p = 0; p < counts[i]; p++) {
-        seconds[row] = t;
+        seconds[row] = start + random.nextLong(end - start);
         long amount = 500 + (long) (Math.exp(random.nextDouble() * Math.log(100)) * 500 * random.nextDouble());
         cents[row] = random.nextInt(100) == 0 ? -amount / 2 : amount;
         row++;
-        t = Math.min(end - 1, t + random.nextLong(1, 60L * 86_400));
       }
+      Arrays.sort(seconds, offsets[i], row);
     }
     offsets[customers] = row;
     return new ColumnarPurchases(offsets, seconds, cents);
