@@ -6,13 +6,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -199,13 +200,17 @@ public interface PurchaseSummary {
     /** The window's start, or null for the whole history. */
     private final Instant since;
     private final Instant asOf;
-    /** The first and the last purchase of each UTC day, by day. */
-    private final TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
-    private final TreeMap<Long, Instant> occasionEnds = new TreeMap<>();
-    /** Per currency: every amount added up, the refunds added up, and the counts of both. */
-    private final Map<CurrencyUnit, BigDecimal> totals = new TreeMap<>();
-    private final Map<CurrencyUnit, BigDecimal> refunded = new HashMap<>();
-    private final Map<CurrencyUnit, int[]> purchasesAndRefunds = new HashMap<>();
+    /**
+     * The UTC days with a purchase, ascending, with the first and the last purchase of each: arrays
+     * rather than sorted maps, because rows mostly arrive in time order (a day is appended) and a
+     * customer has few days.
+     */
+    private long[] days = new long[4];
+    private Instant[] dayStarts = new Instant[4];
+    private Instant[] dayEnds = new Instant[4];
+    private int dayCount;
+    /** Per currency, in order of first appearance: every amount and the refunds added up, and the counts of both. */
+    private final List<CurrencyTally> currencies = new ArrayList<>(1);
 
     /** An empty tally of {@code customerId}'s purchases before {@code asOf}. */
     public Tally(CustomerId customerId, Instant asOf) {
@@ -238,57 +243,108 @@ public interface PurchaseSummary {
       if (!occurredAt.isBefore(asOf) || since != null && occurredAt.isBefore(since)) {
         return this;
       }
-      CurrencyUnit currency = amount.getCurrencyUnit();
-      totals.merge(currency, amount.getAmount(), BigDecimal::add);
-      int[] counts = purchasesAndRefunds.computeIfAbsent(currency, c -> new int[2]);
+      CurrencyTally currency = currency(amount.getCurrencyUnit());
+      currency.total = currency.total.add(amount.getAmount());
       if (amount.isNegative()) {
-        refunded.merge(currency, amount.getAmount(), BigDecimal::add);
-        counts[1] = Math.addExact(counts[1], 1);
+        currency.refunded = currency.refunded.add(amount.getAmount());
+        currency.refunds = Math.addExact(currency.refunds, 1);
       } else {
-        counts[0] = Math.addExact(counts[0], 1);
-        long day = Math.floorDiv(occurredAt.getEpochSecond(), 86_400);
-        occasionStarts.merge(day, occurredAt, (a, b) -> a.isBefore(b) ? a : b);
-        occasionEnds.merge(day, occurredAt, (a, b) -> a.isAfter(b) ? a : b);
+        currency.purchases = Math.addExact(currency.purchases, 1);
+        addToDay(Math.floorDiv(occurredAt.getEpochSecond(), 86_400), occurredAt);
       }
       return this;
     }
 
+    private CurrencyTally currency(CurrencyUnit unit) {
+      for (CurrencyTally currency : currencies) {
+        if (currency.unit.equals(unit)) {
+          return currency;
+        }
+      }
+      CurrencyTally added = new CurrencyTally(unit);
+      currencies.add(added);
+      return added;
+    }
+
+    /** Files {@code at} under {@code day}: appended after the latest day, else found or inserted. */
+    private void addToDay(long day, Instant at) {
+      int index = dayCount > 0 && day > days[dayCount - 1] ? -dayCount - 1
+          : Arrays.binarySearch(days, 0, dayCount, day);
+      if (index >= 0) {
+        if (at.isBefore(dayStarts[index])) {
+          dayStarts[index] = at;
+        }
+        if (at.isAfter(dayEnds[index])) {
+          dayEnds[index] = at;
+        }
+        return;
+      }
+      int insert = -index - 1;
+      if (dayCount == days.length) {
+        days = Arrays.copyOf(days, dayCount * 2);
+        dayStarts = Arrays.copyOf(dayStarts, dayCount * 2);
+        dayEnds = Arrays.copyOf(dayEnds, dayCount * 2);
+      }
+      System.arraycopy(days, insert, days, insert + 1, dayCount - insert);
+      System.arraycopy(dayStarts, insert, dayStarts, insert + 1, dayCount - insert);
+      System.arraycopy(dayEnds, insert, dayEnds, insert + 1, dayCount - insert);
+      days[insert] = day;
+      dayStarts[insert] = at;
+      dayEnds[insert] = at;
+      dayCount++;
+    }
+
     /** The summary of what was added so far. */
     public PurchaseSummary summary() {
-      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size());
+      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(dayCount);
       if (since != null) {
         summary.since(since);
       }
-      totals.forEach((currency, total) -> {
-        int[] counts = purchasesAndRefunds.get(currency);
-        summary.putByCurrency(currency, new CurrencyTotals(Money.of(currency, total),
-            Money.of(currency, refunded.getOrDefault(currency, BigDecimal.ZERO)), counts[0], counts[1]));
-      });
-      if (!occasionStarts.isEmpty()) {
-        summary.firstPurchaseAt(occasionStarts.firstEntry().getValue())
-            .lastOccasionAt(occasionStarts.lastEntry().getValue())
-            .lastPurchaseAt(occasionEnds.lastEntry().getValue())
-            .typicalGap(medianGap(occasionStarts.keySet().toArray(Long[]::new)));
+      List<CurrencyTally> byUnit = new ArrayList<>(currencies);
+      byUnit.sort(Comparator.comparing(c -> c.unit));
+      for (CurrencyTally currency : byUnit) {
+        summary.putByCurrency(currency.unit, new CurrencyTotals(Money.of(currency.unit, currency.total),
+            Money.of(currency.unit, currency.refunded), currency.purchases, currency.refunds));
+      }
+      if (dayCount > 0) {
+        summary.firstPurchaseAt(dayStarts[0])
+            .lastOccasionAt(dayStarts[dayCount - 1])
+            .lastPurchaseAt(dayEnds[dayCount - 1])
+            .typicalGap(medianGap(days, dayCount));
       }
       return summary.build();
     }
 
     /**
-     * The median gap between consecutive days of {@code days} (ascending, distinct): a whole
-     * number of days, or the midpoint of the two middle gaps. Empty for fewer than two days.
+     * The median gap between consecutive days of the first {@code count} of {@code days}
+     * (ascending, distinct): a whole number of days, or the midpoint of the two middle gaps. Empty
+     * for fewer than two days.
      */
-    private static Optional<Duration> medianGap(Long[] days) {
-      if (days.length < 2) {
+    private static Optional<Duration> medianGap(long[] days, int count) {
+      if (count < 2) {
         return Optional.empty();
       }
-      long[] gaps = new long[days.length - 1];
-      for (int i = 1; i < days.length; i++) {
+      long[] gaps = new long[count - 1];
+      for (int i = 1; i < count; i++) {
         gaps[i - 1] = days[i] - days[i - 1];
       }
       Arrays.sort(gaps);
       int mid = gaps.length / 2;
       return Optional.of(gaps.length % 2 == 1 ? Duration.ofDays(gaps[mid])
           : Duration.ofHours(12 * (gaps[mid - 1] + gaps[mid])));
+    }
+
+    /** The running figures of one currency. */
+    private static final class CurrencyTally {
+      private final CurrencyUnit unit;
+      private BigDecimal total = BigDecimal.ZERO;
+      private BigDecimal refunded = BigDecimal.ZERO;
+      private int purchases;
+      private int refunds;
+
+      CurrencyTally(CurrencyUnit unit) {
+        this.unit = unit;
+      }
     }
   }
 
