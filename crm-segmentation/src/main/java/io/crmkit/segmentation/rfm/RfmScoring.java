@@ -100,32 +100,29 @@ public sealed interface RfmScoring {
       return units;
     }
 
-    /** Quintile scores of figures where a larger number is better: the fast path for figures that fit a long. */
+    /**
+     * Quintile scores of figures where a larger number is better: the fast path for figures that fit
+     * a long. {@code 1 + floor(5 * worse / n) > k} exactly when {@code worse >= ceil(k * n / 5)}, that
+     * is when the value exceeds the sorted figure at {@code ceil(k * n / 5) - 1}; so four comparisons
+     * per customer give the same scores as counting the worse figures.
+     */
     private static int[] scores(long[] values) {
       int n = values.length;
+      if (n == 0) {
+        return new int[0];
+      }
       long[] sorted = values.clone();
       Arrays.sort(sorted);
+      long[] cuts = new long[4];
+      for (int k = 1; k <= 4; k++) {
+        cuts[k - 1] = sorted[(int) ((k * (long) n + 4) / 5) - 1];
+      }
       int[] scores = new int[n];
       for (int i = 0; i < n; i++) {
-        long worse = lowerBound(sorted, values[i]);
-        scores[i] = (int) (1 + 5 * worse / n);
+        long v = values[i];
+        scores[i] = 1 + (v > cuts[0] ? 1 : 0) + (v > cuts[1] ? 1 : 0) + (v > cuts[2] ? 1 : 0) + (v > cuts[3] ? 1 : 0);
       }
       return scores;
-    }
-
-    /** The number of elements of ascending {@code sorted} below {@code value}. */
-    private static int lowerBound(long[] sorted, long value) {
-      int low = 0;
-      int high = sorted.length;
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (sorted[mid] < value) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      return low;
     }
 
     /**

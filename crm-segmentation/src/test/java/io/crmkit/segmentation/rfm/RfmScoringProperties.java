@@ -43,6 +43,22 @@ class RfmScoringProperties {
     }
   }
 
+  @Property(tries = 200)
+  void eachScoreIsOnePlusFiveTimesTheShareOfStrictlyWorseFiguresRoundedDown(
+      @ForAll("populations") List<RfmValues> population) {
+    List<RfmScore> scores = RfmScoring.quintiles().score(population);
+    int n = population.size();
+
+    for (int i = 0; i < n; i++) {
+      RfmValues v = population.get(i);
+      long worseR = population.stream().filter(o -> o.recency().compareTo(v.recency()) > 0).count();
+      long worseF = population.stream().filter(o -> o.frequency() < v.frequency()).count();
+      long worseM = population.stream().filter(o -> o.monetary().compareTo(v.monetary()) < 0).count();
+      assertThat(scores.get(i)).isEqualTo(new RfmScore((int) (1 + 5 * worseR / n), (int) (1 + 5 * worseF / n),
+          (int) (1 + 5 * worseM / n)));
+    }
+  }
+
   @Property(tries = 100)
   void eachQuintileHoldsAtMostItsFifthPlusTheTiesThatReachIntoIt(@ForAll("populations") List<RfmValues> population) {
     List<RfmScore> scores = RfmScoring.quintiles().score(population);
