@@ -201,14 +201,12 @@ public interface PurchaseSummary {
     private final Instant since;
     private final Instant asOf;
     /**
-     * The UTC days with a purchase, ascending, with the first and the last purchase of each: arrays
+     * The first and the last purchase of each UTC day with a purchase, by ascending day: lists
      * rather than sorted maps, because rows mostly arrive in time order (a day is appended) and a
      * customer has few days.
      */
-    private long[] days = new long[4];
-    private Instant[] dayStarts = new Instant[4];
-    private Instant[] dayEnds = new Instant[4];
-    private int dayCount;
+    private final List<Instant> dayStarts = new ArrayList<>();
+    private final List<Instant> dayEnds = new ArrayList<>();
     /** Per currency, in order of first appearance: every amount and the refunds added up, and the counts of both. */
     private final List<CurrencyTally> currencies = new ArrayList<>(1);
 
@@ -244,13 +242,9 @@ public interface PurchaseSummary {
         return this;
       }
       CurrencyTally currency = currency(amount.getCurrencyUnit());
-      currency.total = currency.total.add(amount.getAmount());
-      if (amount.isNegative()) {
-        currency.refunded = currency.refunded.add(amount.getAmount());
-        currency.refunds = Math.addExact(currency.refunds, 1);
-      } else {
-        currency.purchases = Math.addExact(currency.purchases, 1);
-        addToDay(Math.floorDiv(occurredAt.getEpochSecond(), 86_400), occurredAt);
+      currency.add(amount.getAmount());
+      if (!amount.isNegative()) {
+        addToDay(day(occurredAt), occurredAt);
       }
       return this;
     }
@@ -266,36 +260,42 @@ public interface PurchaseSummary {
       return added;
     }
 
+    private static long day(Instant at) {
+      return Math.floorDiv(at.getEpochSecond(), 86_400);
+    }
+
     /** Files {@code at} under {@code day}: appended after the latest day, else found or inserted. */
     private void addToDay(long day, Instant at) {
-      int index = dayCount > 0 && day > days[dayCount - 1] ? -dayCount - 1
-          : Arrays.binarySearch(days, 0, dayCount, day);
-      if (index >= 0) {
-        if (at.isBefore(dayStarts[index])) {
-          dayStarts[index] = at;
-        }
-        if (at.isAfter(dayEnds[index])) {
-          dayEnds[index] = at;
-        }
-        return;
+      int count = dayStarts.size();
+      int low = 0;
+      int high = count;
+      if (count > 0 && day > day(dayStarts.get(count - 1))) {
+        low = count;
       }
-      int insert = -index - 1;
-      if (dayCount == days.length) {
-        days = Arrays.copyOf(days, dayCount * 2);
-        dayStarts = Arrays.copyOf(dayStarts, dayCount * 2);
-        dayEnds = Arrays.copyOf(dayEnds, dayCount * 2);
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        long midDay = day(dayStarts.get(mid));
+        if (midDay < day) {
+          low = mid + 1;
+        } else if (midDay > day) {
+          high = mid;
+        } else {
+          if (at.isBefore(dayStarts.get(mid))) {
+            dayStarts.set(mid, at);
+          }
+          if (at.isAfter(dayEnds.get(mid))) {
+            dayEnds.set(mid, at);
+          }
+          return;
+        }
       }
-      System.arraycopy(days, insert, days, insert + 1, dayCount - insert);
-      System.arraycopy(dayStarts, insert, dayStarts, insert + 1, dayCount - insert);
-      System.arraycopy(dayEnds, insert, dayEnds, insert + 1, dayCount - insert);
-      days[insert] = day;
-      dayStarts[insert] = at;
-      dayEnds[insert] = at;
-      dayCount++;
+      dayStarts.add(low, at);
+      dayEnds.add(low, at);
     }
 
     /** The summary of what was added so far. */
     public PurchaseSummary summary() {
+      int dayCount = dayStarts.size();
       Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(dayCount);
       if (since != null) {
         summary.since(since);
@@ -303,30 +303,29 @@ public interface PurchaseSummary {
       List<CurrencyTally> byUnit = new ArrayList<>(currencies);
       byUnit.sort(Comparator.comparing(c -> c.unit));
       for (CurrencyTally currency : byUnit) {
-        summary.putByCurrency(currency.unit, new CurrencyTotals(Money.of(currency.unit, currency.total),
-            Money.of(currency.unit, currency.refunded), currency.purchases, currency.refunds));
+        summary.putByCurrency(currency.unit, currency.totals());
       }
       if (dayCount > 0) {
-        summary.firstPurchaseAt(dayStarts[0])
-            .lastOccasionAt(dayStarts[dayCount - 1])
-            .lastPurchaseAt(dayEnds[dayCount - 1])
-            .typicalGap(medianGap(days, dayCount));
+        summary.firstPurchaseAt(dayStarts.get(0))
+            .lastOccasionAt(dayStarts.get(dayCount - 1))
+            .lastPurchaseAt(dayEnds.get(dayCount - 1))
+            .typicalGap(medianGap(dayStarts));
       }
       return summary.build();
     }
 
     /**
-     * The median gap between consecutive days of the first {@code count} of {@code days}
-     * (ascending, distinct): a whole number of days, or the midpoint of the two middle gaps. Empty
-     * for fewer than two days.
+     * The median gap between the consecutive UTC days of {@code starts} (one per day, ascending): a
+     * whole number of days, or the midpoint of the two middle gaps. Empty for fewer than two days.
      */
-    private static Optional<Duration> medianGap(long[] days, int count) {
+    private static Optional<Duration> medianGap(List<Instant> starts) {
+      int count = starts.size();
       if (count < 2) {
         return Optional.empty();
       }
       long[] gaps = new long[count - 1];
       for (int i = 1; i < count; i++) {
-        gaps[i - 1] = days[i] - days[i - 1];
+        gaps[i - 1] = day(starts.get(i)) - day(starts.get(i - 1));
       }
       Arrays.sort(gaps);
       int mid = gaps.length / 2;
@@ -337,13 +336,26 @@ public interface PurchaseSummary {
     /** The running figures of one currency. */
     private static final class CurrencyTally {
       private final CurrencyUnit unit;
-      private BigDecimal total = BigDecimal.ZERO;
-      private BigDecimal refunded = BigDecimal.ZERO;
-      private int purchases;
-      private int refunds;
+      /** Every amount added up, and the refunds added up. */
+      private final BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO};
+      /** The purchases and the refunds counted. */
+      private final int[] counts = new int[2];
 
       CurrencyTally(CurrencyUnit unit) {
         this.unit = unit;
+      }
+
+      void add(BigDecimal amount) {
+        sums[0] = sums[0].add(amount);
+        int kind = amount.signum() < 0 ? 1 : 0;
+        if (kind == 1) {
+          sums[1] = sums[1].add(amount);
+        }
+        counts[kind] = Math.addExact(counts[kind], 1);
+      }
+
+      CurrencyTotals totals() {
+        return new CurrencyTotals(Money.of(unit, sums[0]), Money.of(unit, sums[1]), counts[0], counts[1]);
       }
     }
   }

@@ -79,7 +79,8 @@ public final class RfmAnalysis {
   }
 
   /**
-   * Scores the customers of {@code summaries}, which must share one as-of instant.
+   * Scores the customers of {@code summaries}, which must share one as-of instant (the result's
+   * {@code asOf}; {@link Instant#EPOCH} when there are no summaries).
    *
    * @throws IllegalArgumentException if the summaries have different as-of instants or a customer twice
    * @throws CurrencyMismatchException if an amount is in a currency the policy cannot express
@@ -98,9 +99,11 @@ public final class RfmAnalysis {
 
   /**
    * Reads the purchases of {@code customers} within {@code window} from {@code purchases}, a chunk at
-   * a time, and scores them as of the window's end.
+   * a time, and scores them as of the window's end. The ids must be distinct, as a stream of a
+   * store's customers is; only the ids of the current chunk are held, so a repeat within a chunk is
+   * refused and one further apart would be scored twice.
    *
-   * @throws IllegalArgumentException if a customer is named twice
+   * @throws IllegalArgumentException if a chunk names a customer twice
    * @throws CurrencyMismatchException if an amount is in a currency the policy cannot express
    */
   public RfmResult analyse(Purchases purchases, Iterable<CustomerId> customers, TimeRange window) {

@@ -67,6 +67,7 @@ public record RfmResult(CurrencyUnit currency, Instant asOf, List<CustomerRfm> c
       Objects.requireNonNull(segment, "segment");
     }
 
+    /** Whose figures these are. */
     public CustomerId customerId() {
       return values.customerId();
     }

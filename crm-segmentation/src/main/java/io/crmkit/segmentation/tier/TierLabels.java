@@ -12,7 +12,9 @@ import java.util.List;
  * @param tiers at least two distinct tiers, best first
  */
 public record TierLabels(List<ValueTier> tiers) {
+  /** The middle tier of {@link #vipRegularPotential()}: customers who buy as most do. */
   public static final ValueTier REGULAR = ValueTier.of("REGULAR");
+  /** The lowest tier of {@link #vipRegularPotential()}: customers worth developing. */
   public static final ValueTier POTENTIAL = ValueTier.of("POTENTIAL");
 
   /** @throws IllegalArgumentException if there are fewer than two tiers or one repeats */
