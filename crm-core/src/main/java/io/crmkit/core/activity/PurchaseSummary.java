@@ -6,13 +6,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -25,6 +26,8 @@ import org.joda.money.Money;
  *
  * <p><b>What counts.</b> Only purchases that happened strictly before {@link #asOf()}: a purchase
  * exactly at {@code asOf} belongs to the next period, as in {@link TimeRange#until(Instant)}. A
+ * summary of a window ({@link #since()}, for RFM over the last year) also leaves out what happened
+ * before the window's start; a summary without one counts the whole history. A
  * <em>refund</em> is a purchase with a negative amount ({@link Purchase#isRefund()}); a zero amount
  * is a purchase. Refunds are counted apart ({@link #refundCount()}), lower the currency's
  * {@link CurrencyTotals#total() total}, and change nothing else: they neither make nor cancel a
@@ -43,6 +46,12 @@ public interface PurchaseSummary {
 
   /** The purchases counted happened before this instant. */
   Instant asOf();
+
+  /**
+   * The start of the window summarised: purchases (and refunds) before it are left out. Empty for a
+   * summary of the whole history before {@link #asOf()}.
+   */
+  Optional<Instant> since();
 
   /** The number of purchase occasions: UTC days with a purchase that is not a refund. */
   int occasions();
@@ -108,6 +117,8 @@ public interface PurchaseSummary {
         && lastOccasionAt().isPresent() == bought,
         "first purchase, last purchase and last occasion are known exactly when there are purchases;"
             + " purchase count %s", purchases);
+    since().ifPresent(start -> Require.state(start.isBefore(asOf()),
+        "a window starts before asOf; got %s, asOf %s", start, asOf()));
     Require.state(typicalGap().isPresent() == occasions() > 1,
         "a typical gap is known exactly when there are two occasions or more");
     typicalGap().ifPresent(gap -> Require.state(!gap.isNegative() && !gap.isZero(),
@@ -116,6 +127,8 @@ public interface PurchaseSummary {
       Instant first = firstPurchaseAt().get();
       Instant lastOccasion = lastOccasionAt().get();
       Instant last = lastPurchaseAt().get();
+      Require.state(since().map(start -> !first.isBefore(start)).orElse(true),
+          "the first purchase %s is before the window's start %s", first, since().orElse(null));
       Require.state(!first.isAfter(lastOccasion) && !lastOccasion.isAfter(last) && last.isBefore(asOf()),
           "purchases must be ordered first <= last occasion <= last < asOf; got %s, %s, %s, asOf %s",
           first, lastOccasion, last, asOf());
@@ -129,6 +142,33 @@ public interface PurchaseSummary {
   /** A customer who has neither bought nor been refunded anything before {@code asOf}. */
   static PurchaseSummary none(CustomerId customerId, Instant asOf) {
     return new Builder().customerId(customerId).asOf(asOf).occasions(0).build();
+  }
+
+  /**
+   * A customer who has neither bought nor been refunded anything within {@code window}: its end is
+   * the summary's {@code asOf}, its start (unless {@link Instant#MIN}) the summary's {@link #since()}.
+   */
+  static PurchaseSummary none(CustomerId customerId, TimeRange window) {
+    return new Tally(customerId, window).summary();
+  }
+
+  /**
+   * Summarises the purchases of {@code customerId} among {@code purchases} that happened within
+   * {@code window} (from its start, unless {@link Instant#MIN}, up to but excluding its end, the
+   * summary's {@code asOf}); everything else is ignored, and order does not matter. This is the
+   * reference every windowed {@link Purchases#summaries(Collection, TimeRange)} must agree with.
+   *
+   * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
+   */
+  static PurchaseSummary of(CustomerId customerId, Collection<Purchase> purchases, TimeRange window) {
+    Objects.requireNonNull(purchases, "purchases");
+    Tally tally = new Tally(customerId, window);
+    for (Purchase p : purchases) {
+      if (p.customerId().equals(customerId)) {
+        tally.add(p.occurredAt(), p.amount());
+      }
+    }
+    return tally.summary();
   }
 
   /**
@@ -157,24 +197,40 @@ public interface PurchaseSummary {
    */
   final class Tally {
     private final CustomerId customerId;
+    /** The window's start, or null for the whole history. */
+    private final Instant since;
     private final Instant asOf;
-    /** The first and the last purchase of each UTC day, by day. */
-    private final TreeMap<Long, Instant> occasionStarts = new TreeMap<>();
-    private final TreeMap<Long, Instant> occasionEnds = new TreeMap<>();
-    /** Per currency: every amount added up, the refunds added up, and the counts of both. */
-    private final Map<CurrencyUnit, BigDecimal> totals = new TreeMap<>();
-    private final Map<CurrencyUnit, BigDecimal> refunded = new HashMap<>();
-    private final Map<CurrencyUnit, int[]> purchasesAndRefunds = new HashMap<>();
+    /**
+     * The first and the last purchase of each UTC day with a purchase, by ascending day: lists
+     * rather than sorted maps, because rows mostly arrive in time order (a day is appended) and a
+     * customer has few days.
+     */
+    private final List<Instant> dayStarts = new ArrayList<>();
+    private final List<Instant> dayEnds = new ArrayList<>();
+    /** Per currency, in order of first appearance: every amount and the refunds added up, and the counts of both. */
+    private final List<CurrencyTally> currencies = new ArrayList<>(1);
 
     /** An empty tally of {@code customerId}'s purchases before {@code asOf}. */
     public Tally(CustomerId customerId, Instant asOf) {
       this.customerId = Objects.requireNonNull(customerId, "customerId");
       this.asOf = Objects.requireNonNull(asOf, "asOf");
+      this.since = null;
+    }
+
+    /**
+     * An empty tally of {@code customerId}'s purchases within {@code window}: from its start (the
+     * whole history if that is {@link Instant#MIN}) up to but excluding its end, the {@code asOf}.
+     */
+    public Tally(CustomerId customerId, TimeRange window) {
+      this.customerId = Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(window, "window");
+      this.asOf = window.to();
+      this.since = window.from().equals(Instant.MIN) ? null : window.from();
     }
 
     /**
      * Counts a purchase, or a refund if {@code amount} is negative, unless it happened at or after
-     * {@code asOf}.
+     * {@code asOf} or before the window's start.
      *
      * @return this tally
      * @throws ArithmeticException if a count passes {@link Integer#MAX_VALUE}
@@ -182,57 +238,125 @@ public interface PurchaseSummary {
     public Tally add(Instant occurredAt, Money amount) {
       Objects.requireNonNull(occurredAt, "occurredAt");
       Objects.requireNonNull(amount, "amount");
-      if (!occurredAt.isBefore(asOf)) {
+      if (!occurredAt.isBefore(asOf) || since != null && occurredAt.isBefore(since)) {
         return this;
       }
-      CurrencyUnit currency = amount.getCurrencyUnit();
-      totals.merge(currency, amount.getAmount(), BigDecimal::add);
-      int[] counts = purchasesAndRefunds.computeIfAbsent(currency, c -> new int[2]);
-      if (amount.isNegative()) {
-        refunded.merge(currency, amount.getAmount(), BigDecimal::add);
-        counts[1] = Math.addExact(counts[1], 1);
-      } else {
-        counts[0] = Math.addExact(counts[0], 1);
-        long day = Math.floorDiv(occurredAt.getEpochSecond(), 86_400);
-        occasionStarts.merge(day, occurredAt, (a, b) -> a.isBefore(b) ? a : b);
-        occasionEnds.merge(day, occurredAt, (a, b) -> a.isAfter(b) ? a : b);
+      CurrencyTally currency = currency(amount.getCurrencyUnit());
+      currency.add(amount.getAmount());
+      if (!amount.isNegative()) {
+        addToDay(day(occurredAt), occurredAt);
       }
       return this;
     }
 
+    private CurrencyTally currency(CurrencyUnit unit) {
+      for (CurrencyTally currency : currencies) {
+        if (currency.unit.equals(unit)) {
+          return currency;
+        }
+      }
+      CurrencyTally added = new CurrencyTally(unit);
+      currencies.add(added);
+      return added;
+    }
+
+    private static long day(Instant at) {
+      return Math.floorDiv(at.getEpochSecond(), 86_400);
+    }
+
+    /** Files {@code at} under {@code day}: appended after the latest day, else found or inserted. */
+    private void addToDay(long day, Instant at) {
+      int count = dayStarts.size();
+      int low = 0;
+      int high = count;
+      if (count > 0 && day > day(dayStarts.get(count - 1))) {
+        low = count;
+      }
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        long midDay = day(dayStarts.get(mid));
+        if (midDay < day) {
+          low = mid + 1;
+        } else if (midDay > day) {
+          high = mid;
+        } else {
+          if (at.isBefore(dayStarts.get(mid))) {
+            dayStarts.set(mid, at);
+          }
+          if (at.isAfter(dayEnds.get(mid))) {
+            dayEnds.set(mid, at);
+          }
+          return;
+        }
+      }
+      dayStarts.add(low, at);
+      dayEnds.add(low, at);
+    }
+
     /** The summary of what was added so far. */
     public PurchaseSummary summary() {
-      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(occasionStarts.size());
-      totals.forEach((currency, total) -> {
-        int[] counts = purchasesAndRefunds.get(currency);
-        summary.putByCurrency(currency, new CurrencyTotals(Money.of(currency, total),
-            Money.of(currency, refunded.getOrDefault(currency, BigDecimal.ZERO)), counts[0], counts[1]));
-      });
-      if (!occasionStarts.isEmpty()) {
-        summary.firstPurchaseAt(occasionStarts.firstEntry().getValue())
-            .lastOccasionAt(occasionStarts.lastEntry().getValue())
-            .lastPurchaseAt(occasionEnds.lastEntry().getValue())
-            .typicalGap(medianGap(occasionStarts.keySet().toArray(Long[]::new)));
+      int dayCount = dayStarts.size();
+      Builder summary = new Builder().customerId(customerId).asOf(asOf).occasions(dayCount);
+      if (since != null) {
+        summary.since(since);
+      }
+      List<CurrencyTally> byUnit = new ArrayList<>(currencies);
+      byUnit.sort(Comparator.comparing(c -> c.unit));
+      for (CurrencyTally currency : byUnit) {
+        summary.putByCurrency(currency.unit, currency.totals());
+      }
+      if (dayCount > 0) {
+        summary.firstPurchaseAt(dayStarts.get(0))
+            .lastOccasionAt(dayStarts.get(dayCount - 1))
+            .lastPurchaseAt(dayEnds.get(dayCount - 1))
+            .typicalGap(medianGap(dayStarts));
       }
       return summary.build();
     }
 
     /**
-     * The median gap between consecutive days of {@code days} (ascending, distinct): a whole
-     * number of days, or the midpoint of the two middle gaps. Empty for fewer than two days.
+     * The median gap between the consecutive UTC days of {@code starts} (one per day, ascending): a
+     * whole number of days, or the midpoint of the two middle gaps. Empty for fewer than two days.
      */
-    private static Optional<Duration> medianGap(Long[] days) {
-      if (days.length < 2) {
+    private static Optional<Duration> medianGap(List<Instant> starts) {
+      int count = starts.size();
+      if (count < 2) {
         return Optional.empty();
       }
-      long[] gaps = new long[days.length - 1];
-      for (int i = 1; i < days.length; i++) {
-        gaps[i - 1] = days[i] - days[i - 1];
+      long[] gaps = new long[count - 1];
+      for (int i = 1; i < count; i++) {
+        gaps[i - 1] = day(starts.get(i)) - day(starts.get(i - 1));
       }
       Arrays.sort(gaps);
       int mid = gaps.length / 2;
       return Optional.of(gaps.length % 2 == 1 ? Duration.ofDays(gaps[mid])
           : Duration.ofHours(12 * (gaps[mid - 1] + gaps[mid])));
+    }
+
+    /** The running figures of one currency. */
+    private static final class CurrencyTally {
+      private final CurrencyUnit unit;
+      /** Every amount added up, and the refunds added up. */
+      private final BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO};
+      /** The purchases and the refunds counted. */
+      private final int[] counts = new int[2];
+
+      CurrencyTally(CurrencyUnit unit) {
+        this.unit = unit;
+      }
+
+      void add(BigDecimal amount) {
+        sums[0] = sums[0].add(amount);
+        int kind = amount.signum() < 0 ? 1 : 0;
+        if (kind == 1) {
+          sums[1] = sums[1].add(amount);
+        }
+        counts[kind] = Math.addExact(counts[kind], 1);
+      }
+
+      CurrencyTotals totals() {
+        return new CurrencyTotals(Money.of(unit, sums[0]), Money.of(unit, sums[1]), counts[0], counts[1]);
+      }
     }
   }
 

@@ -43,4 +43,31 @@ public interface Purchases extends ActivityLog<Purchase> {
     }
     return summaries;
   }
+
+  /**
+   * The purchase figures of each of {@code customerIds} within {@code window}: purchases from its
+   * start (the whole history if that is {@link Instant#MIN}) up to but excluding its end, which is
+   * each summary's {@code asOf}; the window's start is each summary's {@link PurchaseSummary#since()}.
+   * For RFM over a period ("the last twelve months as of today"). For every id the summary equals
+   * {@link PurchaseSummary#of(CustomerId, Collection, TimeRange) PurchaseSummary.of(id,
+   * forCustomer(id, window), window)}; otherwise as {@link #summaries(Collection, Instant)}.
+   *
+   * <p>This default reads each customer's purchases one by one; crmkit's adapters override it with
+   * the same set-at-a-time query per chunk as the whole-history read.
+   *
+   * @return a map holding exactly the distinct {@code customerIds}
+   * @throws NullPointerException if {@code customerIds}, one of them, or {@code window} is null
+   */
+  default Map<CustomerId, PurchaseSummary> summaries(Collection<CustomerId> customerIds, TimeRange window) {
+    Objects.requireNonNull(customerIds, "customerIds");
+    Objects.requireNonNull(window, "window");
+    Map<CustomerId, PurchaseSummary> summaries = new LinkedHashMap<>();
+    for (CustomerId id : customerIds) {
+      Objects.requireNonNull(id, "customerId");
+      if (!summaries.containsKey(id)) {
+        summaries.put(id, PurchaseSummary.of(id, forCustomer(id, window), window));
+      }
+    }
+    return summaries;
+  }
 }

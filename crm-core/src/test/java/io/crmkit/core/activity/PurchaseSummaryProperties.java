@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -67,6 +68,20 @@ class PurchaseSummaryProperties {
     shuffled.forEach(p -> tally.add(p.occurredAt(), p.amount()));
 
     assertThat(tally.summary()).isEqualTo(PurchaseSummary.of(ME, purchases, asOf));
+  }
+
+  @Property(tries = 300)
+  void aWindowsSummaryIsTheSummaryOfThePurchasesFromItsStartMarkedWithTheStart(
+      @ForAll("purchases") List<Purchase> purchases, @ForAll("instants") Instant since, @ForAll("instants") Instant asOf) {
+    Assume.that(since.isBefore(asOf));
+    List<Purchase> fromStart = purchases.stream().filter(p -> !p.occurredAt().isBefore(since)).toList();
+
+    PurchaseSummary window = PurchaseSummary.of(ME, purchases, TimeRange.between(since, asOf));
+
+    assertThat(window.since()).contains(since);
+    assertThat(window).isEqualTo(new PurchaseSummary.Builder().from(PurchaseSummary.of(ME, fromStart, asOf))
+        .since(since).build());
+    assertThat(PurchaseSummary.of(ME, purchases, TimeRange.until(asOf))).isEqualTo(PurchaseSummary.of(ME, purchases, asOf));
   }
 
   @Provide

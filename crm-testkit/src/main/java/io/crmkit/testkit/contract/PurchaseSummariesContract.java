@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -109,7 +110,10 @@ public abstract class PurchaseSummariesContract {
     assertThatThrownBy(() -> store.summaries(null, AS_OF)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> store.summaries(Arrays.asList(ALICE, null), AS_OF))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> store.summaries(List.of(ALICE), null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> store.summaries(List.of(ALICE), (Instant) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> store.summaries(List.of(ALICE), (TimeRange) null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> store.summaries(null, TimeRange.until(AS_OF))).isInstanceOf(NullPointerException.class);
   }
 
   @Example
@@ -292,6 +296,50 @@ public abstract class PurchaseSummariesContract {
     }
 
     assertThat(store.summaries(asked, asOf)).isEqualTo(expected);
+  }
+
+  @Property(tries = 50)
+  public void theBulkSummaryOfAWindowIsTheSummaryOfThePurchasesWithinIt(
+      @ForAll("history") List<Purchase> history, @ForAll("windowStart") Instant since, @ForAll("asOf") Instant asOf) {
+    Assume.that(since.isBefore(asOf));
+    Purchases store = newPurchases();
+    store.recordAll(history);
+    List<CustomerId> asked = List.of(ALICE, BOB, CAROL, NOBODY);
+    TimeRange window = TimeRange.between(since, asOf);
+
+    Map<CustomerId, PurchaseSummary> expected = new LinkedHashMap<>();
+    for (CustomerId customer : asked) {
+      expected.put(customer, PurchaseSummary.of(customer, store.forCustomer(customer, TimeRange.all()), window));
+    }
+
+    assertThat(store.summaries(asked, window)).isEqualTo(expected);
+  }
+
+  @Example
+  public void aWindowCountsPurchasesFromItsStartAndLeavesOutEarlierOnesAndRefunds() {
+    Purchases store = newPurchases();
+    Instant start = Instant.parse("2025-01-01T00:00:00Z");
+    store.recordAll(List.of(
+        buy(ALICE, "2024-12-31T23:59:59.999999Z", cny("1.00")),
+        buy(ALICE, "2025-01-01T00:00:00Z", cny("2.00")),
+        buy(ALICE, "2025-02-01T00:00:00Z", cny("-0.50")),
+        buy(BOB, "2024-06-01T00:00:00Z", cny("4.00"))));
+    TimeRange window = TimeRange.between(start, Instant.parse("2025-06-01T00:00:00Z"));
+
+    Map<CustomerId, PurchaseSummary> summaries = store.summaries(List.of(ALICE, BOB), window);
+
+    assertThat(summaries.get(ALICE).since()).contains(start);
+    assertThat(summaries.get(ALICE).firstPurchaseAt()).contains(start);
+    assertThat(summaries.get(ALICE).occasions()).isEqualTo(1);
+    assertThat(summaries.get(ALICE).in(CNY).orElseThrow().total()).isEqualTo(cny("1.50"));
+    assertThat(summaries.get(BOB)).isEqualTo(PurchaseSummary.none(BOB, window));
+    assertThat(store.summaries(List.of(ALICE), TimeRange.until(window.to())))
+        .isEqualTo(store.summaries(List.of(ALICE), window.to()));
+  }
+
+  @Provide
+  Arbitrary<Instant> windowStart() {
+    return Arbitraries.frequencyOf(Tuple.of(4, times()), Tuple.of(1, Arbitraries.of(Instant.MIN)));
   }
 
   @Provide

@@ -1,0 +1,225 @@
+package io.crmkit.segmentation.tier;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.CrmValidationException;
+import io.crmkit.core.common.IdGenerator;
+import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
+import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerField;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.segmentation.TierChanged;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a tiering to the customers: sets {@code Customer.tier} through the {@link Crm} facade (so
+ * the change is validated, versioned and announced with {@code CustomerUpdated}) and publishes a
+ * {@link TierChanged} with the assignment's explanation in the same transaction, so on a JDBC store
+ * both reach the outbox together or not at all.
+ *
+ * <p><b>Batches.</b> Assignments are applied {@link Builder#batchSize batchSize} at a time (500 by
+ * default), each batch one transaction: its customers are read with one query, and only those whose
+ * tier differs are written. A batch that fails with an unexpected error rolls back alone; batches
+ * committed before it stay, and applying the same tiering again is safe (unchanged customers are
+ * not written twice).
+ *
+ * <p><b>Optimistic locking.</b> Each write is {@link Crm#update} of the copy read, which fails if
+ * another writer changed the customer in between. The applier then reads the customer again and
+ * retries, up to {@link Builder#attempts attempts} writes in all (3 by default): the tier is
+ * decided by the tiering, not by the other writer's change, so a retry never loses their change.
+ * A customer still changing after the last attempt is reported as a conflict
+ * ({@code concurrent-update}); one that no longer exists as {@code customer-not-found}; one that the
+ * facade refuses (a stored customer that breaks a newer rule) as failed, with the validation's
+ * violations. One customer's problem never stops the others.
+ *
+ * <p>Customers the tiering does not name keep their tier. Thread-safe if the facade is.
+ */
+public final class TierApplier {
+  private final Crm crm;
+  private final IdGenerator ids;
+  private final int batchSize;
+  private final int attempts;
+
+  private TierApplier(Builder builder) {
+    this.crm = Require.notNull(builder.crm, "crm");
+    this.ids = builder.ids;
+    this.batchSize = builder.batchSize;
+    this.attempts = builder.attempts;
+  }
+
+  /** An applier to configure; the facade is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Applies {@code assignments}.
+   *
+   * @throws IllegalArgumentException if a customer has two assignments
+   * @throws io.crmkit.core.common.CrmStorageException if the store fails; earlier batches stay applied
+   */
+  public Report apply(List<TierAssignment> assignments) {
+    Objects.requireNonNull(assignments, "assignments");
+    Set<CustomerId> seen = new HashSet<>();
+    for (TierAssignment assignment : assignments) {
+      Require.argument(seen.add(assignment.customerId()), "customer %s has two tier assignments",
+          assignment.customerId());
+    }
+    Report.Collector report = new Report.Collector();
+    for (int from = 0; from < assignments.size(); from += batchSize) {
+      List<TierAssignment> batch = assignments.subList(from, Math.min(assignments.size(), from + batchSize));
+      crm.store().transactions().inTransaction(() -> {
+        applyBatch(batch, report);
+        return null;
+      });
+    }
+    return report.report();
+  }
+
+  private void applyBatch(List<TierAssignment> batch, Report.Collector report) {
+    Set<CustomerId> batchIds = batch.stream().map(TierAssignment::customerId)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Map<CustomerId, Customer> read = crm.find(Criteria.in(CustomerField.ID, batchIds), batch.size()).stream()
+        .collect(Collectors.toMap(Customer::id, Function.identity()));
+    for (TierAssignment assignment : batch) {
+      applyOne(assignment, Optional.ofNullable(read.get(assignment.customerId())), report);
+    }
+  }
+
+  private void applyOne(TierAssignment assignment, Optional<Customer> read, Report.Collector report) {
+    CustomerId id = assignment.customerId();
+    Optional<Customer> current = read;
+    for (int attempt = 1; ; attempt++) {
+      if (current.isEmpty()) {
+        report.conflicts.add(Rejection.of(id.toString(), new Violation("", "customer-not-found",
+            "the customer no longer exists")));
+        return;
+      }
+      Customer customer = current.get();
+      if (customer.tier().equals(Optional.of(assignment.tier()))) {
+        report.unchanged.add(id);
+        return;
+      }
+      try {
+        Customer saved = crm.update(customer.withTier(assignment.tier()));
+        crm.store().events().publish(new TierChanged(ids.newId(), crm.clock().instant(), id, saved.version(),
+            customer.tier(), assignment.tier(), assignment.explain()));
+        report.changed.add(id);
+        return;
+      } catch (ConcurrentUpdateException e) {
+        if (attempt >= attempts) {
+          report.conflicts.add(Rejection.of(id.toString(), new Violation("version", "concurrent-update",
+              "changed by another writer on each of " + attempts + " attempts: " + e.getMessage())));
+          return;
+        }
+        current = crm.find(id);
+      } catch (CrmValidationException e) {
+        report.failed.add(Rejection.of(id.toString(), e.violations()));
+        return;
+      }
+    }
+  }
+
+  /**
+   * What {@link #apply} did: every assignment is in exactly one list.
+   *
+   * @param changed customers whose tier was written (and announced), in input order
+   * @param unchanged customers that already had their tier (nothing written)
+   * @param conflicts customers not written because they changed on every attempt
+   *     ({@code concurrent-update}) or no longer exist ({@code customer-not-found})
+   * @param failed customers the facade refused, with its violations
+   */
+  public record Report(List<CustomerId> changed, List<CustomerId> unchanged, List<Rejection> conflicts,
+      List<Rejection> failed) {
+    public Report {
+      changed = List.copyOf(changed);
+      unchanged = List.copyOf(unchanged);
+      conflicts = List.copyOf(conflicts);
+      failed = List.copyOf(failed);
+    }
+
+    /** How many assignments the report covers. */
+    public int total() {
+      return changed.size() + unchanged.size() + conflicts.size() + failed.size();
+    }
+
+    /** Gathers a report batch by batch. */
+    private static final class Collector {
+      private final List<CustomerId> changed = new ArrayList<>();
+      private final List<CustomerId> unchanged = new ArrayList<>();
+      private final List<Rejection> conflicts = new ArrayList<>();
+      private final List<Rejection> failed = new ArrayList<>();
+
+      Report report() {
+        return new Report(changed, unchanged, conflicts, failed);
+      }
+    }
+  }
+
+  /** Configures a {@link TierApplier}. Not thread-safe. */
+  public static final class Builder {
+    private Crm crm;
+    private IdGenerator ids = IdGenerator.timeOrdered();
+    private int batchSize = 500;
+    private int attempts = 3;
+
+    private Builder() {}
+
+    /** The facade tiers are written through (required). */
+    public Builder crm(Crm crm) {
+      this.crm = Objects.requireNonNull(crm, "crm");
+      return this;
+    }
+
+    /** Ids of the {@link TierChanged} events; time-ordered UUIDs by default. */
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /**
+     * Customers per transaction, 1 to {@link PageRequest#MAX_LIMIT}; 500 by default.
+     *
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder batchSize(int batchSize) {
+      Require.inRange(batchSize, 1, PageRequest.MAX_LIMIT, "batchSize");
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /**
+     * Writes tried per customer before a concurrent change is reported as a conflict, 1 to 10; 3 by
+     * default.
+     *
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder attempts(int attempts) {
+      Require.inRange(attempts, 1, 10, "attempts");
+      this.attempts = attempts;
+      return this;
+    }
+
+    /**
+     * The applier.
+     *
+     * @throws NullPointerException if no facade was given
+     */
+    public TierApplier build() {
+      return new TierApplier(this);
+    }
+  }
+}
