@@ -24,6 +24,11 @@ class JaroWinklerProperties {
     assertThat(JaroWinkler.similarity(a, typo)).isEqualTo(COMMONS_TEXT.apply(a, typo));
   }
 
+  @Property(tries = 300)
+  void scoresStringsAroundAndAbove64CharsAsCommonsTextDoes(@ForAll("longNames") String a, @ForAll("longNames") String b) {
+    assertThat(JaroWinkler.similarity(a, b)).isEqualTo(COMMONS_TEXT.apply(a, b));
+  }
+
   @Example
   void knownPairsScoreAsTheLiteratureSays() {
     assertThat(JaroWinkler.similarity("martha", "marhta")).isCloseTo(0.9611, org.assertj.core.data.Offset.offset(1e-4));
@@ -36,6 +41,12 @@ class JaroWinklerProperties {
   Arbitrary<String> names() {
     // A small alphabet with Han characters, so that matches, transpositions and prefixes are common.
     return Arbitraries.strings().withChars("abcdeaeio 王李张伟").ofMinLength(0).ofMaxLength(14);
+  }
+
+  @Provide
+  Arbitrary<String> longNames() {
+    // Lengths on both sides of 64, where the bit-set path gives way to the array path.
+    return Arbitraries.strings().withChars("abcde 王李").ofMinLength(50).ofMaxLength(90);
   }
 
   @Provide
