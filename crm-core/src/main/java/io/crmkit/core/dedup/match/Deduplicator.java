@@ -189,11 +189,13 @@ public final class Deduplicator {
     start = lap(timings, "estimating", start);
 
     Scorer scorer = new Scorer(comparisons, parameters, new TermFrequencies(records, comparisons), thresholds);
+    Scorer.RecordWeights weights = scorer.recordWeights(byIndex);
     ScoredPair[] scoredOrNull = new ScoredPair[pairs.length];
     inSlices(pairs.length, (from, to) -> {
       for (int p = from; p < to; p++) {
-        scoredOrNull[p] = scorer.score(byIndex[Blocking.Candidates.left(pairs[p])],
-            byIndex[Blocking.Candidates.right(pairs[p])], patterns[p], crossOnly);
+        int left = Blocking.Candidates.left(pairs[p]);
+        scoredOrNull[p] = scorer.score(byIndex[left], byIndex[Blocking.Candidates.right(pairs[p])], patterns[p],
+            crossOnly, weights.weight(patterns[p], left));
       }
     });
     List<ScoredPair> scored = new ArrayList<>();
