@@ -10,7 +10,7 @@ final class LongBuffer {
 
   void add(long value) {
     if (size == values.length) {
-      values = Arrays.copyOf(values, values.length * 2);
+      values = Arrays.copyOf(values, Math.max(16, values.length * 2));
     }
     values[size++] = value;
   }
@@ -22,6 +22,8 @@ final class LongBuffer {
   /**
    * The values of all {@code buffers} together, sorted ascending with repeats removed; sorted on
    * every core ({@link Arrays#parallelSort(long[])} gives the same order as a sequential sort).
+   * Each buffer is emptied as it is copied, so that its array (tens of millions of pairs in a
+   * large run) is garbage before the sort needs its own working space.
    */
   static long[] sortedDistinct(List<LongBuffer> buffers) {
     long total = buffers.stream().mapToLong(LongBuffer::size).sum();
@@ -33,6 +35,8 @@ final class LongBuffer {
     for (LongBuffer buffer : buffers) {
       System.arraycopy(buffer.values, 0, sorted, at, buffer.size);
       at += buffer.size;
+      buffer.values = new long[0];
+      buffer.size = 0;
     }
     Arrays.parallelSort(sorted);
     int distinct = 0;
