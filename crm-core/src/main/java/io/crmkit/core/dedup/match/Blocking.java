@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Candidate pairs from the union of several {@link BlockingRule}s, each pair once. A key shared by
@@ -27,6 +28,8 @@ import java.util.Set;
  * @param fallbackWindow the window inside an oversized block, at least 2
  */
 public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized oversized, int fallbackWindow) {
+  /** Blocks are grouped and paired in this many shards by key hash, so that the cores share the work. */
+  private static final int SHARDS = 64;
 
   /** What happens to a block above the size cap. */
   public enum Oversized {
@@ -51,14 +54,16 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
   }
 
   /**
-   * The default rules, blocks up to 50 records, windows of 10 inside larger ones. Why 50: a key
-   * block such as postcode + name prefix grows with the file, and all pairs of a block grow with
-   * its square; with a cap of 200, 300,000 generated records gave 16 million candidates and a
-   * million ran out of a 4 GB heap. From 50 up the window keeps the work linear, and FEBRL's
-   * blocks (all under 50) and accuracy are unchanged.
+   * The default rules, blocks up to 30 records, windows of 8 inside larger ones. Why: a key block
+   * such as name part + birth year or postcode + name prefix grows with the file, and all pairs of
+   * a block grow with its square; with a cap of 200, 300,000 generated records gave 16 million
+   * candidates and a million ran out of a 4 GB heap. Above the cap the window keeps the work
+   * linear. 50 and a window of 10 gave 27.9 candidates a record at 300,000 generated records;
+   * 30 and 8 give 21.0, a quarter less to compare, at the same F1 (precision 0.9926 → 0.9937,
+   * recall 0.9857 → 0.9852); FEBRL's accuracy is unchanged.
    */
   public static Blocking defaults() {
-    return new Blocking(BlockingRule.defaults(), 50, Oversized.WINDOW, 10);
+    return new Blocking(BlockingRule.defaults(), 30, Oversized.WINDOW, 8);
   }
 
   /** This blocking with other rules. */
@@ -106,57 +111,103 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
 
   private Candidates candidates(List<MatchRecord> records, int leftCount, boolean crossOnly) {
     Require.notNull(records, "records");
-    PairSink sink = new PairSink(leftCount, crossOnly);
-    Map<String, List<Integer>> blocks = group(records);
-    List<OversizedKey> oversizedKeys = new ArrayList<>();
-    Comparator<Integer> byName = Comparator.comparing((Integer i) -> nameKey(records.get(i)))
-        .thenComparing(i -> i);
-    for (Map.Entry<String, List<Integer>> block : blocks.entrySet()) {
-      List<Integer> members = block.getValue();
-      if (members.size() <= maxBlockSize) {
-        sink.allPairs(members);
-      } else {
-        oversizedKeys.add(new OversizedKey(block.getKey(), members.size()));
-        if (oversized == Oversized.WINDOW) {
-          List<Integer> sorted = new ArrayList<>(members);
-          sorted.sort(byName);
+    MatchRecord[] all = records.toArray(MatchRecord[]::new);
+    List<Map<String, IntBuffer>> shards = group(all);
+    // Each shard's blocks give their pairs on their own: the shards run in parallel.
+    String[] names = new String[all.length];
+    List<List<OversizedKey>> oversizedPerShard = shards.stream().map(shard -> oversizedOf(shard, all, names)).toList();
+    List<PairSink> sinks = shards.parallelStream().map(shard -> {
+      PairSink sink = new PairSink(leftCount, crossOnly);
+      Comparator<Integer> byName = Comparator.comparing((Integer i) -> names[i]).thenComparing(i -> i);
+      for (IntBuffer members : shard.values()) {
+        if (members.size() <= maxBlockSize) {
+          sink.allPairs(members);
+        } else if (oversized == Oversized.WINDOW) {
+          Integer[] sorted = members.boxed();
+          Arrays.sort(sorted, byName);
           sink.window(sorted, fallbackWindow);
         }
       }
-    }
+      return sink;
+    }).toList();
+    PairSink windows = new PairSink(leftCount, crossOnly);
     for (BlockingRule rule : rules) {
       if (rule instanceof BlockingRule.Window w) {
-        sink.window(sortedBy(records, w), w.size());
+        windows.window(sortedBy(all, w), w.size());
       }
     }
+    List<OversizedKey> oversizedKeys = new ArrayList<>();
+    oversizedPerShard.forEach(oversizedKeys::addAll);
     oversizedKeys.sort(Comparator.comparing(OversizedKey::key));
+    List<LongBuffer> pairs = new ArrayList<>();
+    sinks.forEach(sink -> pairs.add(sink.pairs));
+    pairs.add(windows.pairs);
+    int blocks = shards.stream().mapToInt(Map::size).sum();
     return new Candidates(records.stream().map(MatchRecord::id).toArray(String[]::new), leftCount, crossOnly,
-        sink.pairs.sortedDistinct(), blocks.size(), oversizedKeys);
+        LongBuffer.sortedDistinct(pairs), blocks, oversizedKeys);
   }
 
-  /** Step 2: record indices grouped by key (blocks of one record dropped). */
-  Map<String, List<Integer>> group(List<MatchRecord> records) {
-    Map<String, List<Integer>> blocks = new HashMap<>();
-    for (int i = 0; i < records.size(); i++) {
-      for (String key : keys(records.get(i))) {
-        blocks.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
+  /**
+   * The keys of {@code shard} whose blocks are over the cap; when they are windowed, the name
+   * keys of their members are written into {@code names} (computed once per record, not per
+   * comparison of the sort).
+   */
+  private List<OversizedKey> oversizedOf(Map<String, IntBuffer> shard, MatchRecord[] records, String[] names) {
+    List<OversizedKey> keys = new ArrayList<>();
+    for (Map.Entry<String, IntBuffer> block : shard.entrySet()) {
+      IntBuffer members = block.getValue();
+      if (members.size() > maxBlockSize) {
+        keys.add(new OversizedKey(block.getKey(), members.size()));
+        if (oversized == Oversized.WINDOW) {
+          for (int m = 0; m < members.size(); m++) {
+            int i = members.get(m);
+            if (names[i] == null) {
+              names[i] = nameKey(records[i]);
+            }
+          }
+        }
       }
     }
-    blocks.values().removeIf(members -> members.size() < 2);
-    return blocks;
+    return keys;
   }
 
-  private static List<Integer> sortedBy(List<MatchRecord> records, BlockingRule.Window window) {
-    List<String> keys = new ArrayList<>(records.size());
-    List<Integer> indices = new ArrayList<>();
-    for (int i = 0; i < records.size(); i++) {
-      Optional<String> key = window.sortKey().apply(records.get(i));
-      keys.add(key.orElse(null));
-      if (key.isPresent()) {
-        indices.add(i);
+  /**
+   * Step 2: record indices grouped by key (blocks of one record dropped), in shards by the key's
+   * hash: a key's whole block is in one shard, so the shards are grouped, and later paired, in
+   * parallel. A record's keys are computed in parallel too (step 1 is pure per record).
+   */
+  List<Map<String, IntBuffer>> group(MatchRecord[] records) {
+    List<List<String>> keys = IntStream.range(0, records.length).parallel().mapToObj(i -> keys(records[i])).toList();
+    List<IntBuffer> recordsByShard = new ArrayList<>(SHARDS);
+    List<List<String>> keysByShard = new ArrayList<>(SHARDS);
+    for (int s = 0; s < SHARDS; s++) {
+      recordsByShard.add(new IntBuffer());
+      keysByShard.add(new ArrayList<>());
+    }
+    for (int i = 0; i < records.length; i++) {
+      for (String key : keys.get(i)) {
+        int shard = Math.floorMod(key.hashCode(), SHARDS);
+        recordsByShard.get(shard).add(i);
+        keysByShard.get(shard).add(key);
       }
     }
-    indices.sort(Comparator.comparing((Integer i) -> keys.get(i)).thenComparing(i -> i));
+    return IntStream.range(0, SHARDS).parallel().mapToObj(s -> {
+      Map<String, IntBuffer> blocks = new HashMap<>();
+      List<String> shardKeys = keysByShard.get(s);
+      IntBuffer shardRecords = recordsByShard.get(s);
+      for (int k = 0; k < shardKeys.size(); k++) {
+        blocks.computeIfAbsent(shardKeys.get(k), key -> new IntBuffer()).add(shardRecords.get(k));
+      }
+      blocks.values().removeIf(members -> members.size() < 2);
+      return blocks;
+    }).toList();
+  }
+
+  private static Integer[] sortedBy(MatchRecord[] records, BlockingRule.Window window) {
+    String[] keys = IntStream.range(0, records.length).parallel()
+        .mapToObj(i -> window.sortKey().apply(records[i]).orElse(null)).toArray(String[]::new);
+    Integer[] indices = IntStream.range(0, records.length).filter(i -> keys[i] != null).boxed().toArray(Integer[]::new);
+    Arrays.parallelSort(indices, Comparator.comparing((Integer i) -> keys[i]).thenComparing(i -> i));
     return indices;
   }
 
@@ -175,7 +226,7 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
       this.crossOnly = crossOnly;
     }
 
-    void allPairs(List<Integer> members) {
+    void allPairs(IntBuffer members) {
       for (int a = 0; a < members.size(); a++) {
         for (int b = a + 1; b < members.size(); b++) {
           add(members.get(a), members.get(b));
@@ -183,10 +234,10 @@ public record Blocking(List<BlockingRule> rules, int maxBlockSize, Oversized ove
       }
     }
 
-    void window(List<Integer> sorted, int size) {
-      for (int a = 0; a < sorted.size(); a++) {
-        for (int b = a + 1; b < Math.min(sorted.size(), a + size); b++) {
-          add(sorted.get(a), sorted.get(b));
+    void window(Integer[] sorted, int size) {
+      for (int a = 0; a < sorted.length; a++) {
+        for (int b = a + 1; b < Math.min(sorted.length, a + size); b++) {
+          add(sorted[a], sorted[b]);
         }
       }
     }

@@ -114,7 +114,7 @@ public final class Comparison {
       if (x.equals(y)) {
         return 0;
       }
-      double similarity = Similarity.jaroWinkler(x, y);
+      double similarity = Similarity.jaroWinkler(x, y, bands[bands.length - 1]);
       for (int i = 0; i < bands.length; i++) {
         if (similarity >= bands[i]) {
           return i + 1;
@@ -310,7 +310,7 @@ public final class Comparison {
   }
 
   private static boolean similar(Optional<String> x, Optional<String> y, double threshold) {
-    return x.isPresent() && y.isPresent() && Similarity.jaroWinkler(x.get(), y.get()) >= threshold;
+    return x.isPresent() && y.isPresent() && Similarity.jaroWinkler(x.get(), y.get(), threshold) >= threshold;
   }
 
   private static double[] decreasing(double[] thresholds, String name) {

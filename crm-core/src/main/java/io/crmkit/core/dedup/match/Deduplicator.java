@@ -149,13 +149,15 @@ public final class Deduplicator {
     long[] pairs = candidates.encoded();
     AgreementCounts shape = AgreementCounts.empty(comparisons);
     long[] patterns = new long[pairs.length];
+    MatchRecord[] byIndex = records.toArray(MatchRecord[]::new);
+    Comparison[] fields = comparisons.toArray(Comparison[]::new);
     inSlices(pairs.length, (from, to) -> {
-      int[] levels = new int[comparisons.size()];
+      int[] levels = new int[fields.length];
       for (int p = from; p < to; p++) {
-        MatchRecord a = records.get(Blocking.Candidates.left(pairs[p]));
-        MatchRecord b = records.get(Blocking.Candidates.right(pairs[p]));
+        MatchRecord a = byIndex[Blocking.Candidates.left(pairs[p])];
+        MatchRecord b = byIndex[Blocking.Candidates.right(pairs[p])];
         for (int f = 0; f < levels.length; f++) {
-          levels[f] = comparisons.get(f).level(a, b);
+          levels[f] = fields[f].level(a, b);
         }
         patterns[p] = shape.encode(levels);
       }
@@ -187,11 +189,13 @@ public final class Deduplicator {
     start = lap(timings, "estimating", start);
 
     Scorer scorer = new Scorer(comparisons, parameters, new TermFrequencies(records, comparisons), thresholds);
+    Scorer.RecordWeights weights = scorer.recordWeights(byIndex);
     ScoredPair[] scoredOrNull = new ScoredPair[pairs.length];
     inSlices(pairs.length, (from, to) -> {
       for (int p = from; p < to; p++) {
-        scoredOrNull[p] = scorer.score(records.get(Blocking.Candidates.left(pairs[p])),
-            records.get(Blocking.Candidates.right(pairs[p])), patterns[p], crossOnly);
+        int left = Blocking.Candidates.left(pairs[p]);
+        scoredOrNull[p] = scorer.score(byIndex[left], byIndex[Blocking.Candidates.right(pairs[p])], patterns[p],
+            crossOnly, weights.weight(patterns[p], left));
       }
     });
     List<ScoredPair> scored = new ArrayList<>();

@@ -19,6 +19,11 @@ final class Similarity {
     return JaroWinkler.similarity(a, b);
   }
 
+  /** Jaro-Winkler when it is at least {@code floor}, else some value below it (cheaper: see {@link JaroWinkler}). */
+  static double jaroWinkler(String a, String b, double floor) {
+    return JaroWinkler.similarity(a, b, floor);
+  }
+
   /** The edit distance, or -1 when it is above {@code max} (commons-text stops early then). */
   static int levenshtein(String a, String b, LevenshteinDistance bounded) {
     return bounded.apply(a, b);

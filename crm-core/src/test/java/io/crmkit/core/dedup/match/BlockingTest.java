@@ -51,14 +51,14 @@ class BlockingTest {
   }
 
   @Test
-  void byDefaultABlockOfMoreThanFiftyRecordsIsWindowedSoCandidatesGrowLinearly() {
-    // 50 records sharing a phone: all 1,225 pairs; 51: a window of 10 over them, 51 * 9 - 45 pairs.
+  void byDefaultABlockOfMoreThanThirtyRecordsIsWindowedSoCandidatesGrowLinearly() {
+    // 30 records sharing a phone: all 435 pairs; 31: a window of 8 over them, 31 * 7 - 28 pairs.
     Blocking phoneDefaults = Blocking.defaults().withRules(List.of(BlockingRule.phone()));
 
-    assertThat(phoneDefaults.candidates(staffSharingASwitchboard(50)).size()).isEqualTo(50 * 49 / 2);
-    Blocking.Candidates windowed = phoneDefaults.candidates(staffSharingASwitchboard(51));
-    assertThat(windowed.size()).isEqualTo(51 * 9 - (1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9));
-    assertThat(windowed.oversizedKeys()).containsExactly(new Blocking.OversizedKey("phone:" + SWITCHBOARD, 51));
+    assertThat(phoneDefaults.candidates(staffSharingASwitchboard(30)).size()).isEqualTo(30 * 29 / 2);
+    Blocking.Candidates windowed = phoneDefaults.candidates(staffSharingASwitchboard(31));
+    assertThat(windowed.size()).isEqualTo(31 * 7 - (1 + 2 + 3 + 4 + 5 + 6 + 7));
+    assertThat(windowed.oversizedKeys()).containsExactly(new Blocking.OversizedKey("phone:" + SWITCHBOARD, 31));
   }
 
   @Test

@@ -59,4 +59,24 @@ class ScorerTest {
     double logOdds = pair.weight() + MatchParameters.log2(0.001 / 0.999);
     assertThat(pair.probability()).isCloseTo(1 / (1 + Math.pow(2, -logOdds)), within(1e-12));
   }
+
+  @Test
+  void weightsLookedUpPerRecordEqualThePairWeightsForEveryLevel() {
+    List<MatchRecord> records = List.of(person("a", "smith"), person("b", "smith"), person("c", "smyth"),
+        person("d", "zalewski"), new MatchRecord.Builder().id("e").kind(CustomerKind.PERSON).build());
+    Scorer scorer = new Scorer(List.of(FAMILY), PARAMETERS, new TermFrequencies(records, List.of(FAMILY)),
+        new Deduplicator.Thresholds(0.5, 1e-9));
+    AgreementCounts shape = AgreementCounts.empty(List.of(FAMILY));
+    Scorer.RecordWeights weights = scorer.recordWeights(records.toArray(MatchRecord[]::new));
+
+    for (int i = 0; i < records.size(); i++) {
+      for (int j = i + 1; j < records.size(); j++) {
+        MatchRecord a = records.get(i);
+        MatchRecord b = records.get(j);
+        long pattern = shape.encode(new int[] {FAMILY.level(a, b)});
+        ScoredPair byPair = scorer.scoreAny(a, b, pattern, false);
+        assertThat(weights.weight(pattern, i)).as(a.id() + "-" + b.id()).isEqualTo(byPair.weight());
+      }
+    }
+  }
 }
