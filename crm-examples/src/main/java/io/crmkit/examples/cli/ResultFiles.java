@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -84,12 +83,12 @@ final class ResultFiles {
     Map<String, FieldScore> byField = new HashMap<>();
     pair.fields().forEach(score -> byField.putIfAbsent(score.field(), score));
     List<String> row = new ArrayList<>(List.of(pair.leftId(), pair.rightId(),
-        String.format(Locale.ROOT, "%.4f", pair.probability()), String.format(Locale.ROOT, "%.3f", pair.weight()),
+        Decimals.fixed(pair.probability(), 4), Decimals.fixed(pair.weight(), 3),
         pair.decision().name()));
     for (String field : fields) {
       FieldScore score = byField.get(field);
       row.add(score == null ? "" : score.level());
-      row.add(score == null ? "" : String.format(Locale.ROOT, "%.3f", score.weight()));
+      row.add(score == null ? "" : Decimals.fixed(score.weight(), 3));
     }
     return row;
   }
