@@ -37,18 +37,29 @@ public final class Crmkit implements Callable<Integer> {
    * @param args the command and its options
    */
   public static void main(String[] args) {
-    System.exit(commandLine(new CoreMatchEngine()).execute(args));
+    System.exit(commandLine(new CoreMatchEngine(), true).execute(args));
   }
 
   /**
-   * The program with its commands; tests execute it with an engine of their own.
+   * The program with its commands, as tests execute it: with an engine of their own, in a JVM that
+   * is not the program's own (so its compilers are left alone).
    *
    * @param engine what {@code dedup} matches with
    */
   static CommandLine commandLine(MatchEngine engine) {
+    return commandLine(engine, false);
+  }
+
+  /**
+   * The program with its commands.
+   *
+   * @param engine what {@code dedup} matches with
+   * @param ownJvm whether the JVM is the program's alone, to be tuned for a short run ({@link ShortRunCompilation})
+   */
+  static CommandLine commandLine(MatchEngine engine, boolean ownJvm) {
     CommandLine commandLine = new CommandLine(new Crmkit())
         .addSubcommand(new CommandLine.HelpCommand())
-        .addSubcommand(new DedupCommand(engine))
+        .addSubcommand(new DedupCommand(engine, ownJvm))
         .addSubcommand(new ClvCommand());
     configure(commandLine);
     return commandLine;

@@ -74,6 +74,7 @@ import picocli.CommandLine.Spec;
 final class DedupCommand implements Callable<Integer> {
 
   private final MatchEngine engine;
+  private final boolean ownJvm;
 
   @Spec
   private CommandSpec spec;
@@ -158,13 +159,22 @@ final class DedupCommand implements Callable<Integer> {
       description = "The ISO 3166 region of phone numbers written without a country code (default: ${DEFAULT-VALUE}).")
   private String region;
 
-  DedupCommand(MatchEngine engine) {
+  /**
+   * @param engine what the records are matched with
+   * @param ownJvm whether the JVM runs this program alone, so that a short run may leave out the
+   *     optimising compiler ({@link ShortRunCompilation}); false in a test or a host program
+   */
+  DedupCommand(MatchEngine engine, boolean ownJvm) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.ownJvm = ownJvm;
   }
 
   @Override
   public Integer call() {
     long started = System.nanoTime();
+    if (ownJvm && ShortRunCompilation.isShort(link == null ? List.of(input) : List.of(input, link))) {
+      ShortRunCompilation.addDirective(ShortRunCompilation.EXCLUDE_C2);
+    }
     PrintWriter err = spec.commandLine().getErr();
     MatchEngine.Settings settings = settings();
     MappingFile options = new MappingFile(encoding, delimiter, quote, header, MappingFile.parseColumns(columns), kind,

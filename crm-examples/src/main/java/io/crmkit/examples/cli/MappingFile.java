@@ -44,11 +44,6 @@ record MappingFile(String encoding, String delimiter, String quote, Boolean head
     String kind, List<String> personValues, List<String> organisationValues, String dateFormat, String source,
     String idPrefix) {
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
-
   /** Nothing given. */
   static final MappingFile EMPTY = new MappingFile(null, null, null, null, Map.of(), null, null, null, null, null, null);
 
@@ -64,7 +59,7 @@ record MappingFile(String encoding, String delimiter, String quote, Boolean head
   static MappingFile read(Path file) {
     // Bytes, not a string: Jackson detects the Unicode encoding and skips a byte-order mark.
     try (InputStream in = Files.newInputStream(file)) {
-      return JSON.readValue(in, MappingFile.class);
+      return Json.MAPPER.readValue(in, MappingFile.class);
     } catch (NoSuchFileException e) {
       throw CliException.badInput(file + ": no such mapping file");
     } catch (UnrecognizedPropertyException e) {
@@ -128,5 +123,16 @@ record MappingFile(String encoding, String delimiter, String quote, Boolean head
     columns.forEach((field, names) -> copy.put(field,
         names == null ? List.of() : names.stream().filter(Objects::nonNull).toList()));
     return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The JSON reader, built on first use: Jackson's set-up loads some 300 classes, which a run with
+   * options alone (no {@code --mapping}) should not pay for at start.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
   }
 }

@@ -3,7 +3,6 @@ package io.crmkit.examples.cli;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.dedup.MatchInput;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,7 +29,7 @@ final class RowMapping {
   private final InputSpec spec;
   private final List<String> header;
   private final Map<MappedField, int[]> indexes;
-  private final DateTimeFormatter dates;
+  private final DateReader dates;
 
   /**
    * Resolves the mapped columns against a file's header, or against its field count when it has none.
@@ -43,7 +42,7 @@ final class RowMapping {
     this.fileName = fileName;
     this.spec = spec;
     this.header = List.copyOf(header);
-    this.dates = spec.dateFormatter();
+    this.dates = new DateReader(spec.datePattern(), spec.dateFormatter());
     this.indexes = new EnumMap<>(MappedField.class);
     spec.columns().forEach((field, names) -> indexes.put(field,
         names.stream().mapToInt(name -> index(field, name, fieldCount)).toArray()));
@@ -125,7 +124,7 @@ final class RowMapping {
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(value.get(), dates));
+      return Optional.of(dates.parse(value.get()));
     } catch (DateTimeParseException e) {
       // The value itself stays out of the message: it is personal data.
       warnings.add(where(row, line, indexes.get(MappedField.BIRTH_DATE)[0]) + ": not a date in the format "

@@ -185,11 +185,23 @@ final class NameSplitter {
   private static String withoutEmptyTokens(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (String token : tokens(text)) {
-      if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      if (hasLetterOrDigit(token)) {
         out.append(out.length() > 0 ? " " : "").append(token);
       }
     }
     return out.toString();
+  }
+
+  /** A plain loop over code points: a stream per token cost more than the rest of the name's cleaning. */
+  private static boolean hasLetterOrDigit(String token) {
+    for (int i = 0; i < token.length(); ) {
+      int codePoint = token.codePointAt(i);
+      if (Character.isLetterOrDigit(codePoint)) {
+        return true;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return false;
   }
 
   /** An apostrophe belongs inside a name (o'brien), not around it ('jo'). */
