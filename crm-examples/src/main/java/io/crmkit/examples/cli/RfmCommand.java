@@ -165,8 +165,8 @@ final class RfmCommand implements Callable<Integer> {
       RfmResult result = RfmAnalysis.builder().currency(CurrencyPolicy.only(currency)).monetary(measure)
           .scoring(scores).build().analyse(customers.summaries());
       if (result.customers().isEmpty()) {
-        throw CliException.badInput(input + ": no customer bought anything in the window " + windowText(day)
-            + ", so there is nobody to score");
+        throw CliException.badInput(input + ": nobody to score, no customer has a purchase in the window ("
+            + windowText(day) + ")");
       }
       List<TierAssignment> assigned = tiering.tiering().assign(result.customers());
       progress.finish("done");
