@@ -81,6 +81,9 @@ class RfmCommandTest {
       assertThat(row.get(8)).isIn("VIP", "REGULAR", "POTENTIAL");
       assertThat(row.get(9)).startsWith(row.get(8) + ": monetary ");
     }
+    assertThat(byCustomer(dir.resolve("CDNOW_sample.rfm.csv")).get("0001")).containsExactly("0001", "201", "4",
+        "100.50", "4", "4", "4", "Champions", "VIP",
+        "VIP: monetary 100.5, among the fewest customers holding 80% of total monetary 244091.94");
     Map<String, Long> segments = customers.stream().collect(Collectors.groupingBy(row -> row.get(7),
         Collectors.counting()));
     assertThat(segments.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2357);
