@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
 import picocli.CommandLine.Command;
@@ -240,9 +239,10 @@ final class RfmCommand implements Callable<Integer> {
     try {
       return CurrencyUnit.of(code.toUpperCase(Locale.ROOT));
     } catch (IllegalCurrencyException e) {
-      Function<String, CliException> fail = codes.isEmpty() ? CliException::usage : CliException::badInput;
-      throw fail.apply((codes.isEmpty() ? "--currency-code " : input + ": the currency ") + code
-          + " is not an ISO 4217 code such as USD or EUR");
+      if (codes.isEmpty()) {
+        throw CliException.usage("--currency-code " + code + " is not an ISO 4217 code such as USD or EUR");
+      }
+      throw CliException.badInput(input + ": the currency " + code + " is not an ISO 4217 code such as USD or EUR");
     }
   }
 
