@@ -54,8 +54,8 @@ import picocli.CommandLine.Spec;
             + "can stay unused when many tie); --scoring thresholds compares with four fixed boundaries per figure "
             + "(recency: 5 up to the first, inclusive; frequency and monetary: 5 from the fourth).",
         "",
-        "Tiers (--tiers, three tiers, best first): pareto:80,15 the fewest customers holding 80% of the value, "
-            + "then the next 15%; quantile:20,30 the top 20% of customers by monetary, then the next 30%; "
+        "Tiers (--tiers, three tiers, best first): pareto:80,15 the fewest customers holding 80%% of the value, "
+            + "then the next 15%%; quantile:20,30 the top 20%% of customers by monetary, then the next 30%%; "
             + "monetary:1000,200 (or frequency:X,Y, or score:X,Y on R+F+M) at or above the first number, else "
             + "the second.",
         "",

@@ -265,6 +265,7 @@ class RfmCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.DONE);
     assertThat(run.out()).contains("crmkit rfm CDNOW_sample.txt -d whitespace --no-header --customer 2",
         "pareto:80,15", "quantile:20,30", "monetary:1000,200", "--as-of", "--window", "--currency-code",
-        "default: USD", "Exit codes:", "rejected");
+        "default: USD", "Exit codes:", "rejected", "holding 80% of the value, then the next 15%;");
+    assertThat(run.out()).doesNotContain("%%");
   }
 }
