@@ -83,38 +83,8 @@ final class ClvCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "INPUT", description = "The transactions file, one purchase a row.")
   private Path input;
 
-  @Option(names = "--customer", paramLabel = "COLUMN", defaultValue = "1",
-      description = "The customer id's column (default: ${DEFAULT-VALUE}).")
-  private String customer;
-
-  @Option(names = "--date", paramLabel = "COLUMN", defaultValue = "2",
-      description = "The purchase date's column (default: ${DEFAULT-VALUE}).")
-  private String date;
-
-  @Option(names = "--amount", paramLabel = "COLUMN", defaultValue = "3",
-      description = "The amount's column (default: ${DEFAULT-VALUE}); negative amounts are refunds.")
-  private String amount;
-
-  @Option(names = "--currency", paramLabel = "COLUMN",
-      description = "The currency code's column, if the file has one; all rows must then share one currency.")
-  private String currency;
-
-  @Option(names = "--date-format", paramLabel = "PATTERN",
-      description = "The date's pattern, such as yyyyMMdd or dd/MM/yyyy (default: yyyy-MM-dd).")
-  private String dateFormat;
-
-  @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR",
-      description = "The field delimiter; tab for a tab, whitespace for runs of spaces and tabs (default: ,).")
-  private String delimiter;
-
-  @Option(names = "--quote", paramLabel = "CHAR", description = "The quote character (default: \").")
-  private String quote;
-
-  @Option(names = "--header", negatable = true, description = "Whether the first line names the columns (default: it does).")
-  private Boolean header;
-
-  @Option(names = "--encoding", paramLabel = "CHARSET", description = "INPUT's character set (default: UTF-8).")
-  private String encoding;
+  @Mixin
+  private TransactionOptions file;
 
   @Option(names = "--calibration-end", paramLabel = "DATE",
       description = "The last day of calibration, yyyy-MM-dd (default: the last purchase date in INPUT).")
@@ -153,16 +123,11 @@ final class ClvCommand implements Callable<Integer> {
   @Option(names = "--holdout", paramLabel = "FILE", description = "Where the holdout table goes (default: INPUT's name with .holdout.csv).")
   private Path holdout;
 
-  @Option(names = "--rejected", paramLabel = "FILE",
-      description = "Where every rejected row goes, when there are any (default: INPUT's name with .rejected.csv).")
-  private Path rejected;
-
   @Override
   public Integer call() {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
-    TransactionFormat format = TransactionFormat.of(encoding, delimiter, quote, header, customer, date, amount,
-        currency, dateFormat);
+    TransactionFormat format = file.format();
     ClvTimeUnit unit = unit();
     Optional<LocalDate> givenEnd = Optional.ofNullable(calibrationEnd).map(text -> day("--calibration-end", text));
     Optional<LocalDate> holdoutLast = Optional.ofNullable(holdoutEnd).map(text -> day("--holdout-end", text));
@@ -178,16 +143,8 @@ final class ClvCommand implements Callable<Integer> {
     }
 
     try (Progress progress = Progress.forTerminal(quiet.quiet, err)) {
-      TransactionFile.Contents read = TransactionFile.read(input, format, progress);
-      reportRejections(err, read);
-      Path rejectedFile = null;
-      if (!read.rejections().isEmpty()) {
-        rejectedFile = rejected != null ? rejected : beside(".rejected.csv");
-        ClvFiles.writeRejections(rejectedFile, read.rejections());
-      }
-      if (read.transactions().isEmpty()) {
-        throw CliException.badInput(input + ": no transaction could be read");
-      }
+      TransactionOptions.Read reading = file.read(input, format, progress, err);
+      TransactionFile.Contents read = reading.contents();
       LocalDate end = givenEnd.orElseGet(() -> lastDate(read.transactions()));
       List<CustomerHistory> histories = histories(read.transactions(), end, unit);
 
@@ -222,7 +179,7 @@ final class ClvCommand implements Callable<Integer> {
         run.holdoutFile = holdout != null ? holdout : beside(".holdout.csv");
         ClvFiles.writeHoldout(run.holdoutFile, run.holdout);
       }
-      run.rejectedFile = rejectedFile;
+      run.rejectedFile = reading.rejectedFile().orElse(null);
       run.time = Duration.ofNanos(System.nanoTime() - started);
       run.print(spec.commandLine().getOut());
       return read.rejections().isEmpty() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;
@@ -293,24 +250,11 @@ final class ClvCommand implements Callable<Integer> {
         : "the Gamma-Gamma fit did not converge: " + run.spend.diagnosis();
   }
 
-  private static void reportRejections(PrintWriter err, TransactionFile.Contents read) {
-    List<TransactionFile.Rejection> rejections = read.rejections();
-    rejections.stream().limit(DedupReport.MESSAGES_SHOWN).forEach(rejection -> err.println("rejected: " + rejection.message()));
-    if (rejections.size() > DedupReport.MESSAGES_SHOWN) {
-      err.printf(Locale.ROOT, "rejected: and %,d more (all are in the --rejected file)%n",
-          rejections.size() - DedupReport.MESSAGES_SHOWN);
-    }
-    err.flush();
-  }
-
   private static LocalDate lastDate(List<Transaction> transactions) {
     return transactions.stream().map(Transaction::date).max(LocalDate::compareTo).orElseThrow();
   }
 
   private Path beside(String suffix) {
-    String name = input.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String base = dot > 0 ? name.substring(0, dot) : name;
-    return input.resolveSibling(base + suffix);
+    return TransactionOptions.beside(input, suffix);
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes what {@code crmkit clv} found: the fitted models as JSON, the customers' values, the
- * holdout comparison and the rejected rows as UTF-8 CSV.
+ * Writes what {@code crmkit clv} found: the fitted models as JSON, the customers' values and the
+ * holdout comparison as UTF-8 CSV.
  */
 final class ClvFiles {
 
@@ -108,23 +108,6 @@ final class ClvFiles {
       }
       csv.writeRecord("all", Integer.toString(customers), number("%.4f", comparison.actualTotal() / customers),
           number("%.4f", comparison.predictedTotal() / customers));
-    } catch (IOException e) {
-      throw CliException.failure(file + ": cannot be written (" + e.getMessage() + ")", e);
-    }
-  }
-
-  /**
-   * Every rejected row: {@code row, line, column, reason}.
-   *
-   * @throws CliException failure if the file cannot be written
-   */
-  static void writeRejections(Path file, List<TransactionFile.Rejection> rejections) {
-    try (CsvWriter csv = CsvWriter.builder().build(file, StandardCharsets.UTF_8)) {
-      csv.writeRecord("row", "line", "column", "reason");
-      for (TransactionFile.Rejection rejection : rejections) {
-        csv.writeRecord(Long.toString(rejection.row()), Long.toString(rejection.line()), rejection.column(),
-            rejection.reason());
-      }
     } catch (IOException e) {
       throw CliException.failure(file + ": cannot be written (" + e.getMessage() + ")", e);
     }

@@ -60,7 +60,8 @@ public final class Crmkit implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new Crmkit())
         .addSubcommand(new CommandLine.HelpCommand())
         .addSubcommand(new DedupCommand(engine, ownJvm))
-        .addSubcommand(new ClvCommand());
+        .addSubcommand(new ClvCommand())
+        .addSubcommand(new RfmCommand());
     configure(commandLine);
     return commandLine;
   }

@@ -25,7 +25,7 @@ import java.util.Locale;
  * whitespace. Every good row is kept; every bad row (too few fields, no customer, a date not in
  * the format, an amount that is no number, broken quoting) is skipped and reported as a {@link
  * Rejection} naming file, row, line and column, so that the caller can list them all. Commands
- * that read transactions ({@code clv}, and {@code rfm} later) share this reader.
+ * that read transactions ({@code clv}, {@code rfm}) share this reader.
  */
 final class TransactionFile {
 
