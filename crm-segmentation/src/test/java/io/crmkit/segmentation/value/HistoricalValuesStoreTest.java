@@ -14,6 +14,7 @@ import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,6 +61,17 @@ class HistoricalValuesStoreTest {
     assertThat(fromStore.keySet()).containsExactlyElementsOf(CUSTOMERS);
     assertThat(fromStore).isEqualTo(fromFile(withMargin));
     assertThat(fromStore.get(customer(6)).in(EUR).margin()).isPresent();
+  }
+
+  @Test
+  void aCallersMarginsGiveTheSameValuesFromTheStoreAsFromTheFile() {
+    HistoricalValues fromCosts = HistoricalValues.withMargin(
+        Margin.from(p -> p.amount().multipliedBy(new BigDecimal("0.4"), RoundingMode.DOWN)));
+
+    Map<CustomerId, HistoricalValue> fromStore = fromCosts.of(purchases, CUSTOMERS, YEAR);
+
+    assertThat(fromStore).isEqualTo(fromFile(fromCosts));
+    assertThat(fromStore.get(customer(4)).in(EUR).refundCount()).isEqualTo(1);
   }
 
   @Test
