@@ -17,7 +17,12 @@ public final class CurrencyMismatchException extends CrmException {
   private final transient CustomerId customerId;
   private final transient Set<CurrencyUnit> currencies;
 
-  CurrencyMismatchException(CustomerId customerId, Set<CurrencyUnit> currencies, String message) {
+  /**
+   * @param customerId the customer whose amounts could not be added up
+   * @param currencies every currency the customer's amounts are in
+   * @param message what went wrong and what to do instead
+   */
+  public CurrencyMismatchException(CustomerId customerId, Set<CurrencyUnit> currencies, String message) {
     super(message);
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.currencies = Set.copyOf(currencies);
