@@ -2,6 +2,7 @@ package io.crmkit.privacy.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.core.common.CrmValidator;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
@@ -110,6 +111,18 @@ class MaskerTest {
         .containsExactly("+86138****5678", "z***@example.com");
     assertThat(masked.attributes()).containsEntry("wechat", AttributeValue.text("z***"))
         .containsEntry("income", AttributeValue.number(250000));
+  }
+
+  @Test
+  void maskedCustomerMeetsTheModelsConstraints() {
+    CrmValidator validator = CrmValidator.create();
+    try {
+      assertThat(validator.violations(zhangWei())).as("the clear customer").isEmpty();
+      assertThat(validator.violations(masker.mask(zhangWei()))).isEmpty();
+      assertThat(validator.violations(Masker.defaults().mask(organisation()))).isEmpty();
+    } finally {
+      validator.close();
+    }
   }
 
   @Test
