@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.customer.CustomerId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +33,26 @@ class AuditChainTest {
   }
 
   @Test
-  void theHashIsSha256OfTheDocumentedEncoding() {
-    // Pinned: the encoding is a persistent format, every stored chain depends on it.
-    assertThat(AuditChain.hash(1, ENTRY, AuditChain.GENESIS)).isEqualTo(AuditChain.hash(1, ENTRY, AuditChain.GENESIS))
-        .hasSize(64);
-    assertThat(AuditChain.canonicalBytes(1, ENTRY, AuditChain.GENESIS)).hasSize(
-        15 + 8 + (4 + 64) + (4 + 3) + (4 + 7) + 1 + 16 + (4 + 8) + 8 + 4 + (4 + 19));
+  void theHashIsSha256OfTheDocumentedEncoding() throws Exception {
+    ByteBuffer expected = ByteBuffer.allocate(200);
+    expected.put("crmkit-audit-v1".getBytes(StandardCharsets.UTF_8)).putLong(1);
+    text(expected, AuditChain.GENESIS);
+    text(expected, "dpo");
+    text(expected, "ERASURE");
+    expected.put((byte) 1).putLong(0).putLong(1);
+    text(expected, "customer");
+    expected.putLong(ENTRY.occurredAt().getEpochSecond()).putInt(123_456_789);
+    text(expected, "erasure request #42");
+    byte[] bytes = Arrays.copyOf(expected.array(), expected.position());
+
+    assertThat(AuditChain.canonicalBytes(1, ENTRY, AuditChain.GENESIS)).isEqualTo(bytes);
+    assertThat(AuditChain.hash(1, ENTRY, AuditChain.GENESIS))
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+  }
+
+  private static void text(ByteBuffer buffer, String value) {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    buffer.putInt(utf8.length).put(utf8);
   }
 
   @Test
