@@ -18,6 +18,7 @@ import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.metric.CustomerMetrics;
+import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.segmentation.segment.SegmentDefinitions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -247,6 +248,14 @@ public final class JdbcAdapters {
    */
   public SegmentDefinitions segmentDefinitions() {
     return new JdbcSegmentDefinitions(connections, tables, dialect);
+  }
+
+  /**
+   * crm-privacy's {@link AuditLog} over the {@code audit_log} and {@code audit_chain_head} tables
+   * (needs crm-privacy, an optional dependency of this module, on the class path).
+   */
+  public AuditLog auditLog() {
+    return new JdbcAuditLog(connections, tables);
   }
 
   /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */

@@ -117,6 +117,14 @@ final class Tables {
     return name("segment_definition");
   }
 
+  public String auditLog() {
+    return name("audit_log");
+  }
+
+  public String auditChainHead() {
+    return name("audit_chain_head");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }

@@ -9,8 +9,10 @@ import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.JdbcOptions;
+import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.jdbc.TestDatabases;
+import io.crmkit.privacy.audit.AuditChain;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +28,7 @@ final class ContractStores {
       "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
       "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
       "crm_merge_lineage", "crm_review_pair", "crm_blocking_key", "crm_customer_metric",
-      "crm_segment_definition");
+      "crm_segment_definition", "crm_audit_log");
 
   /** Options that carry the dedup events, which merges publish through the outbox. */
   private static final JdbcOptions OPTIONS = JdbcDedup.options(JdbcOptions.builder()).build();
@@ -61,13 +63,14 @@ final class ContractStores {
     return postgres;
   }
 
-  /** Attaches crm-core's and crm-segmentation's extensions, so their tables exist before the first emptying. */
+  /** Attaches crm-core's, crm-segmentation's and crm-privacy's extensions, so their tables exist before the first emptying. */
   private static JdbcCrmStore withExtensions(JdbcCrmStore store) {
     store.attach(JdbcDimensionCodes.extension());
     store.attach(JdbcLifecycle.extension());
     store.attach(JdbcDedup.extension());
     store.attach(JdbcMetrics.extension());
     store.attach(JdbcSegmentation.extension());
+    store.attach(JdbcPrivacy.extension());
     return store;
   }
 
@@ -81,6 +84,8 @@ final class ContractStores {
           statement.execute("DELETE FROM " + table);
         }
       }
+      // The audit chain's head row stays; it goes back to the empty chain's.
+      statement.execute("UPDATE crm_audit_chain_head SET last_sequence = 0, last_hash = '" + AuditChain.GENESIS + "'");
     } catch (SQLException e) {
       throw new CrmStorageException("could not empty the contract database", e);
     }

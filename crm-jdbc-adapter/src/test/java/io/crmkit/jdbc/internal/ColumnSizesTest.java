@@ -28,6 +28,9 @@ import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.lifecycle.ChurnSignal;
 import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
+import io.crmkit.privacy.audit.AuditAction;
+import io.crmkit.privacy.audit.AuditEntry;
+import io.crmkit.privacy.audit.AuditRecord;
 import io.crmkit.segmentation.segment.Segment;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -153,7 +156,14 @@ class ColumnSizesTest {
       entry("blocking_key.block_key", model("BlockingKeyIndex.MAX_KEY_LENGTH", BlockingKeyIndex.MAX_KEY_LENGTH)),
       entry("customer_metric.metric_name", model("MetricValue.MAX_NAME_LENGTH", MetricValue.MAX_NAME_LENGTH)),
       entry("customer_metric.text_value", model("MetricValue.MAX_TEXT_LENGTH", MetricValue.MAX_TEXT_LENGTH)),
-      entry("segment_definition.segment_name", model("Segment.MAX_NAME_LENGTH", Segment.MAX_NAME_LENGTH)));
+      entry("segment_definition.segment_name", model("Segment.MAX_NAME_LENGTH", Segment.MAX_NAME_LENGTH)),
+      entry("audit_log.actor", model("AuditEntry.MAX_ACTOR_LENGTH", AuditEntry.MAX_ACTOR_LENGTH)),
+      entry("audit_log.action", names(AuditAction.class)),
+      entry("audit_log.target", model("AuditEntry.MAX_TARGET_LENGTH", AuditEntry.MAX_TARGET_LENGTH)),
+      entry("audit_log.reason", model("AuditEntry.MAX_REASON_LENGTH", AuditEntry.MAX_REASON_LENGTH)),
+      entry("audit_log.previous_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
+      entry("audit_log.entry_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
+      entry("audit_chain_head.last_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)));
 
   /** What a column of a given size must hold. */
   private sealed interface Limit {
@@ -214,7 +224,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(14);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(16);
     assertThat(problems).isEmpty();
   }
 

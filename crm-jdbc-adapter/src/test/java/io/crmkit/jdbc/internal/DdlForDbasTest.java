@@ -8,9 +8,12 @@ import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.JdbcOptions;
+import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.jdbc.TestDatabases;
+import io.crmkit.privacy.audit.AuditAction;
+import io.crmkit.privacy.audit.AuditEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,12 +41,13 @@ class DdlForDbasTest {
   private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
   private static final List<String> CAPABILITIES = List.of(Migrations.BASE, "dimension_codes", "lifecycle", "dedup",
-      "metric", "segmentation");
+      "metric", "segmentation", "privacy");
 
   @ParameterizedTest
   @CsvSource({"base, h2", "base, postgresql", "dimension_codes, h2", "dimension_codes, postgresql",
       "lifecycle, h2", "lifecycle, postgresql", "dedup, h2", "dedup, postgresql", "metric, h2",
-      "metric, postgresql", "segmentation, h2", "segmentation, postgresql"})
+      "metric, postgresql", "segmentation, h2", "segmentation, postgresql",
+      "privacy, h2", "privacy, postgresql"})
   void theDbaDdlOfEachCapabilityIsExactlyWhatFlywayApplies(String capability, String dialect) throws Exception {
     StringBuilder rendered = new StringBuilder();
     for (Path migration : migrations(capability, dialect)) {
@@ -83,6 +88,8 @@ class DdlForDbasTest {
     assertThat(store.attach(JdbcDedup.extension()).blockingKeys().keysOf(TestCustomers.fullPerson(1).id())).isEmpty();
     assertThat(store.attach(JdbcMetrics.extension()).customerMetrics().allOf(TestCustomers.fullPerson(1).id())).isEmpty();
     assertThat(store.attach(JdbcSegmentation.extension()).segmentDefinitions().all()).isEmpty();
+    assertThat(store.attach(JdbcPrivacy.extension()).auditLog().append(AuditEntry.general("dba", AuditAction.CHANGE,
+        "schema", Instant.parse("2026-01-01T00:00:00Z"), "installed by hand")).sequence()).isEqualTo(1);
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();

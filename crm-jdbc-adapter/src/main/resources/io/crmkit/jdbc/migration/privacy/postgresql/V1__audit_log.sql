@@ -1,0 +1,33 @@
+-- crmkit privacy, version 1 (PostgreSQL): the hash-chained audit log, recorded in
+-- <prefix>privacy_schema_history. Every table name starts with the configured prefix.
+-- Instants are stored as a timestamptz (microseconds) plus the nanoseconds below the microsecond.
+
+-- One row per audited act, in chain order. entry_hash is SHA-256 (hex) of the record's canonical
+-- encoding, which covers previous_hash (see io.crmkit.privacy.audit.AuditChain). No column holds
+-- personal data values: a target names fields, never their contents.
+CREATE TABLE ${prefix}audit_log (
+  entry_seq      BIGINT                   NOT NULL,
+  actor          VARCHAR(128)             NOT NULL,
+  action         VARCHAR(32)              NOT NULL,
+  customer_id    UUID,
+  target         VARCHAR(200)             NOT NULL,
+  occurred_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  occurred_nanos INTEGER                  NOT NULL,
+  reason         VARCHAR(500)             NOT NULL,
+  previous_hash  VARCHAR(64)              NOT NULL,
+  entry_hash     VARCHAR(64)              NOT NULL,
+  CONSTRAINT ${prefix}audit_log_pk PRIMARY KEY (entry_seq)
+);
+CREATE INDEX ${prefix}audit_log_customer_idx ON ${prefix}audit_log (customer_id, occurred_at, occurred_nanos);
+CREATE INDEX ${prefix}audit_log_time_idx ON ${prefix}audit_log (occurred_at, occurred_nanos);
+
+-- The chain's head, one row: every append locks it (SELECT ... FOR UPDATE), so appends from
+-- concurrent transactions queue up and form one chain; 0 and 64 zeros before the first entry.
+CREATE TABLE ${prefix}audit_chain_head (
+  chain_id      INTEGER     NOT NULL,
+  last_sequence BIGINT      NOT NULL,
+  last_hash     VARCHAR(64) NOT NULL,
+  CONSTRAINT ${prefix}audit_chain_head_pk PRIMARY KEY (chain_id)
+);
+INSERT INTO ${prefix}audit_chain_head (chain_id, last_sequence, last_hash)
+  VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');

@@ -1,0 +1,21 @@
+package io.crmkit.privacy;
+
+import io.crmkit.core.store.CrmStore;
+import io.crmkit.privacy.audit.AuditLog;
+
+/**
+ * crm-privacy's ports attached to a base {@link CrmStore}, sharing its transactions, so that an
+ * audit entry commits or rolls back with the change it records. Get it from {@code
+ * store.attach(InMemoryPrivacy.extension())} or {@code store.attach(JdbcPrivacy.extension())}.
+ */
+public interface PrivacyStore {
+
+  /** The key privacy extensions attach under, whatever their technology. */
+  String EXTENSION_KEY = "crmkit.privacy";
+
+  /** The store these ports are attached to. */
+  CrmStore base();
+
+  /** The hash-chained audit log. */
+  AuditLog auditLog();
+}
