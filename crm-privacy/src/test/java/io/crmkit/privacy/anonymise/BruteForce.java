@@ -25,8 +25,9 @@ final class BruteForce {
     List<String> names = new ArrayList<>(settings.quasiIdentifiers().keySet());
     List<Hierarchy> hierarchies = new ArrayList<>(settings.quasiIdentifiers().values());
     List<Node> nodes = new ArrayList<>();
+    Map<String, Double> cellLosses = new HashMap<>();
     for (List<Integer> levels : levelVectors(hierarchies)) {
-      nodes.add(evaluate(table, settings, names, hierarchies, levels));
+      nodes.add(evaluate(table, settings, names, hierarchies, levels, cellLosses));
     }
     return nodes;
   }
@@ -38,7 +39,7 @@ final class BruteForce {
   }
 
   private static Node evaluate(Table table, Settings settings, List<String> names,
-      List<Hierarchy> hierarchies, List<Integer> levels) {
+      List<Hierarchy> hierarchies, List<Integer> levels, Map<String, Double> cellLosses) {
     int n = table.size();
     Map<List<String>, List<Integer>> classes = new HashMap<>();
     for (int r = 0; r < n; r++) {
@@ -71,8 +72,12 @@ final class BruteForce {
       }
       double cells = 0;
       for (int j = 0; j < names.size(); j++) {
-        cells += cellLoss(table, names.get(j), hierarchies.get(j), levels.get(j),
-            table.rows().get(r).get(table.column(names.get(j))));
+        String column = names.get(j);
+        Hierarchy hierarchy = hierarchies.get(j);
+        String value = table.rows().get(r).get(table.column(column));
+        int level = levels.get(j);
+        cells += cellLosses.computeIfAbsent(column + "@" + level + "@" + value,
+            x -> cellLoss(table, column, hierarchy, level, value));
       }
       loss += cells / names.size();
     }
@@ -80,6 +85,7 @@ final class BruteForce {
     return new Node(levels, anonymous, suppressed, discernibility, n == 0 ? 0 : loss / n);
   }
 
+  /** (leaves under the generalised value - 1) / (leaves - 1), leaves being the column's distinct values. */
   private static double cellLoss(Table table, String column, Hierarchy hierarchy, int level, String value) {
     Set<String> leaves = new HashSet<>();
     table.rows().forEach(row -> leaves.add(row.get(table.column(column))));
