@@ -44,7 +44,8 @@ public final class Anonymiser {
     if (best == null) {
       throw new NoSolutionException(settings);
     }
-    return Recoding.apply(table, settings, encoded, best, search.evaluated(), lattice.size());
+    Partition byTuple = new Partition(encoded, best.levels, settings.k(), settings.l());
+    return Recoding.apply(table, settings, encoded, byTuple, search.evaluated(), lattice.size());
   }
 
   /**
@@ -113,7 +114,7 @@ public final class Anonymiser {
       for (int r = 0; r < table.size(); r++) {
         List<String> row = new ArrayList<>(table.rows().get(r));
         int tuple = encoded.rowTuple[r];
-        boolean gone = best.classSuppressed[best.tupleClass[tuple]];
+        boolean gone = best.classSuppressed[best.itemClass[tuple]];
         if (gone) {
           suppressed.add(r);
         }
