@@ -1,7 +1,9 @@
 package io.crmkit.privacy.anonymise;
 
+import io.crmkit.core.common.CrmException;
 import io.crmkit.core.common.Require;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +90,12 @@ public final class Anonymiser {
       long nodesEvaluated) {
     /** Copies the levels so the report stays immutable. */
     public Report {
-      levels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+      levels = Collections.unmodifiableMap(new LinkedHashMap<>(Require.notNull(levels, "levels")));
     }
   }
 
   /** No transformation satisfies the settings, not even the most general one within the budget. */
-  public static final class NoSolutionException extends io.crmkit.core.common.CrmException {
+  public static final class NoSolutionException extends CrmException {
     private static final long serialVersionUID = 1L;
 
     NoSolutionException(Settings settings) {

@@ -52,7 +52,7 @@ public interface Hierarchy {
     try {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank()) {
-          List<String> path = List.of(split.split(line.strip(), -1));
+          List<String> path = List.of(split.split(line, -1));
           Require.argument(paths.put(path.get(0), path) == null,
               "value %s appears twice in the hierarchy", path.get(0));
         }

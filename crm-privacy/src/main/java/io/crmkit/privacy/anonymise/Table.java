@@ -37,7 +37,7 @@ public record Table(List<String> header, List<List<String>> rows) {
 
   /**
    * Reads a delimited text with a header line and no quoting (the layout of ARX's data files,
-   * such as UCI Adult with {@code ;}); CRLF and LF line ends are both accepted, blank lines skipped.
+   * such as UCI Adult with {@code ;}); CRLF and LF line ends are both accepted, blank lines skipped, cells kept exactly (no trimming).
    *
    * @param reader the text; not closed
    * @param delimiter the cell separator
@@ -50,11 +50,11 @@ public record Table(List<String> header, List<List<String>> rows) {
     try {
       String first = lines.readLine();
       Require.argument(first != null, "the table has no header line");
-      List<String> header = List.of(split.split(first.strip(), -1));
+      List<String> header = List.of(split.split(first, -1));
       List<List<String>> rows = new ArrayList<>();
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank()) {
-          rows.add(List.of(split.split(line.strip(), -1)));
+          rows.add(List.of(split.split(line, -1)));
         }
       }
       return new Table(header, rows);

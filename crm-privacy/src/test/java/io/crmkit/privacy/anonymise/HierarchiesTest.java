@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -75,15 +74,5 @@ class HierarchiesTest {
         .containsExactly("81667", "8166*", "816**", "81***", "8****", "*");
     assertThatThrownBy(() -> zip.generalise("8166", 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 characters");
-  }
-
-  @Test
-  void table_reads_a_header_and_rows_with_crlf() {
-    Table table = Table.read(new StringReader("age;gender\r\n34;male\r\n45;female\r\n"), ';');
-
-    assertThat(table.header()).containsExactly("age", "gender");
-    assertThat(table.rows()).containsExactly(List.of("34", "male"), List.of("45", "female"));
-    assertThatThrownBy(() -> Table.read(new StringReader("a;b\n1\n"), ';'))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 0");
   }
 }
