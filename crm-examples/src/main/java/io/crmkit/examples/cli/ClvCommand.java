@@ -255,6 +255,6 @@ final class ClvCommand implements Callable<Integer> {
   }
 
   private Path beside(String suffix) {
-    return TransactionOptions.beside(input, suffix);
+    return OutputFiles.beside(input, suffix);
   }
 }

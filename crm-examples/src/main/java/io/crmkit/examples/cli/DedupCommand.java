@@ -197,8 +197,8 @@ final class DedupCommand implements Callable<Integer> {
 
     List<String> ids = new ArrayList<>();
     read.forEach(contents -> contents.records().forEach(record -> ids.add(record.id())));
-    Path pairsFile = pairs != null ? pairs : beside(input, ".pairs.csv");
-    Path clustersFile = clusters != null ? clusters : beside(input, ".clusters.csv");
+    Path pairsFile = pairs != null ? pairs : OutputFiles.beside(input, ".pairs.csv");
+    Path clustersFile = clusters != null ? clusters : OutputFiles.beside(input, ".clusters.csv");
     ResultFiles.writePairs(pairsFile, result.pairs(), read.size() == 2 ? ids(read.get(0)) : Set.of());
     ResultFiles.writeClusters(clustersFile, ids, result.entityOf());
     new DedupReport(read, result, ids, pairsFile, clustersFile, Duration.ofNanos(System.nanoTime() - started))
@@ -260,12 +260,5 @@ final class DedupCommand implements Callable<Integer> {
     Set<String> ids = new HashSet<>();
     contents.records().forEach(record -> ids.add(record.id()));
     return ids;
-  }
-
-  private static Path beside(Path input, String suffix) {
-    String name = input.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String base = dot > 0 ? name.substring(0, dot) : name;
-    return input.resolveSibling(base + suffix);
   }
 }

@@ -178,7 +178,7 @@ final class RfmCommand implements Callable<Integer> {
           + " in " + currency));
       settings.add(Map.entry("tiers", tiering.text() + " " + tiering.labels().tiers()));
       RfmReport report = new RfmReport(reading.contents(), customers, result, assigned, settings);
-      Path customersFile = out != null ? out : TransactionOptions.beside(input, ".rfm.csv");
+      Path customersFile = out != null ? out : OutputFiles.beside(input, ".rfm.csv");
       report.writeCustomers(customersFile, progress);
       report.print(spec.commandLine().getOut(), customersFile, reading.rejectedFile(),
           Duration.ofNanos(System.nanoTime() - started));

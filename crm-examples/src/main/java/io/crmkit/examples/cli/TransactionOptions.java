@@ -91,7 +91,7 @@ final class TransactionOptions {
     err.flush();
     Optional<Path> rejectedFile = Optional.empty();
     if (!rejections.isEmpty()) {
-      rejectedFile = Optional.of(rejected != null ? rejected : beside(input, ".rejected.csv"));
+      rejectedFile = Optional.of(rejected != null ? rejected : OutputFiles.beside(input, ".rejected.csv"));
       writeRejections(rejectedFile.get(), rejections);
     }
     if (contents.transactions().isEmpty()) {
@@ -115,13 +115,5 @@ final class TransactionOptions {
     } catch (IOException e) {
       throw CliException.failure(file + ": cannot be written (" + e.getMessage() + ")", e);
     }
-  }
-
-  /** A file beside {@code input}: its name without the last extension, then {@code suffix}. */
-  static Path beside(Path input, String suffix) {
-    String name = input.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String base = dot > 0 ? name.substring(0, dot) : name;
-    return input.resolveSibling(base + suffix);
   }
 }

@@ -56,7 +56,7 @@ public sealed interface Tiering<T> {
    */
   static <T> Tiering<T> byQuantiles(Function<? super T, CustomerId> id, TierMetric<? super T> metric,
       TierLabels labels, double... cumulativeShares) {
-    return new Quantiles<>(id, metric, labels, shares(labels, cumulativeShares));
+    return new Quantiles<>(id, metric, labels, cumulativeShares);
   }
 
   /**
@@ -70,7 +70,7 @@ public sealed interface Tiering<T> {
    */
   static <T> Tiering<T> byParetoShare(Function<? super T, CustomerId> id, TierMetric<? super T> metric,
       TierLabels labels, double... cumulativeShares) {
-    return new Pareto<>(id, metric, labels, shares(labels, cumulativeShares));
+    return new Pareto<>(id, metric, labels, cumulativeShares);
   }
 
   private static double[] shares(TierLabels labels, double[] cumulativeShares) {
