@@ -47,8 +47,8 @@ public record ContactDecision(CustomerId customer, Purpose purpose, ContactChann
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(decidedBy, "decidedBy");
     boolean needsRecord = outcome == Outcome.GRANTED || outcome == Outcome.WITHDRAWN;
-    Require.argument(decidedBy.isPresent() == needsRecord, "outcome %s %s a deciding record", outcome,
-        needsRecord ? "needs" : "has no");
+    Require.argument(decidedBy.isPresent() == needsRecord, "outcome %s %s", outcome,
+        needsRecord ? "needs a deciding record" : "has no deciding record");
     decidedBy.ifPresent(record -> {
       ConsentEntry entry = record.entry();
       Require.argument(entry.customer().equals(customer) && entry.purpose().equals(purpose),
