@@ -77,7 +77,7 @@ public abstract class ConsentsContract {
   }
 
   @Property(tries = 15)
-  void appendedRecordsComeBackExactlyInAppendOrderWithIncreasingSequences(
+  public void appendedRecordsComeBackExactlyInAppendOrderWithIncreasingSequences(
       @ForAll("exactEntries") List<ConsentEntry> entries) {
     Consents consents = newStore().consents();
 
@@ -94,7 +94,7 @@ public abstract class ConsentsContract {
   }
 
   @Property(tries = 15)
-  void decidingPicksTheRecordTheDerivedStatePicksForEveryCustomer(
+  public void decidingPicksTheRecordTheDerivedStatePicksForEveryCustomer(
       @ForAll("outOfOrderEntries") List<ConsentEntry> entries, @ForAll("offsets") List<Integer> offsets) {
     Consents consents = newStore().consents();
     entries.forEach(consents::append);
