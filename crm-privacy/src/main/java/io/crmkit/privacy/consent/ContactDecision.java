@@ -64,7 +64,10 @@ public record ContactDecision(CustomerId customer, Purpose purpose, ContactChann
     return outcome == Outcome.GRANTED;
   }
 
-  /** One sentence saying why, naming the deciding record (no personal data). */
+  /**
+   * One sentence saying why, naming the deciding record by sequence, source and evidence reference
+   * (not the actor, who may be a person).
+   */
   public String explanation() {
     return switch (outcome) {
       case CHANNEL_NOT_COVERED -> "No: consent to " + purpose + " does not cover contact by " + channel + ".";
@@ -74,7 +77,7 @@ public record ContactDecision(CustomerId customer, Purpose purpose, ContactChann
         ConsentEntry entry = record.entry();
         yield (allowed() ? "Yes" : "No") + ": " + purpose + " " + entry.status().name().toLowerCase(Locale.ROOT)
             + " at " + entry.occurredAt() + " via " + entry.source() + " (evidence " + entry.evidence() + ", record "
-            + record.sequence() + ", recorded by " + entry.actor() + ").";
+            + record.sequence() + ").";
       }
     };
   }

@@ -116,7 +116,8 @@ class ConsentLedgerTest {
 
     assertThat(now.outcome()).isEqualTo(Outcome.WITHDRAWN);
     assertThat(now.decidedBy()).contains(withdrawn);
-    assertThat(now.explanation()).startsWith("No: marketing_sms withdrawn at " + T2);
+    assertThat(now.explanation()).startsWith("No: marketing_sms withdrawn at " + T2)
+        .contains("unsubscribe-link").doesNotContain("mailer");
     assertThat(between.decidedBy()).contains(granted);
     assertThat(between.allowed()).isTrue();
     assertThat(before.outcome()).isEqualTo(Outcome.NO_CONSENT);
