@@ -18,7 +18,7 @@ import java.util.Optional;
  *     .tablePrefix("crm_")                        // the default
  *     .transactionMode(TransactionMode.EXTERNAL)  // join the host's (Spring/JTA) transactions
  *     .migrateOnStart(false)                      // the DBA runs the DDL
- *     .eventFamilies(ConsentEvent.FAMILY)         // events of other modules go through the outbox too
+ *     .eventFamilies(PrivacyEvent.FAMILY)         // events of other modules go through the outbox too
  *     .build();
  * }</pre>
  *

@@ -125,6 +125,10 @@ final class Tables {
     return name("audit_chain_head");
   }
 
+  public String consentEntry() {
+    return name("consent_entry");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }

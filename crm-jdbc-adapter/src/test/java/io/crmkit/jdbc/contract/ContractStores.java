@@ -12,6 +12,7 @@ import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.jdbc.TestDatabases;
+import io.crmkit.privacy.PrivacyEvent;
 import io.crmkit.privacy.audit.AuditChain;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,10 +29,11 @@ final class ContractStores {
       "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
       "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
       "crm_merge_lineage", "crm_review_pair", "crm_blocking_key", "crm_customer_metric",
-      "crm_segment_definition", "crm_audit_log");
+      "crm_segment_definition", "crm_audit_log", "crm_consent_entry");
 
-  /** Options that carry the dedup events, which merges publish through the outbox. */
-  private static final JdbcOptions OPTIONS = JdbcDedup.options(JdbcOptions.builder()).build();
+  /** Options that carry the dedup events (merges) and the privacy events (consent changes) through the outbox. */
+  private static final JdbcOptions OPTIONS =
+      JdbcDedup.options(JdbcOptions.builder().eventFamilies(PrivacyEvent.FAMILY)).build();
 
   private static JdbcCrmStore h2;
   private static JdbcCrmStore postgres;

@@ -31,6 +31,10 @@ import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
 import io.crmkit.privacy.audit.AuditRecord;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.ConsentStatus;
+import io.crmkit.privacy.consent.Purpose;
 import io.crmkit.segmentation.segment.Segment;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -163,7 +167,12 @@ class ColumnSizesTest {
       entry("audit_log.reason", model("AuditEntry.MAX_REASON_LENGTH", AuditEntry.MAX_REASON_LENGTH)),
       entry("audit_log.previous_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
       entry("audit_log.entry_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
-      entry("audit_chain_head.last_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)));
+      entry("audit_chain_head.last_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
+      entry("consent_entry.purpose", model("Purpose.MAX_NAME_LENGTH", Purpose.MAX_NAME_LENGTH)),
+      entry("consent_entry.status", names(ConsentStatus.class)),
+      entry("consent_entry.source", model("ConsentSource.MAX_NAME_LENGTH", ConsentSource.MAX_NAME_LENGTH)),
+      entry("consent_entry.evidence", model("ConsentEntry.MAX_EVIDENCE_LENGTH", ConsentEntry.MAX_EVIDENCE_LENGTH)),
+      entry("consent_entry.actor", model("ConsentEntry.MAX_ACTOR_LENGTH", ConsentEntry.MAX_ACTOR_LENGTH)));
 
   /** What a column of a given size must hold. */
   private sealed interface Limit {
@@ -224,7 +233,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(16);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(18);
     assertThat(problems).isEmpty();
   }
 
@@ -278,6 +287,10 @@ class ColumnSizesTest {
     assertStopsAt(HistoryEntry.MAX_REASON_LENGTH, length -> historyEntry("actor", "r".repeat(length)));
     assertStopsAt(ChurnSignal.MAX_SOURCE_LENGTH,
         length -> new ChurnSignal(CustomerId.of(new UUID(0, 1)), 0.5, Instant.EPOCH, "s".repeat(length)));
+    assertStopsAt(Purpose.MAX_NAME_LENGTH, length -> Purpose.of("p".repeat(length)));
+    assertStopsAt(ConsentSource.MAX_NAME_LENGTH, length -> ConsentSource.of("s".repeat(length)));
+    assertStopsAt(ConsentEntry.MAX_EVIDENCE_LENGTH, length -> consentEntry("e".repeat(length), "actor"));
+    assertStopsAt(ConsentEntry.MAX_ACTOR_LENGTH, length -> consentEntry("evidence", "a".repeat(length)));
     assertStopsAt(CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH, length -> {
       String name = "n".repeat(length);
       if (!name.matches(CustomerDetails.ATTRIBUTE_NAME)) {
@@ -285,6 +298,11 @@ class ColumnSizesTest {
       }
       return name;
     });
+  }
+
+  private static ConsentEntry consentEntry(String evidence, String actor) {
+    return ConsentEntry.granted(CustomerId.of(new UUID(0, 1)), Purpose.PROFILING, ConsentSource.IMPORT, evidence,
+        Instant.EPOCH, actor);
   }
 
   private static HistoryEntry historyEntry(String actor, String reason) {

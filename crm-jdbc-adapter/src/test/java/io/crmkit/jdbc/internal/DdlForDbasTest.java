@@ -14,6 +14,9 @@ import io.crmkit.jdbc.TestCustomers;
 import io.crmkit.jdbc.TestDatabases;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.Purpose;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -90,6 +93,9 @@ class DdlForDbasTest {
     assertThat(store.attach(JdbcSegmentation.extension()).segmentDefinitions().all()).isEmpty();
     assertThat(store.attach(JdbcPrivacy.extension()).auditLog().append(AuditEntry.general("dba", AuditAction.CHANGE,
         "schema", Instant.parse("2026-01-01T00:00:00Z"), "installed by hand")).sequence()).isEqualTo(1);
+    assertThat(store.attach(JdbcPrivacy.extension()).consents().append(ConsentEntry.granted(
+        TestCustomers.fullPerson(1).id(), Purpose.MARKETING_EMAIL, ConsentSource.IN_PERSON, "paper-form-7",
+        Instant.parse("2026-01-01T00:00:00Z"), "dba")).sequence()).isEqualTo(1);
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();

@@ -51,6 +51,20 @@ class ContractsCatchBrokenAdaptersTest {
   }
 
   @Example
+  void aConsentLedgerDecidingByAppendOrderIsCaught() {
+    assertCaught(BrokenConsentAdapters.AppendOrderRun.class,
+        "appendedRecordsComeBackExactlyInAppendOrderWithIncreasingSequences",
+        "decidingPicksTheRecordTheDerivedStatePicksForEveryCustomer");
+  }
+
+  @Example
+  void aConsentLedgerKeepingMicrosecondsOnlyIsCaught() {
+    assertCaught(BrokenConsentAdapters.MicrosecondsRun.class, "anEmptyLedgerHasNoHistoryAndDecidesNothing",
+        "appendedRecordsComeBackExactlyInAppendOrderWithIncreasingSequences",
+        "decidingIsExactToTheNanosecondAndPrefersTheLaterRecordOnATie");
+  }
+
+  @Example
   void signedIdOrderIsCaught() {
     assertCaught(BrokenAdapters.SignedIdOrderRun.class, "countIsTheNumberOfMatches",
         "streamReturnsEveryMatchInIdOrder");

@@ -1,0 +1,13 @@
+package io.crmkit.jdbc.contract;
+
+import io.crmkit.jdbc.JdbcPrivacy;
+import io.crmkit.privacy.PrivacyStore;
+import io.crmkit.testkit.contract.ConsentsContract;
+
+/** The JDBC consent ledger keeps the contract on PostgreSQL. */
+class PostgresJdbcConsentsTest extends ConsentsContract {
+  @Override
+  protected PrivacyStore newStore() {
+    return ContractStores.emptyPostgres().attach(JdbcPrivacy.extension());
+  }
+}
