@@ -90,6 +90,7 @@ class DdlForDbasTest {
     assertThat(store.attach(JdbcSegmentation.extension()).segmentDefinitions().all()).isEmpty();
     assertThat(store.attach(JdbcPrivacy.extension()).auditLog().append(AuditEntry.general("dba", AuditAction.CHANGE,
         "schema", Instant.parse("2026-01-01T00:00:00Z"), "installed by hand")).sequence()).isEqualTo(1);
+    assertThat(store.attach(JdbcPrivacy.extension()).pseudonymKeys().all()).isEmpty();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();
