@@ -1,5 +1,7 @@
 package io.crmkit.privacy.pseudonym;
 
+import io.crmkit.core.common.CrmException;
+
 /**
  * Port the host implements: wraps (encrypts) key material before it is stored and unwraps it when
  * a key is used, so that the stored keys are useless without the host's secret. Plug a KMS here
@@ -39,7 +41,7 @@ public interface KeyWrapper {
   }
 
   /** Wrapped key material that cannot be unwrapped: a wrong secret, another key's bytes, or tampering. */
-  final class KeyUnwrapException extends RuntimeException {
+  final class KeyUnwrapException extends CrmException {
     private static final long serialVersionUID = 1L;
 
     /** @param message which key failed and why */
