@@ -3,6 +3,7 @@ package io.crmkit.privacy;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
+import io.crmkit.privacy.pseudonym.PseudonymKeys;
 
 /**
  * crm-privacy's ports attached to a base {@link CrmStore}, sharing its transactions, so that an
@@ -22,4 +23,6 @@ public interface PrivacyStore {
 
   /** The consent ledger's records (use them through {@code ConsentLedger}). */
   Consents consents();
+  /** The named pseudonymisation keys, their material wrapped by the host (see {@code PseudonymKeyring}). */
+  PseudonymKeys pseudonymKeys();
 }

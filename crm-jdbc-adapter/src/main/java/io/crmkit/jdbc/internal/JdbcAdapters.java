@@ -20,6 +20,7 @@ import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.metric.CustomerMetrics;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
+import io.crmkit.privacy.pseudonym.PseudonymKeys;
 import io.crmkit.segmentation.segment.SegmentDefinitions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -265,6 +266,11 @@ public final class JdbcAdapters {
    */
   public Consents consents() {
     return new JdbcConsents(connections, tables, dialect);
+  }
+
+  /** crm-privacy's {@link PseudonymKeys} over the {@code pseudonym_key} table. */
+  public PseudonymKeys pseudonymKeys() {
+    return new JdbcPseudonymKeys(connections, tables);
   }
 
   /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */

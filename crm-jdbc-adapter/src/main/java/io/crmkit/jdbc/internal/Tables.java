@@ -129,6 +129,10 @@ final class Tables {
     return name("consent_entry");
   }
 
+  public String pseudonymKey() {
+    return name("pseudonym_key");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }

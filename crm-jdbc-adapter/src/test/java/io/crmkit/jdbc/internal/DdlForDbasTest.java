@@ -96,6 +96,7 @@ class DdlForDbasTest {
     assertThat(store.attach(JdbcPrivacy.extension()).consents().append(ConsentEntry.granted(
         TestCustomers.fullPerson(1).id(), Purpose.MARKETING_EMAIL, ConsentSource.IN_PERSON, "paper-form-7",
         Instant.parse("2026-01-01T00:00:00Z"), "dba")).sequence()).isEqualTo(1);
+    assertThat(store.attach(JdbcPrivacy.extension()).pseudonymKeys().all()).isEmpty();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();

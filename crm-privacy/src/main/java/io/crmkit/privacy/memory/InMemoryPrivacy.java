@@ -6,6 +6,7 @@ import io.crmkit.core.store.StoreExtension;
 import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
+import io.crmkit.privacy.pseudonym.PseudonymKeys;
 
 /**
  * crm-privacy's ports in memory, to {@link CrmStore#attach attach} to an {@link InMemoryCrmStore}:
@@ -17,7 +18,7 @@ import io.crmkit.privacy.consent.Consents;
 public final class InMemoryPrivacy {
   private InMemoryPrivacy() {}
 
-  /** The audit log and the consent ledger in memory, on the store's transactions. */
+  /** The audit log and the other privacy ports in memory, on the store's transactions. */
   public static StoreExtension<PrivacyStore> extension() {
     return new StoreExtension<>() {
       @Override
@@ -32,7 +33,8 @@ public final class InMemoryPrivacy {
               + " not to " + store + "; use the extension of that store's technology");
         }
         return new Ports(memory, new InMemoryAuditLog(memory.transactions()),
-            new InMemoryConsents(memory.transactions()));
+            new InMemoryConsents(memory.transactions()),
+            new InMemoryPseudonymKeys(memory.transactions()));
       }
 
       @Override
@@ -42,5 +44,6 @@ public final class InMemoryPrivacy {
     };
   }
 
-  private record Ports(CrmStore base, AuditLog auditLog, Consents consents) implements PrivacyStore {}
+  private record Ports(CrmStore base, AuditLog auditLog, Consents consents, PseudonymKeys pseudonymKeys)
+      implements PrivacyStore {}
 }

@@ -53,3 +53,17 @@ CREATE TABLE crm_consent_entry (
 -- A customer's history, and the decision on a purpose at an instant for many customers at once.
 CREATE INDEX crm_consent_entry_customer_idx
   ON crm_consent_entry (customer_id, purpose, occurred_at, occurred_nanos, entry_seq);
+-- crmkit privacy, version 4 (H2): the named pseudonymisation keys. Every table name starts with
+-- the configured prefix. Instants are a timestamptz (microseconds) plus the nanoseconds below it.
+
+-- One row per key. wrapped_key is the key material as the host's KeyWrapper encrypted it (its own
+-- secret or its KMS): the database never holds a key in clear. A retired key keeps its row.
+CREATE TABLE crm_pseudonym_key (
+  key_name      VARCHAR(64)              NOT NULL,
+  created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  created_nanos INTEGER                  NOT NULL,
+  retired_at    TIMESTAMP WITH TIME ZONE,
+  retired_nanos INTEGER,
+  wrapped_key   VARBINARY(4096)          NOT NULL,
+  CONSTRAINT crm_pseudonym_key_pk PRIMARY KEY (key_name)
+);

@@ -1,0 +1,13 @@
+package io.crmkit.jdbc.contract;
+
+import io.crmkit.jdbc.JdbcPrivacy;
+import io.crmkit.privacy.PrivacyStore;
+import io.crmkit.testkit.contract.PseudonymKeysContract;
+
+/** The JDBC pseudonymisation keys keep the contract on PostgreSQL. */
+class PostgresJdbcPseudonymKeysTest extends PseudonymKeysContract {
+  @Override
+  protected PrivacyStore newStore() {
+    return ContractStores.emptyPostgres().attach(JdbcPrivacy.extension());
+  }
+}
