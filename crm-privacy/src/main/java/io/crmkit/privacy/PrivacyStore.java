@@ -2,6 +2,7 @@ package io.crmkit.privacy;
 
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.privacy.audit.AuditLog;
+import io.crmkit.privacy.crypto.ProtectionKeys;
 
 /**
  * crm-privacy's ports attached to a base {@link CrmStore}, sharing its transactions, so that an
@@ -18,4 +19,7 @@ public interface PrivacyStore {
 
   /** The hash-chained audit log. */
   AuditLog auditLog();
+
+  /** The metadata of the keys that encrypt and blind-index protected fields (never their material). */
+  ProtectionKeys protectionKeys();
 }

@@ -5,6 +5,7 @@ import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditLog;
+import io.crmkit.privacy.crypto.ProtectionKeys;
 
 /**
  * crm-privacy's ports in memory, to {@link CrmStore#attach attach} to an {@link InMemoryCrmStore}:
@@ -16,7 +17,7 @@ import io.crmkit.privacy.audit.AuditLog;
 public final class InMemoryPrivacy {
   private InMemoryPrivacy() {}
 
-  /** The audit log in memory, on the store's transactions. */
+  /** The audit log and the protection keys' metadata in memory, on the store's transactions. */
   public static StoreExtension<PrivacyStore> extension() {
     return new StoreExtension<>() {
       @Override
@@ -30,7 +31,8 @@ public final class InMemoryPrivacy {
           throw new IllegalArgumentException("the in-memory extension " + key() + " attaches to an InMemoryCrmStore,"
               + " not to " + store + "; use the extension of that store's technology");
         }
-        return new Ports(memory, new InMemoryAuditLog(memory.transactions()));
+        return new Ports(memory, new InMemoryAuditLog(memory.transactions()),
+            new InMemoryProtectionKeys(memory.transactions()));
       }
 
       @Override
@@ -40,5 +42,5 @@ public final class InMemoryPrivacy {
     };
   }
 
-  private record Ports(CrmStore base, AuditLog auditLog) implements PrivacyStore {}
+  private record Ports(CrmStore base, AuditLog auditLog, ProtectionKeys protectionKeys) implements PrivacyStore {}
 }
