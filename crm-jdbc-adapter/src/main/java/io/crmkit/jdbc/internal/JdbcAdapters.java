@@ -19,6 +19,7 @@ import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.metric.CustomerMetrics;
 import io.crmkit.privacy.audit.AuditLog;
+import io.crmkit.privacy.crypto.ProtectionKeys;
 import io.crmkit.segmentation.segment.SegmentDefinitions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -256,6 +257,14 @@ public final class JdbcAdapters {
    */
   public AuditLog auditLog() {
     return new JdbcAuditLog(connections, tables);
+  }
+
+  /**
+   * crm-privacy's {@link ProtectionKeys} over the {@code protection_key} table (needs crm-privacy on
+   * the class path).
+   */
+  public ProtectionKeys protectionKeys() {
+    return new JdbcProtectionKeys(connections, tables);
   }
 
   /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */

@@ -125,6 +125,10 @@ final class Tables {
     return name("audit_chain_head");
   }
 
+  public String protectionKey() {
+    return name("protection_key");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }

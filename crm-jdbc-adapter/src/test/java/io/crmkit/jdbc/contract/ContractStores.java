@@ -28,7 +28,7 @@ final class ContractStores {
       "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
       "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
       "crm_merge_lineage", "crm_review_pair", "crm_blocking_key", "crm_customer_metric",
-      "crm_segment_definition", "crm_audit_log");
+      "crm_segment_definition", "crm_audit_log", "crm_protection_key");
 
   /** Options that carry the dedup events, which merges publish through the outbox. */
   private static final JdbcOptions OPTIONS = JdbcDedup.options(JdbcOptions.builder()).build();

@@ -28,9 +28,11 @@ import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.lifecycle.ChurnSignal;
 import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
+import io.crmkit.core.protection.ProtectedField;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
 import io.crmkit.privacy.audit.AuditRecord;
+import io.crmkit.privacy.crypto.KeyPurpose;
 import io.crmkit.segmentation.segment.Segment;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -163,7 +165,9 @@ class ColumnSizesTest {
       entry("audit_log.reason", model("AuditEntry.MAX_REASON_LENGTH", AuditEntry.MAX_REASON_LENGTH)),
       entry("audit_log.previous_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
       entry("audit_log.entry_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
-      entry("audit_chain_head.last_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)));
+      entry("audit_chain_head.last_hash", model("AuditRecord.HASH_LENGTH", AuditRecord.HASH_LENGTH)),
+      entry("protection_key.field_name", names(ProtectedField.class)),
+      entry("protection_key.key_purpose", names(KeyPurpose.class)));
 
   /** What a column of a given size must hold. */
   private sealed interface Limit {
@@ -224,7 +228,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(16);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(18);
     assertThat(problems).isEmpty();
   }
 

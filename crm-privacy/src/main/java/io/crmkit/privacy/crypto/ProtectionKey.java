@@ -3,6 +3,7 @@ package io.crmkit.privacy.crypto;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.protection.ProtectedField;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +23,13 @@ public record ProtectionKey(ProtectedField field, KeyPurpose purpose, int keyId,
   public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
   /** The last instant a key record may carry. */
   public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+  /**
+   * The order {@link ProtectionKeys} reads keys in: by field and purpose as declared, then oldest
+   * first (creation, then key id).
+   */
+  public static final Comparator<ProtectionKey> ORDER = Comparator.comparing(ProtectionKey::field)
+      .thenComparing(ProtectionKey::purpose).thenComparing(ProtectionKey::createdAt)
+      .thenComparingInt(ProtectionKey::keyId);
 
   /**
    * @throws NullPointerException if an argument is null

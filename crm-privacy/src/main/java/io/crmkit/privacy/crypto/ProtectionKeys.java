@@ -52,6 +52,6 @@ public interface ProtectionKeys {
   /** The current primary of {@code field} and {@code purpose}, if one is recorded. */
   Optional<ProtectionKey> primary(ProtectedField field, KeyPurpose purpose);
 
-  /** Every recorded key, by field, purpose, creation and key id. */
+  /** Every recorded key, in {@link ProtectionKey#ORDER} (fields and purposes as declared). */
   List<ProtectionKey> all();
 }

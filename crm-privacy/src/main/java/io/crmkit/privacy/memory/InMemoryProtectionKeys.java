@@ -6,7 +6,6 @@ import io.crmkit.privacy.crypto.KeyPurpose;
 import io.crmkit.privacy.crypto.ProtectionKey;
 import io.crmkit.privacy.crypto.ProtectionKeys;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,10 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * store's transactions and put the former record back on rollback.
  */
 final class InMemoryProtectionKeys implements ProtectionKeys {
-  static final Comparator<ProtectionKey> ORDER = Comparator.comparing(ProtectionKey::field)
-      .thenComparing(ProtectionKey::purpose).thenComparing(ProtectionKey::createdAt)
-      .thenComparingInt(ProtectionKey::keyId);
-
   private record Id(ProtectedField field, KeyPurpose purpose, int keyId) {}
 
   private final Map<Id, ProtectionKey> keys = new ConcurrentHashMap<>();
@@ -72,7 +67,7 @@ final class InMemoryProtectionKeys implements ProtectionKeys {
   public List<ProtectionKey> keys(ProtectedField field, KeyPurpose purpose) {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(purpose, "purpose");
-    return keys.values().stream().filter(k -> k.field() == field && k.purpose() == purpose).sorted(ORDER).toList();
+    return keys.values().stream().filter(k -> k.field() == field && k.purpose() == purpose).sorted(ProtectionKey.ORDER).toList();
   }
 
   @Override
@@ -82,7 +77,7 @@ final class InMemoryProtectionKeys implements ProtectionKeys {
 
   @Override
   public List<ProtectionKey> all() {
-    return keys.values().stream().sorted(ORDER).toList();
+    return keys.values().stream().sorted(ProtectionKey.ORDER).toList();
   }
 
   /** Stores {@code key} in place of its former record, which a rollback puts back. */
