@@ -18,9 +18,13 @@ import java.util.Optional;
 
 /**
  * {@link ProtectionKeys} over the {@code protection_key} table (primary key field, purpose, key
- * id). A write reads the keys of its field and purpose with {@code SELECT ... FOR UPDATE} in the
- * caller's transaction, applies the rule of {@link ProtectionKey} in Java and writes the rows that
- * changed, so two rotations of one field queue on its rows instead of leaving two primaries.
+ * id). A write locks the keys of its field and purpose with {@code SELECT ... FOR UPDATE} in the
+ * caller's transaction, reads them again (at read committed, the second read sees what a
+ * transaction it waited for committed, rows it inserted included), applies the rules of {@link
+ * ProtectionKey} in Java and writes the rows that changed, so rotations of one field queue on its
+ * rows. {@code is_primary} is TRUE or NULL under a unique constraint: should two first records of
+ * a field race (no row to lock yet), one fails with a {@code CrmStorageException} rather than
+ * leaving two primaries.
  */
 final class JdbcProtectionKeys implements ProtectionKeys {
   private static final String COLUMNS = "field_name, key_purpose, key_id, is_primary, created_at, created_nanos,"
@@ -105,8 +109,10 @@ final class JdbcProtectionKeys implements ProtectionKeys {
     return connections.read("read the protection keys", connection -> select(connection, ""));
   }
 
+  /** Locks the keys of {@code field} and {@code purpose} and reads them as they are once locked. */
   private List<ProtectionKey> lock(Connection connection, ProtectedField field, KeyPurpose purpose)
       throws SQLException {
+    select(connection, " WHERE field_name = ? AND key_purpose = ? FOR UPDATE", field, purpose);
     return select(connection, " WHERE field_name = ? AND key_purpose = ? FOR UPDATE", field, purpose);
   }
 
@@ -139,7 +145,7 @@ final class JdbcProtectionKeys implements ProtectionKeys {
       insert.setString(1, key.field().name());
       insert.setString(2, key.purpose().name());
       insert.setInt(3, key.keyId());
-      insert.setBoolean(4, key.primary());
+      setPrimary(insert, 4, key.primary());
       Values.setInstant(insert, 5, key.createdAt());
       setOptionalInstant(insert, 7, key.rotatedAt());
       setOptionalInstant(insert, 9, key.retiredAt());
@@ -152,13 +158,22 @@ final class JdbcProtectionKeys implements ProtectionKeys {
     try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.protectionKey()
         + " SET is_primary = ?, rotated_at = ?, rotated_nanos = ?, retired_at = ?, retired_nanos = ?"
         + " WHERE field_name = ? AND key_purpose = ? AND key_id = ?")) {
-      update.setBoolean(1, key.primary());
+      setPrimary(update, 1, key.primary());
       setOptionalInstant(update, 2, key.rotatedAt());
       setOptionalInstant(update, 4, key.retiredAt());
       update.setString(6, key.field().name());
       update.setString(7, key.purpose().name());
       update.setInt(8, key.keyId());
       update.executeUpdate();
+    }
+  }
+
+  /** TRUE for the primary, NULL for the others (the unique constraint counts only TRUE). */
+  private static void setPrimary(PreparedStatement statement, int index, boolean primary) throws SQLException {
+    if (primary) {
+      statement.setBoolean(index, true);
+    } else {
+      statement.setNull(index, Types.BOOLEAN);
     }
   }
 
@@ -178,7 +193,7 @@ final class JdbcProtectionKeys implements ProtectionKeys {
     int keyId = rs.getInt("key_id");
     try {
       return new ProtectionKey(ProtectedField.valueOf(field), KeyPurpose.valueOf(rs.getString("key_purpose")), keyId,
-          rs.getBoolean("is_primary"), Values.instant(rs, "created_at", "created_nanos"),
+          rs.getBoolean("is_primary") && !rs.wasNull(), Values.instant(rs, "created_at", "created_nanos"),
           optionalInstant(rs, "rotated_at", "rotated_nanos"), optionalInstant(rs, "retired_at", "retired_nanos"));
     } catch (IllegalArgumentException e) {
       throw new CrmStorageException("protection key " + keyId + " of " + field + " cannot be read as a key: "
