@@ -3,6 +3,7 @@ package io.crmkit.privacy;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
+import io.crmkit.privacy.crypto.ProtectionKeys;
 import io.crmkit.privacy.pseudonym.PseudonymKeys;
 
 /**
@@ -25,4 +26,6 @@ public interface PrivacyStore {
   Consents consents();
   /** The named pseudonymisation keys, their material wrapped by the host (see {@code PseudonymKeyring}). */
   PseudonymKeys pseudonymKeys();
+  /** The metadata of the keys that encrypt and blind-index protected fields (never their material). */
+  ProtectionKeys protectionKeys();
 }

@@ -20,6 +20,7 @@ import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.metric.CustomerMetrics;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
+import io.crmkit.privacy.crypto.ProtectionKeys;
 import io.crmkit.privacy.pseudonym.PseudonymKeys;
 import io.crmkit.segmentation.segment.SegmentDefinitions;
 import java.sql.Connection;
@@ -271,6 +272,14 @@ public final class JdbcAdapters {
   /** crm-privacy's {@link PseudonymKeys} over the {@code pseudonym_key} table. */
   public PseudonymKeys pseudonymKeys() {
     return new JdbcPseudonymKeys(connections, tables);
+  }
+
+  /**
+   * crm-privacy's {@link ProtectionKeys} over the {@code protection_key} table (needs crm-privacy on
+   * the class path).
+   */
+  public ProtectionKeys protectionKeys() {
+    return new JdbcProtectionKeys(connections, tables);
   }
 
   /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */

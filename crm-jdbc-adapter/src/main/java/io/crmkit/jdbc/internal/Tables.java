@@ -133,6 +133,10 @@ final class Tables {
     return name("pseudonym_key");
   }
 
+  public String protectionKey() {
+    return name("protection_key");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }

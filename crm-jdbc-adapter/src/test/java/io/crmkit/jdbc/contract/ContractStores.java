@@ -29,7 +29,8 @@ final class ContractStores {
       "crm_customer_attribute", "crm_external_ref", "crm_customer", "crm_purchase", "crm_interaction", "crm_outbox",
       "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
       "crm_merge_lineage", "crm_review_pair", "crm_blocking_key", "crm_customer_metric",
-      "crm_segment_definition", "crm_audit_log", "crm_consent_entry", "crm_pseudonym_key");
+      "crm_segment_definition", "crm_audit_log", "crm_consent_entry", "crm_pseudonym_key",
+      "crm_protection_key");
 
   /** Options that carry the dedup events (merges) and the privacy events (consent changes) through the outbox. */
   private static final JdbcOptions OPTIONS =

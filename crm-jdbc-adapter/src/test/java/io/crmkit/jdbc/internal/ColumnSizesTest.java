@@ -28,6 +28,7 @@ import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.lifecycle.ChurnSignal;
 import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
+import io.crmkit.core.protection.ProtectedField;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
 import io.crmkit.privacy.audit.AuditRecord;
@@ -35,6 +36,7 @@ import io.crmkit.privacy.consent.ConsentEntry;
 import io.crmkit.privacy.consent.ConsentSource;
 import io.crmkit.privacy.consent.ConsentStatus;
 import io.crmkit.privacy.consent.Purpose;
+import io.crmkit.privacy.crypto.KeyPurpose;
 import io.crmkit.privacy.pseudonym.PseudonymKey;
 import io.crmkit.segmentation.segment.Segment;
 import jakarta.validation.Validation;
@@ -174,7 +176,9 @@ class ColumnSizesTest {
       entry("consent_entry.source", model("ConsentSource.MAX_NAME_LENGTH", ConsentSource.MAX_NAME_LENGTH)),
       entry("consent_entry.evidence", model("ConsentEntry.MAX_EVIDENCE_LENGTH", ConsentEntry.MAX_EVIDENCE_LENGTH)),
       entry("consent_entry.actor", model("ConsentEntry.MAX_ACTOR_LENGTH", ConsentEntry.MAX_ACTOR_LENGTH)),
-      entry("pseudonym_key.key_name", model("PseudonymKey.MAX_NAME_LENGTH", PseudonymKey.MAX_NAME_LENGTH)));
+      entry("pseudonym_key.key_name", model("PseudonymKey.MAX_NAME_LENGTH", PseudonymKey.MAX_NAME_LENGTH)),
+      entry("protection_key.field_name", names(ProtectedField.class)),
+      entry("protection_key.key_purpose", names(KeyPurpose.class)));
 
   /** What a column of a given size must hold. */
   private sealed interface Limit {
@@ -235,7 +239,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(20);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(22);
     assertThat(problems).isEmpty();
   }
 

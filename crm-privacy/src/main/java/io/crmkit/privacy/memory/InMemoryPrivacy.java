@@ -6,6 +6,7 @@ import io.crmkit.core.store.StoreExtension;
 import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
+import io.crmkit.privacy.crypto.ProtectionKeys;
 import io.crmkit.privacy.pseudonym.PseudonymKeys;
 
 /**
@@ -34,6 +35,7 @@ public final class InMemoryPrivacy {
         }
         return new Ports(memory, new InMemoryAuditLog(memory.transactions()),
             new InMemoryConsents(memory.transactions()),
+            new InMemoryProtectionKeys(memory.transactions()),
             new InMemoryPseudonymKeys(memory.transactions()));
       }
 
@@ -44,6 +46,6 @@ public final class InMemoryPrivacy {
     };
   }
 
-  private record Ports(CrmStore base, AuditLog auditLog, Consents consents, PseudonymKeys pseudonymKeys)
-      implements PrivacyStore {}
+  private record Ports(CrmStore base, AuditLog auditLog, Consents consents, ProtectionKeys protectionKeys,
+      PseudonymKeys pseudonymKeys) implements PrivacyStore {}
 }

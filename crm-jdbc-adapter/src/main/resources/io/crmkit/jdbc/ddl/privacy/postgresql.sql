@@ -53,6 +53,30 @@ CREATE TABLE crm_consent_entry (
 -- A customer's history, and the decision on a purpose at an instant for many customers at once.
 CREATE INDEX crm_consent_entry_customer_idx
   ON crm_consent_entry (customer_id, purpose, occurred_at, occurred_nanos, entry_seq);
+-- crmkit privacy, version 3 (PostgreSQL): the metadata of the keys that encrypt and blind-index
+-- protected fields. Never key material: the keysets stay with the host's key provider or KMS.
+
+-- One row per Tink key of a field's keyset (purpose ENCRYPTION or BLIND_INDEX), key_id being
+-- Tink's key id (a signed 32-bit integer). is_primary is TRUE for the primary and NULL otherwise
+-- (never FALSE), so that the unique constraint on it allows one primary per field and purpose (NULLs
+-- are distinct) in both databases. A key stops being the primary when a newer one takes over
+-- (rotated_at) and decrypts until it is retired.
+-- Instants are a timestamptz (microseconds) plus the nanoseconds below the microsecond.
+CREATE TABLE crm_protection_key (
+  field_name    VARCHAR(32)              NOT NULL,
+  key_purpose   VARCHAR(16)              NOT NULL,
+  key_id        INTEGER                  NOT NULL,
+  is_primary    BOOLEAN,
+  created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  created_nanos INTEGER                  NOT NULL,
+  rotated_at    TIMESTAMP WITH TIME ZONE,
+  rotated_nanos INTEGER,
+  retired_at    TIMESTAMP WITH TIME ZONE,
+  retired_nanos INTEGER,
+  CONSTRAINT crm_protection_key_pk PRIMARY KEY (field_name, key_purpose, key_id),
+  CONSTRAINT crm_protection_key_primary_uq UNIQUE (field_name, key_purpose, is_primary),
+  CONSTRAINT crm_protection_key_primary_ck CHECK (is_primary)
+);
 -- crmkit privacy, version 4 (PostgreSQL): the named pseudonymisation keys. Every table name starts with
 -- the configured prefix. Instants are a timestamptz (microseconds) plus the nanoseconds below it.
 
