@@ -22,7 +22,8 @@ import java.util.Optional;
  * caller's transaction, reads them again (at read committed, the second read sees what a
  * transaction it waited for committed, rows it inserted included), applies the rules of {@link
  * ProtectionKey} in Java and writes the rows that changed, so rotations of one field queue on its
- * rows. {@code is_primary} is TRUE or NULL under a unique constraint: should two first records of
+ * rows. Rows a rotation inserts join the lock set between the two reads, so two rotations can lock
+ * them in opposite orders: the database's deadlock victim runs again from a savepoint. {@code is_primary} is TRUE or NULL under a unique constraint: should two first records of
  * a field race (no row to lock yet), one fails with a {@code CrmStorageException} rather than
  * leaving two primaries.
  */
@@ -41,22 +42,23 @@ final class JdbcProtectionKeys implements ProtectionKeys {
   @Override
   public ProtectionKey recordAdded(ProtectedField field, KeyPurpose purpose, int keyId, Instant at) {
     ProtectionKey added = ProtectionKey.created(field, purpose, keyId, false, at);
-    return connections.write("record protection key " + keyId + " of " + field + "/" + purpose, connection -> {
-      Optional<ProtectionKey> known = find(lock(connection, field, purpose), keyId);
-      if (known.isPresent()) {
-        return known.get();
-      }
-      insert(connection, added);
-      return added;
-    });
+    return connections.write("record protection key " + keyId + " of " + field + "/" + purpose,
+        connection -> KeyClashRetry.runPastDeadlocks(connection, locked -> {
+          Optional<ProtectionKey> known = find(lock(locked, field, purpose), keyId);
+          if (known.isPresent()) {
+            return known.get();
+          }
+          insert(locked, added);
+          return added;
+        }));
   }
 
   @Override
   public ProtectionKey recordPrimary(ProtectedField field, KeyPurpose purpose, int keyId, Instant at) {
     ProtectionKey created = ProtectionKey.created(field, purpose, keyId, true, at);
     return connections.write("record protection key " + keyId + " of " + field + "/" + purpose + " as primary",
-        connection -> {
-          List<ProtectionKey> keys = lock(connection, field, purpose);
+        connection -> KeyClashRetry.runPastDeadlocks(connection, locked -> {
+          List<ProtectionKey> keys = lock(locked, field, purpose);
           Optional<ProtectionKey> known = find(keys, keyId);
           if (known.isPresent() && known.get().primary()) {
             return known.get();
@@ -65,30 +67,31 @@ final class JdbcProtectionKeys implements ProtectionKeys {
           Optional<ProtectionKey> former = keys.stream().filter(ProtectionKey::primary).findFirst()
               .map(k -> k.rotatedAway(at));
           if (former.isPresent()) {
-            update(connection, former.get());
+            update(locked, former.get());
           }
           if (known.isPresent()) {
-            update(connection, promoted);
+            update(locked, promoted);
           } else {
-            insert(connection, promoted);
+            insert(locked, promoted);
           }
           return promoted;
-        });
+        }));
   }
 
   @Override
   public ProtectionKey recordRetired(ProtectedField field, KeyPurpose purpose, int keyId, Instant at) {
     Objects.requireNonNull(at, "at");
-    return connections.write("retire protection key " + keyId + " of " + field + "/" + purpose, connection -> {
-      ProtectionKey known = find(lock(connection, Objects.requireNonNull(field, "field"),
-          Objects.requireNonNull(purpose, "purpose")), keyId).orElseThrow(() -> new IllegalArgumentException(
-              "no key " + keyId + " is recorded for " + field + "/" + purpose));
-      ProtectionKey retired = known.retired(at);
-      if (!retired.equals(known)) {
-        update(connection, retired);
-      }
-      return retired;
-    });
+    return connections.write("retire protection key " + keyId + " of " + field + "/" + purpose,
+        connection -> KeyClashRetry.runPastDeadlocks(connection, locked -> {
+          ProtectionKey known = find(lock(locked, Objects.requireNonNull(field, "field"),
+              Objects.requireNonNull(purpose, "purpose")), keyId).orElseThrow(() -> new IllegalArgumentException(
+                  "no key " + keyId + " is recorded for " + field + "/" + purpose));
+          ProtectionKey retired = known.retired(at);
+          if (!retired.equals(known)) {
+            update(locked, retired);
+          }
+          return retired;
+        }));
   }
 
   @Override

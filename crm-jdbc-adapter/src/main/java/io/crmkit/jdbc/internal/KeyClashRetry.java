@@ -34,6 +34,24 @@ final class KeyClashRetry {
   }
 
   /**
+   * Runs JDBC work that locks several rows and may be chosen as a deadlock's victim, again from
+   * its savepoint (which releases the locks it took), at most {@value #ATTEMPTS} times.
+   */
+  static <T> T runPastDeadlocks(Connection connection, SqlWork<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      Savepoint start = connection.setSavepoint();
+      try {
+        return work.run(connection);
+      } catch (SQLException e) {
+        if (!Dialect.isDeadlock(e) || attempt == ATTEMPTS) {
+          throw e;
+        }
+        connection.rollback(start);
+      }
+    }
+  }
+
+  /**
    * Runs work of a core service, written against ports, that meets a clash as a {@link
    * DuplicateKeyException}, on {@code connection}, the connection of the transaction it runs in.
    */
