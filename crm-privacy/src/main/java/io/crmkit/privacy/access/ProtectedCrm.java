@@ -4,6 +4,7 @@ import io.crmkit.core.Crm;
 import io.crmkit.core.activity.Interaction;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.Page;
 import io.crmkit.core.common.PageRequest;
@@ -113,7 +114,7 @@ public final class ProtectedCrm {
    * @throws AccessDeniedException if the caller may not read it
    */
   public Optional<Customer> find(CustomerId id) {
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> crm.find(id).map(c -> shown(caller, c)));
   }
 
@@ -123,7 +124,7 @@ public final class ProtectedCrm {
    * @throws AccessDeniedException if the caller may not read it
    */
   public Optional<Customer> findByExternalReference(ExternalReference reference) {
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> crm.findByExternalReference(reference).map(c -> shown(caller, c)));
   }
 
@@ -133,7 +134,7 @@ public final class ProtectedCrm {
    * @throws AccessDeniedException if the caller may not read one of them; nothing is audited
    */
   public Page<Customer> find(Criteria criteria, Sort sort, PageRequest page) {
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> {
       Page<Customer> found = crm.find(criteria, sort, page);
       return new Page<>(shownAll(caller, found.items()), found.request(), found.hasNext());
@@ -156,7 +157,7 @@ public final class ProtectedCrm {
    * @throws AccessDeniedException if the caller may not read customers
    */
   public long count(Criteria criteria) {
-    Caller caller = callers.current();
+    Caller caller = caller();
     require(caller, FieldAction.READ_MASKED, FieldScope.NON_PERSONAL, Optional.empty(), Optional.empty());
     return crm.count(criteria);
   }
@@ -168,7 +169,7 @@ public final class ProtectedCrm {
    * @throws AccessDeniedException from the stream, at the first customer the caller may not read
    */
   public Stream<Customer> stream(Criteria criteria) {
-    Caller caller = callers.current();
+    Caller caller = caller();
     return crm.stream(criteria).map(c -> inTransaction(() -> shown(caller, c)));
   }
 
@@ -182,7 +183,7 @@ public final class ProtectedCrm {
    */
   public Customer register(NewCustomer customer) {
     Require.notNull(customer, "customer");
-    Caller caller = callers.current();
+    Caller caller = caller();
     Set<PersonalField> fields = PersonalParts.present(customer);
     requireWrite(caller, fields, customer, Optional.empty());
     return inTransaction(() -> {
@@ -196,15 +197,17 @@ public final class ProtectedCrm {
    * Saves the caller's change of a customer they read through this facade. Parts left as the
    * caller's view showed them keep their stored values; what remains must be WRITE-permitted (the
    * non-personal scope, and the category of every personal field changed) for the customer as
-   * stored. A change that changes nothing writes and audits nothing.
+   * stored. A change that changes nothing writes nothing and audits no change.
    *
    * @return the customer as stored, as the caller may see it
    * @throws AccessDeniedException naming the category and action refused; nothing is written
-   * @throws CustomerNotFoundException, CrmValidationException, ConcurrentUpdateException as {@link Crm#update}
+   * @throws CustomerNotFoundException if there is no such customer
+   * @throws CrmValidationException as {@link Crm#update}
+   * @throws ConcurrentUpdateException if the stored version is not {@code changed.version()}
    */
   public Customer update(Customer changed) {
     Require.notNull(changed, "changed");
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> {
       Customer current = crm.get(changed.id());
       Customer view = Visibility.decide(policy, caller, FieldAction.READ_MASKED, current, catalogued)
@@ -212,7 +215,7 @@ public final class ProtectedCrm {
       Customer meant = MaskedEdits.restore(current, view, changed);
       Set<String> attributes = CustomerChanges.between(current, meant);
       if (attributes.isEmpty()) {
-        return view;
+        return shown(caller, current);
       }
       requireWrite(caller, PersonalParts.changed(current, meant), current, Optional.of(current.id()));
       Customer saved = crm.update(meant);
@@ -226,11 +229,12 @@ public final class ProtectedCrm {
    * Records a purchase of a customer the caller may write (non-personal scope).
    *
    * @throws AccessDeniedException if the caller may not; nothing is recorded
-   * @throws CustomerNotFoundException, CrmValidationException as {@link Crm#recordPurchase}
+   * @throws CustomerNotFoundException if its customer does not exist
+   * @throws CrmValidationException as {@link Crm#recordPurchase}
    */
   public Purchase recordPurchase(Purchase purchase) {
     Require.notNull(purchase, "purchase");
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> {
       requireWrite(caller, Set.of(), crm.get(purchase.customerId()), Optional.of(purchase.customerId()));
       Purchase recorded = crm.recordPurchase(purchase);
@@ -243,11 +247,12 @@ public final class ProtectedCrm {
    * Records an interaction with a customer the caller may write (non-personal scope).
    *
    * @throws AccessDeniedException if the caller may not; nothing is recorded
-   * @throws CustomerNotFoundException, CrmValidationException as {@link Crm#recordInteraction}
+   * @throws CustomerNotFoundException if its customer does not exist
+   * @throws CrmValidationException as {@link Crm#recordInteraction}
    */
   public Interaction recordInteraction(Interaction interaction) {
     Require.notNull(interaction, "interaction");
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> {
       requireWrite(caller, Set.of(), crm.get(interaction.customerId()), Optional.of(interaction.customerId()));
       Interaction recorded = crm.recordInteraction(interaction);
@@ -264,7 +269,7 @@ public final class ProtectedCrm {
    * @throws AccessDeniedException if the caller may not read it
    */
   public List<Purchase> purchases(CustomerId customerId, TimeRange range) {
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> {
       requireActivityRead(caller, customerId);
       return crm.purchases(customerId, range);
@@ -279,7 +284,7 @@ public final class ProtectedCrm {
    * @throws AccessDeniedException if the caller may not read it
    */
   public List<Interaction> interactions(CustomerId customerId, TimeRange range) {
-    Caller caller = callers.current();
+    Caller caller = caller();
     return inTransaction(() -> {
       requireActivityRead(caller, customerId);
       return crm.interactions(customerId, range);
@@ -298,7 +303,7 @@ public final class ProtectedCrm {
    */
   public Stream<Customer> export(Criteria criteria) {
     Require.notNull(criteria, "criteria");
-    Caller caller = callers.current();
+    Caller caller = caller();
     for (FieldScope scope : everyScope()) {
       require(caller, FieldAction.EXPORT, scope, Optional.empty(), Optional.empty());
     }
@@ -325,7 +330,7 @@ public final class ProtectedCrm {
     Require.notNull(survivor, "survivor");
     Require.notNull(absorbed, "absorbed");
     Require.state(merger != null, "this ProtectedCrm was built without a merger; set Builder.merger(...)");
-    Caller caller = callers.current();
+    Caller caller = caller();
     List<CustomerId> merged = new ArrayList<>();
     merged.add(survivor);
     merged.addAll(absorbed);
@@ -361,6 +366,12 @@ public final class ProtectedCrm {
       Objects.requireNonNull(mergeId, "mergeId");
       Objects.requireNonNull(golden, "golden");
     }
+  }
+
+  private Caller caller() {
+    Caller caller = callers.current();
+    Require.state(caller != null, "the CallerContext answered no caller; it must name who is calling, or throw");
+    return caller;
   }
 
   private Customer shown(Caller caller, Customer customer) {
