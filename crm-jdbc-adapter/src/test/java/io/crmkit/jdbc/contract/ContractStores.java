@@ -3,6 +3,7 @@ package io.crmkit.jdbc.contract;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.store.CrmStore;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
@@ -12,6 +13,7 @@ import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.jdbc.TestDatabases;
+import io.crmkit.privacy.PrivacyEvent;
 import io.crmkit.privacy.audit.AuditChain;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,8 +32,9 @@ final class ContractStores {
       "crm_merge_lineage", "crm_review_pair", "crm_blocking_key", "crm_customer_metric",
       "crm_segment_definition", "crm_audit_log");
 
-  /** Options that carry the dedup events, which merges publish through the outbox. */
-  private static final JdbcOptions OPTIONS = JdbcDedup.options(JdbcOptions.builder()).build();
+  /** Options that carry the dedup events, which merges publish through the outbox, and the privacy events. */
+  private static final JdbcOptions OPTIONS = JdbcDedup.options(JdbcOptions.builder().eventFamilies(PrivacyEvent.FAMILY))
+      .build();
 
   private static JdbcCrmStore h2;
   private static JdbcCrmStore postgres;
@@ -72,6 +75,17 @@ final class ContractStores {
     store.attach(JdbcSegmentation.extension());
     store.attach(JdbcPrivacy.extension());
     return store;
+  }
+
+  /** The data source under a store of {@link #emptyH2()} or {@link #emptyPostgres()}, to scan its tables. */
+  static synchronized DataSource dataSource(CrmStore store) {
+    if (store == h2) {
+      return h2DataSource;
+    }
+    if (store == postgres) {
+      return postgresDataSource;
+    }
+    throw new IllegalArgumentException("not a contract store: " + store);
   }
 
   private static void empty(DataSource dataSource, String database) {
