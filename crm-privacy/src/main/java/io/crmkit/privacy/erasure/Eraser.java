@@ -110,6 +110,9 @@ public final class Eraser {
     return base.transactions().inTransaction(() -> {
       Instant now = clock.instant();
       Set<CustomerId> joined = joinedByMerges(customer);
+      // Built before any write, so an actor or reason the audit log cannot hold fails the erasure early.
+      List<AuditEntry> entries = joined.stream()
+          .map(id -> AuditEntry.about(id, actor, AuditAction.ERASURE, AUDIT_TARGET, now, reason)).toList();
       Counts counts = new Counts();
       for (CustomerId id : joined) {
         eraseOne(base, id, now, counts);
@@ -121,10 +124,9 @@ public final class Eraser {
         }
       });
       long sequence = 0;
-      for (CustomerId id : joined) {
-        sequence = privacy.auditLog().append(AuditEntry.about(id, actor, AuditAction.ERASURE, AUDIT_TARGET, now,
-            reason)).sequence();
-        base.events().publish(new CustomerErased(ids.newId(), now, id));
+      for (AuditEntry entry : entries) {
+        sequence = privacy.auditLog().append(entry).sequence();
+        base.events().publish(new CustomerErased(ids.newId(), now, entry.customer().orElseThrow()));
       }
       return new Result(customer, List.copyOf(joined), now, counts.records, counts.purchases,
           counts.interactions, counts.historyReasons, counts.merges, counts.metrics, sequence);

@@ -97,6 +97,15 @@ class EraserTest {
   }
 
   @Test
+  void aReasonTooLongForTheAuditLogFailsBeforeAnythingIsErased() {
+    Customer mary = saved();
+
+    assertThatThrownBy(() -> eraser.erase(mary.id(), "dpo", "x".repeat(501)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+    assertThat(store.customers().findById(mary.id())).contains(mary);
+  }
+
+  @Test
   void extensionStoresOfAnotherBaseAreRefused() {
     CrmStore other = InMemoryCrmStore.create();
 
