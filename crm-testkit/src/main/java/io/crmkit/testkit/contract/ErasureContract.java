@@ -131,7 +131,9 @@ public abstract class ErasureContract {
     List<Purchase> erasedPurchases = erased.stream().flatMap(id -> purchasesOf(store, id).stream()).toList();
     String before = storedText(store, Set.copyOf(ids));
     String othersText = others.stream().map(c -> personalValues(scenario, c).toString())
-        .collect(Collectors.joining("\n")) + othersBefore.values();
+        .collect(Collectors.joining("\n")) + othersBefore.values()
+        + erased.stream().map(id -> keptValues(scenario, scenarioCustomer(scenario, id)))
+            .collect(Collectors.joining("\n"));
     Set<String> mustVanish = erased.stream()
         .flatMap(id -> personalValues(scenario, scenarioCustomer(scenario, id)).stream())
         .filter(value -> meaningful(value) && found(before, value) && !othersText.contains(value))
@@ -345,6 +347,25 @@ public abstract class ErasureContract {
     });
     values.add("registered by phone, said " + customer.displayName());
     return values;
+  }
+
+  /**
+   * What erasure keeps of the customer (tags, codes, owner, unclassified attributes, need types, a
+   * public legal name, the coarse address, activity channels, categories and agents): a personal
+   * value that happens to be part of one of these is not looked for.
+   */
+  private static String keptValues(Scenario scenario, Customer customer) {
+    StringBuilder kept = new StringBuilder();
+    kept.append(customer.tags()).append(customer.dimensionCodes()).append(customer.owner())
+        .append(customer.attributes()).append(customer.legalName()).append(customer.stage()).append(customer.tier());
+    customer.needs().forEach(n -> kept.append(n.type()).append('\n'));
+    customer.addresses().forEach(a -> kept.append(a.country()).append(a.region()).append(a.city())
+        .append(a.regionCode()).append('\n'));
+    scenario.purchases().stream().filter(p -> p.customerId().equals(customer.id()))
+        .forEach(p -> kept.append(p.channel()).append(p.category()).append(p.amount()).append('\n'));
+    scenario.interactions().stream().filter(i -> i.customerId().equals(customer.id()))
+        .forEach(i -> kept.append(i.agent()).append('\n'));
+    return kept.toString();
   }
 
   private static Customer scenarioCustomer(Scenario scenario, CustomerId id) {
