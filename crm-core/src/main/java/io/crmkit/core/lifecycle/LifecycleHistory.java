@@ -90,4 +90,14 @@ public interface LifecycleHistory {
    *     version as one of them; nothing is moved
    */
   int move(Collection<HistoryEntry> entries, CustomerId from, CustomerId to);
+
+  /**
+   * Drops the reason of every entry kept under the customer or originating from it (moved to a
+   * survivor by a merge): a reason is free text and may hold the customer's personal data, so a
+   * customer's erasure removes it; the moves themselves (stages, trigger, time, actor) stay. Joins
+   * the caller's transaction.
+   *
+   * @return how many entries lost a reason
+   */
+  int redactReasons(CustomerId customerId);
 }

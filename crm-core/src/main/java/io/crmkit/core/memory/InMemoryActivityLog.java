@@ -80,6 +80,36 @@ class InMemoryActivityLog<A extends Activity> implements ActivityLog<A> {
     }
   }
 
+  @Override
+  public int redact(Collection<? extends A> redacted) {
+    Objects.requireNonNull(redacted, "redacted");
+    redacted.forEach(activity -> Objects.requireNonNull(activity, "activity"));
+    return transactions.inTransaction(() -> {
+      List<A> replaced = overwrite(redacted);
+      transactions.onRollback(() -> overwrite(replaced));
+      return replaced.size();
+    });
+  }
+
+  /** Puts each activity in place of the stored one of the same id and customer; returns those replaced. */
+  private synchronized List<A> overwrite(Collection<? extends A> activities) {
+    List<A> replaced = new ArrayList<>();
+    for (A activity : activities) {
+      A known = byId.get(activity.id());
+      if (known == null || !known.customerId().equals(activity.customerId())) {
+        continue;
+      }
+      NavigableSet<A> owned = byCustomer.get(known.customerId());
+      owned.remove(known);
+      all.remove(known);
+      byId.put(activity.id(), activity);
+      owned.add(activity);
+      all.add(activity);
+      replaced.add(known);
+    }
+    return replaced;
+  }
+
   /**
    * Gives the activities of {@code from} whose ids are in {@code ids} (every one if {@code ids} is
    * null) to {@code to}, unchanged otherwise; a rollback gives them back. Returns those moved, in

@@ -185,4 +185,36 @@ final class InMemoryLifecycleHistory implements LifecycleHistory {
     Objects.requireNonNull(to, "to");
     Require.argument(!from.equals(to), "history moves between two customers, got %s twice", from);
   }
+
+  @Override
+  public int redactReasons(CustomerId customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    return transactions.inTransaction(() -> {
+      List<HistoryEntry> redacted = withoutReasons(customerId);
+      transactions.onRollback(() -> restore(redacted));
+      return redacted.size();
+    });
+  }
+
+  /** Replaces the entries of or from the customer that have a reason; returns them as they were. */
+  private synchronized List<HistoryEntry> withoutReasons(CustomerId customerId) {
+    List<HistoryEntry> redacted = new ArrayList<>();
+    for (NavigableMap<Key, HistoryEntry> entries : byCustomer.values()) {
+      for (HistoryEntry entry : entries.values()) {
+        boolean concerned = entry.customerId().equals(customerId) || entry.origin().equals(customerId);
+        if (concerned && entry.reason().isPresent()) {
+          entries.put(Key.of(entry), new HistoryEntry(entry.customerId(), entry.customerVersion(), entry.from(),
+              entry.to(), entry.trigger(), entry.at(), entry.actor(), Optional.empty(), entry.origin()));
+          redacted.add(entry);
+        }
+      }
+    }
+    return redacted;
+  }
+
+  private synchronized void restore(List<HistoryEntry> entries) {
+    for (HistoryEntry entry : entries) {
+      byCustomer.get(entry.customerId()).put(Key.of(entry), entry);
+    }
+  }
 }

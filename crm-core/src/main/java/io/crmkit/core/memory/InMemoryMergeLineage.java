@@ -74,4 +74,28 @@ final class InMemoryMergeLineage implements MergeLineage {
     byId.put(mergeId, known.withUndone(undo));
     return known;
   }
+
+  @Override
+  public void redact(Merge redacted) {
+    Objects.requireNonNull(redacted, "redacted");
+    transactions.inTransaction(() -> {
+      Merge before = replace(redacted);
+      transactions.onRollback(() -> byId.replace(redacted.id(), redacted, before));
+      return null;
+    });
+  }
+
+  private synchronized Merge replace(Merge redacted) {
+    Merge known = byId.get(redacted.id());
+    Require.argument(known != null, "no merge %s was recorded", redacted.id());
+    Require.argument(sameCustomers(known, redacted), "a redacted merge names the same customers in the same order"
+        + " as merge %s", redacted.id());
+    byId.put(redacted.id(), redacted);
+    return known;
+  }
+
+  private static boolean sameCustomers(Merge one, Merge other) {
+    return one.records().stream().map(r -> r.before().id()).toList()
+        .equals(other.records().stream().map(r -> r.before().id()).toList());
+  }
 }

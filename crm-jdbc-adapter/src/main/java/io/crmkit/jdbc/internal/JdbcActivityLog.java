@@ -82,6 +82,52 @@ class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
   }
 
   /**
+   * Overwrites every column but the id and customer of each stored activity, one batched {@code
+   * UPDATE ... WHERE id = ? AND customer_id = ?}, checked like a recording first.
+   */
+  @Override
+  public int redact(Collection<? extends A> redacted) {
+    Objects.requireNonNull(redacted, "redacted");
+    List<Violation> problems = new ArrayList<>();
+    int row = 0;
+    for (A activity : redacted) {
+      Objects.requireNonNull(activity, "activity");
+      for (Violation violation : mapping.violations(activity)) {
+        problems.add(violation.under("[" + row + "]"));
+      }
+      row++;
+    }
+    if (!problems.isEmpty()) {
+      throw new CrmValidationException(mapping.entity(), problems);
+    }
+    if (redacted.isEmpty()) {
+      return 0;
+    }
+    List<String> extra = mapping.extraColumns();
+    StringBuilder sql = new StringBuilder("UPDATE ").append(mapping.table(tables))
+        .append(" SET occurred_at = ?, occurred_nanos = ?");
+    extra.forEach(column -> sql.append(", ").append(column).append(" = ?"));
+    sql.append(" WHERE id = ? AND customer_id = ?");
+    return connections.write("redact " + redacted.size() + " "
+        + mapping.entity().toLowerCase(java.util.Locale.ROOT) + "s", connection -> {
+          try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+            for (A activity : redacted) {
+              Values.setInstant(update, 1, activity.occurredAt());
+              mapping.bindExtra(update, 3, activity);
+              update.setObject(3 + extra.size(), activity.id().value());
+              update.setObject(4 + extra.size(), activity.customerId().value());
+              update.addBatch();
+            }
+            int changed = 0;
+            for (int count : update.executeBatch()) {
+              changed += Math.max(count, 0);
+            }
+            return changed;
+          }
+        });
+  }
+
+  /**
    * The activities not stored yet.
    *
    * @throws DuplicateKeyException if one is stored with different content

@@ -197,6 +197,19 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   }
 
   @Override
+  public int redactReasons(CustomerId customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    return connections.write("drop the lifecycle history reasons of customer " + customerId, connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.lifecycleHistory()
+          + " SET reason = NULL WHERE (customer_id = ? OR origin_customer_id = ?) AND reason IS NOT NULL")) {
+        update.setObject(1, customerId.value());
+        update.setObject(2, customerId.value());
+        return update.executeUpdate();
+      }
+    });
+  }
+
+  @Override
   public List<HistoryEntry> move(CustomerId from, CustomerId to) {
     checkIds(from, to);
     return connections.write("move the lifecycle history of customer " + from + " to " + to, connection -> {

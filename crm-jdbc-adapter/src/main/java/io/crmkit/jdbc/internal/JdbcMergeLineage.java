@@ -116,6 +116,29 @@ final class JdbcMergeLineage implements MergeLineage {
     });
   }
 
+  @Override
+  public void redact(Merge redacted) {
+    Objects.requireNonNull(redacted, "redacted");
+    connections.write("redact merge " + redacted.id(), connection -> {
+      Merge known = read(connection, redacted.id(), true).orElse(null);
+      Require.argument(known != null, "no merge %s was recorded", redacted.id());
+      Require.argument(customers(known).equals(customers(redacted)),
+          "a redacted merge names the same customers in the same order as merge %s", redacted.id());
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE " + tables.mergeLineage() + " SET undone = ?, document = ? WHERE merge_id = ?")) {
+        update.setBoolean(1, redacted.undone().isPresent());
+        update.setString(2, json(redacted));
+        update.setObject(3, redacted.id());
+        update.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private static List<CustomerId> customers(Merge merge) {
+    return merge.records().stream().map(r -> r.before().id()).toList();
+  }
+
   private Optional<Merge> read(Connection connection, UUID mergeId, boolean lock) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT document FROM " + tables.mergeLineage()
         + " WHERE merge_id = ?" + (lock ? " FOR UPDATE" : ""))) {

@@ -3,6 +3,7 @@ package io.crmkit.jdbc.contract;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.store.CrmStore;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
@@ -75,6 +76,17 @@ final class ContractStores {
     store.attach(JdbcSegmentation.extension());
     store.attach(JdbcPrivacy.extension());
     return store;
+  }
+
+  /** The data source under a store of {@link #emptyH2()} or {@link #emptyPostgres()}, to scan its tables. */
+  static synchronized DataSource dataSource(CrmStore store) {
+    if (store == h2) {
+      return h2DataSource;
+    }
+    if (store == postgres) {
+      return postgresDataSource;
+    }
+    throw new IllegalArgumentException("not a contract store: " + store);
   }
 
   private static void empty(DataSource dataSource, String database) {

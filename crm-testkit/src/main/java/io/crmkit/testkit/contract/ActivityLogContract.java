@@ -64,6 +64,9 @@ public abstract class ActivityLogContract<A extends Activity> {
   /** The same activity id with some other content. */
   abstract A withDifferentContent(A activity);
 
+  /** The same activity at another time. */
+  abstract A movedTo(A activity, Instant at);
+
   @Property
   public void recordedActivitiesAreFoundForTheirCustomerInTimeThenIdOrder(@ForAll("history") List<A> history) {
     ActivityLog<A> log = newLog();
@@ -201,6 +204,28 @@ public abstract class ActivityLogContract<A extends Activity> {
     }
   }
 
+  @Property(tries = 30)
+  public void redactOverwritesAStoredActivityInPlaceAndSkipsOnesNeverRecorded(@ForAll("history") List<A> history,
+      @ForAll("activity") A neverRecorded, @ForAll("instants") Instant newTime) {
+    Assume.that(!history.isEmpty());
+    Assume.that(history.stream().noneMatch(a -> a.id().equals(neverRecorded.id())));
+    ActivityLog<A> log = newLog();
+    log.recordAll(history);
+    A first = history.get(0);
+    A redacted = movedTo(withDifferentContent(first), newTime);
+
+    int changed = log.redact(List.of(redacted, neverRecorded));
+
+    List<A> now = new ArrayList<>(history);
+    now.set(0, redacted);
+    assertThat(changed).isEqualTo(1);
+    try (Stream<A> all = log.stream(TimeRange.all())) {
+      assertThat(all.toList()).isEqualTo(expected(now, null, TimeRange.all()));
+    }
+    assertThat(log.forCustomer(first.customerId(), TimeRange.all()))
+        .isEqualTo(expected(now, first.customerId(), TimeRange.all()));
+  }
+
   @Example
   public void anEmptyLogHasNoActivities() {
     ActivityLog<A> log = newLog();
@@ -215,6 +240,11 @@ public abstract class ActivityLogContract<A extends Activity> {
   @Provide
   Arbitrary<List<A>> history() {
     return activities(Arbitraries.of(CUSTOMERS), times()).list().ofMaxSize(30).uniqueElements(Activity::id);
+  }
+
+  @Provide
+  Arbitrary<Instant> instants() {
+    return times();
   }
 
   @Provide

@@ -76,6 +76,11 @@ public abstract class InteractionsContract extends ActivityLogContract<Interacti
     return CrmArbitraries.interactions(customers, times);
   }
 
+  @Override
+  final Interaction movedTo(Interaction interaction, Instant at) {
+    return new Interaction.Builder().from(interaction).occurredAt(at).build();
+  }
+
   /** The other direction: a field every interaction has and every adapter must compare. */
   @Override
   final Interaction withDifferentContent(Interaction interaction) {

@@ -92,6 +92,33 @@ public abstract class LifecycleHistoryContract {
   }
 
   @Example
+  void redactReasonsDropsTheReasonsOfTheCustomersEntriesAlsoWhereAMergeMovedThemAndNothingElse() {
+    LifecycleHistory history = newHistory();
+    CustomerId erased = existingCustomer();
+    CustomerId survivor = existingCustomer();
+    HistoryEntry own = entry(erased, 2, at(2));
+    HistoryEntry moving = entry(erased, 3, at(3));
+    HistoryEntry survivors = entry(survivor, 2, at(4));
+    history.append(own);
+    history.append(moving);
+    history.append(survivors);
+    history.move(List.of(moving), erased, survivor);
+
+    int redacted = history.redactReasons(erased);
+
+    assertThat(redacted).isEqualTo(2);
+    assertThat(history.forCustomer(erased)).containsExactly(withoutReason(own));
+    assertThat(history.forCustomer(survivor))
+        .containsExactlyInAnyOrder(survivors, withoutReason(moving.keptUnder(survivor)));
+    assertThat(history.redactReasons(erased)).as("nothing left to redact").isZero();
+  }
+
+  private static HistoryEntry withoutReason(HistoryEntry entry) {
+    return new HistoryEntry(entry.customerId(), entry.customerVersion(), entry.from(), entry.to(), entry.trigger(),
+        entry.at(), entry.actor(), Optional.empty(), entry.origin());
+  }
+
+  @Example
   void appendingTheSameEntryAgainChangesNothing() {
     LifecycleHistory history = newHistory();
     HistoryEntry entry = entry(existingCustomer(), 2, at(2));

@@ -17,6 +17,7 @@ import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.dedup.DedupStore;
 import io.crmkit.core.dedup.merge.GoldenRecord;
 import io.crmkit.core.dedup.merge.Merge;
+import io.crmkit.core.dedup.merge.MergedRecord;
 import io.crmkit.core.dedup.merge.Merger;
 import io.crmkit.core.dedup.merge.MovedActivity;
 import io.crmkit.core.dedup.merge.SurvivorshipRules.Attribute;
@@ -231,6 +232,33 @@ public abstract class MergeContract {
 
     assertThat(dedup.blockingKeys().keysOf(survivor.id())).containsExactly("phone:+8613800138000");
     assertThat(dedup.blockingKeys().keysOf(duplicate.id())).containsExactly("email:chen@example.com");
+  }
+
+  @Example
+  void redactingAMergeReplacesItsSnapshotsButNeverItsCustomers() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Qian", "Yu", "erp"));
+    Customer duplicate = store.customers().save(person("Qian", "Yu", "shop"));
+    Customer stranger = store.customers().save(person("Kong", "Ming", "erp"));
+    Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+    Merge redacted = new Merge.Builder().from(merge).records(merge.records().stream()
+        .map(r -> new MergedRecord.Builder().from(r).before(r.before().withDisplayName("Erased customer"))
+            .blockingKeys(Set.of()).build())
+        .toList()).build();
+    Merge otherCustomers = new Merge.Builder().from(merge).records(List.of(merge.records().get(0),
+        new MergedRecord.Builder().from(merge.records().get(1)).before(stranger).build())).build();
+    Merge unknown = new Merge.Builder().from(merge).id(UUID.randomUUID()).build();
+
+    dedup.mergeLineage().redact(redacted);
+
+    assertThat(dedup.mergeLineage().find(merge.id())).contains(redacted);
+    assertThat(dedup.mergeLineage().involving(duplicate.id())).containsExactly(redacted);
+    assertThatThrownBy(() -> dedup.mergeLineage().redact(otherCustomers))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same customers");
+    assertThatThrownBy(() -> dedup.mergeLineage().redact(unknown))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no merge");
+    assertThat(dedup.mergeLineage().find(merge.id())).contains(redacted);
   }
 
   @Example

@@ -83,6 +83,11 @@ public abstract class PurchasesContract extends ActivityLogContract<Purchase> {
     return CrmArbitraries.purchases(customers, times);
   }
 
+  @Override
+  final Purchase movedTo(Purchase purchase, Instant at) {
+    return new Purchase.Builder().from(purchase).occurredAt(at).build();
+  }
+
   /** Another amount: the one field every purchase has and every adapter must compare. */
   @Override
   final Purchase withDifferentContent(Purchase purchase) {

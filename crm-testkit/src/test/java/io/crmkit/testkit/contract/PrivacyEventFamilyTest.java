@@ -2,6 +2,7 @@ package io.crmkit.testkit.contract;
 
 import io.crmkit.core.event.EventFamily;
 import io.crmkit.privacy.ConsentChanged;
+import io.crmkit.privacy.CustomerErased;
 import io.crmkit.privacy.PrivacyEvent;
 import io.crmkit.privacy.consent.ConsentSource;
 import io.crmkit.privacy.consent.ConsentStatus;
@@ -20,6 +21,10 @@ class PrivacyEventFamilyTest extends EventFamilyContract<PrivacyEvent> {
 
   @Override
   protected Arbitrary<? extends PrivacyEvent> events() {
+    return Arbitraries.oneOf(consentChanges(), erasures());
+  }
+
+  private static Arbitrary<ConsentChanged> consentChanges() {
     Arbitrary<Purpose> purposes = Arbitraries.oneOf(Arbitraries.of(Purpose.MARKETING_EMAIL, Purpose.PROFILING),
         Arbitraries.strings().withCharRange('a', 'z').numeric().withChars('_').ofMaxLength(Purpose.MAX_NAME_LENGTH - 1)
             .map(rest -> Purpose.of("p" + rest)));
@@ -28,5 +33,10 @@ class PrivacyEventFamilyTest extends EventFamilyContract<PrivacyEvent> {
     return Combinators.combine(CrmArbitraries.eventIds(), CrmArbitraries.instants(), CrmArbitraries.customerIds(),
             purposes, Arbitraries.of(ConsentStatus.class), sources)
         .as(ConsentChanged::new);
+  }
+
+  private static Arbitrary<CustomerErased> erasures() {
+    return Combinators.combine(CrmArbitraries.eventIds(), CrmArbitraries.instants(), CrmArbitraries.customerIds())
+        .as(CustomerErased::new);
   }
 }

@@ -152,6 +152,11 @@ class DedupContractsCatchBrokenAdaptersTest {
     public int move(Collection<HistoryEntry> entries, CustomerId from, CustomerId to) {
       return entries.size();
     }
+
+    @Override
+    public int redactReasons(CustomerId customerId) {
+      return real.redactReasons(customerId);
+    }
   }
 
   @Test

@@ -41,4 +41,15 @@ public interface MergeLineage {
    * @throws IllegalStateException if it was undone already; nothing is written
    */
   Merge markUndone(UUID mergeId, Merge.Undo undo);
+
+  /**
+   * Replaces the stored merge of the same id with {@code redacted}, for a customer's erasure: the
+   * snapshots of merged records hold the personal data they had when merged, so erasure rewrites
+   * them anonymised. The merge must name the same customers in the same order (its lineage does
+   * not change). Joins the caller's transaction.
+   *
+   * @throws IllegalArgumentException if no merge has this id, or {@code redacted} names other
+   *     customers than the stored one
+   */
+  void redact(Merge redacted);
 }
