@@ -14,6 +14,8 @@ import java.util.Arrays;
  */
 final class Partition {
   final int[] levels;
+  /** Whether the items are the table's tuples (else the classes of a node below). */
+  final boolean fromTuples;
   /** item to its class; items are tuples unless rolled up. */
   final int[] itemClass;
   /** class to one tuple in it. */
@@ -33,7 +35,7 @@ final class Partition {
 
   /** Classes of a node from the table's distinct tuples (the only way that knows sensitive values). */
   Partition(EncodedTable table, int[] levels, int k, int l) {
-    this(table, levels, k, l, identity(table.tuples()), table.tupleCount);
+    this(table, levels, k, l, identity(table.tuples()), table.tupleCount, true);
   }
 
   /**
@@ -41,11 +43,13 @@ final class Partition {
    * without l-diversity.
    */
   static Partition rollUp(EncodedTable table, Partition below, int[] levels, int k) {
-    return new Partition(table, levels, k, 1, below.classRep, below.classSize);
+    return new Partition(table, levels, k, 1, below.classRep, below.classSize, false);
   }
 
-  private Partition(EncodedTable table, int[] levels, int k, int l, int[] itemRep, int[] itemCount) {
+  private Partition(EncodedTable table, int[] levels, int k, int l, int[] itemRep, int[] itemCount,
+      boolean fromTuples) {
     this.levels = levels.clone();
+    this.fromTuples = fromTuples;
     int items = itemRep.length;
     Require.state(l == 1 || items == table.tuples(), "l-diversity needs the tuples, not rolled-up classes");
     this.itemClass = new int[items];
@@ -114,13 +118,13 @@ final class Partition {
   private void keyColumns(EncodedTable table, int[] itemRep, long[] keys) {
     long radix = 1;
     for (int j = 0; j < table.columns; j++) {
-      int[] code = table.codes[j][levels[j]];
+      int[] code = table.tupleCodes[j][levels[j]];
       int card = table.cardinality[j][levels[j]];
       if (radix > Long.MAX_VALUE / card) {
         radix = renumber(keys);
       }
       for (int i = 0; i < keys.length; i++) {
-        keys[i] = keys[i] * card + code[table.tupleLeaves[itemRep[i]][j]];
+        keys[i] = keys[i] * card + code[itemRep[i]];
       }
       radix *= card;
     }
