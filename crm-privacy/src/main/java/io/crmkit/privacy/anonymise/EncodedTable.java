@@ -48,14 +48,27 @@ final class EncodedTable {
     this.loss = new double[columns][][];
     this.leaves = new ArrayList<>();
     int[][] rowLeaf = new int[columns][rows];
+    List<Map<String, Integer>> leafIndex = new ArrayList<>();
     for (int j = 0; j < columns; j++) {
-      Map<String, Integer> leafIndex = new HashMap<>();
-      for (int r = 0; r < rows; r++) {
-        String value = table.rows().get(r).get(qi[j]);
-        rowLeaf[j][r] = leafIndex.computeIfAbsent(value, v -> leafIndex.size());
+      leafIndex.add(new HashMap<>());
+    }
+    // Row by row, not column by column: each row's cells are read while they are in the cache.
+    for (int r = 0; r < rows; r++) {
+      List<String> row = table.rows().get(r);
+      for (int j = 0; j < columns; j++) {
+        Map<String, Integer> index = leafIndex.get(j);
+        String value = row.get(qi[j]);
+        Integer leaf = index.get(value);
+        if (leaf == null) {
+          leaf = index.size();
+          index.put(value, leaf);
+        }
+        rowLeaf[j][r] = leaf;
       }
-      String[] leafValues = new String[leafIndex.size()];
-      leafIndex.forEach((value, index) -> leafValues[index] = value);
+    }
+    for (int j = 0; j < columns; j++) {
+      String[] leafValues = new String[leafIndex.get(j).size()];
+      leafIndex.get(j).forEach((value, index) -> leafValues[index] = value);
       leaves.add(List.of(leafValues));
       encodeLevels(j, names.get(j), hierarchies.get(j), leafValues);
     }
