@@ -13,12 +13,13 @@ import java.util.Map;
  * quasi-identifier is recoded to the same level of its hierarchy, the output is consistent, and the
  * level vector is the optimum of the chosen {@link Metric} over the whole lattice of level vectors.
  *
- * <p>The search is complete, not greedy. It visits nodes bottom-up (by the sum of their levels)
- * and prunes with monotonicity: classes only merge as levels rise, so a node's metric computed as
- * if nothing were suppressed is a lower bound for that node and every generalisation of it (and a
- * node that is k-anonymous within the budget stays so above). Once that bound reaches the best
- * value found, the node and everything above it are skipped. Ties go to the node with the lower
- * level sum, then the lexicographically smaller level vector.
+ * <p>The search is complete, not greedy. With a suppression budget it visits nodes bottom-up (by
+ * the sum of their levels) and prunes with monotonicity: classes only merge as levels rise, so a
+ * node's metric computed as if nothing were suppressed is a lower bound for that node and every
+ * generalisation of it (and a node that is k-anonymous within the budget stays so above). Once that
+ * bound reaches the best value found, the node and everything above it are skipped. Without suppression, being anonymous is monotone both ways and the search
+ * runs top-down, tagging every specialisation of a non-anonymous node without evaluating it. Ties
+ * go to the node with the lower level sum, then the lexicographically smaller level vector.
  */
 public final class Anonymiser {
   /** Lattices above this many nodes are refused rather than searched for hours. */
