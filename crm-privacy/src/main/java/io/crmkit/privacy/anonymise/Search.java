@@ -9,12 +9,12 @@ import java.util.Map;
  * when nothing may be suppressed, bottom-up with bound pruning and roll-ups otherwise.
  */
 final class Search {
+  /** Relative difference under which two metric values are the same (rounding of loss sums). */
+  private static final double TIE = 1e-12;
   private final EncodedTable table;
   private final Lattice lattice;
   private final Settings settings;
   private final int budget;
-  /** Relative difference under which two metric values are the same (rounding of loss sums). */
-  private static final double TIE = 1e-12;
   private long evaluated;
 
   Search(EncodedTable table, Lattice lattice, Settings settings) {
