@@ -92,7 +92,8 @@ final class AnonymizeCommand implements Callable<Integer> {
 
   @Option(names = "--hierarchies", paramLabel = "PATTERN",
       description = "The hierarchy file of every quasi-identifier without --hierarchy: PATTERN with "
-          + COLUMN_PLACEHOLDER + " replaced by the column's name, such as adult_hierarchy_{column}.csv.")
+          + COLUMN_PLACEHOLDER + " replaced by the column's name, in INPUT's folder unless absolute, such as "
+          + "adult_hierarchy_{column}.csv.")
   private String hierarchyPattern;
 
   @Option(names = "--hierarchy-delimiter", paramLabel = "CHAR",
