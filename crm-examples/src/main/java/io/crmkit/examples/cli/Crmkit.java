@@ -61,7 +61,8 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new CommandLine.HelpCommand())
         .addSubcommand(new DedupCommand(engine, ownJvm))
         .addSubcommand(new ClvCommand())
-        .addSubcommand(new RfmCommand());
+        .addSubcommand(new RfmCommand())
+        .addSubcommand(new AnonymizeCommand());
     configure(commandLine);
     return commandLine;
   }

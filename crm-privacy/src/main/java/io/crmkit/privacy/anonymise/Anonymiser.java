@@ -13,12 +13,13 @@ import java.util.Map;
  * quasi-identifier is recoded to the same level of its hierarchy, the output is consistent, and the
  * level vector is the optimum of the chosen {@link Metric} over the whole lattice of level vectors.
  *
- * <p>The search is complete, not greedy. It visits nodes bottom-up (by the sum of their levels)
- * and prunes with monotonicity: classes only merge as levels rise, so a node's metric computed as
- * if nothing were suppressed is a lower bound for that node and every generalisation of it (and a
- * node that is k-anonymous within the budget stays so above). Once that bound reaches the best
- * value found, the node and everything above it are skipped. Ties go to the node with the lower
- * level sum, then the lexicographically smaller level vector.
+ * <p>The search is complete, not greedy. With a suppression budget it visits nodes bottom-up (by
+ * the sum of their levels) and prunes with monotonicity: classes only merge as levels rise, so a
+ * node's metric computed as if nothing were suppressed is a lower bound for that node and every
+ * generalisation of it (and a node that is k-anonymous within the budget stays so above). Once that
+ * bound reaches the best value found, the node and everything above it are skipped. Without suppression, being anonymous is monotone both ways and the search
+ * runs top-down, tagging every specialisation of a non-anonymous node without evaluating it. Ties
+ * go to the node with the lower level sum, then the lexicographically smaller level vector.
  */
 public final class Anonymiser {
   /** Lattices above this many nodes are refused rather than searched for hours. */
@@ -46,7 +47,7 @@ public final class Anonymiser {
     if (best == null) {
       throw new NoSolutionException(settings);
     }
-    Partition byTuple = new Partition(encoded, best.levels, settings.k(), settings.l());
+    Partition byTuple = best.fromTuples ? best : new Partition(encoded, best.levels, settings.k(), settings.l());
     return Recoding.apply(table, settings, encoded, byTuple, search.evaluated(), lattice.size());
   }
 
@@ -111,21 +112,20 @@ public final class Anonymiser {
         long evaluated, long latticeSize) {
       List<String> names = new ArrayList<>(settings.quasiIdentifiers().keySet());
       int[] qi = names.stream().mapToInt(table::column).toArray();
+      String[][] generalised = generalisedLeaves(settings, encoded, names, best.levels);
       List<List<String>> rows = new ArrayList<>(table.size());
       List<Integer> suppressed = new ArrayList<>();
       for (int r = 0; r < table.size(); r++) {
-        List<String> row = new ArrayList<>(table.rows().get(r));
+        String[] row = table.rows().get(r).toArray(String[]::new);
         int tuple = encoded.rowTuple[r];
         boolean gone = best.classSuppressed[best.itemClass[tuple]];
         if (gone) {
           suppressed.add(r);
         }
         for (int j = 0; j < qi.length; j++) {
-          String leaf = encoded.leaves.get(j).get(encoded.tupleLeaves[tuple][j]);
-          row.set(qi[j], gone ? Hierarchies.ANY
-              : settings.quasiIdentifiers().get(names.get(j)).generalise(leaf, best.levels[j]));
+          row[qi[j]] = gone ? Hierarchies.ANY : generalised[j][encoded.tupleLeaves[tuple][j]];
         }
-        rows.add(row);
+        rows.add(List.of(row));
       }
       Map<String, Integer> levels = new LinkedHashMap<>();
       for (int j = 0; j < names.size(); j++) {
@@ -136,6 +136,21 @@ public final class Anonymiser {
           best.keptClasses == 0 ? 0 : kept / (double) best.keptClasses, best.loss,
           latticeSize, evaluated);
       return new Result(new Table(table.header(), rows), suppressed, report);
+    }
+
+    /** Each column's leaves at the chosen level, asked of the hierarchy once per leaf, not per row. */
+    private static String[][] generalisedLeaves(Settings settings, EncodedTable encoded, List<String> names,
+        int[] levels) {
+      String[][] generalised = new String[names.size()][];
+      for (int j = 0; j < names.size(); j++) {
+        Hierarchy hierarchy = settings.quasiIdentifiers().get(names.get(j));
+        List<String> leaves = encoded.leaves.get(j);
+        generalised[j] = new String[leaves.size()];
+        for (int leaf = 0; leaf < leaves.size(); leaf++) {
+          generalised[j][leaf] = hierarchy.generalise(leaves.get(leaf), levels[j]);
+        }
+      }
+      return generalised;
     }
   }
 }

@@ -23,6 +23,11 @@ final class EncodedTable {
   final double[][][] loss;
   /** tuple t: its leaves, sensitive code and count. */
   final int[][] tupleLeaves;
+  /**
+   * tupleCodes[j][level][t]: tuple t's code in column j at that level, column by column so that
+   * grouping the tuples of a node reads memory in order.
+   */
+  final int[][][] tupleCodes;
   final int[] tupleSensitive;
   final int[] tupleCount;
   /** row to its tuple. */
@@ -43,47 +48,101 @@ final class EncodedTable {
     this.loss = new double[columns][][];
     this.leaves = new ArrayList<>();
     int[][] rowLeaf = new int[columns][rows];
+    List<Map<String, Integer>> leafIndex = new ArrayList<>();
     for (int j = 0; j < columns; j++) {
-      Map<String, Integer> leafIndex = new HashMap<>();
-      for (int r = 0; r < rows; r++) {
-        String value = table.rows().get(r).get(qi[j]);
-        rowLeaf[j][r] = leafIndex.computeIfAbsent(value, v -> leafIndex.size());
+      leafIndex.add(new HashMap<>());
+    }
+    // Row by row, not column by column: each row's cells are read while they are in the cache.
+    for (int r = 0; r < rows; r++) {
+      List<String> row = table.rows().get(r);
+      for (int j = 0; j < columns; j++) {
+        Map<String, Integer> index = leafIndex.get(j);
+        String value = row.get(qi[j]);
+        Integer leaf = index.get(value);
+        if (leaf == null) {
+          leaf = index.size();
+          index.put(value, leaf);
+        }
+        rowLeaf[j][r] = leaf;
       }
-      String[] leafValues = new String[leafIndex.size()];
-      leafIndex.forEach((value, index) -> leafValues[index] = value);
+    }
+    for (int j = 0; j < columns; j++) {
+      String[] leafValues = new String[leafIndex.get(j).size()];
+      leafIndex.get(j).forEach((value, index) -> leafValues[index] = value);
       leaves.add(List.of(leafValues));
       encodeLevels(j, names.get(j), hierarchies.get(j), leafValues);
     }
-    Map<List<Integer>, Integer> tupleIndex = new HashMap<>();
-    Map<String, Integer> sensitiveIndex = new HashMap<>();
-    List<int[]> tuples = new ArrayList<>();
-    List<Integer> sensitiveCodes = new ArrayList<>();
-    List<Integer> counts = new ArrayList<>();
     this.rowTuple = new int[rows];
+    int[] sensitiveCode = sensitiveCodes(table, sensitive);
+    long[] keys = new long[rows];
+    long radix = 1;
+    for (int j = 0; j < columns; j++) {
+      radix = appendColumn(keys, radix, rowLeaf[j], leaves.get(j).size());
+    }
+    appendColumn(keys, radix, sensitiveCode, sensitive < 0 ? 1 : rows);
+    DenseKeys tupleOf = new DenseKeys(Math.min(rows, 1 << 16));
+    int[] firstRow = new int[rows];
+    int[] counts = new int[rows];
     for (int r = 0; r < rows; r++) {
-      int[] tuple = new int[columns];
-      List<Integer> key = new ArrayList<>(columns + 1);
-      for (int j = 0; j < columns; j++) {
-        tuple[j] = rowLeaf[j][r];
-        key.add(tuple[j]);
+      int before = tupleOf.size();
+      int t = tupleOf.idOf(keys[r]);
+      if (t == before) {
+        firstRow[t] = r;
       }
-      int sensitiveCode = sensitive < 0 ? 0
-          : sensitiveIndex.computeIfAbsent(table.rows().get(r).get(sensitive), v -> sensitiveIndex.size());
-      key.add(sensitiveCode);
-      Integer t = tupleIndex.get(key);
-      if (t == null) {
-        t = tuples.size();
-        tupleIndex.put(key, t);
-        tuples.add(tuple);
-        sensitiveCodes.add(sensitiveCode);
-        counts.add(0);
-      }
-      counts.set(t, counts.get(t) + 1);
+      counts[t]++;
       rowTuple[r] = t;
     }
-    this.tupleLeaves = tuples.toArray(int[][]::new);
-    this.tupleSensitive = sensitiveCodes.stream().mapToInt(Integer::intValue).toArray();
-    this.tupleCount = counts.stream().mapToInt(Integer::intValue).toArray();
+    int tuples = tupleOf.size();
+    this.tupleCount = Arrays.copyOf(counts, tuples);
+    this.tupleLeaves = new int[tuples][columns];
+    this.tupleSensitive = new int[tuples];
+    this.tupleCodes = new int[columns][][];
+    for (int t = 0; t < tuples; t++) {
+      for (int j = 0; j < columns; j++) {
+        tupleLeaves[t][j] = rowLeaf[j][firstRow[t]];
+      }
+      tupleSensitive[t] = sensitiveCode[firstRow[t]];
+    }
+    for (int j = 0; j < columns; j++) {
+      tupleCodes[j] = new int[heights[j]][tuples];
+      for (int level = 0; level < heights[j]; level++) {
+        int[] code = codes[j][level];
+        int[] byTuple = tupleCodes[j][level];
+        for (int t = 0; t < tuples; t++) {
+          byTuple[t] = code[tupleLeaves[t][j]];
+        }
+      }
+    }
+  }
+
+  private static int[] sensitiveCodes(Table table, int sensitive) {
+    int[] codes = new int[table.size()];
+    if (sensitive >= 0) {
+      Map<String, Integer> index = new HashMap<>();
+      for (int r = 0; r < codes.length; r++) {
+        codes[r] = index.computeIfAbsent(table.rows().get(r).get(sensitive), v -> index.size());
+      }
+    }
+    return codes;
+  }
+
+  /**
+   * Appends one column to mixed-radix row keys, renumbering the keys densely first whenever the
+   * radix would overflow a long; returns the new radix.
+   */
+  private static long appendColumn(long[] keys, long radix, int[] values, int cardinality) {
+    int card = Math.max(1, cardinality);
+    if (radix > Long.MAX_VALUE / card) {
+      DenseKeys dense = new DenseKeys(keys.length);
+      for (int r = 0; r < keys.length; r++) {
+        keys[r] = dense.idOf(keys[r]);
+      }
+      radix = Math.max(1, dense.size());
+    }
+    for (int r = 0; r < keys.length; r++) {
+      keys[r] = keys[r] * card + values[r];
+    }
+    return radix * card;
   }
 
   private void encodeLevels(int j, String name, Hierarchy hierarchy, String[] leafValues) {

@@ -63,6 +63,13 @@ final class Lattice {
     return node / weights[j] % heights[j] == 0 ? -1 : (int) (node - weights[j]);
   }
 
+  /**
+   * @return the node one level higher in column j, or -1 if that column is at its top
+   */
+  int above(int node, int j) {
+    return node / weights[j] % heights[j] == heights[j] - 1 ? -1 : (int) (node + weights[j]);
+  }
+
   /** Nodes ordered by level sum, then index: every node after all its specialisations. */
   int[] bottomUp() {
     int[] buckets = new int[maxLevelSum() + 2];

@@ -14,6 +14,8 @@ import java.util.Arrays;
  */
 final class Partition {
   final int[] levels;
+  /** Whether the items are the table's tuples (else the classes of a node below). */
+  final boolean fromTuples;
   /** item to its class; items are tuples unless rolled up. */
   final int[] itemClass;
   /** class to one tuple in it. */
@@ -33,24 +35,43 @@ final class Partition {
 
   /** Classes of a node from the table's distinct tuples (the only way that knows sensitive values). */
   Partition(EncodedTable table, int[] levels, int k, int l) {
-    this(table, levels, k, l, identity(table.tuples()), table.tupleCount);
+    this(table, levels, k, l, identity(table.tuples()), table.tupleCount, true, null);
   }
 
   /**
-   * Classes of a node from those of a node one level below it in one column, for k-anonymity
-   * without l-diversity.
+   * Classes of a node one level below {@code parent} in {@code column}, from the tuples: two tuples
+   * share a class here exactly when they share the parent's class and their value of that column
+   * at this level (every other column is at the parent's level). So one key of two parts replaces
+   * a key over every column, and the classes stay over the tuples, sensitive values included.
    */
-  static Partition rollUp(EncodedTable table, Partition below, int[] levels, int k) {
-    return new Partition(table, levels, k, 1, below.classRep, below.classSize);
+  static Partition refine(EncodedTable table, Partition parent, int column, int[] levels, int k, int l) {
+    Require.state(parent.fromTuples, "refining needs the parent's classes of the tuples");
+    int[] code = table.tupleCodes[column][levels[column]];
+    long card = table.cardinality[column][levels[column]];
+    long[] keys = new long[table.tuples()];
+    for (int t = 0; t < keys.length; t++) {
+      keys[t] = parent.itemClass[t] * card + code[t];
+    }
+    return new Partition(table, levels, k, l, identity(table.tuples()), table.tupleCount, true, keys);
   }
 
-  private Partition(EncodedTable table, int[] levels, int k, int l, int[] itemRep, int[] itemCount) {
+  /**
+   * Classes of a node from those of any node below it (every level at most this node's), for
+   * k-anonymity without l-diversity: hierarchies are trees, so a class below lies inside one class
+   * above.
+   */
+  static Partition rollUp(EncodedTable table, Partition below, int[] levels, int k) {
+    return new Partition(table, levels, k, 1, below.classRep, below.classSize, false, null);
+  }
+
+  private Partition(EncodedTable table, int[] levels, int k, int l, int[] itemRep, int[] itemCount,
+      boolean fromTuples, long[] givenKeys) {
     this.levels = levels.clone();
+    this.fromTuples = fromTuples;
     int items = itemRep.length;
     Require.state(l == 1 || items == table.tuples(), "l-diversity needs the tuples, not rolled-up classes");
     this.itemClass = new int[items];
-    long[] keys = new long[items];
-    keyColumns(table, itemRep, keys);
+    long[] keys = givenKeys != null ? givenKeys : keyColumns(table, levels, itemRep);
     int[] sizes = new int[items];
     int[] reps = new int[items];
     DenseKeys classOf = new DenseKeys(items);
@@ -111,19 +132,21 @@ final class Partition {
   }
 
   /** Mixed-radix keys, renumbered densely whenever the radix would overflow a long. */
-  private void keyColumns(EncodedTable table, int[] itemRep, long[] keys) {
+  private static long[] keyColumns(EncodedTable table, int[] levels, int[] itemRep) {
+    long[] keys = new long[itemRep.length];
     long radix = 1;
     for (int j = 0; j < table.columns; j++) {
-      int[] code = table.codes[j][levels[j]];
+      int[] code = table.tupleCodes[j][levels[j]];
       int card = table.cardinality[j][levels[j]];
       if (radix > Long.MAX_VALUE / card) {
         radix = renumber(keys);
       }
       for (int i = 0; i < keys.length; i++) {
-        keys[i] = keys[i] * card + code[table.tupleLeaves[itemRep[i]][j]];
+        keys[i] = keys[i] * card + code[itemRep[i]];
       }
       radix *= card;
     }
+    return keys;
   }
 
   private static long renumber(long[] keys) {

@@ -9,9 +9,13 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +86,31 @@ class AdultSampleTest {
       assertThat(report.generalisationLoss()).as("limit %s", limit)
           .isCloseTo(BruteForce.optimum(adult, settings), within(1e-9));
     }
+  }
+
+  @Test
+  void without_suppression_only_anonymous_nodes_and_the_ones_just_below_them_are_evaluated() throws IOException {
+    Table adult = adult();
+    Settings settings = Settings.kAnonymity(5, hierarchies());
+    Map<List<Integer>, Boolean> anonymous = new HashMap<>();
+    BruteForce.allNodes(adult, settings).forEach(node -> anonymous.put(node.levels(), node.anonymous()));
+    long expected = anonymous.keySet().stream()
+        .filter(levels -> anonymous.get(levels) || generalisations(levels, anonymous).allMatch(anonymous::get))
+        .count();
+
+    Anonymiser.Report report = Anonymiser.anonymise(adult, settings).report();
+
+    assertThat(anonymous.values()).contains(false);
+    assertThat(report.nodesEvaluated()).isEqualTo(expected).isLessThan(report.latticeSize() / 4);
+  }
+
+  /** The nodes one level up in one column that exist in the lattice. */
+  private static Stream<List<Integer>> generalisations(List<Integer> levels, Map<List<Integer>, Boolean> lattice) {
+    return IntStream.range(0, levels.size()).mapToObj(j -> {
+      List<Integer> up = new ArrayList<>(levels);
+      up.set(j, up.get(j) + 1);
+      return up;
+    }).filter(lattice::containsKey);
   }
 
   @Test
