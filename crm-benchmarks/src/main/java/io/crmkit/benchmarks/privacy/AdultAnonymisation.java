@@ -7,6 +7,8 @@ import io.crmkit.privacy.anonymise.Settings;
 import io.crmkit.privacy.anonymise.Table;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +32,15 @@ import java.util.Map;
  * <p>{@code --data} is the folder holding {@code adult.csv} and {@code adult_hierarchy_<attribute>.csv}
  * as ARX publishes them. Reading the files is not timed; each setting runs {@code rounds} times on
  * the loaded table (the first rounds warm the JIT) and the best time is reported, as ARX's numbers
- * are the time of the anonymisation alone.
+ * are the time of the anonymisation alone; the best CPU time of the thread is printed beside it,
+ * since on a shared machine the wall time also counts waiting for a core.
  */
 public final class AdultAnonymisation {
   private static final List<String> QUASI_IDENTIFIERS = List.of("sex", "age", "race", "marital-status",
       "education", "native-country", "workclass", "salary-class");
+
+  /** CPU time of the running thread: on a shared machine it shows the work apart from waiting for a core. */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private AdultAnonymisation() {}
 
@@ -76,20 +82,23 @@ public final class AdultAnonymisation {
 
   private static void run(Table adult, Settings settings, int rounds) {
     double best = Double.MAX_VALUE;
+    double bestCpu = Double.MAX_VALUE;
     Anonymiser.Report report = null;
     for (int round = 0; round < rounds; round++) {
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       report = Anonymiser.anonymise(adult, settings).report();
       best = Math.min(best, (System.nanoTime() - start) / 1e6);
+      bestCpu = Math.min(bestCpu, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6);
     }
     String search = settings.recoding() == Settings.Recoding.LOCAL
         ? String.format(Locale.ROOT, "%,d partitions examined", report.nodesEvaluated())
         : String.format(Locale.ROOT, "levels %s, %,d of %,d nodes evaluated", report.levels().values(),
             report.nodesEvaluated(), report.latticeSize());
     System.out.printf(Locale.ROOT,
-        "%s %s, suppression <= %.0f%%: %.0f ms, %d classes (average %.1f), %,d suppressed, discernibility %,d, "
+        "%s %s, suppression <= %.0f%%: %.0f ms (thread CPU %.0f ms), %d classes (average %.1f), %,d suppressed, discernibility %,d, "
             + "loss %.4f, %s%n",
-        settings.recoding(), settings.metric(), settings.suppressionLimit() * 100, best, report.classes(),
+        settings.recoding(), settings.metric(), settings.suppressionLimit() * 100, best, bestCpu, report.classes(),
         report.averageClassSize(), report.suppressedRecords(), report.discernibility(), report.generalisationLoss(),
         search);
   }

@@ -74,12 +74,12 @@ final class LocalRecoding {
     int[] qi = names.stream().mapToInt(table::column).toArray();
     List<List<String>> rows = new ArrayList<>(table.size());
     for (int r = 0; r < table.size(); r++) {
-      List<String> row = new ArrayList<>(table.rows().get(r));
+      String[] row = table.rows().get(r).toArray(String[]::new);
       List<String> cells = classCells.get(tupleClass[encoded.rowTuple[r]]);
       for (int j = 0; j < qi.length; j++) {
-        row.set(qi[j], cells.get(j));
+        row[qi[j]] = cells.get(j);
       }
-      rows.add(row);
+      rows.add(List.of(row));
     }
     int classes = classCells.size();
     long discernibility = Arrays.stream(classSize, 0, classes).map(size -> size * size).sum();
