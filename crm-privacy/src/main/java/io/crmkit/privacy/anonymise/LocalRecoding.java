@@ -10,7 +10,8 @@ import java.util.Map;
  * Local recoding ({@link Settings.Recoding#LOCAL}): partitions the table with {@link Mondrian} and
  * writes each class's records with the tightest generalisation of their values. A categorical cell
  * becomes the lowest common ancestor of the class's values in the column's hierarchy (the value
- * itself if the class holds one); a numeric cell becomes {@code [low-high]}, the smallest and
+ * itself if the class holds one, {@code *} if the hierarchy has no common top for them); a numeric
+ * cell becomes {@code [low-high]}, the smallest and
  * largest value in the class as written in the table (the value itself if they are equal).
  *
  * <p>Classes are the records sharing their output cells, so the report is computed from exactly
@@ -54,8 +55,9 @@ final class LocalRecoding {
         } else {
           int level = Mondrian.commonLevel(encoded, j, part);
           int leaf = encoded.tupleLeaves[part[0]][j];
-          cells[j] = hierarchies.get(j).generalise(encoded.leaves.get(j).get(leaf), level);
-          cellLoss += encoded.loss[j][level][leaf];
+          cells[j] = level == encoded.heights[j] ? Hierarchies.ANY
+              : hierarchies.get(j).generalise(encoded.leaves.get(j).get(leaf), level);
+          cellLoss += Mondrian.loss(encoded, j, level, leaf);
         }
       }
       List<String> key = List.of(cells);

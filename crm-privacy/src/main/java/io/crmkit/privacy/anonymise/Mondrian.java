@@ -82,7 +82,11 @@ final class Mondrian {
     return examined;
   }
 
-  /** The lowest hierarchy level at which every tuple of the part shares one value of column j. */
+  /**
+   * The lowest hierarchy level at which every tuple of the part shares one value of column j, or
+   * the height of the hierarchy if even its top level has several values there (a user's hierarchy
+   * need not end in one root): local recoding then treats {@code *} as the root above the top.
+   */
   static int commonLevel(EncodedTable table, int j, int[] part) {
     int leaf = table.tupleLeaves[part[0]][j];
     for (int level = 0; level < table.heights[j]; level++) {
@@ -96,7 +100,15 @@ final class Mondrian {
         return level;
       }
     }
-    throw new IllegalStateException("the top level of column " + j + " is not one value for the part");
+    return table.heights[j];
+  }
+
+  /** The loss of column j's value at a level for a leaf, 1 above the top of the hierarchy. */
+  static double loss(EncodedTable table, int j, int level, int leaf) {
+    if (level == table.heights[j]) {
+      return 1.0;
+    }
+    return table.loss[j][level][leaf];
   }
 
   /** The smallest and largest rank of numeric column j in the part. */
@@ -122,7 +134,7 @@ final class Mondrian {
         width[j] = leaves == 1 ? 0 : (range[1] - range[0]) / (double) (leaves - 1);
       } else {
         level[j] = commonLevel(table, j, part);
-        width[j] = table.loss[j][level[j]][table.tupleLeaves[part[0]][j]];
+        width[j] = loss(table, j, level[j], table.tupleLeaves[part[0]][j]);
       }
     }
     Integer[] order = new Integer[columns];

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Invariants of local recoding on small random tables mixing categorical columns (random tree
- * hierarchies) and numeric ones (ages with bands): every class is k-anonymous and l-diverse, every
+ * hierarchies, some without one top value) and numeric ones (ages with bands): every class is k-anonymous and l-diverse, every
  * cell generalises its input value, and the report is exactly what the output shows.
  */
 class LocalRecodingProperties {
@@ -165,8 +165,9 @@ class LocalRecodingProperties {
   @Provide
   Arbitrary<Case> cases() {
     Arbitrary<int[]> column = Combinators.combine(Arbitraries.integers().between(0, 1),
-        Arbitraries.integers().between(1, 30), Arbitraries.integers().between(2, 3))
-        .as((numeric, size, fanOut) -> new int[] {numeric, size, fanOut});
+        Arbitraries.integers().between(1, 30), Arbitraries.integers().between(2, 3),
+        Arbitraries.integers().between(0, 1))
+        .as((numeric, size, fanOut, rooted) -> new int[] {numeric, size, fanOut, rooted});
     return Combinators.combine(
         column.list().ofMinSize(1).ofMaxSize(3),
         Arbitraries.integers().between(0, 60),
@@ -184,7 +185,8 @@ class LocalRecodingProperties {
       boolean numeric = columns.get(j)[0] == 1;
       String name = (numeric ? "n" : "c") + j;
       header.add(name);
-      qi.put(name, numeric ? Hierarchies.ageBands(5, 10) : tree(Math.min(columns.get(j)[1], 6), columns.get(j)[2]));
+      qi.put(name, numeric ? Hierarchies.ageBands(5, 10)
+          : tree(Math.min(columns.get(j)[1], 6), columns.get(j)[2], columns.get(j)[3] == 1));
     }
     header.add("s");
     List<List<String>> data = new ArrayList<>();
@@ -204,8 +206,11 @@ class LocalRecodingProperties {
     return new Case(new Table(header, data), settings);
   }
 
-  /** Leaves v0..v(n-1); level i groups leaf index by fanOut^i until one group is left, then {@code *}. */
-  private static Hierarchy tree(int leaves, int fanOut) {
+  /**
+   * Leaves v0..v(n-1); level i groups leaf index by fanOut^i until one group is left, then
+   * {@code *} if rooted (else the top level may hold several groups).
+   */
+  private static Hierarchy tree(int leaves, int fanOut, boolean rooted) {
     Map<String, List<String>> paths = new LinkedHashMap<>();
     for (int leaf = 0; leaf < leaves; leaf++) {
       List<String> path = new ArrayList<>();
@@ -213,7 +218,9 @@ class LocalRecodingProperties {
       for (int group = fanOut; group < leaves; group *= fanOut) {
         path.add("g" + group + "-" + leaf / group);
       }
-      path.add("*");
+      if (rooted || path.size() == 1) {
+        path.add("*");
+      }
       paths.put("v" + leaf, path);
     }
     return Hierarchy.of(paths);

@@ -137,6 +137,18 @@ class LocalRecodingTest {
   }
 
   @Test
+  void a_hierarchy_without_one_top_value_is_written_as_any_above_its_top() {
+    Hierarchy regions = Hierarchy.fromCsv(new StringReader("US;America\nFrance;Europe\n"), ';');
+    Table countries = column("country", "US", "US", "France");
+
+    Anonymiser.Result result = Anonymiser.anonymise(countries, local(2, "country", regions));
+
+    assertThat(column(result, 0)).containsOnly("*");
+    assertThat(result.report().generalisationLoss()).isEqualTo(1.0);
+    assertThat(result.report().classes()).isEqualTo(1);
+  }
+
+  @Test
   void values_missing_from_their_hierarchy_are_refused_as_in_full_domain() {
     Table countries = column("country", "US", "Atlantis");
 
