@@ -42,10 +42,13 @@ import picocli.CommandLine.Spec;
             + "JSON (--metrics). Other columns pass through unchanged: drop direct identifiers such as names "
             + "before you run it.",
         "",
-        "Recoding: full-domain (every value of a column goes to the same level of its hierarchy; the search "
-            + "covers every combination of levels and finds the optimum of --metric, never a local guess). "
-            + "Rows of classes that stay too small may be suppressed (their quasi-identifiers become *) up to "
-            + "--suppression percent of the rows.",
+        "Recoding: full-domain (the default: every value of a column goes to the same level of its hierarchy; "
+            + "the search covers every combination of levels and finds the optimum of --metric, never a local "
+            + "guess; rows of classes that stay too small may be suppressed, their quasi-identifiers becoming *, "
+            + "up to --suppression percent of the rows) or local (Mondrian: the rows are split class by class "
+            + "along the hierarchies, and numeric columns at their median into ranges such as [25-34], so each "
+            + "class keeps far more detail; the same value may be written differently in different classes; "
+            + "rows are suppressed only when the whole file cannot reach -k).",
         "",
         "Hierarchies are CSV files in ARX's layout: one line per value as recorded, column i its value at "
             + "level i (the last usually *), no header; the delimiter is ; if the first line has one, else a tab "
@@ -120,8 +123,8 @@ final class AnonymizeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   private String metric;
 
-  @Option(names = "--recoding", paramLabel = "full-domain", defaultValue = "full-domain",
-      description = "How values are recoded (default: ${DEFAULT-VALUE}, the one recoding so far).")
+  @Option(names = "--recoding", paramLabel = "full-domain|local", defaultValue = "full-domain",
+      description = "How values are recoded: full-domain or local (default: ${DEFAULT-VALUE}).")
   private String recoding;
 
   @Option(names = "--encoding", paramLabel = "CHARSET",
@@ -155,7 +158,7 @@ final class AnonymizeCommand implements Callable<Integer> {
     DelimitedFile.Format format = format();
     Metric optimised = metric();
     double limit = suppressionLimit();
-    checkRecoding();
+    Settings.Recoding recodingChosen = recoding();
     checkPrivacyModel();
     if (quasiIdentifiers == null && hierarchyFiles.isEmpty()) {
       throw CliException.usage("name the quasi-identifiers (--quasi-identifiers) and their hierarchies "
@@ -182,12 +185,14 @@ final class AnonymizeCommand implements Callable<Integer> {
         throw CliException.badInput(input + ": no row could be read");
       }
       Settings settings = new Settings(hierarchies, k, limit, sensitiveColumn,
-          sensitiveColumn == null ? 1 : (l == null ? 2 : l), optimised);
+          sensitiveColumn == null ? 1 : (l == null ? 2 : l), optimised).withRecoding(recodingChosen);
 
-      progress.start("searching the generalisations");
+      progress.start(recodingChosen == Settings.Recoding.LOCAL ? "partitioning the rows" : "searching the generalisations");
       Anonymiser.Result result = anonymise(new Table(contents.header(), checked.rows()), settings);
-      progress.finish(String.format(Locale.ROOT, "%,d of %,d evaluated", result.report().nodesEvaluated(),
-          result.report().latticeSize()));
+      progress.finish(recodingChosen == Settings.Recoding.LOCAL
+          ? String.format(Locale.ROOT, "%,d partitions examined", result.report().nodesEvaluated())
+          : String.format(Locale.ROOT, "%,d of %,d evaluated", result.report().nodesEvaluated(),
+              result.report().latticeSize()));
 
       Path outFile = out != null ? out : OutputFiles.beside(input, ".anonymized.csv");
       Path metricsFile = metrics != null ? metrics : OutputFiles.beside(input, ".anonymized.json");
@@ -317,10 +322,12 @@ final class AnonymizeCommand implements Callable<Integer> {
     throw CliException.usage("--suppression must be a percentage from 0 to 100, such as 2 or 0.5, not " + suppression);
   }
 
-  private void checkRecoding() {
-    if (!"full-domain".equals(recoding.strip().toLowerCase(Locale.ROOT))) {
-      throw CliException.usage("--recoding must be full-domain (the one recoding so far), not " + recoding);
-    }
+  private Settings.Recoding recoding() {
+    return switch (recoding.strip().toLowerCase(Locale.ROOT)) {
+      case "full-domain" -> Settings.Recoding.FULL_DOMAIN;
+      case "local" -> Settings.Recoding.LOCAL;
+      default -> throw CliException.usage("--recoding must be full-domain or local, not " + recoding);
+    };
   }
 
   private void checkPrivacyModel() {

@@ -85,19 +85,21 @@ final class AnonymizeReport {
     json.put("output", table.getFileName().toString());
     json.put("rows", result.table().size());
     json.put("rejectedRows", rejectedRows);
-    json.put("recoding", "full-domain");
+    json.put("recoding", recodingName(settings.recoding()));
     json.put("k", settings.k());
     json.put("sensitiveColumn", settings.sensitiveColumn());
     json.put("l", settings.l());
     json.put("suppressionLimit", settings.suppressionLimit());
     json.put("metric", metricName(settings.metric()));
     List<Map<String, Object>> columns = new ArrayList<>();
-    report.levels().forEach((column, level) -> {
+    settings.quasiIdentifiers().forEach((column, hierarchy) -> {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("column", column);
       entry.put("hierarchy", hierarchyFiles.get(column).getFileName().toString());
-      entry.put("level", level);
-      entry.put("levels", settings.quasiIdentifiers().get(column).height());
+      if (report.levels().containsKey(column)) {
+        entry.put("level", report.levels().get(column));
+      }
+      entry.put("levels", hierarchy.height());
       columns.add(entry);
     });
     json.put("quasiIdentifiers", columns);
@@ -106,8 +108,12 @@ final class AnonymizeReport {
     json.put("averageClassSize", report.averageClassSize());
     json.put("discernibility", report.discernibility());
     json.put("generalisationLoss", report.generalisationLoss());
-    json.put("latticeSize", report.latticeSize());
-    json.put("nodesEvaluated", report.nodesEvaluated());
+    if (settings.recoding() == Settings.Recoding.LOCAL) {
+      json.put("partitionsExamined", report.nodesEvaluated());
+    } else {
+      json.put("latticeSize", report.latticeSize());
+      json.put("nodesEvaluated", report.nodesEvaluated());
+    }
     return json;
   }
 
@@ -119,11 +125,15 @@ final class AnonymizeReport {
     out.printf(Locale.ROOT, "  privacy            k = %d%s, at most %s%% suppressed%n", settings.k(),
         settings.l() > 1 ? ", " + settings.l() + " distinct " + settings.sensitiveColumn() + " per class" : "",
         percent(settings.suppressionLimit()));
-    out.printf(Locale.ROOT, "  recoding           full-domain, optimising %s%n", metricName(settings.metric()));
-    List<String> levels = new ArrayList<>();
-    report.levels().forEach((column, level) -> levels.add(column + " " + level + "/"
-        + (settings.quasiIdentifiers().get(column).height() - 1)));
-    out.printf(Locale.ROOT, "  levels             %s%n", String.join(", ", levels));
+    if (settings.recoding() == Settings.Recoding.LOCAL) {
+      out.printf(Locale.ROOT, "  recoding           local (Mondrian), class by class%n");
+    } else {
+      out.printf(Locale.ROOT, "  recoding           full-domain, optimising %s%n", metricName(settings.metric()));
+      List<String> levels = new ArrayList<>();
+      report.levels().forEach((column, level) -> levels.add(column + " " + level + "/"
+          + (settings.quasiIdentifiers().get(column).height() - 1)));
+      out.printf(Locale.ROOT, "  levels             %s%n", String.join(", ", levels));
+    }
     out.printf(Locale.ROOT, "  classes            %,d (average %.1f rows)%n", report.classes(), report.averageClassSize());
     out.printf(Locale.ROOT, "  suppressed         %,d rows%n", report.suppressedRecords());
     out.printf(Locale.ROOT, "  discernibility     %,d%n", report.discernibility());
@@ -134,6 +144,10 @@ final class AnonymizeReport {
     out.printf(Locale.ROOT, "  metrics file       %s%n", metricsFile);
     out.printf(Locale.ROOT, "  time               %.1f s%n", time.toMillis() / 1000.0);
     out.flush();
+  }
+
+  private static String recodingName(Settings.Recoding recoding) {
+    return recoding == Settings.Recoding.LOCAL ? "local" : "full-domain";
   }
 
   private static String metricName(Metric metric) {

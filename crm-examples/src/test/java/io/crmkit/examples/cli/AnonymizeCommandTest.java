@@ -155,6 +155,32 @@ class AnonymizeCommandTest {
   }
 
   @Test
+  void localRecodingOfTheAdultSampleKeepsClassesOfFiveAndMatchesTheLibrary() throws IOException {
+    Path input = adult();
+
+    CliRun run = anonymize(input, ADULT_OPTIONS, "--recoding", "local");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    List<List<String>> written = rows(dir.resolve("adult_sample.anonymized.csv"), ';', StandardCharsets.UTF_8);
+    assertThat(written).hasSize(401);
+    Map<List<String>, List<List<String>>> classes = classes(written, ADULT_QUASI_IDENTIFIERS);
+    classes.values().forEach(members -> assertThat(members).hasSizeGreaterThanOrEqualTo(5));
+
+    Anonymiser.Report expected = library(input, Settings.kAnonymity(5, adultHierarchies())
+        .withRecoding(Settings.Recoding.LOCAL));
+    Anonymiser.Report fullDomain = library(input, Settings.kAnonymity(5, adultHierarchies()));
+    JsonNode metrics = json(dir.resolve("adult_sample.anonymized.json"));
+    assertThat(metrics.get("recoding").asText()).isEqualTo("local");
+    assertThat(metrics.get("classes").asInt()).isEqualTo(expected.classes()).isEqualTo(classes.size());
+    assertThat(metrics.get("discernibility").asLong()).isEqualTo(expected.discernibility())
+        .isLessThan(fullDomain.discernibility());
+    assertThat(metrics.get("partitionsExamined").asInt()).isEqualTo(expected.nodesEvaluated());
+    assertThat(metrics.get("quasiIdentifiers")).hasSize(ADULT_QUASI_IDENTIFIERS.size());
+    metrics.get("quasiIdentifiers").forEach(column -> assertThat(column.has("level")).isFalse());
+    assertThat(run.out()).contains("local (Mondrian)").doesNotContain("levels  ");
+  }
+
+  @Test
   void lDiversityOnOccupationGivesEveryClassTwoOccupations() {
     Path input = adult();
 
@@ -256,8 +282,8 @@ class AnonymizeCommandTest {
         "--hierarchy: no column agee in the file; its columns are id, age, diagnosis");
     assertUsage(anonymize(input, List.of("-k", "2", "--quasi-identifiers", "age,id", "--hierarchy", hierarchy)),
         "the quasi-identifier id has no hierarchy");
-    assertUsage(anonymize(input, List.of("-k", "2", "--hierarchy", hierarchy, "--recoding", "local")),
-        "--recoding must be full-domain");
+    assertUsage(anonymize(input, List.of("-k", "2", "--hierarchy", hierarchy, "--recoding", "mondrian")),
+        "--recoding must be full-domain or local, not mondrian");
     assertUsage(anonymize(input, List.of("-k", "2", "--hierarchy", hierarchy, "--l-diversity", "2")),
         "--l-diversity needs --sensitive");
     assertUsage(anonymize(input, List.of("-k", "2", "--hierarchy", hierarchy, "--suppression", "150")),

@@ -17,9 +17,13 @@ import java.util.Map;
  * the sum of their levels) and prunes with monotonicity: classes only merge as levels rise, so a
  * node's metric computed as if nothing were suppressed is a lower bound for that node and every
  * generalisation of it (and a node that is k-anonymous within the budget stays so above). Once that
- * bound reaches the best value found, the node and everything above it are skipped. Without suppression, being anonymous is monotone both ways and the search
- * runs top-down, tagging every specialisation of a non-anonymous node without evaluating it. Ties
- * go to the node with the lower level sum, then the lexicographically smaller level vector.
+ * bound reaches the best value found, the node and everything above it are skipped. Without
+ * suppression, being anonymous is monotone both ways and the search runs top-down, tagging every
+ * specialisation of a non-anonymous node without evaluating it. Ties go to the node with the lower
+ * level sum, then the lexicographically smaller level vector.
+ *
+ * <p>With {@link Settings.Recoding#LOCAL} the table is instead recoded locally, class by class, in
+ * the manner of Mondrian (see that constant); the privacy model and the report are the same.
  */
 public final class Anonymiser {
   /** Lattices above this many nodes are refused rather than searched for hours. */
@@ -40,6 +44,9 @@ public final class Anonymiser {
   public static Result anonymise(Table table, Settings settings) {
     Require.notNull(table, "table");
     Require.notNull(settings, "settings");
+    if (settings.recoding() == Settings.Recoding.LOCAL) {
+      return LocalRecoding.anonymise(table, settings);
+    }
     EncodedTable encoded = new EncodedTable(table, settings);
     Lattice lattice = new Lattice(encoded.heights, MAX_NODES);
     Search search = new Search(encoded, lattice, settings);
@@ -54,8 +61,9 @@ public final class Anonymiser {
   /**
    * The anonymised table with its report.
    *
-   * @param table every input row in input order, quasi-identifiers at the chosen levels, a
-   *     suppressed row's quasi-identifiers all {@code *}
+   * @param table every input row in input order, quasi-identifiers at the chosen levels (with
+   *     local recoding: each class's own generalisation, a hierarchy value or a numeric range
+   *     {@code [low-high]}), a suppressed row's quasi-identifiers all {@code *}
    * @param suppressedRows the indices of the suppressed rows, ascending
    * @param report the utility and the chosen levels
    */
@@ -71,14 +79,16 @@ public final class Anonymiser {
   /**
    * The utility of the chosen transformation, in the terms the issue and ARX report.
    *
-   * @param levels each quasi-identifier's chosen level, in settings order
+   * @param levels each quasi-identifier's chosen level, in settings order; empty with local
+   *     recoding, where each class has its own generalisation
    * @param suppressedRecords records suppressed (classes below k or l)
    * @param discernibility sum of squared sizes of the kept classes, plus n per suppressed record
    * @param classes kept equivalence classes
    * @param averageClassSize kept records per kept class (0 if none)
    * @param generalisationLoss see {@link Metric#GENERALISATION_LOSS}, 0 to 1
-   * @param latticeSize nodes in the lattice
-   * @param nodesEvaluated nodes whose classes were computed (the rest were pruned)
+   * @param latticeSize nodes in the lattice; 0 with local recoding, which searches no lattice
+   * @param nodesEvaluated nodes whose classes were computed (the rest were pruned); with local
+   *     recoding, the partitions examined (split or kept)
    */
   public record Report(
       Map<String, Integer> levels,

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the anonymised output must satisfy and what the search optimises. Start from
- * {@link #kAnonymity(int, Map)} and adjust with the {@code with...} methods.
+ * What the anonymised output must satisfy, how it is recoded and what the search optimises. Start
+ * from {@link #kAnonymity(int, Map)} and adjust with the {@code with...} methods.
  *
  * @param quasiIdentifiers the columns an attacker may link on, each with its hierarchy, in the
  *     order the report lists their levels
@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param suppressionLimit the fraction of records (0 to 1) that may be suppressed to reach k
  * @param sensitiveColumn the column distinct l-diversity applies to, or {@code null} for none
  * @param l distinct sensitive values each class must hold (1 means no l-diversity)
- * @param metric what the search minimises
+ * @param metric what the search minimises (full-domain recoding; local recoding reports it but
+ *     is steered by its splits, see {@link Recoding#LOCAL})
+ * @param recoding how values are recoded: full-domain (the default) or local
  */
 public record Settings(
     Map<String, Hierarchy> quasiIdentifiers,
@@ -24,7 +26,30 @@ public record Settings(
     double suppressionLimit,
     String sensitiveColumn,
     int l,
-    Metric metric) {
+    Metric metric,
+    Recoding recoding) {
+
+  /**
+   * How generalised values are chosen. Full-domain is consistent (a value always becomes the same
+   * output) and optimal for the metric; local recoding keeps far more detail because each class is
+   * generalised only as much as it needs.
+   */
+  public enum Recoding {
+    /**
+     * Every value of a quasi-identifier recoded to the same hierarchy level, the level vector the
+     * optimum of the {@link Metric} over the whole lattice (what ARX does by default).
+     */
+    FULL_DOMAIN,
+
+    /**
+     * Multidimensional local recoding in the manner of Mondrian (LeFevre, DeWitt and Ramakrishnan
+     * 2006): the records are split top-down, each split keeping at least k records (and l distinct
+     * sensitive values) on every side, and each class is generalised to the tightest value covering
+     * its records: a hierarchy node for a categorical column, a range {@code [low-high]} for a
+     * numeric one. The same value may be generalised differently in different classes.
+     */
+    LOCAL
+  }
 
   /** Checks every bound once, so the search can trust its settings. */
   public Settings {
@@ -43,6 +68,22 @@ public record Settings(
     Require.argument(sensitiveColumn == null || !quasiIdentifiers.containsKey(sensitiveColumn),
         "the sensitive column %s cannot also be a quasi-identifier", sensitiveColumn);
     Require.notNull(metric, "metric");
+    Require.notNull(recoding, "recoding");
+  }
+
+  /**
+   * Settings with full-domain recoding, the shape these settings had before local recoding existed.
+   *
+   * @param quasiIdentifiers the columns an attacker may link on, each with its hierarchy
+   * @param k the smallest class size allowed in the output
+   * @param suppressionLimit the fraction of records (0 to 1) that may be suppressed
+   * @param sensitiveColumn the column distinct l-diversity applies to, or {@code null}
+   * @param l distinct sensitive values each class must hold
+   * @param metric what the search minimises
+   */
+  public Settings(Map<String, Hierarchy> quasiIdentifiers, int k, double suppressionLimit,
+      String sensitiveColumn, int l, Metric metric) {
+    this(quasiIdentifiers, k, suppressionLimit, sensitiveColumn, l, metric, Recoding.FULL_DOMAIN);
   }
 
   /**
@@ -53,7 +94,7 @@ public record Settings(
    * @return the settings
    */
   public static Settings kAnonymity(int k, Map<String, Hierarchy> quasiIdentifiers) {
-    return new Settings(quasiIdentifiers, k, 0.0, null, 1, Metric.DISCERNIBILITY);
+    return new Settings(quasiIdentifiers, k, 0.0, null, 1, Metric.DISCERNIBILITY, Recoding.FULL_DOMAIN);
   }
 
   /**
@@ -61,7 +102,7 @@ public record Settings(
    * @return these settings with that suppression budget
    */
   public Settings withSuppressionLimit(double limit) {
-    return new Settings(quasiIdentifiers, k, limit, sensitiveColumn, l, metric);
+    return new Settings(quasiIdentifiers, k, limit, sensitiveColumn, l, metric, recoding);
   }
 
   /**
@@ -71,7 +112,7 @@ public record Settings(
    */
   public Settings withDistinctLDiversity(String column, int distinctValues) {
     Require.notBlank(column, "column");
-    return new Settings(quasiIdentifiers, k, suppressionLimit, column, distinctValues, metric);
+    return new Settings(quasiIdentifiers, k, suppressionLimit, column, distinctValues, metric, recoding);
   }
 
   /**
@@ -79,7 +120,15 @@ public record Settings(
    * @return these settings with that metric
    */
   public Settings optimising(Metric optimised) {
-    return new Settings(quasiIdentifiers, k, suppressionLimit, sensitiveColumn, l, optimised);
+    return new Settings(quasiIdentifiers, k, suppressionLimit, sensitiveColumn, l, optimised, recoding);
+  }
+
+  /**
+   * @param chosen full-domain (the default) or local recoding
+   * @return these settings with that recoding
+   */
+  public Settings withRecoding(Recoding chosen) {
+    return new Settings(quasiIdentifiers, k, suppressionLimit, sensitiveColumn, l, metric, chosen);
   }
 
   /** @return the sensitive column, if l-diversity applies */
