@@ -58,6 +58,8 @@ final class CustomerCodec {
   static final String COLUMNS = String.join(", ", COLUMN_LIST);
 
   private static final TypeReference<Map<String, AttributeValue>> ATTRIBUTES = new TypeReference<>() {};
+  /** Marks a {@code details} document written with field protection, so that a read knows what to expect. */
+  private static final String SEALED = "sealed";
 
   private final ObjectMapper mapper =
       CrmJson.newMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -232,25 +234,31 @@ final class CustomerCodec {
     if (protection.protects(ProtectedField.BIRTH_DATE)) {
       customer.birthDate().ifPresent(date -> root.put("birthDate", date.toString()));
     }
-    protection.seal(root, customer.id());
+    if (protection.active()) {
+      root.put(SEALED, true);
+      protection.seal(root, customer.id());
+    }
     return write(root);
   }
 
   /**
    * The stored {@code details} document of customer {@code id}, its protected values decrypted.
    *
-   * @throws CrmStorageException if it is not a JSON object, or holds an encrypted birth date while
-   *     this codec protects nothing (a store opened without the protection it was written with)
+   * @throws CrmStorageException if it is not a JSON object, or was written with field protection
+   *     and this codec has none, or the other way round
    * @throws io.crmkit.core.protection.FieldProtectionException if a protected value does not decrypt
    */
   ObjectNode openDetails(String json, CustomerId id) {
-    JsonNode parsed = parse(json);
-    if (!(parsed instanceof ObjectNode root)) {
-      throw new CrmStorageException("Stored details of customer " + id + " are not a JSON object");
-    }
-    if (root.has("birthDate") && !protection.protects(ProtectedField.BIRTH_DATE)) {
+    ObjectNode root = storedDetails(json, id);
+    boolean sealed = root.path(SEALED).asBoolean(false);
+    root.remove(SEALED);
+    if (sealed && !protection.active()) {
       throw new CrmStorageException("Customer " + id + " was stored with field protection; open the store with "
-          + "the same JdbcOptions.fieldProtection to read it");
+          + "JdbcOptions.fieldProtection and the keys it was written with to read it");
+    }
+    if (!sealed && protection.active()) {
+      throw new CrmStorageException("Customer " + id + " was stored without field protection, so this store, "
+          + "which has one, cannot read it; give a store its protection from its first customer on");
     }
     protection.open(root, id);
     return root;
