@@ -88,7 +88,7 @@ public final class JdbcCrmStore implements CrmStore {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(options, "options");
     JdbcAdapters adapters = JdbcAdapters.open(dataSource, options.tablePrefix(), options.schema(),
-        options.transactionMode() == TransactionMode.MANAGED, options.eventFamilies());
+        options.transactionMode() == TransactionMode.MANAGED, options.eventFamilies(), options.fieldProtection());
     Set<String> migrated = ConcurrentHashMap.newKeySet();
     if (options.migrateOnStart()) {
       adapters.migrate(JdbcAdapters.BASE);
@@ -225,6 +225,27 @@ public final class JdbcCrmStore implements CrmStore {
    */
   public int writeMissingLookupKeys() {
     return adapters.writeMissingLookupKeys();
+  }
+
+  /**
+   * Key rotation: re-encrypts, {@code batchSize} rows per transaction, every stored customer that
+   * holds a ciphertext not under its field's current key ({@code FieldProtection.isCurrent}), and
+   * every recorded merge whose snapshots do, when the dedup capability is attached to this store.
+   * Rotate the protection's primary key first (old keys must still decrypt), then call this until
+   * it is done; each page commits on its own, so an interrupted run resumes where it stopped when
+   * called again, and a run with nothing stale rewrites nothing. Versions and timestamps stay. Blind
+   * indexes are not re-computed: their keys are the protection's and must not change.
+   *
+   * @throws IllegalArgumentException if {@code batchSize} is not in 1..10000
+   * @throws IllegalStateException if the store has no {@link JdbcOptions#fieldProtection()}
+   * @throws io.crmkit.core.protection.FieldProtectionException if a stored value does not decrypt
+   *     (the page it was on is rolled back; pages before it stay re-encrypted)
+   * @throws CrmStorageException if the storage fails
+   */
+  public ReencryptionReport reencrypt(int batchSize) {
+    JdbcAdapters.ReencryptionCounts counts = adapters.reencrypt(batchSize, attachedCapabilities.contains("dedup"));
+    return new ReencryptionReport(counts.customersExamined(), counts.customersReencrypted(), counts.mergesExamined(),
+        counts.mergesReencrypted());
   }
 
   /** The detected database: {@code h2} or {@code postgresql}. */

@@ -2,6 +2,7 @@ package io.crmkit.jdbc;
 
 import io.crmkit.core.event.EventFamily;
 import io.crmkit.core.json.CrmJacksonModule;
+import io.crmkit.core.protection.FieldProtection;
 import io.crmkit.jdbc.internal.JdbcAdapters;
 import java.time.Clock;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.Optional;
  *     .transactionMode(TransactionMode.EXTERNAL)  // join the host's (Spring/JTA) transactions
  *     .migrateOnStart(false)                      // the DBA runs the DDL
  *     .eventFamilies(PrivacyEvent.FAMILY)         // events of other modules go through the outbox too
+ *     .fieldProtection(protection)                // encrypt phones, e-mails, identifiers, ... at rest
  *     .build();
  * }</pre>
  *
@@ -36,6 +38,7 @@ public final class JdbcOptions {
   private final TransactionMode transactionMode;
   private final Clock clock;
   private final List<EventFamily<?>> eventFamilies;
+  private final FieldProtection fieldProtection;
 
   private JdbcOptions(Builder builder) {
     this.tablePrefix = builder.tablePrefix;
@@ -44,6 +47,7 @@ public final class JdbcOptions {
     this.transactionMode = builder.transactionMode;
     this.clock = builder.clock;
     this.eventFamilies = builder.eventFamilies;
+    this.fieldProtection = builder.fieldProtection;
   }
 
   /** Prefix {@code crm_}, the connection's current schema, migrate on start, {@link TransactionMode#MANAGED}. */
@@ -87,6 +91,14 @@ public final class JdbcOptions {
     return eventFamilies;
   }
 
+  /**
+   * The protection that encrypts protected fields before they are stored and blind-indexes them for
+   * lookups; empty (the default) keeps every value clear, as before.
+   */
+  public Optional<FieldProtection> fieldProtection() {
+    return Optional.ofNullable(fieldProtection);
+  }
+
   /** A builder holding these settings, to change some of them. */
   public Builder toBuilder() {
     Builder builder = new Builder();
@@ -96,6 +108,7 @@ public final class JdbcOptions {
     builder.transactionMode = transactionMode;
     builder.clock = clock;
     builder.eventFamilies = eventFamilies;
+    builder.fieldProtection = fieldProtection;
     return builder;
   }
 
@@ -103,7 +116,8 @@ public final class JdbcOptions {
   public String toString() {
     return "JdbcOptions[tablePrefix=" + tablePrefix + ", schema=" + schema + ", migrateOnStart="
         + migrateOnStart + ", transactionMode=" + transactionMode + ", eventFamilies="
-        + eventFamilies.stream().map(EventFamily::name).toList() + "]";
+        + eventFamilies.stream().map(EventFamily::name).toList() + ", fieldProtection="
+        + (fieldProtection == null ? "none" : fieldProtection.getClass().getSimpleName()) + "]";
   }
 
   /** Builds {@link JdbcOptions}; each setter validates its argument at once. */
@@ -114,6 +128,7 @@ public final class JdbcOptions {
     private TransactionMode transactionMode = TransactionMode.MANAGED;
     private Clock clock = Clock.systemUTC();
     private List<EventFamily<?>> eventFamilies = List.of();
+    private FieldProtection fieldProtection;
 
     private Builder() {}
 
@@ -169,6 +184,24 @@ public final class JdbcOptions {
       List<EventFamily<?>> families = List.copyOf(eventFamilies);
       CrmJacksonModule.withFamilies(families); // checks the families together now rather than at create()
       this.eventFamilies = families;
+      return this;
+    }
+
+    /**
+     * Encrypts protected fields at rest (see {@code ProtectedField}): phones, e-mails, other contact
+     * handles, person and organisation identifier values, address street lines and birth dates are
+     * written as ciphertext bound to the customer's id and read back decrypted; phone, e-mail and
+     * identifier lookup keys and persisted dedup blocking keys are stored as blind indexes, so
+     * {@code Criteria.hasPhone}, {@code hasEmail}, the identifier lookups and incremental matching
+     * keep working. Names, region, city, district and postcode stay clear for prefix search, fuzzy
+     * matching, coding and blocking.
+     *
+     * <p>Give it to a store from its first customer on and keep it (with every key still needed to
+     * decrypt): rows written without it are not readable with it, nor the other way round.
+     * Criteria and sorting on a protected birth date throw {@code UnsupportedOperationException}.
+     */
+    public Builder fieldProtection(FieldProtection fieldProtection) {
+      this.fieldProtection = Objects.requireNonNull(fieldProtection, "fieldProtection");
       return this;
     }
 

@@ -27,7 +27,18 @@ class JdbcOptionsTest {
     assertThat(options.toBuilder().build().eventFamilies()).containsExactly(TestEvents.FAMILY);
     assertThat(options.toBuilder().eventFamilies().build().eventFamilies()).isEmpty();
     assertThat(options).hasToString("JdbcOptions[tablePrefix=crm_, schema=null, migrateOnStart=true,"
-        + " transactionMode=MANAGED, eventFamilies=[test]]");
+        + " transactionMode=MANAGED, eventFamilies=[test], fieldProtection=none]");
+  }
+
+  @Test
+  void fieldProtectionIsNoneUnlessGivenAndSurvivesToBuilder() {
+    TestFieldProtection protection = TestFieldProtection.create();
+    JdbcOptions options = JdbcOptions.builder().fieldProtection(protection).build();
+
+    assertThat(JdbcOptions.defaults().fieldProtection()).isEmpty();
+    assertThat(options.toBuilder().build().fieldProtection()).containsSame(protection);
+    assertThat(options.toString()).endsWith("fieldProtection=TestFieldProtection]");
+    assertThatThrownBy(() -> JdbcOptions.builder().fieldProtection(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.LookupKey;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.protection.ProtectedField;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +37,10 @@ import java.util.function.BooleanSupplier;
  *   <li>half-open ranges; text compared and sorted by code point ({@link Dialect#codePointOrder});
  *   <li>values outside what the database can store (dates before year 1, say) cannot equal a stored
  *       value, and range bounds beyond them are dropped, so no query fails on an extreme value;
- *   <li>sorting puts absent values last in both directions and ends with the id.
+ *   <li>sorting puts absent values last in both directions and ends with the id;
+ *   <li>with field protection, a phone, e-mail or identifier lookup compares the blind index of the
+ *       normalised query value with the stored ones (same index, same plan), and a test or sort on
+ *       a protected birth date is an {@code UnsupportedOperationException}.
  * </ul>
  *
  * <p>Every value is a bound parameter; only validated table names and fixed column names are SQL
@@ -132,7 +136,7 @@ final class CriteriaSql {
           .append(ALIAS).append(".id AND g.tag = ").param(Values.text(tag.tag())).append(")");
     } else if (criteria instanceof Criteria.HasKey has) {
       lookup(sql).append(" = ").param(Values.text(has.key().type()))
-          .append(" AND k.key_value = ").param(Values.text(has.key().value())).append(")");
+          .append(" AND k.key_value = ").param(Values.text(codec.lookupValue(has.key()))).append(")");
     } else if (criteria instanceof Criteria.NameStartsWith name) {
       lookup(sql).append(" = ").param(Values.text(LookupKey.NAME))
           .append(" AND k.key_value LIKE ").param(Values.text(likePrefix(name.prefix())))
@@ -214,8 +218,21 @@ final class CriteriaSql {
     sql.append(")");
   }
 
+  /**
+   * Rejects a test or sort on a column the store keeps encrypted: the database holds no value to
+   * compare (a protected birth date is ciphertext in {@code details}, its column empty).
+   */
+  private void requireClear(CustomerField<?> field) {
+    if (field.name().equals("birthDate") && codec.protection().protects(ProtectedField.BIRTH_DATE)) {
+      throw new UnsupportedOperationException("birthDate is encrypted in this store (JdbcOptions.fieldProtection "
+          + "protects BIRTH_DATE), so criteria and sorting on it cannot run in the database; filter the "
+          + "customers read instead, or keep birth dates clear");
+    }
+  }
+
   /** {@code field} equals one of {@code values}. */
   private void in(SqlBuilder sql, CustomerField<?> field, List<?> values) {
+    requireClear(field);
     if (field.dimensionKey().isPresent()) {
       String dimension = field.dimensionKey().get();
       StorageGuard.checkQueryText("dimension", dimension);
@@ -286,6 +303,7 @@ final class CriteriaSql {
 
   /** {@code from <= field < to}, either bound open when {@code null}. */
   private void range(SqlBuilder sql, CustomerField<?> field, Object from, Object to) {
+    requireClear(field);
     if (field.type() == Instant.class) {
       instantRange(sql, field, (Instant) from, (Instant) to);
       return;
@@ -347,6 +365,7 @@ final class CriteriaSql {
 
   private void orderBy(Sort.Key key, String joinAlias, SqlBuilder joins, List<String> order) {
     CustomerField<?> field = key.field();
+    requireClear(field);
     String direction = key.direction() == Sort.Direction.ASCENDING ? " ASC" : " DESC";
     if (field.dimensionKey().isPresent()) {
       StorageGuard.checkQueryText("sort.dimension", field.dimensionKey().get());

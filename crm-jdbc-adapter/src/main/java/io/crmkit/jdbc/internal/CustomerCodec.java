@@ -16,6 +16,7 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.LookupKey;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.OrganisationIdentifier;
 import io.crmkit.core.customer.PersonIdentifier;
@@ -23,6 +24,7 @@ import io.crmkit.core.customer.PersonName;
 import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.json.CrmJson;
+import io.crmkit.core.protection.ProtectedField;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +44,11 @@ import java.util.Set;
  * dimension codes and external references live in the {@code details} JSON document, which is what
  * a read uses, so that one row is one customer. The side tables hold the same tags, codes and
  * references as indexes for queries; custom attributes are their own JSON column.
+ *
+ * <p>With a {@link CustomerProtection} that protects fields, their values in {@code details} are
+ * ciphertext (bound to the customer's id), a protected birth date moves from its column into
+ * {@code details} as ciphertext, and the lookup keys of phones, e-mails and identifiers are blind
+ * indexes; a read decrypts, and fails loudly when a value does not.
  */
 final class CustomerCodec {
   /** The customer table's columns in the order {@link #bind} fills them. */
@@ -50,9 +58,48 @@ final class CustomerCodec {
   static final String COLUMNS = String.join(", ", COLUMN_LIST);
 
   private static final TypeReference<Map<String, AttributeValue>> ATTRIBUTES = new TypeReference<>() {};
+  /** Marks a {@code details} document written with field protection, so that a read knows what to expect. */
+  private static final String SEALED = "sealed";
 
   private final ObjectMapper mapper =
       CrmJson.newMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private final CustomerProtection protection;
+
+  /** A codec that keeps every value clear. */
+  CustomerCodec() {
+    this(CustomerProtection.NONE);
+  }
+
+  CustomerCodec(CustomerProtection protection) {
+    this.protection = Objects.requireNonNull(protection, "protection");
+  }
+
+  /** What this codec encrypts and blind-indexes. */
+  CustomerProtection protection() {
+    return protection;
+  }
+
+  /** The value of the {@code birth_date} column: empty when the birth date is kept encrypted in {@code details}. */
+  Optional<LocalDate> birthDateColumn(Customer customer) {
+    return protection.protects(ProtectedField.BIRTH_DATE) ? Optional.empty() : customer.birthDate();
+  }
+
+  /**
+   * The customer's {@link LookupKey}s as the lookup table keeps them: phone, e-mail and identifier
+   * values as blind indexes when protected (see {@link CustomerProtection#lookupValue}), names clear.
+   */
+  List<LookupKey> storedLookupKeys(Customer customer) {
+    List<LookupKey> keys = new ArrayList<>();
+    for (LookupKey key : LookupKey.of(customer)) {
+      keys.add(new LookupKey(key.type(), protection.lookupValue(key)));
+    }
+    return keys;
+  }
+
+  /** A lookup key's value as the lookup table keeps it. */
+  String lookupValue(LookupKey key) {
+    return protection.lookupValue(key);
+  }
 
   /** The columns prefixed with a table alias, for selects. */
   static String columns(String alias) {
@@ -80,7 +127,7 @@ final class CustomerCodec {
     Values.setText(statement, 7, customer.legalName().orElse(null));
     Values.setText(statement, 8, customer.owner().orElse(null));
     Values.setText(statement, 9, customer.gender().map(Gender::name).orElse(null));
-    Values.setDate(statement, 10, customer.birthDate().orElse(null));
+    Values.setDate(statement, 10, birthDateColumn(customer).orElse(null));
     statement.setString(11, customer.stage().name());
     Values.setText(statement, 12, customer.tier().map(ValueTier::name).orElse(null));
     Values.setInstant(statement, 13, customer.createdAt());
@@ -92,7 +139,8 @@ final class CustomerCodec {
   /** Reads the customer in the current row, whose columns are named as in {@link #COLUMN_LIST}. */
   public Customer read(ResultSet rs) throws SQLException {
     Customer.Builder builder = new Customer.Builder();
-    builder.id(CustomerId.of(Values.uuid(rs, "id")))
+    CustomerId id = CustomerId.of(Values.uuid(rs, "id"));
+    builder.id(id)
         .version(rs.getLong("version"))
         .kind(CustomerKind.valueOf(rs.getString("kind")))
         .displayName(rs.getString("display_name"));
@@ -110,7 +158,11 @@ final class CustomerCodec {
     if (gender != null) {
       builder.gender(Gender.valueOf(gender));
     }
+    ObjectNode details = openDetails(rs.getString("details"), id);
     LocalDate birthDate = rs.getObject("birth_date", LocalDate.class);
+    if (birthDate == null) {
+      birthDate = optionalText(details, "birthDate").map(LocalDate::parse).orElse(null);
+    }
     if (birthDate != null) {
       builder.birthDate(birthDate);
     }
@@ -121,7 +173,7 @@ final class CustomerCodec {
     }
     builder.createdAt(Values.instant(rs, "created_at", "created_nanos"))
         .updatedAt(Values.instant(rs, "updated_at", "updated_nanos"));
-    readDetails(rs.getString("details"), builder);
+    readDetails(details, builder);
     builder.attributes(readAttributes(rs.getString("attributes")));
     return builder.build();
   }
@@ -179,7 +231,51 @@ final class CustomerCodec {
     for (ExternalReference reference : customer.externalReferences()) {
       references.addObject().put("system", reference.system()).put("id", reference.id());
     }
+    if (protection.protects(ProtectedField.BIRTH_DATE)) {
+      customer.birthDate().ifPresent(date -> root.put("birthDate", date.toString()));
+    }
+    if (protection.active()) {
+      root.put(SEALED, true);
+      protection.seal(root, customer.id());
+    }
     return write(root);
+  }
+
+  /**
+   * The stored {@code details} document of customer {@code id}, its protected values decrypted.
+   *
+   * @throws CrmStorageException if it is not a JSON object, or was written with field protection
+   *     and this codec has none, or the other way round
+   * @throws io.crmkit.core.protection.FieldProtectionException if a protected value does not decrypt
+   */
+  ObjectNode openDetails(String json, CustomerId id) {
+    ObjectNode root = storedDetails(json, id);
+    boolean sealed = root.path(SEALED).asBoolean(false);
+    root.remove(SEALED);
+    if (sealed && !protection.active()) {
+      throw new CrmStorageException("Customer " + id + " was stored with field protection; open the store with "
+          + "JdbcOptions.fieldProtection and the keys it was written with to read it");
+    }
+    if (!sealed && protection.active()) {
+      throw new CrmStorageException("Customer " + id + " was stored without field protection, so this store, "
+          + "which has one, cannot read it; give a store its protection from its first customer on");
+    }
+    protection.open(root, id);
+    return root;
+  }
+
+  /** The stored {@code details} document parsed, as written (ciphertexts stay), for re-encryption. */
+  ObjectNode storedDetails(String json, CustomerId id) {
+    JsonNode parsed = parse(json);
+    if (!(parsed instanceof ObjectNode root)) {
+      throw new CrmStorageException("Stored details of customer " + id + " are not a JSON object");
+    }
+    return root;
+  }
+
+  /** A document as JSON text. */
+  String json(JsonNode node) {
+    return write(node);
   }
 
   /** The {@code attributes} document: name to {@code {"type": ..., "value": ...}}. */
@@ -213,8 +309,7 @@ final class CustomerCodec {
     throw new IllegalArgumentException("unknown attribute value type " + value.getClass().getName());
   }
 
-  private void readDetails(String json, Customer.Builder builder) {
-    JsonNode root = parse(json);
+  private void readDetails(JsonNode root, Customer.Builder builder) {
     List<ContactPoint> contacts = new ArrayList<>();
     for (JsonNode node : root.path("contactPoints")) {
       contacts.add(new ContactPoint.Builder()

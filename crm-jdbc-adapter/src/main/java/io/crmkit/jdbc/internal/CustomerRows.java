@@ -59,7 +59,7 @@ final class CustomerRows {
         insert.executeBatch();
       }
     }
-    insertSideRows(connection, tables, dialect, customers);
+    insertSideRows(connection, tables, dialect, codec, customers);
   }
 
   /**
@@ -78,7 +78,7 @@ final class CustomerRows {
     }
   }
 
-  static void insertSideRows(Connection connection, Tables tables, Dialect dialect,
+  static void insertSideRows(Connection connection, Tables tables, Dialect dialect, CustomerCodec codec,
       Collection<Customer> customers) throws SQLException {
     try (PreparedStatement codes = connection.prepareStatement(
         "INSERT INTO " + tables.code() + " (customer_id, dimension, code) VALUES (?, ?, ?)")) {
@@ -106,7 +106,7 @@ final class CustomerRows {
       batch.finish();
     }
     insertReferences(connection, tables, customers);
-    insertLookupKeys(connection, tables, customers);
+    insertLookupKeys(connection, tables, codec, customers);
     if (dialect.attributesInSideTable()) {
       try (PreparedStatement attributes = connection.prepareStatement(
           "INSERT INTO " + tables.attribute() + " (customer_id, name, value_key) VALUES (?, ?, ?)")) {
@@ -144,15 +144,17 @@ final class CustomerRows {
 
   /**
    * Inserts every customer's {@link LookupKey}s, the index that {@code Criteria} lookups read; every
-   * path that writes customers calls this (or its COPY twin) in the same transaction.
+   * path that writes customers calls this (or its COPY twin) in the same transaction. The values are
+   * {@link CustomerCodec#storedLookupKeys}: blind indexes where the codec protects the field.
    */
-  static void insertLookupKeys(Connection connection, Tables tables, Collection<Customer> customers)
+  static void insertLookupKeys(Connection connection, Tables tables, CustomerCodec codec,
+      Collection<Customer> customers)
       throws SQLException {
     try (PreparedStatement keys = connection.prepareStatement(
         "INSERT INTO " + tables.lookup() + " (key_type, key_value, customer_id) VALUES (?, ?, ?)")) {
       Batch batch = new Batch(keys);
       for (Customer customer : customers) {
-        for (LookupKey key : LookupKey.of(customer)) {
+        for (LookupKey key : codec.storedLookupKeys(customer)) {
           keys.setString(1, key.type());
           keys.setString(2, key.value());
           keys.setObject(3, customer.id().value());

@@ -3,6 +3,7 @@ package io.crmkit.jdbc.internal;
 import io.crmkit.core.activity.Interactions;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.Customers;
@@ -18,6 +19,7 @@ import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.metric.CustomerMetrics;
+import io.crmkit.core.protection.FieldProtection;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
 import io.crmkit.privacy.crypto.ProtectionKeys;
@@ -89,7 +91,18 @@ public final class JdbcAdapters {
    */
   public static JdbcAdapters open(DataSource dataSource, String tablePrefix, Optional<String> schema,
       boolean manageTransactions, Collection<? extends EventFamily<?>> families) {
+    return open(dataSource, tablePrefix, schema, manageTransactions, families, Optional.empty());
+  }
+
+  /**
+   * As {@link #open(DataSource, String, Optional, boolean, Collection)}, with the field protection
+   * every adapter of the store encrypts and blind-indexes protected fields with (empty: none).
+   */
+  public static JdbcAdapters open(DataSource dataSource, String tablePrefix, Optional<String> schema,
+      boolean manageTransactions, Collection<? extends EventFamily<?>> families,
+      Optional<FieldProtection> protection) {
     Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(protection, "protection");
     Objects.requireNonNull(schema, "schema");
     Dialect dialect;
     String storedSchema;
@@ -100,7 +113,8 @@ public final class JdbcAdapters {
       throw new CrmStorageException("Could not connect to detect the database: " + e.getMessage(), e);
     }
     return new JdbcAdapters(dataSource, manageTransactions, dialect, new Tables(tablePrefix, storedSchema),
-        new CustomerCodec(), Connections.of(dataSource, manageTransactions), List.copyOf(families),
+        new CustomerCodec(CustomerProtection.of(protection)), Connections.of(dataSource, manageTransactions),
+        List.copyOf(families),
         new AtomicBoolean());
   }
 
@@ -147,9 +161,33 @@ public final class JdbcAdapters {
     return dialect.name();
   }
 
+  /**
+   * Re-encrypts every stored customer (and, if {@code merges}, every recorded merge) holding a
+   * ciphertext not under its field's current key, {@code batchSize} rows per transaction; see
+   * {@code JdbcCrmStore.reencrypt}.
+   *
+   * @throws IllegalArgumentException if {@code batchSize} is not in 1..10000
+   * @throws IllegalStateException if the store has no field protection
+   */
+  public ReencryptionCounts reencrypt(int batchSize, boolean merges) {
+    Require.state(codec.protection().active(), "this store has no field protection (JdbcOptions.fieldProtection)");
+    return new Reencryption(connections, tables, dialect, codec).run(batchSize, merges);
+  }
+
+  /**
+   * What a re-encryption did: rows examined and rows rewritten, of customers and of merges.
+   *
+   * @param customersExamined customers read
+   * @param customersReencrypted customers that held a stale ciphertext and were rewritten
+   * @param mergesExamined recorded merges read (0 when merges were not asked for)
+   * @param mergesReencrypted merges rewritten
+   */
+  public record ReencryptionCounts(long customersExamined, long customersReencrypted, long mergesExamined,
+      long mergesReencrypted) {}
+
   /** See {@code JdbcCrmStore.writeMissingLookupKeys}. */
   public int writeMissingLookupKeys() {
-    return connections.write("writing missing lookup keys", new LookupKeyBackfill(tables)::backfill);
+    return connections.write("writing missing lookup keys", new LookupKeyBackfill(tables, codec)::backfill);
   }
 
   /**
@@ -284,7 +322,7 @@ public final class JdbcAdapters {
 
   /** {@link MergeLineage} over the {@code merge_lineage} and {@code merge_member} tables. */
   public MergeLineage mergeLineage() {
-    return new JdbcMergeLineage(connections, tables);
+    return new JdbcMergeLineage(connections, tables, codec.protection());
   }
 
   /** {@link MergeWrites} over the customer and activity tables. */
@@ -299,7 +337,7 @@ public final class JdbcAdapters {
 
   /** {@link BlockingKeyIndex} over the {@code blocking_key} table. */
   public BlockingKeyIndex blockingKeys() {
-    return new JdbcBlockingKeyIndex(connections, tables);
+    return new JdbcBlockingKeyIndex(connections, tables, codec.protection());
   }
 
   /**

@@ -21,23 +21,31 @@ import java.util.Set;
  * rows and inserts the new ones in one transaction; finding joins the keys, bound as one array
  * per {@value ReferenceLookup#CHUNK} keys, with the index ({@code UNNEST}, which both H2 and
  * PostgreSQL answer with one index lookup per key).
+ *
+ * <p>With a protection that protects {@code BLOCKING_KEY}, a key is stored as {@code blind:} and its
+ * blind index ({@link CustomerProtection#blockingKey}), and {@link #find} looks up the blind index
+ * of each key asked for and answers with the keys as asked; {@link #keysOf} then returns the stored
+ * forms, which {@link #replace} and {@link #find} take back as they are (a merge moves keys so).
  */
 final class JdbcBlockingKeyIndex implements BlockingKeyIndex {
   private final Connections connections;
   private final Tables tables;
+  private final CustomerProtection protection;
 
-  JdbcBlockingKeyIndex(Connections connections, Tables tables) {
+  JdbcBlockingKeyIndex(Connections connections, Tables tables, CustomerProtection protection) {
     this.connections = connections;
     this.tables = tables;
+    this.protection = protection;
   }
 
   @Override
   public void replace(CustomerId customerId, Set<String> keys) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(keys, "keys");
-    List<String> checked = List.copyOf(keys);
-    checked.forEach(BlockingKeyIndex::checkKey);
-    checked.forEach(key -> StorageGuard.checkQueryText("blocking key", key));
+    List<String> given = List.copyOf(keys);
+    given.forEach(BlockingKeyIndex::checkKey);
+    given.forEach(key -> StorageGuard.checkQueryText("blocking key", key));
+    List<String> checked = given.stream().map(protection::blockingKey).distinct().toList();
     connections.write("replace the blocking keys of customer " + customerId, connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM " + tables.blockingKey() + " WHERE customer_id = ?")) {
@@ -81,11 +89,16 @@ final class JdbcBlockingKeyIndex implements BlockingKeyIndex {
   @Override
   public Map<CustomerId, Set<String>> find(Collection<String> keys) {
     Objects.requireNonNull(keys, "keys");
-    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
-    distinct.forEach(key -> StorageGuard.checkQueryText("blocking key", Objects.requireNonNull(key, "key")));
-    if (distinct.isEmpty()) {
+    List<String> asked = new ArrayList<>(new LinkedHashSet<>(keys));
+    asked.forEach(key -> StorageGuard.checkQueryText("blocking key", Objects.requireNonNull(key, "key")));
+    if (asked.isEmpty()) {
       return Map.of();
     }
+    Map<String, List<String>> askedByStored = new HashMap<>();
+    for (String key : asked) {
+      askedByStored.computeIfAbsent(protection.blockingKey(key), stored -> new ArrayList<>()).add(key);
+    }
+    List<String> distinct = new ArrayList<>(askedByStored.keySet());
     return connections.read("find customers by " + distinct.size() + " blocking keys", connection -> {
       Map<CustomerId, Set<String>> found = new HashMap<>();
       for (int from = 0; from < distinct.size(); from += ReferenceLookup.CHUNK) {
@@ -96,7 +109,7 @@ final class JdbcBlockingKeyIndex implements BlockingKeyIndex {
           try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
               found.computeIfAbsent(CustomerId.of(Values.uuid(rs, "customer_id")), id -> new HashSet<>())
-                  .add(rs.getString("block_key"));
+                  .addAll(askedByStored.get(rs.getString("block_key")));
             }
           } finally {
             array.free();

@@ -147,7 +147,7 @@ final class JdbcCustomerBatches implements CustomerBatches {
       List<Customer> done = updateRows(connection, customers);
       try {
         CustomerRows.deleteSideRows(connection, tables, dialect, done.stream().map(Customer::id).toList());
-        CustomerRows.insertSideRows(connection, tables, dialect, done);
+        CustomerRows.insertSideRows(connection, tables, dialect, codec, done);
       } catch (SQLException e) {
         throw clashOr(e, "external reference");
       }
@@ -185,7 +185,8 @@ final class JdbcCustomerBatches implements CustomerBatches {
   @Override
   public List<Violation> storageViolations(Customer customer) {
     List<Violation> found = new ArrayList<>(StorageGuard.violations(customer));
-    if (StorageGuard.jsonLengthBound(customer) > dialect.maxJsonChars()) {
+    // ciphertext lengths are the protection's, so with one only the exact length is a bound
+    if (codec.protection().active() || StorageGuard.jsonLengthBound(customer) > dialect.maxJsonChars()) {
       int length = Math.max(codec.detailsJson(customer).length(), codec.attributesJson(customer.attributes()).length());
       if (length > dialect.maxJsonChars()) {
         found.add(new Violation("", "StorableSize",

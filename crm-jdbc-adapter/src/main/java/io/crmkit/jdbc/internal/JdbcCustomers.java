@@ -58,7 +58,8 @@ final class JdbcCustomers implements Customers {
     Objects.requireNonNull(customer, "customer");
     StorageGuard.check(customer);
     Customer stored = customer.withVersion(customer.version() + 1);
-    if (StorageGuard.jsonLengthBound(stored) > dialect.maxJsonChars()) {
+    // ciphertext lengths are the protection's, so with one only the exact length is a bound
+    if (codec.protection().active() || StorageGuard.jsonLengthBound(stored) > dialect.maxJsonChars()) {
       StorageGuard.checkJsonLength("Customer", "", codec.detailsJson(stored), dialect.maxJsonChars());
       StorageGuard.checkJsonLength("Customer", "attributes", codec.attributesJson(stored.attributes()),
           dialect.maxJsonChars());
@@ -91,7 +92,7 @@ final class JdbcCustomers implements Customers {
         CustomerRows.deleteSideRows(connection, tables, dialect, List.of(customer.id()));
       }
       try {
-        CustomerRows.insertSideRows(connection, tables, dialect, List.of(stored));
+        CustomerRows.insertSideRows(connection, tables, dialect, codec, List.of(stored));
       } catch (SQLException e) {
         if (Dialect.isUniqueViolation(e)) {
           throw new DuplicateKeyException(customer.externalReferences().toString(),

@@ -1,7 +1,9 @@
 package io.crmkit.jdbc.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.Require;
@@ -19,22 +21,30 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * {@link MergeLineage} over the {@code merge_lineage} table (one row per merge, the merge as a JSON
  * text document written with {@link CrmJson}, which reads back equal) and the {@code merge_member}
  * table (one row per merged customer, for {@link #involving}). Marking a merge undone rewrites its
  * document under the row's lock.
+ *
+ * <p>With field protection, the protected values of every merged record's {@code before} snapshot
+ * are ciphertext bound to that customer's id, exactly as in the customer table, so a merge keeps no
+ * clear copy of what the customer row encrypts; the blocking keys it records are the index's
+ * (blind) stored forms.
  */
 final class JdbcMergeLineage implements MergeLineage {
   private static final ObjectMapper MAPPER = CrmJson.newMapper();
 
   private final Connections connections;
   private final Tables tables;
+  private final CustomerProtection protection;
 
-  JdbcMergeLineage(Connections connections, Tables tables) {
+  JdbcMergeLineage(Connections connections, Tables tables, CustomerProtection protection) {
     this.connections = connections;
     this.tables = tables;
+    this.protection = protection;
   }
 
   @Override
@@ -149,19 +159,52 @@ final class JdbcMergeLineage implements MergeLineage {
     }
   }
 
-  private static String json(Merge merge) {
+  private String json(Merge merge) {
     try {
-      return MAPPER.writeValueAsString(merge);
-    } catch (JsonProcessingException e) {
+      ObjectNode document = MAPPER.valueToTree(merge);
+      snapshots(document, protection::seal);
+      return MAPPER.writeValueAsString(document);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new CrmStorageException("Writing merge " + merge.id() + " as JSON failed: " + e.getMessage(), e);
     }
   }
 
-  private static Merge merge(String json) {
+  private Merge merge(String json) {
     try {
-      return MAPPER.readValue(json, Merge.class);
+      JsonNode document = MAPPER.readTree(json);
+      if (document instanceof ObjectNode object) {
+        snapshots(object, protection::open);
+      }
+      return MAPPER.treeToValue(document, Merge.class);
     } catch (JsonProcessingException e) {
       throw new CrmStorageException("Reading a stored merge failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Re-encrypts the stale ciphertexts of a stored merge document (see {@link
+   * CustomerProtection#reseal}); returns the new document, or empty if every ciphertext is current.
+   */
+  static Optional<String> reseal(String json, CustomerProtection protection) {
+    try {
+      JsonNode document = MAPPER.readTree(json);
+      boolean[] changed = {false};
+      if (document instanceof ObjectNode object) {
+        snapshots(object, (snapshot, id) -> changed[0] |= protection.reseal(snapshot, id));
+      }
+      return changed[0] ? Optional.of(MAPPER.writeValueAsString(document)) : Optional.empty();
+    } catch (JsonProcessingException e) {
+      throw new CrmStorageException("Reading a stored merge failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Applies {@code action} to each merged record's {@code before} snapshot with its customer's id. */
+  private static void snapshots(ObjectNode document, BiConsumer<ObjectNode, CustomerId> action)
+      throws JsonProcessingException {
+    for (JsonNode record : document.path("records")) {
+      if (record.get("before") instanceof ObjectNode before) {
+        action.accept(before, MAPPER.treeToValue(before.get("id"), CustomerId.class));
+      }
     }
   }
 }

@@ -25,10 +25,17 @@ final class LookupKeyBackfill implements JavaMigration {
   private static final int PAGE = 1000;
 
   private final Tables tables;
-  private final CustomerCodec codec = new CustomerCodec();
+  private final CustomerCodec codec;
 
+  /** The migration's backfill: customers stored at version 1 predate field protection, so all is clear. */
   LookupKeyBackfill(Tables tables) {
+    this(tables, new CustomerCodec());
+  }
+
+  /** A backfill that reads and keys customers as {@code codec} does (blind indexes where it protects). */
+  LookupKeyBackfill(Tables tables, CustomerCodec codec) {
     this.tables = tables;
+    this.codec = codec;
   }
 
   @Override
@@ -77,7 +84,7 @@ final class LookupKeyBackfill implements JavaMigration {
           }
         }
       }
-      CustomerRows.insertLookupKeys(connection, tables, page);
+      CustomerRows.insertLookupKeys(connection, tables, codec, page);
       written += page.size();
       if (page.size() < PAGE) {
         return written;

@@ -61,7 +61,7 @@ final class PostgresCopy {
         field(out, c.legalName().orElse(null));
         field(out, c.owner().orElse(null));
         field(out, c.gender().map(Gender::name).orElse(null));
-        field(out, c.birthDate().map(LocalDate::toString).orElse(null));
+        field(out, codec.birthDateColumn(c).map(LocalDate::toString).orElse(null));
         field(out, c.stage().name());
         field(out, c.tier().map(ValueTier::name).orElse(null));
         field(out, timestamp(c.createdAt()));
@@ -100,7 +100,7 @@ final class PostgresCopy {
     });
     copy(connection, "COPY " + tables.lookup() + " (key_type, key_value, customer_id) FROM STDIN", out -> {
       for (Customer c : customers) {
-        for (LookupKey key : LookupKey.of(c)) {
+        for (LookupKey key : codec.storedLookupKeys(c)) {
           field(out, key.type());
           field(out, key.value());
           last(out, c.id().toString());

@@ -13,6 +13,7 @@ import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.jdbc.TestDatabases;
+import io.crmkit.jdbc.TestFieldProtection;
 import io.crmkit.privacy.PrivacyEvent;
 import io.crmkit.privacy.audit.AuditChain;
 import java.sql.Connection;
@@ -41,6 +42,10 @@ final class ContractStores {
   private static JdbcCrmStore postgres;
   private static DataSource h2DataSource;
   private static DataSource postgresDataSource;
+  private static JdbcCrmStore protectedH2;
+  private static JdbcCrmStore protectedPostgres;
+  private static DataSource protectedH2DataSource;
+  private static DataSource protectedPostgresDataSource;
 
   private ContractStores() {}
 
@@ -65,6 +70,28 @@ final class ContractStores {
     }
     empty(postgresDataSource, postgres.databaseName());
     return postgres;
+  }
+
+  /** As {@link #emptyH2()}, in a database of its own, with protected fields encrypted ({@link TestFieldProtection}). */
+  static synchronized JdbcCrmStore emptyProtectedH2() {
+    if (protectedH2 == null) {
+      protectedH2DataSource = TestDatabases.h2("contract_protected");
+      protectedH2 = withExtensions(JdbcCrmStore.create(protectedH2DataSource,
+          OPTIONS.toBuilder().fieldProtection(TestFieldProtection.create()).build()));
+    }
+    empty(protectedH2DataSource, protectedH2.databaseName());
+    return protectedH2;
+  }
+
+  /** As {@link #emptyPostgres()}, in a schema of its own, with protected fields encrypted ({@link TestFieldProtection}). */
+  static synchronized JdbcCrmStore emptyProtectedPostgres() {
+    if (protectedPostgres == null) {
+      protectedPostgresDataSource = TestDatabases.postgres("contract_protected");
+      protectedPostgres = withExtensions(JdbcCrmStore.create(protectedPostgresDataSource,
+          OPTIONS.toBuilder().fieldProtection(TestFieldProtection.create()).build()));
+    }
+    empty(protectedPostgresDataSource, protectedPostgres.databaseName());
+    return protectedPostgres;
   }
 
   /** Attaches crm-core's, crm-segmentation's and crm-privacy's extensions, so their tables exist before the first emptying. */

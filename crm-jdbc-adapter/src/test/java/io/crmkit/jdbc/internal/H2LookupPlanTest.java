@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +36,7 @@ class H2LookupPlanTest {
   @BeforeAll
   void loadCustomers() {
     dataSource = TestDatabases.h2("lookup_plan");
-    JdbcCrmStore store = JdbcCrmStore.create(dataSource);
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource, options());
     List<Customer> rows = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       rows.add(LookupKeysWritePathsTest.person(i, String.format("+86138%08d", i)));
@@ -43,10 +45,16 @@ class H2LookupPlanTest {
     customers = (JdbcCustomers) store.customers();
   }
 
+  /** The store's options: the defaults here; with field protection in a subclass. */
+  JdbcOptions options() {
+    return JdbcOptions.defaults();
+  }
+
   static Stream<Criteria> lookups() {
     return Stream.of(
         Criteria.hasPhone("138 0000 1234", "CN"),
         Criteria.hasEmail("Fang1234@example.COM"),
+        Criteria.hasPersonIdentifier(PersonIdentifier.CN_RIN, LookupKeysWritePathsTest.rin(42)),
         Criteria.nameStartsWith("FANG 123"));
   }
 

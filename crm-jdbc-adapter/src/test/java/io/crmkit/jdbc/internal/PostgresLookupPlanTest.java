@@ -12,6 +12,7 @@ import io.crmkit.core.customer.PersonIdentifier;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +45,7 @@ class PostgresLookupPlanTest {
   @BeforeAll
   void loadCustomers() throws SQLException {
     dataSource = TestDatabases.postgres("lookup_plan");
-    JdbcCrmStore store = JdbcCrmStore.create(dataSource);
+    JdbcCrmStore store = JdbcCrmStore.create(dataSource, options());
     List<Customer> rows = new ArrayList<>();
     Instant at = Instant.parse("2025-01-01T00:00:00Z");
     for (int i = 0; i < PERSONS; i++) {
@@ -68,6 +69,11 @@ class PostgresLookupPlanTest {
       statement.execute("ANALYZE");
     }
     customers = (JdbcCustomers) store.customers();
+  }
+
+  /** The store's options: the defaults here; with field protection in a subclass. */
+  JdbcOptions options() {
+    return JdbcOptions.defaults();
   }
 
   static Stream<Criteria> lookups() {
