@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Built-in hierarchies for values whose generalisation follows a rule, so no list of values has to
- * be written: age bands, dates coarsened, postcode prefixes. Each tops out at {@code *}.
+ * be written: age bands, dates coarsened, postcode prefixes, GB/T 2260 region codes. Each tops out
+ * at {@code *}.
  */
 public final class Hierarchies {
   /** The most general value, as ARX writes it. */
@@ -84,6 +85,31 @@ public final class Hierarchies {
         Require.argument(value.length() == length,
             "postcode %s does not have %s characters", value, length);
         return value.substring(0, length - level) + ANY.repeat(level);
+      }
+    };
+  }
+
+  /**
+   * GB/T 2260 administrative division codes up their own hierarchy: level 0 the six-digit code
+   * ({@code 110105}, a district), level 1 its prefecture ({@code 110100}), level 2 its province
+   * ({@code 110000}), level 3 {@code *}. The levels are read from the code's digits (two each for
+   * province, prefecture and county), so codes retired or added by later editions of the standard
+   * generalise alike and no gazetteer is needed; a code that already names a prefecture or province
+   * stays itself on the levels below it.
+   *
+   * @return the hierarchy
+   */
+  public static Hierarchy regionCodes() {
+    return new RuleHierarchy(4) {
+      @Override
+      String rule(String value, int level) {
+        Require.argument(value.length() == 6 && value.chars().allMatch(c -> c >= '0' && c <= '9'),
+            "not a six-digit GB/T 2260 region code: %s", value);
+        return switch (level) {
+          case 0 -> value;
+          case 1 -> value.substring(0, 4) + "00";
+          default -> value.substring(0, 2) + "0000";
+        };
       }
     };
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +76,34 @@ class HierarchiesTest {
         .containsExactly("81667", "8166*", "816**", "81***", "8****", "*");
     assertThatThrownBy(() -> zip.generalise("8166", 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 characters");
+  }
+
+  @Test
+  void region_codes_go_up_from_district_to_prefecture_to_province() {
+    Hierarchy regions = Hierarchies.regionCodes();
+
+    assertThat(IntStream.range(0, 4).mapToObj(level -> regions.generalise("110105", level)))
+        .containsExactly("110105", "110100", "110000", "*");
+    assertThat(IntStream.range(0, 4).mapToObj(level -> regions.generalise("440300", level)))
+        .containsExactly("440300", "440300", "440000", "*");
+    assertThat(regions.generalise("429004", 1)).isEqualTo("429000");
+    assertThatThrownBy(() -> regions.generalise("11010", 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("six-digit");
+    assertThatThrownBy(() -> regions.generalise("11010X", 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("11010X");
+  }
+
+  @Test
+  void region_codes_make_customers_of_one_district_k_anonymous_at_the_prefecture() {
+    Table customers = new Table(List.of("region", "tier"), List.of(
+        List.of("110105", "A"), List.of("110108", "A"), List.of("110101", "B"),
+        List.of("310104", "A"), List.of("310115", "B"), List.of("310101", "B")));
+
+    Anonymiser.Result result = Anonymiser.anonymise(customers,
+        Settings.kAnonymity(3, Map.of("region", Hierarchies.regionCodes())));
+
+    assertThat(result.report().levels()).containsEntry("region", 1);
+    assertThat(result.table().rows()).extracting(row -> row.get(0))
+        .containsExactly("110100", "110100", "110100", "310100", "310100", "310100");
   }
 }
