@@ -1,14 +1,8 @@
 package io.crmkit.examples.cli;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.crmkit.core.dedup.MatchInput;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,30 +45,13 @@ final class CustomerFile {
    */
   static Contents read(Path file, InputSpec spec, Progress progress) {
     String name = file.getFileName().toString();
-    if (Files.isDirectory(file)) {
-      throw CliException.badInput(file + ": a directory, not a file");
-    }
     progress.start("reading " + name);
-    CsvReader.CsvReaderBuilder csv = CsvReader.builder()
-        .fieldSeparator(spec.delimiter())
-        .quoteCharacter(spec.quote())
-        .skipEmptyLines(true)
-        .allowUnclosedQuote(false)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .detectBomHeader(true);
-    try (CsvReader<CsvRecord> reader = csv.ofCsvRecord(file, spec.encoding())) {
-      Contents contents = new Rows(name, spec).read(reader.iterator(), progress);
-      progress.finish(String.format(Locale.ROOT, "%,d records", contents.records().size()));
-      return contents;
-    } catch (NoSuchFileException e) {
-      throw CliException.badInput(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw CliException.badInput(file + ": not allowed to read it");
-    } catch (IOException | UncheckedIOException e) {
-      throw CliException.badInput(file + ": cannot be read (" + e.getMessage() + ")");
-    }
+    Contents contents = CsvFiles.read(file, spec.encoding(), spec.delimiter(), spec.quote(),
+        records -> new Rows(name, spec).read(records, progress));
+    progress.finish(String.format(Locale.ROOT, "%,d records", contents.records().size()));
+    return contents;
   }
+
 
   /** The reading of one file: the header, then each row against it. */
   private static final class Rows {

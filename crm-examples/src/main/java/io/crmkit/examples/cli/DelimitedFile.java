@@ -1,14 +1,8 @@
 package io.crmkit.examples.cli;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -73,30 +67,13 @@ final class DelimitedFile {
    */
   static Contents read(Path file, Format format, Progress progress) {
     String name = file.getFileName().toString();
-    if (Files.isDirectory(file)) {
-      throw CliException.badInput(file + ": a directory, not a file");
-    }
     progress.start("reading " + name);
-    CsvReader.CsvReaderBuilder csv = CsvReader.builder()
-        .fieldSeparator(format.delimiter())
-        .quoteCharacter(format.quote())
-        .skipEmptyLines(true)
-        .allowUnclosedQuote(false)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .detectBomHeader(true);
-    try (CsvReader<CsvRecord> reader = csv.ofCsvRecord(file, format.encoding())) {
-      Contents contents = read(name, format, reader.iterator(), progress);
-      progress.finish(String.format(Locale.ROOT, "%,d rows", contents.rows().size()));
-      return contents;
-    } catch (NoSuchFileException e) {
-      throw CliException.badInput(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw CliException.badInput(file + ": not allowed to read it");
-    } catch (IOException | UncheckedIOException e) {
-      throw CliException.badInput(file + ": cannot be read (" + e.getMessage() + ")");
-    }
+    Contents contents = CsvFiles.read(file, format.encoding(), format.delimiter(), format.quote(),
+        records -> read(name, format, records, progress));
+    progress.finish(String.format(Locale.ROOT, "%,d rows", contents.rows().size()));
+    return contents;
   }
+
 
   private static Contents read(String name, Format format, Iterator<CsvRecord> records, Progress progress) {
     List<String> header = null;
