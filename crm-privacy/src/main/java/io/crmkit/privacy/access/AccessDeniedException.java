@@ -18,8 +18,17 @@ public final class AccessDeniedException extends CrmException {
   private final transient Optional<CustomerId> customer;
 
   public AccessDeniedException(String actor, FieldAction action, FieldScope scope, Optional<CustomerId> customer) {
+    this(actor, action, scope, customer, "");
+  }
+
+  /**
+   * A refusal that is not the policy's: {@code why} says what the facade lacks (no value of the
+   * customer's).
+   */
+  AccessDeniedException(String actor, FieldAction action, FieldScope scope, Optional<CustomerId> customer,
+      String why) {
     super(actor + " may not " + action + " " + scope
-        + customer.map(id -> " of customer " + id).orElse(""));
+        + customer.map(id -> " of customer " + id).orElse("") + (why.isEmpty() ? "" : ": " + why));
     this.actor = actor;
     this.action = action;
     this.scope = scope;

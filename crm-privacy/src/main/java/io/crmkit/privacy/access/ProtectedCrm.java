@@ -27,8 +27,12 @@ import io.crmkit.privacy.catalog.CatalogueEntry;
 import io.crmkit.privacy.catalog.PersonalDataCatalogue;
 import io.crmkit.privacy.catalog.PersonalDataCategory;
 import io.crmkit.privacy.catalog.PersonalField;
+import io.crmkit.privacy.erasure.Eraser;
 import io.crmkit.privacy.mask.Masker;
 import io.crmkit.privacy.mask.MaskingPolicy;
+import io.crmkit.privacy.rights.CustomerExporter;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -65,6 +69,12 @@ import java.util.stream.Stream;
  * clear values only where the caller may also READ_CLEAR; one {@code EXPORT} entry records the
  * query's shape (values written {@code ?}) and the number of customers.
  *
+ * <p><b>People's rights</b>: {@link #exportCustomerData} (access and portability) needs EXPORT on
+ * every scope and READ_CLEAR on every category, {@link #erase} needs ERASE on every scope; by the
+ * default policy only the data-protection officer has both. They delegate to a {@link
+ * CustomerExporter} and an {@link Eraser}, which write their own audit entries ({@code EXPORT};
+ * {@code ERASURE} and the consent withdrawals), so the facade adds none.
+ *
  * <p>Audit entries take the caller's actor and purpose, and never hold personal values. The facade
  * is thread-safe if the caller context, policy and crm are.
  */
@@ -76,6 +86,8 @@ public final class ProtectedCrm {
   private final AccessPolicy policy;
   private final CallerContext callers;
   private final Merger merger;
+  private final Eraser eraser;
+  private final CustomerExporter exporter;
   private final Set<PersonalDataCategory> catalogued;
 
   private ProtectedCrm(Builder builder) {
@@ -88,6 +100,13 @@ public final class ProtectedCrm {
     this.policy = builder.policy;
     this.callers = Require.notNull(builder.callers, "callers");
     this.merger = builder.merger;
+    this.eraser = builder.eraser;
+    Require.argument(eraser == null || eraser.privacy().base() == crm.store(),
+        "the eraser must erase the crm's store, so that what the facade checks is what it erases");
+    this.exporter = builder.exporter != null ? builder.exporter
+        : CustomerExporter.builder(privacy).clock(crm.clock()).build();
+    Require.argument(exporter.privacy().base() == crm.store(),
+        "the exporter must export the crm's store, so that what the facade checks is what it exports");
     Set<PersonalDataCategory> used = EnumSet.noneOf(PersonalDataCategory.class);
     catalogue.entries().values().stream().map(CatalogueEntry::category).forEach(used::add);
     this.catalogued = used;
@@ -350,6 +369,65 @@ public final class ProtectedCrm {
     });
   }
 
+  /**
+   * Erases the customer (and every customer merged with it) with the configured {@link Eraser}, in
+   * one transaction: the right to erasure. Needs ERASE on every scope (not only the personal
+   * categories: erasure also coarsens activities and drops history reasons) for the customer as
+   * stored, or, if it is not stored any more (an absorbed record), whatever the customer. The
+   * eraser audits the erasure (with {@code reason}) and withdraws every granted consent.
+   *
+   * @param reason the legal ground, for the audit log; never the person's data
+   * @return what the eraser changed
+   * @throws AccessDeniedException if the caller may not erase it, or the facade was built without
+   *     an eraser (for every caller: erasure is not offered); nothing is changed
+   * @throws IllegalArgumentException if the reason is blank or too long for an audit entry
+   */
+  public Eraser.Result erase(CustomerId customerId, String reason) {
+    Require.notNull(customerId, "customerId");
+    Require.notBlank(reason, "reason");
+    Caller caller = caller();
+    return inTransaction(() -> {
+      Optional<Customer> stored = crm.find(customerId);
+      for (FieldScope scope : everyScope()) {
+        require(caller, FieldAction.ERASE, scope, stored, Optional.of(customerId));
+      }
+      if (eraser == null) {
+        throw new AccessDeniedException(caller.actor(), FieldAction.ERASE, FieldScope.NON_PERSONAL,
+            Optional.of(customerId), "this ProtectedCrm was built without an eraser (Builder.eraser)");
+      }
+      return eraser.erase(customerId, caller.actor(), reason);
+    });
+  }
+
+  /**
+   * Writes everything held about the customer as one JSON document with the configured {@link
+   * CustomerExporter} (the caller's access or portability request): needs EXPORT on every scope and
+   * READ_CLEAR on every category, since the document is the data in clear. The exporter records one
+   * {@code EXPORT} entry (the caller's actor and purpose) before writing; it is not part of a
+   * transaction, so an export that fails half way stays on record.
+   *
+   * @param out where the document goes (UTF-8; flushed, not closed)
+   * @return what was written
+   * @throws AccessDeniedException if the caller may not; nothing is written or audited
+   * @throws CustomerNotFoundException if there is no such customer
+   * @throws UncheckedIOException if writing fails (the audit entry stays)
+   */
+  public CustomerExporter.Receipt exportCustomerData(CustomerId customerId, OutputStream out) {
+    Require.notNull(customerId, "customerId");
+    Require.notNull(out, "out");
+    Caller caller = caller();
+    Customer stored = crm.get(customerId);
+    for (FieldScope scope : everyScope()) {
+      require(caller, FieldAction.EXPORT, scope, Optional.of(stored), Optional.of(customerId));
+    }
+    for (FieldScope scope : everyScope()) {
+      if (scope.isPersonal()) {
+        require(caller, FieldAction.READ_CLEAR, scope, Optional.of(stored), Optional.of(customerId));
+      }
+    }
+    return exporter.export(customerId, caller.actor(), caller.purpose(), out);
+  }
+
   /** The facade this one protects, for what it does not wrap; using it bypasses every check. */
   public Crm unprotected() {
     return crm;
@@ -445,6 +523,8 @@ public final class ProtectedCrm {
     private AccessPolicy policy = RoleBasedAccessPolicy.defaults();
     private CallerContext callers;
     private Merger merger;
+    private Eraser eraser;
+    private CustomerExporter exporter;
 
     private Builder() {}
 
@@ -494,8 +574,29 @@ public final class ProtectedCrm {
     }
 
     /**
+     * The eraser {@link #erase} delegates to, built on the privacy store of the crm's store with
+     * every extension the host attached (a port not given to it is not erased); no erasure
+     * through the facade unless set.
+     */
+    public Builder eraser(Eraser eraser) {
+      this.eraser = Objects.requireNonNull(eraser, "eraser");
+      return this;
+    }
+
+    /**
+     * The exporter {@link #exportCustomerData} delegates to, built on the privacy store of the
+     * crm's store with the stores the host wants exported; unless set, one over the base store,
+     * the consent ledger and the audit log only (its document lists the sections it holds).
+     */
+    public Builder exporter(CustomerExporter exporter) {
+      this.exporter = Objects.requireNonNull(exporter, "exporter");
+      return this;
+    }
+
+    /**
      * @throws NullPointerException if the crm, privacy store or caller context is missing
-     * @throws IllegalArgumentException if the privacy store is attached to another store than the crm's
+     * @throws IllegalArgumentException if the privacy store, eraser or exporter works on another
+     *     store than the crm's
      */
     public ProtectedCrm build() {
       return new ProtectedCrm(this);

@@ -18,6 +18,11 @@ import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
 import io.crmkit.privacy.catalog.PersonalDataCatalogue;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentLedger;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.ConsentState;
+import io.crmkit.privacy.consent.Purpose;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Erases a customer's personal data from every port of a store, in one transaction: the right to
@@ -44,6 +50,12 @@ import java.util.Set;
  *   <li>lifecycle history keeps its moves but loses their free-text reasons;
  *   <li>merge lineage keeps who was merged with whom, but its snapshots are anonymised and their
  *       blocking keys dropped; the blocking-key index forgets the customer; its metrics are removed;
+ *   <li>the consent ledger keeps its records (no personal data: the evidence is a reference, the
+ *       actor an employee or system; and the proof of consent and withdrawal is a legal record),
+ *       but every purpose granted at the erasure's instant gets a {@code WITHDRAWN} record from
+ *       source {@link #CONSENT_SOURCE}, recorded through {@link ConsentLedger} (with its
+ *       {@code CONSENT_CHANGE} audit entry and {@code ConsentChanged} event), so that nobody may
+ *       contact the person afterwards;
  *   <li>the audit log gets one {@link AuditAction#ERASURE} entry naming the customer by id, and
  *       {@link CustomerErased} is published through the store's events.
  * </ul>
@@ -60,12 +72,20 @@ import java.util.Set;
 public final class Eraser {
   /** The audit target of an erasure. */
   public static final String AUDIT_TARGET = "customer:erasure";
+  /** The source of the consent withdrawals an erasure records. */
+  public static final ConsentSource CONSENT_SOURCE = ConsentSource.of("erasure");
+  /**
+   * The evidence of the consent withdrawals an erasure records: a reference to the erasure's audit
+   * entry (same customer, same instant), never the caller's reason, which may name more.
+   */
+  public static final String CONSENT_EVIDENCE = "audit " + AUDIT_TARGET;
 
   private final PrivacyStore privacy;
   private final Optional<LifecycleStore> lifecycle;
   private final Optional<DedupStore> dedup;
   private final Optional<MetricStore> metrics;
   private final Redactor redactor;
+  private final ConsentLedger consents;
   private final Clock clock;
   private final IdGenerator ids;
 
@@ -81,6 +101,7 @@ public final class Eraser {
     this.redactor = new Redactor(builder.catalogue);
     this.clock = builder.clock;
     this.ids = builder.ids;
+    this.consents = ConsentLedger.builder().store(privacy).clock(clock).ids(ids).build();
   }
 
   private static void sameBase(CrmStore base, CrmStore other, String name) {
@@ -123,13 +144,17 @@ public final class Eraser {
           counts.merges++;
         }
       });
+      for (CustomerId id : joined) {
+        counts.consentsWithdrawn += withdrawConsents(id, actor, now);
+      }
       long sequence = 0;
       for (AuditEntry entry : entries) {
         sequence = privacy.auditLog().append(entry).sequence();
         base.events().publish(new CustomerErased(ids.newId(), now, entry.customer().orElseThrow()));
       }
       return new Result(customer, List.copyOf(joined), now, counts.records, counts.purchases,
-          counts.interactions, counts.historyReasons, counts.merges, counts.metrics, sequence);
+          counts.interactions, counts.historyReasons, counts.merges, counts.metrics, counts.consentsWithdrawn,
+          sequence);
     });
   }
 
@@ -156,7 +181,26 @@ public final class Eraser {
     });
   }
 
-  PrivacyStore privacy() {
+  /**
+   * Withdraws every purpose the customer has granted at {@code now}, in purpose-name order, through
+   * the ledger (audited, with its event). A grant dated after {@code now} is not known yet to the
+   * ledger's state and is left as recorded.
+   */
+  private int withdrawConsents(CustomerId id, String actor, Instant now) {
+    ConsentState state = consents.stateOf(id, now);
+    TreeMap<String, Purpose> granted = new TreeMap<>();
+    state.granted().forEach(purpose -> granted.put(purpose.name(), purpose));
+    for (Purpose purpose : granted.values()) {
+      consents.record(ConsentEntry.withdrawn(id, purpose, CONSENT_SOURCE, CONSENT_EVIDENCE, now, actor));
+    }
+    return granted.size();
+  }
+
+  /**
+   * The privacy store this eraser erases from (its base and extensions) and audits to, so that a
+   * facade handing erasures to it can check that both work on the same store.
+   */
+  public PrivacyStore privacy() {
     return privacy;
   }
 
@@ -206,6 +250,7 @@ public final class Eraser {
     int historyReasons;
     int merges;
     int metrics;
+    int consentsWithdrawn;
   }
 
   /**
@@ -220,10 +265,12 @@ public final class Eraser {
    * @param historyReasons lifecycle history entries that lost their reason
    * @param merges merge lineage documents anonymised
    * @param metrics computed metrics removed
-   * @param auditSequence the sequence of the last audit record written
+   * @param consentsWithdrawn consent purposes that were granted and are now withdrawn
+   * @param auditSequence the sequence of the last audit record written (the last {@code ERASURE} entry)
    */
   public record Result(CustomerId requested, List<CustomerId> erased, Instant erasedAt, int customerRecords,
-      int purchases, int interactions, int historyReasons, int merges, int metrics, long auditSequence) {
+      int purchases, int interactions, int historyReasons, int merges, int metrics, int consentsWithdrawn,
+      long auditSequence) {
     public Result {
       Objects.requireNonNull(requested, "requested");
       erased = List.copyOf(erased);

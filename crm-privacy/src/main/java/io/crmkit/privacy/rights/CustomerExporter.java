@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
  *   "needs": [...], "dimensionCodes": {...}, "purchases": [...], "interactions": [...],
  *   "lifecycleHistory": [...], "churnSignal": {...} | null, "metrics": [...], "segments": [...],
  *   "mergeLineage": [...], "matchReviews": [...],   // each only if its store was given
+ *   "consent": { "asOf": ..., "history": [...], "current": [...] },   // the privacy store's ledger
  *   ...host sections...,
  *   "auditEntries": [...] }                          // last: includes this export's entry
  * }</pre>
@@ -92,6 +93,7 @@ public final class CustomerExporter {
       all.add(ExportSections.mergeLineage(d.mergeLineage()));
       all.add(ExportSections.matchReviews(d.reviewQueue(), Optional.of(d.mergeLineage())));
     });
+    all.add(ExportSections.consent(privacy.consents(), clock));
     all.addAll(builder.extra);
     all.add(ExportSections.auditEntries(privacy.auditLog()));
     Set<String> names = new HashSet<>(HEADER);
@@ -110,6 +112,14 @@ public final class CustomerExporter {
    */
   public static Builder builder(PrivacyStore privacy) {
     return new Builder(privacy);
+  }
+
+  /**
+   * The privacy store this exporter reads from (its base store) and audits to, so that a facade
+   * handing requests to it can check that both work on the same store.
+   */
+  public PrivacyStore privacy() {
+    return privacy;
   }
 
   /** The sections after {@code profile}, in document order. */

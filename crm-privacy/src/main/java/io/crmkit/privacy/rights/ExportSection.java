@@ -9,7 +9,7 @@ import java.io.IOException;
  * One part of a customer's export: the data one port holds about the customer, written as the
  * value of the document's field {@link #name()}. A section writes straight to the generator, item
  * by item, so a customer with a long history never becomes one tree in memory. Ports a host adds
- * (a consent ledger, its own tables) join the document by passing their section to {@link
+ * (its own tables, another module's stores) join the document by passing their section to {@link
  * CustomerExporter.Builder#section(ExportSection)}.
  */
 public interface ExportSection {

@@ -23,8 +23,15 @@ import io.crmkit.core.metric.CustomerMetric;
 import io.crmkit.core.metric.CustomerMetrics;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.audit.AuditRecord;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentRecord;
+import io.crmkit.privacy.consent.ConsentState;
+import io.crmkit.privacy.consent.Consents;
+import io.crmkit.privacy.consent.Purpose;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -182,6 +189,59 @@ public final class ExportSections {
         }
       }
       out.writeEndArray();
+    });
+  }
+
+  /**
+   * {@code consent}: the customer's consent ledger, as an object. {@code history} is every record
+   * in append order (sequence, purpose, status, source, evidence, decidedAt, actor): the evidence
+   * is a reference to where the proof is kept and the actor the employee or system that recorded
+   * it, so neither is the customer's personal data. {@code current} is the state derived from the
+   * ledger as of {@code asOf} (the export's time): per purpose with a deciding record, by purpose
+   * name, its status, when the customer decided and the deciding record's sequence. A purpose
+   * missing from {@code current} was never decided, so it is not consented (opt-in).
+   */
+  public static ExportSection consent(Consents consents, Clock clock) {
+    Require.notNull(consents, "consents");
+    Require.notNull(clock, "clock");
+    return section("consent", (customer, out, mapper) -> {
+      Instant asOf = clock.instant();
+      List<ConsentRecord> history = consents.history(customer.id());
+      out.writeStartObject();
+      out.writeFieldName("asOf");
+      mapper.writeValue(out, asOf);
+      out.writeArrayFieldStart("history");
+      for (ConsentRecord record : history) {
+        ConsentEntry entry = record.entry();
+        out.writeStartObject();
+        out.writeNumberField("sequence", record.sequence());
+        out.writeStringField("purpose", entry.purpose().name());
+        out.writeStringField("status", entry.status().name());
+        out.writeStringField("source", entry.source().name());
+        out.writeStringField("evidence", entry.evidence());
+        out.writeFieldName("decidedAt");
+        mapper.writeValue(out, entry.occurredAt());
+        out.writeStringField("actor", entry.actor());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeArrayFieldStart("current");
+      ConsentState state = ConsentState.of(customer.id(), history, asOf);
+      Map<String, ConsentRecord> byName = new TreeMap<>();
+      for (Map.Entry<Purpose, ConsentRecord> deciding : state.deciding().entrySet()) {
+        byName.put(deciding.getKey().name(), deciding.getValue());
+      }
+      for (Map.Entry<String, ConsentRecord> deciding : byName.entrySet()) {
+        out.writeStartObject();
+        out.writeStringField("purpose", deciding.getKey());
+        out.writeStringField("status", deciding.getValue().entry().status().name());
+        out.writeFieldName("decidedAt");
+        mapper.writeValue(out, deciding.getValue().entry().occurredAt());
+        out.writeNumberField("sequence", deciding.getValue().sequence());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeEndObject();
     });
   }
 

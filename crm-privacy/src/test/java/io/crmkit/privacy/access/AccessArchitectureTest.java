@@ -8,9 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Access builds on crm-core's facade and ports and on the catalogue, masking and audit log, never
- * on an adapter: the same facade runs on memory and JDBC, and other privacy features can wire into
- * it without a cycle.
+ * Access builds on crm-core's facade and ports and on the catalogue, masking and audit log (and
+ * hands people's requests to erasure and the rights export), never on an adapter: the same facade
+ * runs on memory and JDBC, and the features it delegates to do not depend on it, so there is no cycle.
  */
 @AnalyzeClasses(packages = "io.crmkit.privacy.access", importOptions = ImportOption.DoNotIncludeTests.class)
 class AccessArchitectureTest {
@@ -20,6 +20,7 @@ class AccessArchitectureTest {
       .resideInAnyPackage("java..", "io.crmkit.core", "io.crmkit.core.common..", "io.crmkit.core.customer..",
           "io.crmkit.core.activity..", "io.crmkit.core.store..", "io.crmkit.core.dedup.merge..",
           "io.crmkit.privacy", "io.crmkit.privacy.access..", "io.crmkit.privacy.catalog..",
-          "io.crmkit.privacy.mask..", "io.crmkit.privacy.audit..")
+          "io.crmkit.privacy.mask..", "io.crmkit.privacy.audit..", "io.crmkit.privacy.erasure..",
+          "io.crmkit.privacy.rights..")
       .because("the protected facade works on any store through crm-core's ports, never an adapter");
 }

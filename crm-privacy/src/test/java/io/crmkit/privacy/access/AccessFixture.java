@@ -17,6 +17,7 @@ import io.crmkit.privacy.catalog.PersonalDataCatalogue;
 import io.crmkit.privacy.catalog.PersonalDataCategory;
 import io.crmkit.privacy.catalog.PersonalField;
 import io.crmkit.privacy.catalog.ValueKind;
+import io.crmkit.privacy.erasure.Eraser;
 import io.crmkit.privacy.memory.InMemoryPrivacy;
 import io.crmkit.core.activity.TimeRange;
 import java.time.Clock;
@@ -27,7 +28,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An in-memory crm with its privacy store and a protected facade whose caller the test switches,
+ * An in-memory crm with its privacy store and a protected facade (with a merger and an eraser)
+ * whose caller the test switches,
  * and a customer with a value in every category: name (identifier), phone and e-mail (contact),
  * birth date and gender (demographic), religion (sensitive) and IBAN (financial).
  */
@@ -52,7 +54,8 @@ final class AccessFixture {
   final DedupStore dedup = store.attach(InMemoryExtensions.dedup());
   private final AtomicReference<Caller> caller = new AtomicReference<>();
   final ProtectedCrm facade = ProtectedCrm.builder().crm(crm).privacy(privacy).catalogue(CATALOGUE)
-      .callers(caller::get).merger(Merger.builder().store(dedup).clock(crm.clock()).build()).build();
+      .callers(caller::get).merger(Merger.builder().store(dedup).clock(crm.clock()).build())
+      .eraser(Eraser.builder().privacy(privacy).dedup(dedup).catalogue(CATALOGUE).clock(CLOCK).build()).build();
 
   /** Makes {@code role} (with actor {@code actor}) the caller of the next facade calls. */
   AccessFixture as(String actor, Role role) {
@@ -79,7 +82,7 @@ final class AccessFixture {
   static String valueOf(Customer customer, PersonalDataCategory category) {
     return switch (category) {
       case IDENTIFIER -> customer.displayName();
-      case CONTACT -> customer.contactPoints().get(0).value();
+      case CONTACT -> customer.contactPoints().isEmpty() ? "no contact" : customer.contactPoints().get(0).value();
       case DEMOGRAPHIC -> String.valueOf(customer.birthDate().orElse(null));
       case SENSITIVE -> String.valueOf(customer.attributes().get("religion"));
       case FINANCIAL -> String.valueOf(customer.attributes().get("iban"));

@@ -3,8 +3,13 @@ package io.crmkit.privacy.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.json.CrmJson;
+import io.crmkit.privacy.audit.AuditAction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import io.crmkit.privacy.catalog.PersonalDataCategory;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The default role model as a full matrix: every role × scope × action × (customer owned by the
  * caller or not), first as the policy answers it, then as the facade enforces it on a customer with
  * a value in every category (read: masked or clear; write: allowed or refused; export: refused, or
- * masked or clear).
+ * masked or clear; erase: refused, or the category's value gone; a customer's data export: refused,
+ * or the category in clear).
  */
 class AccessMatrixTest {
   private enum Reach { ALL, OWN, NONE }
@@ -141,6 +147,51 @@ class AccessMatrixTest {
       assertThat(value).isEqualTo(AccessFixture.clearValueOf(category));
     } else {
       assertThat(value).isNotEqualTo(AccessFixture.clearValueOf(category));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} erases {1} (owned: {2})")
+  @MethodSource("facadeCells")
+  void eraseThroughTheFacadeRemovesACategoryExactlyWhereTheRoleMayErase(Role role, PersonalDataCategory category,
+      boolean owned) {
+    AccessFixture fixture = new AccessFixture();
+    Customer stored = fixture.customerOwnedBy(owned ? "alice" : "bob");
+    fixture.as("alice", role);
+
+    if (expected(role, FieldAction.ERASE, owned)) {
+      fixture.facade.erase(stored.id(), "erasure request under GDPR art. 17");
+      assertThat(AccessFixture.valueOf(fixture.crm.get(stored.id()), category))
+          .isNotEqualTo(AccessFixture.clearValueOf(category));
+      assertThat(fixture.audit()).extracting(r -> r.entry().action()).containsExactly(AuditAction.ERASURE);
+    } else {
+      assertThatThrownBy(() -> fixture.facade.erase(stored.id(), "erasure request"))
+          .isInstanceOf(AccessDeniedException.class)
+          .satisfies(e -> assertThat(((AccessDeniedException) e).action()).isEqualTo(FieldAction.ERASE));
+      assertThat(fixture.crm.get(stored.id())).isEqualTo(stored);
+      assertThat(fixture.audit()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} exports the data of a customer, {1} (owned: {2})")
+  @MethodSource("facadeCells")
+  void aCustomersDataExportIsRefusedOrHoldsTheCategoryInClearExactlyWhereTheRoleMayExportAndReadClear(Role role,
+      PersonalDataCategory category, boolean owned) throws IOException {
+    AccessFixture fixture = new AccessFixture();
+    Customer stored = fixture.customerOwnedBy(owned ? "alice" : "bob");
+    fixture.as("alice", role);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    if (expected(role, FieldAction.EXPORT, owned) && expected(role, FieldAction.READ_CLEAR, owned)) {
+      fixture.facade.exportCustomerData(stored.id(), out);
+      JsonNode profile = CrmJson.newMapper().readTree(out.toByteArray()).get("profile");
+      Customer exported = CrmJson.newMapper().treeToValue(profile, Customer.class);
+      assertThat(AccessFixture.valueOf(exported, category)).isEqualTo(AccessFixture.clearValueOf(category));
+      assertThat(fixture.audit()).extracting(r -> r.entry().action()).containsExactly(AuditAction.EXPORT);
+    } else {
+      assertThatThrownBy(() -> fixture.facade.exportCustomerData(stored.id(), out))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThat(out.size()).isZero();
+      assertThat(fixture.audit()).isEmpty();
     }
   }
 }

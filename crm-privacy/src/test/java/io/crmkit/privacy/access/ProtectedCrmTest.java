@@ -16,9 +16,23 @@ import io.crmkit.core.customer.CustomerNotFoundException;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.Sort;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmkit.core.json.CrmJson;
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditRecord;
 import io.crmkit.privacy.catalog.PersonalDataCategory;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentLedger;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.ContactChannel;
+import io.crmkit.privacy.consent.Purpose;
+import io.crmkit.privacy.erasure.Eraser;
+import io.crmkit.privacy.memory.InMemoryPrivacy;
+import io.crmkit.privacy.rights.CustomerExporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -293,6 +307,86 @@ class ProtectedCrmTest {
     assertThatThrownBy(() -> facade.get(CustomerId.of(UUID.randomUUID())))
         .isInstanceOf(CustomerNotFoundException.class)
         .as("a missing customer is not a refusal: there is nothing to protect");
+  }
+
+  @Test
+  void theDpoErasesThroughTheFacadeAndOnlyTheEraserAudits() {
+    Customer stored = fixture.customerOwnedBy("bob");
+    ConsentLedger ledger = ConsentLedger.builder().store(fixture.privacy).clock(AccessFixture.CLOCK).build();
+    ledger.record(ConsentEntry.granted(stored.id(), Purpose.MARKETING_EMAIL, ConsentSource.WEB_FORM, "form-v3",
+        AccessFixture.CLOCK.instant().minusSeconds(60), "web"));
+    long before = fixture.audit().size();
+
+    Eraser.Result result = fixture.as("dora", Role.DATA_PROTECTION_OFFICER).facade
+        .erase(stored.id(), "GDPR art. 17 request 2026-41");
+
+    assertThat(result.erased()).containsExactly(stored.id());
+    assertThat(result.consentsWithdrawn()).isEqualTo(1);
+    assertThat(fixture.crm.get(stored.id()).displayName()).isEqualTo("Erased customer");
+    assertThat(ledger.mayContact(stored.id(), Purpose.MARKETING_EMAIL, ContactChannel.EMAIL).allowed()).isFalse();
+    List<AuditRecord> added = fixture.audit().subList((int) before, fixture.audit().size());
+    assertThat(added).extracting(r -> r.entry().action(), r -> r.entry().actor())
+        .containsExactly(tuple(AuditAction.CONSENT_CHANGE, "dora"), tuple(AuditAction.ERASURE, "dora"));
+    assertThat(added.get(1).entry().reason()).isEqualTo("GDPR art. 17 request 2026-41");
+  }
+
+  @Test
+  void eraseIsRefusedEvenToTheDpoWhenTheFacadeHasNoEraser() {
+    Customer stored = fixture.customerOwnedBy("bob");
+    ProtectedCrm withoutEraser = ProtectedCrm.builder().crm(fixture.crm).privacy(fixture.privacy)
+        .catalogue(AccessFixture.CATALOGUE)
+        .callers(CallerContext.fixed(Caller.of("dora", "request", Role.DATA_PROTECTION_OFFICER))).build();
+
+    assertThatThrownBy(() -> withoutEraser.erase(stored.id(), "erasure request"))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("ERASE").hasMessageContaining("without an eraser");
+    assertThat(fixture.crm.get(stored.id())).isEqualTo(stored);
+    assertThat(fixture.audit()).isEmpty();
+  }
+
+  @Test
+  void anEraserOrExporterOfAnotherStoreIsRejectedWhenTheFacadeIsBuilt() {
+    InMemoryCrmStore other = InMemoryCrmStore.create();
+    PrivacyStore otherPrivacy = other.attach(InMemoryPrivacy.extension());
+
+    assertThatThrownBy(() -> ProtectedCrm.builder().crm(fixture.crm).privacy(fixture.privacy)
+        .callers(CallerContext.fixed(Caller.of("dora", "request", Role.DATA_PROTECTION_OFFICER)))
+        .eraser(Eraser.builder().privacy(otherPrivacy).build()).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eraser");
+    assertThatThrownBy(() -> ProtectedCrm.builder().crm(fixture.crm).privacy(fixture.privacy)
+        .callers(CallerContext.fixed(Caller.of("dora", "request", Role.DATA_PROTECTION_OFFICER)))
+        .exporter(CustomerExporter.builder(otherPrivacy).build()).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exporter");
+  }
+
+  @Test
+  void theDpoExportsACustomersDataInClearAuditedOnceAsAnExportWithTheCallersPurpose() throws IOException {
+    Customer stored = fixture.customerOwnedBy("bob");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    CustomerExporter.Receipt receipt = fixture.as("dora", Role.DATA_PROTECTION_OFFICER).facade
+        .exportCustomerData(stored.id(), out);
+
+    JsonNode doc = CrmJson.newMapper().readTree(out.toByteArray());
+    assertThat(doc.get("customerId").asText()).isEqualTo(stored.id().toString());
+    assertThat(doc.get("profile").toString()).contains(AccessFixture.PHONE).contains(AccessFixture.IBAN);
+    assertThat(receipt.sections()).contains("profile", "consent", "auditEntries");
+    assertThat(fixture.audit()).singleElement().satisfies(record -> {
+      assertThat(record.entry().action()).isEqualTo(AuditAction.EXPORT);
+      assertThat(record.entry().actor()).isEqualTo("dora");
+      assertThat(record.entry().reason()).isEqualTo("ticket CRM-12");
+      assertThat(record.sequence()).isEqualTo(receipt.auditSequence());
+    });
+  }
+
+  @Test
+  void anAnalystMayExportMaskedButNotACustomersDataInClearAndNothingIsWritten() {
+    Customer stored = fixture.customerOwnedBy("bob");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    assertThatThrownBy(() -> fixture.as("ann", Role.ANALYST).facade.exportCustomerData(stored.id(), out))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("READ_CLEAR");
+    assertThat(out.size()).isZero();
+    assertThat(fixture.audit()).isEmpty();
   }
 
   private static Customer withTag(Customer customer, String tag) {

@@ -3,6 +3,7 @@ package io.crmkit.privacy.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -12,10 +13,15 @@ import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.memory.InMemoryExtensions;
 import io.crmkit.core.store.CrmStore;
+import io.crmkit.privacy.ConsentChanged;
 import io.crmkit.privacy.CustomerErased;
 import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditRecord;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.ConsentStatus;
+import io.crmkit.privacy.consent.Purpose;
 import io.crmkit.privacy.memory.InMemoryPrivacy;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +58,36 @@ class EraserTest {
     }
 
     assertThat(events).containsExactly(new CustomerErased(EVENT_ID, NOW, mary.id()));
+  }
+
+  @Test
+  void anErasureWithdrawsGrantedConsentWithConsentChangedBeforeCustomerErased() throws Exception {
+    Customer mary = saved();
+    privacy.consents().append(ConsentEntry.granted(mary.id(), Purpose.MARKETING_SMS, ConsentSource.WEB_FORM,
+        "form-v3", NOW.minusSeconds(600), "web"));
+    List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    try (AutoCloseable subscription = store.events().subscribe(events::add)) {
+      eraser.erase(mary.id(), "dpo", "erasure request");
+    }
+
+    assertThat(events).containsExactly(
+        new ConsentChanged(EVENT_ID, NOW, mary.id(), Purpose.MARKETING_SMS, ConsentStatus.WITHDRAWN,
+            Eraser.CONSENT_SOURCE),
+        new CustomerErased(EVENT_ID, NOW, mary.id()));
+  }
+
+  @Test
+  void aCustomerWithoutGrantedConsentGetsNoConsentRecord() {
+    Customer mary = saved();
+    privacy.consents().append(ConsentEntry.withdrawn(mary.id(), Purpose.MARKETING_SMS, ConsentSource.WEB_FORM,
+        "form-v3", NOW.minusSeconds(600), "web"));
+
+    Eraser.Result result = eraser.erase(mary.id(), "dpo", "erasure request");
+
+    assertThat(result.consentsWithdrawn()).isZero();
+    assertThat(privacy.consents().history(mary.id())).hasSize(1);
+    assertThat(privacy.auditLog().forCustomer(mary.id(), TimeRange.all()))
+        .extracting(r -> r.entry().action()).containsExactly(AuditAction.ERASURE);
   }
 
   @Test

@@ -23,6 +23,10 @@ import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
 import io.crmkit.privacy.audit.AuditRecord;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentLedger;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.Purpose;
 import io.crmkit.privacy.memory.InMemoryPrivacy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,31 +102,57 @@ class CustomerExporterTest {
   }
 
   @Test
-  void aHostSectionIsWrittenAfterCrmkitsAndBeforeTheAuditEntries() throws IOException {
+  void aHostSectionIsWrittenAfterCrmkitsAndTheConsentLedgerAndBeforeTheAuditEntries() throws IOException {
     Customer mary = crm.register(NewCustomer.person("Smith", "Mary").build());
-    ExportSection consent = new ExportSection() {
+    ExportSection loyalty = new ExportSection() {
       @Override
       public String name() {
-        return "consent";
+        return "loyaltyCards";
       }
 
       @Override
       public void write(Customer customer, com.fasterxml.jackson.core.JsonGenerator out, ObjectMapper mapper)
           throws IOException {
         out.writeStartArray();
-        out.writeString("marketing-email:" + customer.id());
+        out.writeString("card-for:" + customer.id());
         out.writeEndArray();
       }
     };
-    CustomerExporter withConsent = CustomerExporter.builder(privacy).section(consent).build();
+    CustomerExporter withLoyalty = CustomerExporter.builder(privacy).section(loyalty).build();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    withConsent.export(mary.id(), "dpo", "request", out);
+    withLoyalty.export(mary.id(), "dpo", "request", out);
     JsonNode doc = JSON.readTree(out.toByteArray());
 
     assertThat(texts(doc.get("sections"))).containsExactly("profile", "needs", "dimensionCodes", "purchases",
-        "interactions", "consent", "auditEntries");
-    assertThat(texts(doc.get("consent"))).containsExactly("marketing-email:" + mary.id());
+        "interactions", "consent", "loyaltyCards", "auditEntries");
+    assertThat(texts(doc.get("loyaltyCards"))).containsExactly("card-for:" + mary.id());
+  }
+
+  @Test
+  void theConsentLedgerIsExportedByDefaultWithItsStateAsOfTheExport() throws IOException {
+    Customer mary = crm.register(NewCustomer.person("Smith", "Mary").build());
+    Customer other = crm.register(NewCustomer.person("Smith", "John").build());
+    ConsentLedger ledger = ConsentLedger.builder().store(privacy).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    ledger.record(ConsentEntry.granted(mary.id(), Purpose.MARKETING_EMAIL, ConsentSource.WEB_FORM, "form-v3",
+        NOW.minusSeconds(600), "web"));
+    ledger.record(ConsentEntry.withdrawn(mary.id(), Purpose.MARKETING_EMAIL, ConsentSource.MESSAGE_LINK, "unsub-77",
+        NOW.minusSeconds(60), "mailer"));
+    ledger.record(ConsentEntry.granted(other.id(), Purpose.MARKETING_SMS, ConsentSource.WEB_FORM, "form-v3",
+        NOW.minusSeconds(60), "web"));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CustomerExporter.builder(privacy).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()
+        .export(mary.id(), "dpo", "request", out);
+    JsonNode consent = JSON.readTree(out.toByteArray()).get("consent");
+
+    assertThat(texts(consent.get("history"), "evidence")).containsExactly("form-v3", "unsub-77");
+    assertThat(texts(consent.get("history"), "actor")).containsExactly("web", "mailer");
+    assertThat(consent.get("current")).singleElement().satisfies(current -> {
+      assertThat(current.get("purpose").asText()).isEqualTo("marketing_email");
+      assertThat(current.get("status").asText()).isEqualTo("WITHDRAWN");
+      assertThat(Instant.parse(current.get("decidedAt").asText())).isEqualTo(NOW.minusSeconds(60));
+    });
   }
 
   @Test

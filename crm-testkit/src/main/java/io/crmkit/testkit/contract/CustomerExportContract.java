@@ -31,6 +31,10 @@ import io.crmkit.core.store.StoreExtension;
 import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentRecord;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.Purpose;
 import io.crmkit.privacy.rights.CustomerExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,6 +54,7 @@ import net.jqwik.api.Example;
 
 /**
  * The access and portability export on a store: a customer with data in every port crmkit exports
+ * (the privacy store's consent ledger included)
  * gets a document holding each item (read back and compared with what the ports return), and a
  * customer with nothing but a profile gets a valid document with empty sections. Extend it with a
  * fresh, empty store of your technology and its extensions:
@@ -130,6 +135,16 @@ public abstract class CustomerExportContract {
         NOW.minus(1, ChronoUnit.HOURS), "callback"));
     privacy.auditLog().append(AuditEntry.about(stranger.id(), "agent-7", AuditAction.CHANGE, "customer.email",
         NOW.minus(1, ChronoUnit.HOURS), "typo"));
+    ConsentRecord emailGranted = privacy.consents().append(ConsentEntry.granted(zhang.id(), Purpose.MARKETING_EMAIL,
+        ConsentSource.WEB_FORM, "signup-form-v3", NOW.minus(30, ChronoUnit.DAYS), "web"));
+    ConsentRecord smsGranted = privacy.consents().append(ConsentEntry.granted(zhang.id(), Purpose.MARKETING_SMS,
+        ConsentSource.IN_PERSON, "paper-form-2025-118", NOW.minus(20, ChronoUnit.DAYS), "agent-7"));
+    privacy.consents().append(ConsentEntry.granted(stranger.id(), Purpose.PROFILING, ConsentSource.WEB_FORM,
+        "signup-form-v3", NOW.minus(20, ChronoUnit.DAYS), "web"));
+    ConsentRecord smsWithdrawn = privacy.consents().append(ConsentEntry.withdrawn(zhang.id(), Purpose.MARKETING_SMS,
+        ConsentSource.MESSAGE_LINK, "sms-stop-reply-9912", NOW.minus(10, ChronoUnit.DAYS), "sms-gateway"));
+    privacy.consents().append(ConsentEntry.granted(zhang.id(), Purpose.PROFILING, ConsentSource.MOBILE_APP,
+        "app-settings-v2", NOW.plus(1, ChronoUnit.DAYS), "app"));
     CustomerExporter exporter = CustomerExporter.builder(privacy).lifecycle(lifecycle).dedup(dedup).metrics(metrics)
         .segments(() -> SEGMENTS).clock(CLOCK).build();
 
@@ -142,7 +157,7 @@ public abstract class CustomerExportContract {
     assertThat(doc.get("customerId").asText()).isEqualTo(zhang.id().toString());
     assertThat(texts(doc.get("sections"))).isEqualTo(receipt.sections()).containsExactly("profile", "needs",
         "dimensionCodes", "purchases", "interactions", "lifecycleHistory", "churnSignal", "metrics", "segments",
-        "mergeLineage", "matchReviews", "auditEntries");
+        "mergeLineage", "matchReviews", "consent", "auditEntries");
     assertThat(JSON.treeToValue(doc.get("profile"), Customer.class)).isEqualTo(store.customers().findById(zhang.id())
         .orElseThrow());
     assertThat(texts(doc.get("needs"), "type")).containsExactly("financing");
@@ -166,6 +181,24 @@ public abstract class CustomerExportContract {
     assertThat(doc.get("matchReviews").get(0).get("review").toString()).contains("erp:C-77")
         .contains(zhang.id().toString());
     assertThat(doc.get("matchReviews").get(1).get("review").get("verdict").asText()).isEqualTo("SAME");
+    JsonNode consent = doc.get("consent");
+    assertThat(Instant.parse(consent.get("asOf").asText())).isEqualTo(NOW);
+    assertThat(texts(consent.get("history"), "sequence")).as("the whole ledger of the customer, in append order")
+        .hasSize(4).startsWith(String.valueOf(emailGranted.sequence()), String.valueOf(smsGranted.sequence()));
+    assertThat(texts(consent.get("history"), "purpose"))
+        .containsExactly("marketing_email", "marketing_sms", "marketing_sms", "profiling");
+    JsonNode withdrawal = consent.get("history").get(2);
+    assertThat(withdrawal.get("sequence").asLong()).isEqualTo(smsWithdrawn.sequence());
+    assertThat(withdrawal.get("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(withdrawal.get("source").asText()).isEqualTo("message_link");
+    assertThat(withdrawal.get("evidence").asText()).isEqualTo("sms-stop-reply-9912");
+    assertThat(Instant.parse(withdrawal.get("decidedAt").asText())).isEqualTo(NOW.minus(10, ChronoUnit.DAYS));
+    assertThat(withdrawal.get("actor").asText()).isEqualTo("sms-gateway");
+    assertThat(texts(consent.get("current"), "purpose")).as("profiling is decided only tomorrow")
+        .containsExactly("marketing_email", "marketing_sms");
+    assertThat(texts(consent.get("current"), "status")).containsExactly("GRANTED", "WITHDRAWN");
+    assertThat(texts(consent.get("current"), "sequence"))
+        .containsExactly(String.valueOf(emailGranted.sequence()), String.valueOf(smsWithdrawn.sequence()));
     assertThat(texts(doc.get("auditEntries"), "action")).containsExactly("CLEAR_TEXT_READ", "EXPORT");
     assertThat(doc.get("auditEntries").get(1).get("sequence").asLong()).isEqualTo(receipt.auditSequence());
   }
@@ -189,6 +222,8 @@ public abstract class CustomerExportContract {
       assertThat(doc.get(empty).isArray()).as(empty).isTrue();
       assertThat(doc.get(empty)).as(empty).isEmpty();
     }
+    assertThat(doc.get("consent").get("history")).isEmpty();
+    assertThat(doc.get("consent").get("current")).isEmpty();
     assertThat(doc.get("dimensionCodes").isObject()).isTrue();
     assertThat(doc.get("churnSignal").isNull()).isTrue();
     assertThat(texts(doc.get("auditEntries"), "action")).containsExactly("EXPORT");

@@ -2,6 +2,7 @@ package io.crmkit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,14 @@ import io.crmkit.core.store.StoreExtension;
 import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditRecord;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentLedger;
+import io.crmkit.privacy.consent.ConsentRecord;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.ConsentStatus;
+import io.crmkit.privacy.consent.ContactChannel;
+import io.crmkit.privacy.consent.ContactDecision;
+import io.crmkit.privacy.consent.Purpose;
 import io.crmkit.privacy.erasure.Eraser;
 import io.crmkit.privacy.erasure.Retention;
 import io.crmkit.privacy.erasure.RetentionRule;
@@ -81,7 +90,7 @@ public abstract class ErasureContract {
   /**
    * Everything the store holds about the {@code customers} (and everything it holds in general),
    * as text to search for values. This default reads every port: customers, activities, lifecycle
-   * history, merge lineage, blocking keys, pending reviews, metrics and the audit log. A JDBC store
+   * history, merge lineage, blocking keys, pending reviews, metrics, the consent ledger and the audit log. A JDBC store
    * adds a scan of every text and JSON column of every table, the outbox included.
    */
   protected String storedText(CrmStore store, Set<CustomerId> customers) {
@@ -105,10 +114,15 @@ public abstract class ErasureContract {
       dedup.mergeLineage().involving(id).forEach(m -> text.append(m).append('\n'));
       text.append(dedup.blockingKeys().keysOf(id)).append('\n');
       text.append(metrics.customerMetrics().allOf(id)).append('\n');
+      store.attach(privacy()).consents().history(id).forEach(r -> text.append(r).append('\n'));
     }
     dedup.reviewQueue().pending(1000).forEach(r -> text.append(r).append('\n'));
     store.attach(privacy()).auditLog().inRange(TimeRange.all()).forEach(r -> text.append(r).append('\n'));
     return text.toString();
+  }
+
+  private ConsentLedger ledger(CrmStore store) {
+    return ConsentLedger.builder().store(store.attach(privacy())).clock(Clock.fixed(AT, ZoneOffset.UTC)).build();
   }
 
   private Eraser eraser(CrmStore store) {
@@ -164,17 +178,72 @@ public abstract class ErasureContract {
         assertThat(i.outcome()).isEmpty();
       });
       assertThat(store.attach(privacy()).auditLog().forCustomer(id, TimeRange.all()))
-          .extracting(r -> r.entry().action()).containsExactly(AuditAction.ERASURE);
+          .as("the consent granted in the scenario is withdrawn, then the erasure recorded")
+          .extracting(r -> r.entry().action()).containsExactly(AuditAction.CONSENT_CHANGE, AuditAction.ERASURE);
+      assertThat(ledger(store).mayContact(id, Purpose.MARKETING_EMAIL, ContactChannel.EMAIL).allowed()).isFalse();
+    }
+    for (Customer other : others) {
+      assertThat(ledger(store).mayContact(other.id(), Purpose.MARKETING_EMAIL, ContactChannel.EMAIL).allowed())
+          .isTrue();
     }
     assertThat(store.attach(privacy()).auditLog().verify().intact()).isTrue();
   }
 
   @Example
-  void anErasureIsOneTransactionSoAFailureAfterItLeavesEverythingAsItWas() {
+  void anErasureWithdrawsEveryGrantedConsentThroughTheLedgerSoNobodyMayContactThePerson() {
+    CrmStore store = newStore();
+    List<Customer> two = CrmArbitraries.customerLists(2, 2).sample();
+    Customer customer = store.customers().save(two.get(0));
+    Customer other = store.customers().save(two.get(1));
+    ConsentLedger ledger = ledger(store);
+    Instant yesterday = AT.minusSeconds(86_400);
+    ledger.record(ConsentEntry.granted(customer.id(), Purpose.MARKETING_EMAIL, ConsentSource.WEB_FORM, "form-v3",
+        yesterday, "web"));
+    ledger.record(ConsentEntry.granted(customer.id(), Purpose.PROFILING, ConsentSource.MOBILE_APP, "app-v2",
+        yesterday, "app"));
+    ledger.record(ConsentEntry.granted(customer.id(), Purpose.MARKETING_SMS, ConsentSource.IN_PERSON, "paper-118",
+        yesterday, "agent-7"));
+    ledger.record(ConsentEntry.withdrawn(customer.id(), Purpose.MARKETING_SMS, ConsentSource.MESSAGE_LINK, "stop-9",
+        AT.minusSeconds(3600), "sms-gateway"));
+    ledger.record(ConsentEntry.granted(other.id(), Purpose.MARKETING_EMAIL, ConsentSource.WEB_FORM, "form-v3",
+        yesterday, "web"));
+    List<ConsentRecord> before = ledger.history(customer.id());
+
+    Eraser.Result result = eraser(store).erase(customer.id(), "dpo", "erasure request under GDPR art. 17");
+
+    assertThat(result.consentsWithdrawn()).isEqualTo(2);
+    List<ConsentRecord> after = ledger.history(customer.id());
+    assertThat(after).as("the ledger keeps its records as proof").startsWith(before.toArray(ConsentRecord[]::new))
+        .hasSize(before.size() + 2);
+    assertThat(after.subList(before.size(), after.size())).extracting(r -> r.entry().purpose())
+        .containsExactly(Purpose.MARKETING_EMAIL, Purpose.PROFILING);
+    assertThat(after.subList(before.size(), after.size())).allSatisfy(r -> {
+      assertThat(r.entry().status()).isEqualTo(ConsentStatus.WITHDRAWN);
+      assertThat(r.entry().source()).isEqualTo(Eraser.CONSENT_SOURCE);
+      assertThat(r.entry().evidence()).isEqualTo(Eraser.CONSENT_EVIDENCE);
+      assertThat(r.entry().actor()).isEqualTo("dpo");
+      assertThat(r.entry().occurredAt()).isEqualTo(AT);
+    });
+    assertThat(ledger.stateOf(customer.id()).granted()).isEmpty();
+    assertThat(ledger.mayContact(customer.id(), Purpose.MARKETING_EMAIL, ContactChannel.EMAIL).outcome())
+        .isEqualTo(ContactDecision.Outcome.WITHDRAWN);
+    assertThat(ledger.mayContact(other.id(), Purpose.MARKETING_EMAIL, ContactChannel.EMAIL).allowed()).isTrue();
+    List<AuditRecord> audit = store.attach(privacy()).auditLog().forCustomer(customer.id(), TimeRange.all());
+    assertThat(audit.subList(audit.size() - 3, audit.size()))
+        .extracting(r -> r.entry().action(), r -> r.entry().target(), r -> r.entry().actor())
+        .containsExactly(tuple(AuditAction.CONSENT_CHANGE, "consent.marketing_email", "dpo"),
+            tuple(AuditAction.CONSENT_CHANGE, "consent.profiling", "dpo"),
+            tuple(AuditAction.ERASURE, Eraser.AUDIT_TARGET, "dpo"));
+  }
+
+  @Example
+  void anErasureIsOneTransactionSoAFailureAfterItLeavesEverythingAsItWasConsentIncluded() {
     CrmStore store = newStore();
     Customer customer = store.customers().save(CrmArbitraries.customers().sample());
     Purchase purchase = CrmArbitraries.purchases(Arbitraries.just(customer.id()), Arbitraries.just(AT)).sample();
     store.purchases().record(purchase);
+    ConsentRecord granted = store.attach(privacy()).consents().append(ConsentEntry.granted(customer.id(),
+        Purpose.MARKETING_EMAIL, ConsentSource.WEB_FORM, "form-v3", AT.minusSeconds(60), "web"));
     Eraser eraser = eraser(store);
 
     assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
@@ -184,6 +253,7 @@ public abstract class ErasureContract {
 
     assertThat(store.customers().findById(customer.id())).contains(customer);
     assertThat(purchasesOf(store, customer.id())).containsExactly(purchase);
+    assertThat(store.attach(privacy()).consents().history(customer.id())).containsExactly(granted);
     assertThat(store.attach(privacy()).auditLog().inRange(TimeRange.all())).isEmpty();
   }
 
@@ -262,6 +332,8 @@ public abstract class ErasureContract {
       dedup.blockingKeys().replace(customer.id(), blockingKeys(customer));
       metrics.customerMetrics().record(CustomerMetric.number(customer.id(), "rfm.score", 3, AT));
       metrics.customerMetrics().record(CustomerMetric.text(customer.id(), "tier.name", "gold", AT));
+      store.attach(privacy()).consents().append(ConsentEntry.granted(customer.id(), Purpose.MARKETING_EMAIL,
+          ConsentSource.WEB_FORM, "signup-form-v3", AT.minusSeconds(7200), "web"));
     }
     for (int i = 1; i < saved.size(); i++) {
       dedup.reviewQueue().enqueue(new ReviewItem(saved.get(0).id().toString(), saved.get(i).id().toString(), 0.7,
@@ -313,7 +385,7 @@ public abstract class ErasureContract {
     return List.of(store.customers().findById(id), purchasesOf(store, id), interactionsOf(store, id),
         store.attach(lifecycle()).lifecycleHistory().forCustomer(id), dedup.blockingKeys().keysOf(id),
         dedup.mergeLineage().involving(id).stream().map(Merge::id).toList(),
-        store.attach(metrics()).customerMetrics().allOf(id));
+        store.attach(metrics()).customerMetrics().allOf(id), store.attach(privacy()).consents().history(id));
   }
 
   /**

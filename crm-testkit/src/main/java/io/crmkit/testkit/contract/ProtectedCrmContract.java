@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.crmkit.core.Crm;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Criteria;
@@ -13,6 +14,7 @@ import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dedup.DedupStore;
 import io.crmkit.core.dedup.merge.Merger;
+import io.crmkit.core.json.CrmJson;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.privacy.PrivacyStore;
 import io.crmkit.privacy.access.AccessDeniedException;
@@ -21,9 +23,18 @@ import io.crmkit.privacy.access.ProtectedCrm;
 import io.crmkit.privacy.access.Role;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditRecord;
+import io.crmkit.privacy.consent.ConsentEntry;
+import io.crmkit.privacy.consent.ConsentLedger;
+import io.crmkit.privacy.consent.ConsentSource;
+import io.crmkit.privacy.consent.ContactChannel;
+import io.crmkit.privacy.consent.Purpose;
+import io.crmkit.privacy.erasure.Eraser;
+import io.crmkit.privacy.rights.CustomerExporter;
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +44,9 @@ import net.jqwik.api.Example;
 /**
  * The protected facade ({@link ProtectedCrm}) on a store: reads come back masked where the caller
  * may not read clear, clear reads, changes, exports and merges are audited in the transaction of
- * the work, and a refused or rolled-back change leaves neither the change nor an audit entry. Extend
+ * the work, and a refused or rolled-back change leaves neither the change nor an audit entry; the
+ * data-protection officer erases and exports a customer's data through it, audited once by the
+ * eraser and the exporter. Extend
  * it with a factory of a fresh, empty store and its privacy and dedup extensions:
  *
  * <pre>{@code
@@ -166,6 +179,66 @@ public abstract class ProtectedCrmContract {
         .containsExactly(tuple(AuditAction.MERGE, survivor.id()), tuple(AuditAction.MERGE, absorbed.id()));
   }
 
+  @Example
+  void theDpoErasesThroughTheFacadeInOneTransactionWithTheConsentWithdrawnAndNoEntryOfItsOwn() {
+    Fixture f = new Fixture();
+    Customer stored = f.customerOwnedBy("bob");
+    ConsentLedger ledger = ConsentLedger.builder().store(f.privacy).clock(f.crm.clock()).build();
+    ledger.record(ConsentEntry.granted(stored.id(), Purpose.MARKETING_SMS, ConsentSource.IN_PERSON, "paper-118",
+        f.crm.clock().instant().minusSeconds(60), "agent-7"));
+    int before = f.audit().size();
+
+    Eraser.Result result = f.as("dora", Role.DATA_PROTECTION_OFFICER).facade.erase(stored.id(), "GDPR art. 17");
+
+    assertThat(result.erased()).containsExactly(stored.id());
+    Customer erased = f.crm.get(stored.id());
+    assertThat(erased.contactPoints()).isEmpty();
+    assertThat(erased.displayName()).isNotEqualTo(stored.displayName());
+    assertThat(ledger.mayContact(stored.id(), Purpose.MARKETING_SMS, ContactChannel.SMS).allowed()).isFalse();
+    assertThat(f.audit().subList(before, f.audit().size()))
+        .extracting(r -> r.entry().action(), r -> r.entry().actor())
+        .containsExactly(tuple(AuditAction.CONSENT_CHANGE, "dora"), tuple(AuditAction.ERASURE, "dora"));
+  }
+
+  @Example
+  void anAdministratorMayNotEraseAndNothingChanges() {
+    Fixture f = new Fixture();
+    Customer stored = f.customerOwnedBy("bob");
+
+    assertThatThrownBy(() -> f.as("root", Role.ADMINISTRATOR).facade.erase(stored.id(), "GDPR art. 17"))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("ERASE");
+    assertThat(f.crm.get(stored.id())).isEqualTo(stored);
+    assertThat(f.audit()).isEmpty();
+  }
+
+  @Example
+  void theDpoExportsACustomersDataInClearAuditedOnceByTheExporter() throws IOException {
+    Fixture f = new Fixture();
+    Customer stored = f.customerOwnedBy("bob");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    CustomerExporter.Receipt receipt = f.as("dora", Role.DATA_PROTECTION_OFFICER).facade
+        .exportCustomerData(stored.id(), out);
+
+    JsonNode doc = CrmJson.newMapper().readTree(out.toByteArray());
+    assertThat(CrmJson.newMapper().treeToValue(doc.get("profile"), Customer.class)).isEqualTo(stored);
+    assertThat(doc.get("consent").get("history")).isEmpty();
+    assertThat(f.audit()).extracting(r -> r.entry().action(), r -> r.entry().actor(), r -> r.sequence())
+        .containsExactly(tuple(AuditAction.EXPORT, "dora", receipt.auditSequence()));
+  }
+
+  @Example
+  void anAnalystMayNotExportACustomersDataInClearAndNothingIsWrittenOrAudited() {
+    Fixture f = new Fixture();
+    Customer stored = f.customerOwnedBy("bob");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    assertThatThrownBy(() -> f.as("ann", Role.ANALYST).facade.exportCustomerData(stored.id(), out))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("READ_CLEAR");
+    assertThat(out.size()).isZero();
+    assertThat(f.audit()).isEmpty();
+  }
+
   private static Customer withPhone(Customer customer, String phone) {
     Customer.Builder out = new Customer.Builder();
     out.from(customer).contactPoints(List.of(ContactPoint.phone(phone), customer.contactPoints().get(1)));
@@ -180,7 +253,9 @@ public abstract class ProtectedCrmContract {
     final PrivacyStore privacy = privacy(store);
     final AtomicReference<Caller> caller = new AtomicReference<>();
     final ProtectedCrm facade = ProtectedCrm.builder().crm(crm).privacy(privacy).callers(caller::get)
-        .merger(Merger.builder().store(dedup(store)).clock(crm.clock()).build()).build();
+        .merger(Merger.builder().store(dedup(store)).clock(crm.clock()).build())
+        .eraser(Eraser.builder().privacy(privacy).dedup(dedup(store)).clock(crm.clock()).build())
+        .exporter(CustomerExporter.builder(privacy).dedup(dedup(store)).clock(crm.clock()).build()).build();
 
     Fixture as(String actor, Role role) {
       caller.set(Caller.of(actor, "contract", role));
