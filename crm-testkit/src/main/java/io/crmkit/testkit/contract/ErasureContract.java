@@ -57,6 +57,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -153,7 +154,9 @@ public abstract class ErasureContract {
         .filter(value -> meaningful(value) && found(before, value) && !othersText.contains(value))
         .collect(Collectors.toCollection(LinkedHashSet::new));
 
-    assertThat(mustVanish).as("the scenario stores personal values to erase").isNotEmpty();
+    // Random scenarios may give the target only values another customer shares (which stay):
+    // such a try proves nothing, so it is discarded rather than passed.
+    Assume.that(!mustVanish.isEmpty());
 
     Eraser.Result result = eraser(store).erase(target, "dpo", "erasure request under GDPR art. 17");
 
