@@ -5,6 +5,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.Crm;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Criteria;
@@ -30,6 +31,7 @@ import io.crmkit.privacy.crypto.TinkFieldProtection;
 import io.crmkit.privacy.erasure.Eraser;
 import io.crmkit.privacy.rights.CustomerExporter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -58,12 +60,13 @@ public final class PrivacyQuickStart {
 
   private PrivacyQuickStart() {}
 
-  public static void main(String[] args) throws GeneralSecurityException, SQLException {
+  public static void main(String[] args) throws GeneralSecurityException, SQLException, IOException {
     run(System.out, "jdbc:h2:mem:crmkit-privacy;DB_CLOSE_DELAY=-1");
   }
 
   /** Runs the example against the H2 database at {@code url} and returns the audit chain's verification. */
-  static AuditVerification run(PrintStream out, String url) throws GeneralSecurityException, SQLException {
+  static AuditVerification run(PrintStream out, String url)
+      throws GeneralSecurityException, SQLException, IOException {
     // The host's master key: in production an Aead from its KMS. It never leaves the host.
     Aead masterKey = newMasterKey();
     // First set-up generates the field keys; the host stores only their wrapped form and loads it on every start.
@@ -146,15 +149,12 @@ public final class PrivacyQuickStart {
     return false;
   }
 
-  /** The phone as the {@code details} column holds it: Tink ciphertext. */
-  private static String storedPhone(DataSource dataSource) throws SQLException {
+  /** The first contact point (the phone) as the {@code details} column holds it: Tink ciphertext. */
+  private static String storedPhone(DataSource dataSource) throws SQLException, IOException {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT details FROM crm_customer")) {
       rows.next();
-      String details = rows.getString(1);
-      int value = details.indexOf("\"value\"", details.indexOf("PHONE"));
-      int start = details.indexOf('"', details.indexOf(':', value)) + 1;
-      return details.substring(start, details.indexOf('"', start));
+      return new ObjectMapper().readTree(rows.getString(1)).path("contactPoints").path(0).path("value").asText();
     }
   }
 }
