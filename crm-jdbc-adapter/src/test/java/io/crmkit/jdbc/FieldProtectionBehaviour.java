@@ -3,6 +3,9 @@ package io.crmkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.PageRequest;
 import io.crmkit.core.customer.ContactPoint;
@@ -26,7 +29,9 @@ import io.crmkit.core.dedup.merge.Merger;
 import io.crmkit.core.dedup.standardise.MatchInputs;
 import io.crmkit.core.dedup.standardise.Standardiser;
 import io.crmkit.core.imports.CustomerImporter;
+import io.crmkit.core.protection.FieldProtection;
 import io.crmkit.core.protection.FieldProtectionException;
+import io.crmkit.core.protection.ProtectedField;
 import io.crmkit.testkit.dedup.DuplicateGenerator;
 import io.crmkit.testkit.dedup.GeneratedCustomers;
 import java.sql.Connection;
@@ -37,8 +42,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,11 +58,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A store with {@link JdbcOptions#fieldProtection} keeps no clear text of protected fields, reads
  * back what it stored, finds customers by phone, e-mail and identifier through blind indexes, keeps
  * deduplication working, re-encrypts stale ciphertexts in batches and fails loudly on tampering.
- * Run on H2 and PostgreSQL by subclasses; every test has a database of its own.
+ * Run on H2 and PostgreSQL, each with the adapter's JCA protection and with crm-privacy's Tink
+ * protection, by subclasses; every test has a database of its own.
  */
 abstract class FieldProtectionBehaviour {
   private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
   private static final AtomicLong IDS = new AtomicLong();
+  private static final ObjectMapper JSON = new ObjectMapper();
   /**
    * Shorter clear values are left out of the scan: a ciphertext or blind index (base64url) can hold
    * a short string such as {@code 1985} by chance, and such a string identifies nobody.
@@ -65,7 +74,10 @@ abstract class FieldProtectionBehaviour {
   /** A new, empty database (or schema). */
   abstract DataSource newDatabase(String name);
 
-  private JdbcCrmStore store(DataSource dataSource, TestFieldProtection protection) {
+  /** A new protection with fresh keys, and its rotation. */
+  abstract RotatingProtection newProtection();
+
+  private JdbcCrmStore store(DataSource dataSource, FieldProtection protection) {
     return JdbcCrmStore.create(dataSource,
         JdbcDedup.options(JdbcOptions.builder()).fieldProtection(protection).build());
   }
@@ -73,7 +85,7 @@ abstract class FieldProtectionBehaviour {
   @Test
   void noTableHoldsAClearProtectedValueAfterSavesImportsBlockingAndAMerge() throws SQLException {
     DataSource dataSource = newDatabase("protection_scan");
-    JdbcCrmStore store = store(dataSource, TestFieldProtection.create());
+    JdbcCrmStore store = store(dataSource, newProtection().protection());
     DedupStore dedup = store.attach(JdbcDedup.extension());
     List<Customer> generated = generated(11, 120);
     List<Customer> single = generated.subList(0, 20);
@@ -113,7 +125,7 @@ abstract class FieldProtectionBehaviour {
 
   @Test
   void whatIsSavedUpdatedOrImportedReadsBackExactly() {
-    JdbcCrmStore store = store(newDatabase("protection_round_trip"), TestFieldProtection.create());
+    JdbcCrmStore store = store(newDatabase("protection_round_trip"), newProtection().protection());
     List<Customer> generated = generated(23, 110);
     List<Customer> saved = new ArrayList<>();
     for (Customer customer : generated.subList(0, 10)) {
@@ -137,7 +149,7 @@ abstract class FieldProtectionBehaviour {
 
   @Test
   void lookupsByPhoneEmailAndIdentifierFindWhatTheEvaluatorFinds() {
-    JdbcCrmStore store = store(newDatabase("protection_lookup"), TestFieldProtection.create());
+    JdbcCrmStore store = store(newDatabase("protection_lookup"), newProtection().protection());
     List<Customer> generated = generated(5, 60);
     List<Customer> stored = new ArrayList<>();
     generated.forEach(customer -> stored.add(store.customers().save(customer)));
@@ -170,7 +182,7 @@ abstract class FieldProtectionBehaviour {
 
   @Test
   void criteriaAndSortingOnAnEncryptedBirthDateFailNamingTheField() {
-    JdbcCrmStore store = store(newDatabase("protection_birth_date"), TestFieldProtection.create());
+    JdbcCrmStore store = store(newDatabase("protection_birth_date"), newProtection().protection());
     store.customers().save(TestCustomers.fullPerson(1));
 
     assertThatThrownBy(() -> store.customers().count(Criteria.eq(CustomerField.BIRTH_DATE,
@@ -183,7 +195,7 @@ abstract class FieldProtectionBehaviour {
   @Test
   void blockingKeysAreBlindIndexedAndStillFindTheirCustomersThroughAMergeAndUnmerge() throws SQLException {
     DataSource dataSource = newDatabase("protection_blocking");
-    JdbcCrmStore store = store(dataSource, TestFieldProtection.create());
+    JdbcCrmStore store = store(dataSource, newProtection().protection());
     DedupStore dedup = store.attach(JdbcDedup.extension());
     Customer survivor = store.customers().save(TestCustomers.fullPerson(1));
     Customer duplicate = store.customers().save(TestCustomers.fullPerson(2));
@@ -217,8 +229,8 @@ abstract class FieldProtectionBehaviour {
   void rotationReencryptsEveryStaleRowInBatchesAndLeavesEverythingReadableWithTheNewKeyAlone(int batchSize)
       throws SQLException {
     DataSource dataSource = newDatabase("protection_rotation");
-    TestFieldProtection first = TestFieldProtection.create();
-    JdbcCrmStore before = store(dataSource, first);
+    RotatingProtection keys = newProtection();
+    JdbcCrmStore before = store(dataSource, keys.protection());
     DedupStore dedupBefore = before.attach(JdbcDedup.extension());
     List<Customer> stored = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
@@ -227,10 +239,11 @@ abstract class FieldProtectionBehaviour {
     Merge merge = Merger.builder().store(dedupBefore).build()
         .merge(stored.get(0).id(), List.of(stored.get(1).id()), "steward").merge();
     Customer golden = before.customers().findById(stored.get(0).id()).orElseThrow();
-    TestFieldProtection rotated = first.rotated();
+    FieldProtection rotated = keys.rotate();
     JdbcCrmStore after = store(dataSource, rotated);
     after.attach(JdbcDedup.extension());
     String detailsBefore = details(dataSource, stored.get(5).id());
+    assertThat(storedCiphertexts(dataSource, rotated)).as("stale before re-encryption").doesNotContainValue(true);
 
     ReencryptionReport report = after.reencrypt(batchSize);
     ReencryptionReport again = after.reencrypt(batchSize);
@@ -238,7 +251,9 @@ abstract class FieldProtectionBehaviour {
     assertThat(report).isEqualTo(new ReencryptionReport(24, 24, 1, 1));
     assertThat(again).isEqualTo(new ReencryptionReport(24, 0, 1, 0));
     assertThat(details(dataSource, stored.get(5).id())).isNotEqualTo(detailsBefore);
-    JdbcCrmStore newKeyOnly = store(dataSource, rotated.withoutOldKeys());
+    assertThat(storedCiphertexts(dataSource, rotated)).hasSizeGreaterThan(24 * 3)
+        .allSatisfy((ciphertext, current) -> assertThat(current).as("current: %s", ciphertext).isTrue());
+    JdbcCrmStore newKeyOnly = store(dataSource, keys.retireOldKeys());
     for (Customer customer : stored.subList(2, stored.size())) {
       assertThat(newKeyOnly.customers().findById(customer.id())).contains(customer);
     }
@@ -251,7 +266,7 @@ abstract class FieldProtectionBehaviour {
   void reencryptionNeedsAProtectionAndASensibleBatchSize() {
     DataSource dataSource = newDatabase("protection_rotation_guards");
     JdbcCrmStore clear = JdbcCrmStore.create(dataSource);
-    JdbcCrmStore encrypted = store(dataSource, TestFieldProtection.create());
+    JdbcCrmStore encrypted = store(dataSource, newProtection().protection());
 
     assertThatThrownBy(() -> clear.reencrypt(100)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no field protection");
@@ -262,14 +277,16 @@ abstract class FieldProtectionBehaviour {
   @Test
   void aTamperedOrMovedCiphertextFailsTheReadLoudly() throws SQLException {
     DataSource dataSource = newDatabase("protection_tamper");
-    JdbcCrmStore store = store(dataSource, TestFieldProtection.create());
+    JdbcCrmStore store = store(dataSource, newProtection().protection());
     Customer wei = store.customers().save(TestCustomers.fullPerson(1));
     Customer other = store.customers().save(TestCustomers.fullPerson(2));
     Customer third = store.customers().save(TestCustomers.fullPerson(3));
     String weiDetails = details(dataSource, wei.id());
-    int at = weiDetails.indexOf("fp1.1.") + 12;
-    char flipped = weiDetails.charAt(at) == 'A' ? 'B' : 'A';
-    setDetails(dataSource, wei.id(), weiDetails.substring(0, at) + flipped + weiDetails.substring(at + 1));
+    String ciphertext = readTree(weiDetails).path("contactPoints").path(0).path("value").asText();
+    int middle = ciphertext.length() / 2;
+    String tampered = ciphertext.substring(0, middle) + (ciphertext.charAt(middle) == 'A' ? 'B' : 'A')
+        + ciphertext.substring(middle + 1);
+    setDetails(dataSource, wei.id(), weiDetails.replace(ciphertext, tampered));
     setDetails(dataSource, other.id(), details(dataSource, third.id()));
 
     assertThatThrownBy(() -> store.customers().findById(wei.id())).isInstanceOf(FieldProtectionException.class);
@@ -280,13 +297,13 @@ abstract class FieldProtectionBehaviour {
   @Test
   void aStoreWithoutTheProtectionItWasWrittenWithRefusesToReadAndViceVersa() {
     DataSource encrypted = newDatabase("protection_missing");
-    Customer wei = store(encrypted, TestFieldProtection.create()).customers().save(TestCustomers.organisation(1));
+    Customer wei = store(encrypted, newProtection().protection()).customers().save(TestCustomers.organisation(1));
     DataSource clear = newDatabase("protection_unexpected");
     Customer acme = JdbcCrmStore.create(clear).customers().save(TestCustomers.organisation(2));
 
     assertThatThrownBy(() -> JdbcCrmStore.create(encrypted).customers().findById(wei.id()))
         .isInstanceOf(CrmStorageException.class).hasMessageContaining("stored with field protection");
-    assertThatThrownBy(() -> store(clear, TestFieldProtection.create()).customers().findById(acme.id()))
+    assertThatThrownBy(() -> store(clear, newProtection().protection()).customers().findById(acme.id()))
         .isInstanceOf(CrmStorageException.class).hasMessageContaining("stored without field protection");
   }
 
@@ -355,6 +372,43 @@ abstract class FieldProtectionBehaviour {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Every ciphertext of a contact point and birth date in the customer rows, and whether it is under
+   * its field's current key.
+   */
+  private static Map<String, Boolean> storedCiphertexts(DataSource dataSource, FieldProtection protection)
+      throws SQLException {
+    Map<String, Boolean> ciphertexts = new LinkedHashMap<>();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT details FROM crm_customer")) {
+      while (rs.next()) {
+        JsonNode details = readTree(rs.getString(1));
+        for (JsonNode contact : details.path("contactPoints")) {
+          ProtectedField field = switch (contact.path("channel").asText()) {
+            case "PHONE" -> ProtectedField.PHONE;
+            case "EMAIL" -> ProtectedField.EMAIL;
+            default -> ProtectedField.CONTACT_HANDLE;
+          };
+          String value = contact.path("value").asText();
+          ciphertexts.put(value, protection.isCurrent(field, value));
+        }
+        String birthDate = details.path("birthDate").asText("");
+        if (!birthDate.isEmpty()) {
+          ciphertexts.put(birthDate, protection.isCurrent(ProtectedField.BIRTH_DATE, birthDate));
+        }
+      }
+    }
+    return ciphertexts;
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a details document is not JSON", e);
+    }
   }
 
   private static String details(DataSource dataSource, CustomerId id) throws SQLException {

@@ -44,9 +44,13 @@ public final class TestFieldProtection implements FieldProtection {
     this.fields = Set.copyOf(fields);
   }
 
-  /** A protection of every field, with one fresh key. */
+  /**
+   * A protection of every field that is encrypted (all but {@link ProtectedField#BLOCKING_KEY},
+   * which is only ever blind-indexed, as crm-privacy's protection has it), with one fresh key.
+   */
   public static TestFieldProtection create() {
-    return new TestFieldProtection(Map.of(1, newKey()), 1, randomBytes(32), EnumSet.allOf(ProtectedField.class));
+    return new TestFieldProtection(Map.of(1, newKey()), 1, randomBytes(32),
+        EnumSet.complementOf(EnumSet.of(ProtectedField.BLOCKING_KEY)));
   }
 
   /** The same keys with a new primary key: old ciphertexts still decrypt but are no longer current. */

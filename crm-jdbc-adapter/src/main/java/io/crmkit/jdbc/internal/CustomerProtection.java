@@ -108,11 +108,14 @@ final class CustomerProtection {
 
   /**
    * A blocking key as the index stores it: {@value #BLIND_KEY_PREFIX} and its blind index, or the key
-   * itself without protection. A key already in that form (read back from the index, as a merge
+   * itself without protection. With any protection the key is blind-indexed, whatever {@link
+   * FieldProtection#protects} says of {@link ProtectedField#BLOCKING_KEY}: that asks whether a field
+   * is encrypted, and a blocking key (which quotes phones, e-mails and identifiers) is never
+   * encrypted, only blind-indexed. A key already in that form (read back from the index, as a merge
    * does) is kept, so storing keys read from the index never indexes them twice.
    */
   String blockingKey(String key) {
-    if (!protects(ProtectedField.BLOCKING_KEY) || key.startsWith(BLIND_KEY_PREFIX)) {
+    if (!active() || key.startsWith(BLIND_KEY_PREFIX)) {
       return key;
     }
     return BLIND_KEY_PREFIX + protection.blindIndex(ProtectedField.BLOCKING_KEY, key);

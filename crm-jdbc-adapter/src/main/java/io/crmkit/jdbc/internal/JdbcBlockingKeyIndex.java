@@ -22,7 +22,7 @@ import java.util.Set;
  * per {@value ReferenceLookup#CHUNK} keys, with the index ({@code UNNEST}, which both H2 and
  * PostgreSQL answer with one index lookup per key).
  *
- * <p>With a protection that protects {@code BLOCKING_KEY}, a key is stored as {@code blind:} and its
+ * <p>With a field protection, a key is stored as {@code blind:} and its
  * blind index ({@link CustomerProtection#blockingKey}), and {@link #find} looks up the blind index
  * of each key asked for and answers with the keys as asked; {@link #keysOf} then returns the stored
  * forms, which {@link #replace} and {@link #find} take back as they are (a merge moves keys so).

@@ -105,13 +105,19 @@ final class ContractStores {
     return store;
   }
 
-  /** The data source under a store of {@link #emptyH2()} or {@link #emptyPostgres()}, to scan its tables. */
+  /** The data source under a store of this class (protected or not), to scan its tables. */
   static synchronized DataSource dataSource(CrmStore store) {
     if (store == h2) {
       return h2DataSource;
     }
     if (store == postgres) {
       return postgresDataSource;
+    }
+    if (store == protectedH2) {
+      return protectedH2DataSource;
+    }
+    if (store == protectedPostgres) {
+      return protectedPostgresDataSource;
     }
     throw new IllegalArgumentException("not a contract store: " + store);
   }
