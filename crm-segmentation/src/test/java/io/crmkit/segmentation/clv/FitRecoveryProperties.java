@@ -14,7 +14,9 @@ import net.jqwik.api.constraints.IntRange;
  * parameters ({@link ClvSimulation}) and fitted, and each estimate must lie within 4.5 of its
  * standard errors of the truth. The standard errors shrink like 1/√n, so the tolerance shrinks
  * with the sample size; the properties check that too. Few tries: each one fits thousands of
- * customers twice.
+ * customers twice. The tries are seeded: a Wald interval for a skewed estimate such as alpha is
+ * missed by far more than its nominal rate, so unseeded runs would fail now and then on a sample
+ * that is merely unusual, and a build must not.
  */
 class FitRecoveryProperties {
 
@@ -22,7 +24,7 @@ class FitRecoveryProperties {
   private static final GammaGammaParameters SPEND = new GammaGammaParameters(6, 4, 15);
   private static final double SIGMAS = 4.5;
 
-  @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 4, shrinking = ShrinkingMode.OFF, seed = "20261206")
   void bgNbdFitRecoversTheParametersWithinATolerance(@ForAll @IntRange(min = 3_000, max = 10_000) int customers,
       @ForAll long seed) {
     List<CustomerHistory> histories = ClvSimulation.histories(PURCHASES, Optional.empty(), customers, 20, 40, seed);
@@ -37,7 +39,7 @@ class FitRecoveryProperties {
     assertThat(fit.estimate("alpha").standardError()).isLessThan(30 / Math.sqrt(customers));
   }
 
-  @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 4, shrinking = ShrinkingMode.OFF, seed = "20261206")
   void gammaGammaFitRecoversTheParametersWithinATolerance(
       @ForAll @IntRange(min = 3_000, max = 10_000) int customers, @ForAll long seed) {
     List<CustomerHistory> histories = ClvSimulation.histories(PURCHASES, Optional.of(SPEND), customers, 20, 40, seed);
