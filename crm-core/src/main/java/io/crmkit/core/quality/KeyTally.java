@@ -89,6 +89,11 @@ final class KeyTally {
     }
   }
 
+  /** How many distinct keys are kept now: never more than the capacity. */
+  int kept() {
+    return size;
+  }
+
   QualityReport.KeyUniqueness result(long customers) {
     double scale = Math.scalb(1.0, level);
     long sharing = 0;
