@@ -51,7 +51,8 @@ import java.util.stream.Stream;
  *   <li><b>Freshness</b>: days since {@code updatedAt} and, with {@link LastContacts}, since the
  *       last purchase or interaction, as nearest-rank percentiles and bands.</li>
  *   <li><b>Consistency</b>, per rule: {@code region-code-vs-address} (see the standardiser's
- *       gazetteer), {@code person-with-organisation-identifier}, {@code birth-date-in-future},
+ *       gazetteer), {@code person-with-organisation-identifier},
+ *       {@code organisation-with-person-identifier}, {@code birth-date-in-future},
  *       {@code birth-date-vs-resident-id} (the birth date a valid resident identity number encodes),
  *       {@code timestamp-in-future} (created or updated after the report's instant).</li>
  * </ul>
@@ -100,6 +101,7 @@ public final class DataQuality {
     this.maxKeysPerKind = builder.maxKeysPerKind;
   }
 
+  /** A builder with the defaults, to set the clock, schemes and activity source of a measurement. */
   public static Builder builder() {
     return new Builder();
   }
@@ -290,6 +292,11 @@ public final class DataQuality {
       return this;
     }
 
+    /**
+     * The configured measurer.
+     *
+     * @throws IllegalStateException if more than {@value #MAX_DIMENSIONS} dimensions were named
+     */
     public DataQuality build() {
       Require.state(dimensions.size() <= MAX_DIMENSIONS, "at most %s dimensions, got %s", MAX_DIMENSIONS,
           dimensions.size());

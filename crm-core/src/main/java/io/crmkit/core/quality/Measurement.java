@@ -60,7 +60,7 @@ final class Measurement {
     }
     settings.schemes().keySet().forEach(dimension -> validity.put(codeRule(dimension), new RuleTally(codeRule(dimension))));
     for (String rule : List.of("region-code-vs-address", "person-with-organisation-identifier",
-        "birth-date-in-future", "birth-date-vs-resident-id", "timestamp-in-future")) {
+        "organisation-with-person-identifier", "birth-date-in-future", "birth-date-vs-resident-id", "timestamp-in-future")) {
       consistency.put(rule, new RuleTally(rule));
     }
     int maxKeys = settings.maxKeysPerKind();
@@ -159,6 +159,9 @@ final class Measurement {
     if (customer.kind() == CustomerKind.PERSON) {
       consistency.get("person-with-organisation-identifier").check(customer.id(),
           !customer.organisationIdentifiers().isEmpty());
+    } else {
+      consistency.get("organisation-with-person-identifier").check(customer.id(),
+          !customer.personIdentifiers().isEmpty());
     }
     customer.birthDate().ifPresent(birthDate -> {
       consistency.get("birth-date-in-future").check(customer.id(), birthDate.isAfter(today));

@@ -114,6 +114,7 @@ class DataQualityTest {
     assertThat(report.consistency()).containsExactly(
         new QualityReport.RuleResult("region-code-vs-address", 3, 1, 1.0 / 3, List.of(LI.id())),
         new QualityReport.RuleResult("person-with-organisation-identifier", 2, 1, 0.5, List.of(LI.id())),
+        new QualityReport.RuleResult("organisation-with-person-identifier", 1, 0, 0.0, List.of()),
         new QualityReport.RuleResult("birth-date-in-future", 2, 1, 0.5, List.of(LI.id())),
         new QualityReport.RuleResult("birth-date-vs-resident-id", 1, 0, 0.0, List.of()),
         new QualityReport.RuleResult("timestamp-in-future", 3, 0, 0.0, List.of()));
@@ -129,6 +130,17 @@ class DataQualityTest {
 
     assertThat(report.resultOf("birth-date-vs-resident-id")).contains(
         new QualityReport.RuleResult("birth-date-vs-resident-id", 1, 1, 1.0, List.of(wrongBirthDate.id())));
+  }
+
+  @Test
+  void anOrganisationWithAPersonIdentifierIsInconsistent() {
+    Customer odd = stored(6, NewCustomer.organisation("Acme")
+        .addPersonIdentifier(PersonIdentifier.of(PersonIdentifier.PASSPORT, "E12345678")).build(), 1);
+
+    QualityReport report = quality.measure(Stream.of(odd, ACME));
+
+    assertThat(report.resultOf("organisation-with-person-identifier")).contains(
+        new QualityReport.RuleResult("organisation-with-person-identifier", 2, 1, 0.5, List.of(odd.id())));
   }
 
   @Test
@@ -204,8 +216,8 @@ class DataQualityTest {
     assertThat(scores.validity()).isEqualTo(75.0); // 3 of 12 customer checks failed
     assertThat(scores.uniqueness()).isEqualTo(66.7); // a third are duplicates by phone
     assertThat(scores.freshness()).isEqualTo(33.3); // one of three updated within 365 days
-    assertThat(scores.consistency()).isEqualTo(72.7); // 3 of 11 customer checks failed
-    assertThat(scores.overall()).isEqualTo(62.6);
+    assertThat(scores.consistency()).isEqualTo(75.0); // 3 of 12 customer checks failed
+    assertThat(scores.overall()).isEqualTo(63.1); // (65.3 + 75.0 + 66.7 + 33.3 + 75.0) / 5
   }
 
   @Test
