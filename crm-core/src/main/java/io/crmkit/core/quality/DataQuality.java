@@ -280,9 +280,9 @@ public final class DataQuality {
     /**
      * The memory bound of uniqueness: distinct keys kept per key kind (phone, e-mail, identifier).
      * Up to this many distinct keys the counts are exact; beyond it they come from a hash sample
-     * of at least half as many keys, with a relative standard error of about
+     * of about half as many keys or more, with a relative standard error of about
      * 1/√(maxKeys / 2) (0.3% at the default {@value #DEFAULT_MAX_KEYS_PER_KIND}). Each key kept
-     * costs 12 to 24 bytes.
+     * costs 24 to 48 bytes (a hash table kept at most half full): at most 6 MB per kind at the default.
      *
      * @throws IllegalArgumentException if {@code maxKeys} is below 16
      */

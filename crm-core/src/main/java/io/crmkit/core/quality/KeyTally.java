@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * hash starts with one more zero bit (half of them, chosen by the hash, so a key is kept or
  * dropped with all its customers) and goes on sampling at the new rate. The figures are then the
  * sample's, scaled by the inverse rate: unbiased, with a relative standard error of about
- * 1/√(kept keys): at least capacity/2 keys are kept, so about 0.3% for the default capacity
+ * 1/√(kept keys): about capacity/2 keys or more are kept, so about 0.3% for the default capacity
  * of 2¹⁸ keys and about 4% for a capacity of 1024.
  *
  * <p>Memory: a long and an int per slot, in a table grown by doubling to at most the power of two

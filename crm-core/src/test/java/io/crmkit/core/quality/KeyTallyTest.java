@@ -37,7 +37,7 @@ class KeyTallyTest {
 
     QualityReport.KeyUniqueness result = tally.result(60_000);
 
-    // 50 000 distinct keys, 20 000 customers sharing one; the sample keeps 512 to 1024 keys,
+    // 50 000 distinct keys, 20 000 customers sharing one; the sample keeps about 512 to 1024 keys,
     // a relative standard error of at most 1/sqrt(512) = 4.4%: 15% is over three of them.
     assertThat(result.exact()).isFalse();
     assertThat(result.sampleRate()).isLessThan(1.0);
