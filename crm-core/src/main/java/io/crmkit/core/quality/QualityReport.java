@@ -120,8 +120,10 @@ public record QualityReport(
    * Uniqueness over every key kind.
    *
    * @param keys one entry per key kind
-   * @param estimatedDuplicateRate the largest {@link KeyUniqueness#duplicateRate()}: a lower bound
-   *     of the true rate, since each key kind alone misses the duplicates it cannot see
+   * @param estimatedDuplicateRate the largest {@link KeyUniqueness#duplicateRate()}: an estimate
+   *     by exact keys only, which misses duplicates no key reveals (a changed phone, a typo) and
+   *     counts different customers who share a key (a family's e-mail, a switchboard number) as
+   *     duplicates; the matcher's probabilistic scores are the exact answer
    * @param estimatedDistinctCustomers {@code customers} less the duplicates of that key kind
    */
   public record Uniqueness(List<KeyUniqueness> keys, double estimatedDuplicateRate, long estimatedDistinctCustomers) {
