@@ -1,6 +1,7 @@
 package io.crmkit.jdbc.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +36,9 @@ import java.util.function.BiConsumer;
  * (blind) stored forms.
  */
 final class JdbcMergeLineage implements MergeLineage {
-  private static final ObjectMapper MAPPER = CrmJson.newMapper();
+  /** Reads decimals as written: the snapshots go through a tree, where a double would round a number attribute. */
+  private static final ObjectMapper MAPPER =
+      CrmJson.newMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final Connections connections;
   private final Tables tables;

@@ -8,6 +8,7 @@ import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
@@ -28,6 +29,7 @@ import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 import io.crmkit.testkit.CrmArbitraries;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -180,6 +182,19 @@ public abstract class MergeContract {
         .containsExactly(survivor.id(), duplicate.id());
     assertThat(dedup.mergeLineage().involving(duplicate.id())).containsExactly(merge);
     assertThat(dedup.mergeLineage().involving(survivor.id())).containsExactly(merge);
+  }
+
+  @Example
+  void theLineageKeepsDecimalAttributesDigitForDigit() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Smith", "Mary", "erp"));
+    Customer duplicate = store.customers().save(new Customer.Builder().from(person("Smith", "Mary", "shop"))
+        .putAttribute("industry", AttributeValue.number(new BigDecimal("8388608.007121568"))).build());
+
+    Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+
+    assertThat(dedup.mergeLineage().find(merge.id()).orElseThrow().records().get(1).before()).isEqualTo(duplicate);
   }
 
   @Example
