@@ -17,21 +17,18 @@ final class Contacts {
   }
 
   /**
-   * {@code changed}'s contact points with each channel that the caller left as {@code view} showed
-   * it put back to {@code current}'s values. The view masks positionally, so an untouched channel
-   * has as many points in {@code current} as in {@code changed}.
+   * {@code changed}'s contact points with each point the caller sent as {@code view} showed it put
+   * back to the stored point it stood for, channel by channel (the view masks positionally within
+   * a channel; see {@link Elements}).
    */
   static List<ContactPoint> restore(CustomerDetails current, CustomerDetails view, CustomerDetails changed) {
-    List<ContactPoint> out = new ArrayList<>();
-    Map<ContactPoint.Channel, Iterator<ContactPoint>> originals = new EnumMap<>(ContactPoint.Channel.class);
+    Map<ContactPoint.Channel, Iterator<ContactPoint>> restored = new EnumMap<>(ContactPoint.Channel.class);
     for (ContactPoint.Channel channel : ContactPoint.Channel.values()) {
-      if (of(changed, channel).equals(of(view, channel))) {
-        originals.put(channel, of(current, channel).iterator());
-      }
+      restored.put(channel, Elements.restore(of(current, channel), of(view, channel), of(changed, channel)).iterator());
     }
+    List<ContactPoint> out = new ArrayList<>();
     for (ContactPoint contact : changed.contactPoints()) {
-      Iterator<ContactPoint> original = originals.get(contact.channel());
-      out.add(original != null && original.hasNext() ? original.next() : contact);
+      out.add(restored.get(contact.channel()).next());
     }
     return out;
   }

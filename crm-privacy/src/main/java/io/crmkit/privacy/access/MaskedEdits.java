@@ -3,14 +3,15 @@ package io.crmkit.privacy.access;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a customer a caller edited from a masked view back into the change they meant. A caller
  * who may not read some categories in clear edits a masked copy; saving that copy as it is would
  * overwrite the stored values with their masks. So every part the caller left as the view showed
- * it is put back to the stored value, and only what they really changed is written (and checked
- * against their WRITE permissions).
+ * it is put back to the stored value, element by element in lists and sets, and only what they
+ * really changed is written (and checked against their WRITE permissions).
  *
  * <p>A part set to exactly its masked form counts as left alone. Parts the view withheld (gender,
  * numeric and yes/no attributes of masked categories) cannot be seen, so they stay as stored unless
@@ -37,24 +38,19 @@ final class MaskedEdits {
       out.displayName(current.displayName());
     }
     out.contactPoints(Contacts.restore(current, view, changed));
-    if (changed.addresses().equals(view.addresses())) {
-      out.addresses(current.addresses());
-    }
+    out.addresses(Elements.restore(current.addresses(), view.addresses(), changed.addresses()));
     if (changed.birthDate().equals(view.birthDate())) {
       out.birthDate(current.birthDate());
     }
     if (changed.gender().equals(view.gender())) {
       out.gender(current.gender());
     }
-    if (changed.personIdentifiers().equals(view.personIdentifiers())) {
-      out.personIdentifiers(current.personIdentifiers());
-    }
-    if (changed.organisationIdentifiers().equals(view.organisationIdentifiers())) {
-      out.organisationIdentifiers(current.organisationIdentifiers());
-    }
-    if (changed.externalReferences().equals(view.externalReferences())) {
-      out.externalReferences(current.externalReferences());
-    }
+    out.personIdentifiers(Elements.restore(List.copyOf(current.personIdentifiers()),
+        List.copyOf(view.personIdentifiers()), List.copyOf(changed.personIdentifiers())));
+    out.organisationIdentifiers(Elements.restore(List.copyOf(current.organisationIdentifiers()),
+        List.copyOf(view.organisationIdentifiers()), List.copyOf(changed.organisationIdentifiers())));
+    out.externalReferences(Elements.restore(List.copyOf(current.externalReferences()),
+        List.copyOf(view.externalReferences()), List.copyOf(changed.externalReferences())));
     out.attributes(restoreAttributes(current.attributes(), view.attributes(), changed.attributes()));
     return out.build();
   }

@@ -140,7 +140,7 @@ public final class Eraser {
       }
       dedup.ifPresent(d -> {
         for (Merge merge : mergesOf(joined)) {
-          d.mergeLineage().redact(redactor.merge(merge));
+          d.mergeLineage().redact(redactor.merge(merge, joined));
           counts.merges++;
         }
       });

@@ -5,6 +5,7 @@ import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.PersonName;
@@ -21,6 +22,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The irreversible anonymisation of one customer's data, value by value, as erasure writes it
@@ -75,13 +77,13 @@ final class Redactor {
       redacted.gender(Optional.empty());
     }
     if (personal(PersonalField.PERSON_IDENTIFIER)) {
-      redacted.personIdentifiers(java.util.Set.of());
+      redacted.personIdentifiers(Set.of());
     }
     if (personal(PersonalField.ORGANISATION_IDENTIFIER)) {
-      redacted.organisationIdentifiers(java.util.Set.of());
+      redacted.organisationIdentifiers(Set.of());
     }
     if (personal(PersonalField.EXTERNAL_REFERENCE)) {
-      redacted.externalReferences(java.util.Set.of());
+      redacted.externalReferences(Set.of());
     }
     Map<String, AttributeValue> attributes = new LinkedHashMap<>(customer.attributes());
     attributes.keySet().removeIf(key -> catalogue.attributeEntry(key).isPresent());
@@ -105,20 +107,23 @@ final class Redactor {
   }
 
   /**
-   * The merge with every record's snapshot anonymised, its blocking keys (derived from personal
-   * values) dropped and the reasons of its moved history removed; which customers, activities and
-   * history entries moved stays, so an undo still restores the (anonymised) records.
+   * The merge with the snapshots of the erased customers anonymised, their blocking keys (derived
+   * from personal values) dropped and the reasons of their moved history removed; which customers,
+   * activities and history entries moved stays, so an undo still restores the (anonymised) records.
+   * The records of customers not erased stay as they are: an undone merge joined people who are not
+   * the erased one.
    */
-  Merge merge(Merge merge) {
+  Merge merge(Merge merge, Set<CustomerId> erased) {
     return new Merge.Builder().from(merge)
-        .records(merge.records().stream().map(this::record).toList())
+        .records(merge.records().stream()
+            .map(record -> erased.contains(record.before().id()) ? record(record) : record).toList())
         .build();
   }
 
   private MergedRecord record(MergedRecord record) {
     return new MergedRecord.Builder().from(record)
         .before(customer(record.before(), record.before().updatedAt()))
-        .blockingKeys(java.util.Set.of())
+        .blockingKeys(Set.of())
         .movedHistory(record.movedHistory().stream().map(Redactor::withoutReason).toList())
         .build();
   }

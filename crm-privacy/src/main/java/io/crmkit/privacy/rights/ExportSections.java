@@ -151,7 +151,9 @@ public final class ExportSections {
         out.writeFieldName("undone");
         mapper.writeValue(out, merge.undone().orElse(null));
         out.writeFieldName("records");
-        mapper.writeValue(out, merge.records());
+        // An undone merge joined records found not to be one person: only the customer's own is theirs.
+        mapper.writeValue(out, merge.undone().isEmpty() ? merge.records() : merge.records().stream()
+            .filter(record -> record.before().id().equals(customer.id())).toList());
         out.writeEndObject();
       }
       out.writeEndArray();

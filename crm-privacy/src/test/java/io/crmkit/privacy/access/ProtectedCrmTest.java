@@ -176,6 +176,22 @@ class ProtectedCrmTest {
   }
 
   @Test
+  void addingAPhoneToAMaskedViewKeepsTheStoredPhonesAndAddressesAsTheyWere() {
+    Customer stored = fixture.customerOwnedBy("bob");
+    fixture.as("root", Role.ADMINISTRATOR);
+    Customer view = fixture.facade.get(stored.id());
+
+    fixture.facade.update(new Customer.Builder().from(view)
+        .addContactPoint(ContactPoint.phone("+8613900001111")).build());
+
+    Customer saved = fixture.crm.get(stored.id());
+    assertThat(saved.contactPoints()).startsWith(stored.contactPoints().toArray(ContactPoint[]::new))
+        .extracting(ContactPoint::value).contains("+8613900001111");
+    assertThat(saved.addresses()).isEqualTo(stored.addresses());
+    assertThat(saved.personIdentifiers()).isEqualTo(stored.personIdentifiers());
+  }
+
+  @Test
   void aChangeThatChangesNothingWritesAndAuditsNothing() {
     Customer stored = fixture.customerOwnedBy("bob");
     fixture.as("root", Role.ADMINISTRATOR);

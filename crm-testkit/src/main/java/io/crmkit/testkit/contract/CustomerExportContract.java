@@ -40,6 +40,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -89,6 +90,33 @@ public abstract class CustomerExportContract {
 
   /** The metrics extension of that technology. */
   protected abstract StoreExtension<MetricStore> metrics();
+
+  @Example
+  void anUndoneMergeExportsOnlyTheCustomersOwnRecordNotTheOtherPersons() throws IOException {
+    CrmStore store = newStore();
+    Crm crm = Crm.builder().store(store).clock(CLOCK).build();
+    PrivacyStore privacy = store.attach(privacy());
+    DedupStore dedup = store.attach(dedup());
+    Customer zhang = crm.register(NewCustomer.person("张", "伟").addContactPoint(ContactPoint.phone("+8613812345678"))
+        .build());
+    Customer namesake = crm.register(NewCustomer.person("张", "伟").addContactPoint(ContactPoint.phone("+8613987654321"))
+        .build());
+    dedup.mergeLineage().record(new Merge.Builder().id(UUID.randomUUID()).actor("steward")
+        .mergedAt(NOW.minus(2, ChronoUnit.DAYS)).goldenVersion(2)
+        .addRecord(new MergedRecord.Builder().before(zhang).build())
+        .addRecord(new MergedRecord.Builder().before(namesake).build())
+        .build().withUndone(new Merge.Undo(NOW.minus(1, ChronoUnit.DAYS), "steward", 3)));
+    CustomerExporter exporter = CustomerExporter.builder(privacy).dedup(dedup).clock(CLOCK).build();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    exporter.export(zhang.id(), "dpo", "access request", out);
+
+    JsonNode lineage = JSON.readTree(out.toByteArray()).get("mergeLineage");
+    assertThat(lineage).hasSize(1);
+    assertThat(lineage.get(0).get("records")).singleElement()
+        .satisfies(record -> assertThat(record.get("before").get("id").asText()).isEqualTo(zhang.id().toString()));
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("13987654321");
+  }
 
   @Example
   void aCustomerWithDataInEveryPortExportsEachItem() throws IOException {

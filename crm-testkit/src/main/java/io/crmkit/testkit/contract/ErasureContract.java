@@ -12,6 +12,7 @@ import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Need;
 import io.crmkit.core.customer.PostalAddress;
@@ -53,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -190,6 +192,28 @@ public abstract class ErasureContract {
           .isTrue();
     }
     assertThat(store.attach(privacy()).auditLog().verify().intact()).isTrue();
+  }
+
+  @Example
+  void erasingOneSideOfAnUndoneMergeLeavesTheOtherPersonsSnapshotAsItWas() {
+    CrmStore store = newStore();
+    List<Customer> people = CrmArbitraries.customerLists(2, 2)
+        .filter(two -> two.stream().allMatch(c -> c.kind() == CustomerKind.PERSON)).sample();
+    Customer erased = store.customers().save(people.get(0));
+    Customer other = store.customers().save(people.get(1));
+    DedupStore dedup = store.attach(dedup());
+    Merger merger = Merger.builder().store(dedup).lifecycle(store.attach(lifecycle()))
+        .clock(Clock.fixed(AT, ZoneOffset.UTC)).build();
+    UUID mergeId = merger.merge(erased.id(), List.of(other.id()), "steward").merge().id();
+    merger.unmerge(mergeId, "steward");
+    Customer otherBefore = dedup.mergeLineage().find(mergeId).orElseThrow().records().get(1).before();
+
+    Eraser.Result result = eraser(store).erase(erased.id(), "dpo", "erasure request under GDPR art. 17");
+
+    assertThat(result.erased()).containsExactly(erased.id());
+    Merge redacted = dedup.mergeLineage().find(mergeId).orElseThrow();
+    assertThat(redacted.records().get(1).before()).isEqualTo(otherBefore);
+    assertThat(redacted.records().get(0).before().displayName()).isNotEqualTo(erased.displayName());
   }
 
   @Example
