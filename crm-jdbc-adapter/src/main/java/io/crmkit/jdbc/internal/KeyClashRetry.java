@@ -4,6 +4,7 @@ import io.crmkit.core.common.DuplicateKeyException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -20,17 +21,7 @@ final class KeyClashRetry {
 
   /** Runs JDBC work that meets a clash as a unique violation ({@code SQLException}). */
   static <T> T run(Connection connection, SqlWork<T> work) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      Savepoint start = connection.setSavepoint();
-      try {
-        return work.run(connection);
-      } catch (SQLException e) {
-        if (!Dialect.isUniqueViolation(e) || attempt == ATTEMPTS) {
-          throw e;
-        }
-        connection.rollback(start);
-      }
-    }
+    return retrying(connection, work, Dialect::isUniqueViolation);
   }
 
   /**
@@ -38,12 +29,17 @@ final class KeyClashRetry {
    * its savepoint (which releases the locks it took), at most {@value #ATTEMPTS} times.
    */
   static <T> T runPastDeadlocks(Connection connection, SqlWork<T> work) throws SQLException {
+    return retrying(connection, work, Dialect::isDeadlock);
+  }
+
+  private static <T> T retrying(Connection connection, SqlWork<T> work, Predicate<SQLException> retryable)
+      throws SQLException {
     for (int attempt = 1; ; attempt++) {
       Savepoint start = connection.setSavepoint();
       try {
         return work.run(connection);
       } catch (SQLException e) {
-        if (!Dialect.isDeadlock(e) || attempt == ATTEMPTS) {
+        if (!retryable.test(e) || attempt == ATTEMPTS) {
           throw e;
         }
         connection.rollback(start);
