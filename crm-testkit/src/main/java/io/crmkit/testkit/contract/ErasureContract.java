@@ -472,9 +472,15 @@ public abstract class ErasureContract {
   }
 
   /** Long enough not to occur by chance in field names, codes and enum names. */
+  /**
+   * Long enough to be told apart from other stored text, and not one character repeated: a value
+   * such as {@code 000000000} also stands in every id of a shrunk scenario's zero UUIDs.
+   */
   private static boolean meaningful(String value) {
-    boolean ascii = value.chars().allMatch(c -> c < 0x80);
-    return ascii ? value.strip().length() >= 4 : value.strip().codePointCount(0, value.strip().length()) >= 2;
+    String stripped = value.strip();
+    boolean ascii = stripped.chars().allMatch(c -> c < 0x80);
+    boolean longEnough = ascii ? stripped.length() >= 4 : stripped.codePointCount(0, stripped.length()) >= 2;
+    return longEnough && stripped.codePoints().distinct().count() > 1;
   }
 
   /** The value as written, or as a JSON document escapes it. */
