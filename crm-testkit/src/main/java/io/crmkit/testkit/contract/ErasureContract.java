@@ -403,7 +403,10 @@ public abstract class ErasureContract {
   }
 
   private static String cut(String key) {
-    return key.length() > 200 ? key.substring(0, 200) : key;
+    if (key.length() <= 200) {
+      return key;
+    }
+    return key.substring(0, Character.isHighSurrogate(key.charAt(199)) ? 199 : 200);
   }
 
   /** What the store holds about a customer, through its ports, for comparing before and after. */
