@@ -1,0 +1,93 @@
+package io.crmkit.examples.cli;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.crmkit.io.CrmStores;
+import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.JdbcDedup;
+import io.crmkit.jdbc.JdbcDimensionCodes;
+import io.crmkit.jdbc.JdbcLifecycle;
+import io.crmkit.jdbc.JdbcMetrics;
+import io.crmkit.jdbc.JdbcPrivacy;
+import io.crmkit.jdbc.JdbcSegmentation;
+import picocli.CommandLine.Option;
+
+/**
+ * The store a command works on, shared as a picocli mixin: an embedded H2 file database in
+ * {@code ./crmkit-data} unless {@code --jdbc-url} names another (any PostgreSQL, for one). The
+ * schema is migrated on first use.
+ */
+final class StoreOptions {
+
+  /** The embedded default, relative to the working directory. */
+  static final String DEFAULT_URL = "jdbc:h2:file:./crmkit-data/crmkit";
+
+  @Option(names = "--jdbc-url", paramLabel = "URL", defaultValue = DEFAULT_URL,
+      description = "The database (default: ${DEFAULT-VALUE}, an embedded H2 file). "
+          + "For PostgreSQL: jdbc:postgresql://HOST:5432/DB.")
+  String url;
+
+  @Option(names = "--jdbc-user", paramLabel = "USER", description = "The database user (default: none for H2).")
+  String user;
+
+  @Option(names = "--jdbc-password-env", paramLabel = "VARIABLE", defaultValue = "CRMKIT_JDBC_PASSWORD",
+      description = "The environment variable holding the database password (default: ${DEFAULT-VALUE}), "
+          + "so it never appears in the process list.")
+  String passwordVariable;
+
+  /**
+   * Opens the database with every capability attached; close the result to release it.
+   *
+   * @throws CliException (failure) if the database cannot be reached
+   */
+  OpenStore open() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    String password = System.getenv(passwordVariable);
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(4);
+    config.setPoolName("crmkit");
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+      throw CliException.failure("cannot open the database " + url + ": " + rootMessage(e), e);
+    }
+    try {
+      JdbcCrmStore base = JdbcCrmStore.create(dataSource);
+      return new OpenStore(dataSource, base, CrmStores.attach(base, jdbcExtensions()));
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  /** The JDBC adapter of every capability. */
+  static CrmStores.Extensions jdbcExtensions() {
+    return new CrmStores.Extensions(JdbcLifecycle.extension(), JdbcDimensionCodes.extension(),
+        JdbcDedup.extension(), JdbcMetrics.extension(), JdbcSegmentation.extension(), JdbcPrivacy.extension());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  /** An open database: the stores over it and the pool to close. */
+  record OpenStore(HikariDataSource dataSource, JdbcCrmStore jdbc, CrmStores stores) implements AutoCloseable {
+
+    @Override
+    public void close() {
+      dataSource.close();
+    }
+  }
+}
