@@ -62,7 +62,10 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new DedupCommand(engine, ownJvm))
         .addSubcommand(new ClvCommand())
         .addSubcommand(new RfmCommand())
-        .addSubcommand(new AnonymizeCommand());
+        .addSubcommand(new AnonymizeCommand())
+        .addSubcommand(new SegmentCommand())
+        .addSubcommand(new QualityCommand())
+        .addSubcommand(new DemoCommand());
     configure(commandLine);
     return commandLine;
   }
