@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.Crm;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.ContactPoint;
+import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Gender;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PostalAddress;
@@ -85,6 +86,26 @@ class ExportCommandTest {
     assertThat(first.get("phones").asText()).matches("\\+86139\\*{4}\\d{4}");
     assertThat(first.get("display_name").asText()).startsWith("陈*").doesNotContain("客");
     assertThat(run.out()).contains("masked");
+  }
+
+  @Test
+  void anExportOverSeveralStorePagesWritesEveryCustomerExactlyOnce() throws Exception {
+    List<NewCustomer> more = new ArrayList<>();
+    for (int i = 0; i < 2_480; i++) {
+      more.add(NewCustomer.organisation("企业" + i).addExternalReference(ExternalReference.of("erp", "E" + i)).build());
+    }
+    try (StoreOptions.OpenStore open = options().open()) {
+      assertThat(Crm.builder().store(open.stores().base()).build().importer()
+          .upsertByExternalReference("erp", more).inserted()).isEqualTo(2_480);
+    }
+    Path out = dir.resolve("everyone.csv");
+    CliRun run = run("export", out.toString(), "--role", "dpo");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    List<List<String>> rows = CliRun.rows(out);
+    assertThat(rows).hasSize(2_501);
+    assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).distinct().count()).isEqualTo(2_500);
+    assertThat(run.out()).contains("Exported 2,500 customers");
   }
 
   @Test

@@ -116,9 +116,8 @@ public final class Exporter {
       }
     }
     if (rows.isEmpty()) {
-      try (RowWriter writer = RowWriter.open(settings.format(), header, out)) {
-        return new ExportResult(0, header, Optional.of(new Anonymiser.Report(Map.of(), 0, 0, 0, 0, 0, 0, 0)));
-      }
+      RowWriter.open(settings.format(), header, out).close();
+      return new ExportResult(0, header, Optional.of(new Anonymiser.Report(Map.of(), 0, 0, 0, 0, 0, 0, 0)));
     }
     Anonymiser.Result result = Anonymiser.anonymise(new Table(header, rows), anonymisation.settings());
     try (RowWriter writer = RowWriter.open(settings.format(), header, out)) {
