@@ -65,7 +65,8 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new AnonymizeCommand())
         .addSubcommand(new SegmentCommand())
         .addSubcommand(new QualityCommand())
-        .addSubcommand(new DemoCommand());
+        .addSubcommand(new DemoCommand())
+        .addSubcommand(new ExportCommand());
     configure(commandLine);
     return commandLine;
   }
