@@ -58,6 +58,13 @@ abstract class Dialect {
   /** Whether custom attributes are also written to the {@code customer_attribute} side table. */
   abstract boolean attributesInSideTable();
 
+  /**
+   * The query of which references of one system are held and by whom: parameter 1 the reference
+   * ids as an array, parameter 2 the system; columns {@code ref_id, customer_id}. Each dialect's
+   * form is the one its planner answers with a primary-key lookup per id.
+   */
+  abstract String referenceHoldersSql(String table);
+
   /** Appends a condition that the customer {@code alias} has attribute {@code name} equal to {@code value}. */
   abstract void attributeEquals(SqlBuilder sql, String alias, Tables tables, CustomerCodec codec,
       String name, AttributeValue value);

@@ -43,6 +43,16 @@ final class H2Dialect extends Dialect {
         .append(" ON ").append(alias).append(".customer_id = ids.id WHERE TRUE");
   }
 
+  /**
+   * A join with the ids as a table: H2 answers {@code ref_system = ? AND ref_id = ANY(?)} with
+   * the first key column only, reading every reference of the system for each lookup.
+   */
+  @Override
+  String referenceHoldersSql(String table) {
+    return "SELECT r.ref_id, r.customer_id FROM UNNEST(?) AS ids(ref_id) JOIN " + table
+        + " r ON r.ref_system = ? AND r.ref_id = ids.ref_id";
+  }
+
   @Override
   boolean attributesInSideTable() {
     return true;

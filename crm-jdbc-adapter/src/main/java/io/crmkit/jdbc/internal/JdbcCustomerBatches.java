@@ -77,7 +77,7 @@ final class JdbcCustomerBatches implements CustomerBatches {
     return connections.read("look up " + references.size() + " external references", connection -> {
       Map<ExternalReference, CustomerId> held = new HashMap<>();
       for (Map.Entry<String, List<String>> system : bySystem.entrySet()) {
-        ReferenceLookup.holders(connection, tables, system.getKey(), system.getValue()).forEach((id, holder) ->
+        ReferenceLookup.holders(connection, tables, dialect, system.getKey(), system.getValue()).forEach((id, holder) ->
             held.put(ExternalReference.of(system.getKey(), id), CustomerId.of(holder)));
       }
       return held;

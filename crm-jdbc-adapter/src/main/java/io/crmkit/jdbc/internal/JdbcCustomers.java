@@ -195,7 +195,8 @@ final class JdbcCustomers implements Customers {
       }
     }
     for (Map.Entry<String, Map<String, UUID>> system : bySystem.entrySet()) {
-      Map<String, UUID> holders = ReferenceLookup.holders(connection, tables, system.getKey(), system.getValue().keySet());
+      Map<String, UUID> holders =
+          ReferenceLookup.holders(connection, tables, dialect, system.getKey(), system.getValue().keySet());
       for (Map.Entry<String, UUID> held : holders.entrySet()) {
         UUID wanted = system.getValue().get(held.getKey());
         if (!held.getValue().equals(wanted)) {

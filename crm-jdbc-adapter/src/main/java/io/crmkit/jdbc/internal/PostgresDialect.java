@@ -44,6 +44,12 @@ final class PostgresDialect extends Dialect {
         .append(".customer_id = ANY(").param(ids).append(")");
   }
 
+  /** {@code = ANY(?)}, an index condition on both key columns here. */
+  @Override
+  String referenceHoldersSql(String table) {
+    return "SELECT ref_id, customer_id FROM " + table + " WHERE ref_id = ANY(?) AND ref_system = ?";
+  }
+
   @Override
   boolean attributesInSideTable() {
     return false;

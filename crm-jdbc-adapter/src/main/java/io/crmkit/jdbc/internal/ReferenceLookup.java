@@ -22,17 +22,16 @@ final class ReferenceLookup {
   private ReferenceLookup() {}
 
   /** Which of {@code ids} (references in {@code system}) are held, and by which customer. */
-  static Map<String, UUID> holders(Connection connection, Tables tables, String system, Collection<String> ids)
-      throws SQLException {
+  static Map<String, UUID> holders(Connection connection, Tables tables, Dialect dialect, String system,
+      Collection<String> ids) throws SQLException {
     Map<String, UUID> found = new HashMap<>();
     List<String> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      try (PreparedStatement select = connection.prepareStatement("SELECT ref_id, customer_id FROM "
-          + tables.externalRef() + " WHERE ref_system = ? AND ref_id = ANY(?)")) {
-        select.setString(1, system);
+      try (PreparedStatement select = connection.prepareStatement(dialect.referenceHoldersSql(tables.externalRef()))) {
         Array array = connection.createArrayOf("VARCHAR", chunk.toArray());
-        select.setArray(2, array);
+        select.setArray(1, array);
+        select.setString(2, system);
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
             found.put(rs.getString(1), rs.getObject(2, UUID.class));
