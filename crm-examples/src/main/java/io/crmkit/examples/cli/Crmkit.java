@@ -62,7 +62,8 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new DedupCommand(engine, ownJvm))
         .addSubcommand(new ClvCommand())
         .addSubcommand(new RfmCommand())
-        .addSubcommand(new AnonymizeCommand());
+        .addSubcommand(new AnonymizeCommand())
+        .addSubcommand(new ImportCommand());
     configure(commandLine);
     return commandLine;
   }

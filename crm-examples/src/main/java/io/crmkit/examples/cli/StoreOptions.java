@@ -9,8 +9,11 @@ import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.JdbcMetrics;
+import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
+import io.crmkit.privacy.PrivacyEvent;
+import io.crmkit.segmentation.SegmentationEvent;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,12 +63,21 @@ final class StoreOptions {
       throw CliException.failure("cannot open the database " + url + ": " + rootMessage(e), e);
     }
     try {
-      JdbcCrmStore base = JdbcCrmStore.create(dataSource);
+      JdbcCrmStore base = JdbcCrmStore.create(dataSource, jdbcOptions());
       return new OpenStore(dataSource, base, CrmStores.attach(base, jdbcExtensions()));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
+  }
+
+  /**
+   * Options whose outbox carries the events of every capability (merges, tier changes, consent
+   * changes): a store without them refuses the dedup extension, which publishes merges.
+   */
+  static JdbcOptions jdbcOptions() {
+    return JdbcDedup.options(JdbcOptions.builder().eventFamilies(SegmentationEvent.FAMILY, PrivacyEvent.FAMILY))
+        .build();
   }
 
   /** The JDBC adapter of every capability. */

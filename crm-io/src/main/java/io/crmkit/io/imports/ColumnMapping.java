@@ -118,6 +118,51 @@ public final class ColumnMapping {
     }
   }
 
+  /**
+   * A mapping by name: every column of {@code source} (its CSV header, or the members of its first
+   * JSON object) named like a field, ignoring case, {@code _} and {@code -} ({@code full_name} is
+   * {@code fullName}, {@code birth_date} {@code birthDate}), is mapped to it; {@code phone},
+   * {@code email} and {@code tag} columns are split at {@code ;}, so one cell may hold several.
+   *
+   * @throws IllegalArgumentException if no column is named like a field, listing the columns
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static ColumnMapping byName(ImportSource source, UnknownColumns unknownColumns) {
+    Require.notNull(source, "source");
+    Require.notNull(unknownColumns, "unknownColumns");
+    List<String> header;
+    try (RowReader reader = RowReader.open(source)) {
+      if (reader.hasNext()) {
+        reader.next();
+      }
+      header = reader.columns();
+    } catch (IOException e) {
+      throw new UncheckedIOException(source.file() + " cannot be read: " + e.getMessage(), e);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    FIELDS.forEach(field -> fields.put(folded(field), field));
+    Builder builder = builder().unknownColumns(unknownColumns);
+    boolean any = false;
+    for (String column : header) {
+      String field = fields.get(folded(column));
+      if (field != null) {
+        any = true;
+        if (field.equals("phone") || field.equals("email") || field.equals("tag")) {
+          builder.column(column, field, "split:;");
+        } else {
+          builder.column(column, field);
+        }
+      }
+    }
+    Require.argument(any, "no column is named like a field (%s); give a mapping. The columns are %s",
+        String.join(", ", FIELDS.stream().sorted().toList()), header);
+    return builder.build();
+  }
+
+  private static String folded(String name) {
+    return name.strip().replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+  }
+
   /** The mapping file's members, as Jackson reads them. */
   record MappingFile(List<ColumnEntry> columns, String unknownColumns, String phoneRegion, String country) {
     ColumnMapping toMapping() {
