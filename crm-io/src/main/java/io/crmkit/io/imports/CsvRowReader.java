@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -133,8 +132,6 @@ final class CsvRowReader implements RowReader {
           + " (" + rootMessage(e) + "); the rows after it cannot be told apart and were not read"));
       done = true;
       return null;
-    } catch (UncheckedIOException e) {
-      throw e;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.crmkit.io.imports;
 
 import io.crmkit.core.common.Require;
+import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dedup.match.MatchModel;
 import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.io.CrmStores;
@@ -139,7 +140,7 @@ public final class FileImport {
   private void reportUnknownColumns(RowAssembler assembler, List<String> columns, long resumeAfter, ProblemLog log) {
     if (mapping.unknownColumns() == ColumnMapping.UnknownColumns.REPORT && resumeAfter == 0) {
       for (String column : assembler.unknownColumns(columns)) {
-        log.add(new RowProblem(0, 0, column, "unmapped-column", "the mapping does not name this column; its values"
+        log.add(new RowProblem(0, 0, column, ImportReport.UNMAPPED_COLUMN, "the mapping does not name this column; its values"
             + " were not imported", RowProblem.Outcome.FILE));
       }
     }
@@ -163,7 +164,7 @@ public final class FileImport {
   }
 
   /** One row on its way to the store: as read, the customer it became (if it could), its problems so far. */
-  record Assembled(SourceRow row, Optional<io.crmkit.core.customer.NewCustomer> customer, List<RowProblem> problems) {}
+  record Assembled(SourceRow row, Optional<NewCustomer> customer, List<RowProblem> problems) {}
 
   /** Told after each committed batch: for progress bars. */
   @FunctionalInterface

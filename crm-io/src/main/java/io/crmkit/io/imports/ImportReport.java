@@ -9,8 +9,8 @@ import java.util.List;
  * @param importId the import's id (the checkpoint's key)
  * @param resumedAfterRow the last row an earlier run committed, 0 for a run from the start
  * @param totals the counts over the whole file, earlier runs' committed batches included
- * @param problems the first {@value #KEPT_PROBLEMS} problems of this run in row order (the report
- *     files hold all of them)
+ * @param problems the first {@value #KEPT_PROBLEMS} problems of this run, and every problem of the
+ *     file as a whole (the report files hold all of them)
  * @param problemCount how many problems this run found
  * @param finished whether every row of the file has now been processed
  */
@@ -29,8 +29,15 @@ public record ImportReport(String importId, long resumedAfterRow, ImportTotals t
     Require.atLeast(problemCount, problems.size(), "problemCount");
   }
 
-  /** Whether every row was written (or already up to date) and the file had nothing wrong. */
+  /** The rule of a column the mapping does not name: reported, but nothing went wrong. */
+  public static final String UNMAPPED_COLUMN = "unmapped-column";
+
+  /**
+   * Whether every row was written (or already up to date) and the file had nothing wrong (a column
+   * left unmapped is not wrong; a dropped value or a queued row is not either).
+   */
   public boolean allGood() {
-    return totals.rejected() == 0 && problems.stream().noneMatch(p -> p.outcome() == RowProblem.Outcome.FILE);
+    return totals.rejected() == 0 && problems.stream()
+        .noneMatch(p -> p.outcome() == RowProblem.Outcome.FILE && !p.rule().equals(UNMAPPED_COLUMN));
   }
 }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The problems of one run: the first {@link ImportReport#KEPT_PROBLEMS} kept for the report, and
+ * The problems of one run: the first {@link ImportReport#KEPT_PROBLEMS} (and every file problem) kept for the report, and
  * every one streamed to the report files as it is found (CSV: {@code row,line,column,outcome,rule,message};
  * JSON: the import id, the problems and, at the end, the totals), so memory stays constant however
  * many rows are bad. Never a row's value: it may be personal data.
@@ -58,7 +58,7 @@ final class ProblemLog implements Closeable {
 
   void add(RowProblem problem) {
     count++;
-    if (kept.size() < ImportReport.KEPT_PROBLEMS) {
+    if (kept.size() < ImportReport.KEPT_PROBLEMS || problem.outcome() == RowProblem.Outcome.FILE) {
       kept.add(problem);
     }
     if (csv == null) {
@@ -75,9 +75,8 @@ final class ProblemLog implements Closeable {
       json.writeStringField("rule", problem.rule());
       json.writeStringField("message", problem.message());
       json.writeEndObject();
-    } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException("the import report cannot be written: " + e.getMessage(),
-          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the import report cannot be written: " + e.getMessage(), e);
     }
   }
 

@@ -21,6 +21,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -210,9 +211,9 @@ final class RowAssembler {
     if (words.length > 1 && standardFamily.isPresent()) {
       int familyWords = standardFamily.get().split("\\s+").length;
       int cut = Math.max(0, words.length - familyWords);
-      String given2 = String.join(" ", java.util.Arrays.copyOfRange(words, 0, cut));
-      String family2 = String.join(" ", java.util.Arrays.copyOfRange(words, cut, words.length));
-      return PersonName.of(family2, given2.isEmpty() ? null : given2);
+      String givenWritten = String.join(" ", Arrays.copyOfRange(words, 0, cut));
+      String familyWritten = String.join(" ", Arrays.copyOfRange(words, cut, words.length));
+      return PersonName.of(familyWritten, givenWritten.isEmpty() ? null : givenWritten);
     }
     if (words.length == 1 && standardFamily.isPresent() && standardGiven.isPresent()
         && written.codePointCount(0, written.length()) > standardFamily.get().codePointCount(0,

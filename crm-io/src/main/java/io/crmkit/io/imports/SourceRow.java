@@ -1,5 +1,7 @@
 package io.crmkit.io.imports;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  */
 record SourceRow(long row, long line, Map<String, String> values, List<RowProblem> problems) {
   SourceRow {
-    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     problems = List.copyOf(problems);
   }
 
