@@ -101,7 +101,8 @@ public final class FileImportBenchmark {
       }
     }
     System.out.println();
-    System.out.println("| database | variant | rows | seconds | rows/s | heap used, highest sample | heap pools' peak |");
+    System.out.println("| database | variant | rows | seconds | rows/s | heap used, highest sample"
+        + " | heap pools' peak |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|");
     lines.forEach(System.out::println);
   }

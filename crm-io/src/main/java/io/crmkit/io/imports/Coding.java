@@ -31,7 +31,8 @@ final class Coding {
     Customer candidate = new Customer.Builder().from(record).id(PLACEHOLDER).version(0).createdAt(EPOCH)
         .updatedAt(EPOCH).build();
     return classifier.classify(candidate).update()
-        .map(update -> (NewCustomer) new NewCustomer.Builder().from(record).putAllDimensionCodes(update.codes()).build())
+        .map(update -> (NewCustomer) new NewCustomer.Builder().from(record).putAllDimensionCodes(update.codes())
+            .build())
         .orElse(record);
   }
 }

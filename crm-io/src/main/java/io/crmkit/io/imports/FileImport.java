@@ -140,8 +140,8 @@ public final class FileImport {
   private void reportUnknownColumns(RowAssembler assembler, List<String> columns, long resumeAfter, ProblemLog log) {
     if (mapping.unknownColumns() == ColumnMapping.UnknownColumns.REPORT && resumeAfter == 0) {
       for (String column : assembler.unknownColumns(columns)) {
-        log.add(new RowProblem(0, 0, column, ImportReport.UNMAPPED_COLUMN, "the mapping does not name this column; its values"
-            + " were not imported", RowProblem.Outcome.FILE));
+        log.add(new RowProblem(0, 0, column, ImportReport.UNMAPPED_COLUMN,
+            "the mapping does not name this column; its values were not imported", RowProblem.Outcome.FILE));
       }
     }
   }

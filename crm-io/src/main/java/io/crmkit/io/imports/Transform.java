@@ -132,7 +132,8 @@ record Transform(String spec, Kind kind, String argument, DateTimeFormatter date
 
   private static DateTimeFormatter formatter(String spec, String pattern) {
     try {
-      return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("transform '" + spec + "' has a malformed date pattern: " + e.getMessage(), e);
     }
