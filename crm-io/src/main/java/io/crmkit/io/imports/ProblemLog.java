@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * The problems of one run: the first {@link ImportReport#KEPT_PROBLEMS} (and every file problem)
- * kept for the report, and every one streamed to the report files as it is found (CSV: {@code row,line,column,outcome,rule,message};
- * JSON: the import id, the problems and, at the end, the totals), so memory stays constant however
- * many rows are bad. Never a row's value: it may be personal data.
+ * kept for the report, and every one streamed to the report files as it is found (CSV:
+ * {@code row,line,column,outcome,rule,message}; JSON: the import id, the problems and, at the end,
+ * the totals), so memory stays constant however many rows are bad. Never a row's value: it may be personal data.
  */
 final class ProblemLog implements Closeable {
   static final List<String> CSV_HEADER = List.of("row", "line", "column", "outcome", "rule", "message");
