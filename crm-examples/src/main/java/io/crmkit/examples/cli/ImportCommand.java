@@ -100,7 +100,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--unknown-columns", paramLabel = "WHAT", defaultValue = "report",
       description = "Columns the mapping does not name: attributes (custom attributes), report or ignore "
-          + "(default: ${DEFAULT-VALUE}; a mapping file's own setting wins).")
+          + "(default: ${DEFAULT-VALUE}; with --mapping, the file's unknownColumns decides).")
   private String unknownColumns;
 
   @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "1000",
