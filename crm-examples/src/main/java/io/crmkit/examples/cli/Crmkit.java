@@ -66,7 +66,8 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new SegmentCommand())
         .addSubcommand(new QualityCommand())
         .addSubcommand(new DemoCommand())
-        .addSubcommand(new ExportCommand());
+        .addSubcommand(new ExportCommand())
+        .addSubcommand(new ImportCommand());
     configure(commandLine);
     return commandLine;
   }

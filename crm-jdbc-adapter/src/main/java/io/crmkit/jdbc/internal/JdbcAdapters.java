@@ -20,6 +20,7 @@ import io.crmkit.core.lifecycle.ChurnSignals;
 import io.crmkit.core.lifecycle.LifecycleHistory;
 import io.crmkit.core.metric.CustomerMetrics;
 import io.crmkit.core.protection.FieldProtection;
+import io.crmkit.io.imports.ImportCheckpoints;
 import io.crmkit.privacy.audit.AuditLog;
 import io.crmkit.privacy.consent.Consents;
 import io.crmkit.privacy.crypto.ProtectionKeys;
@@ -281,6 +282,14 @@ public final class JdbcAdapters {
   public CustomerMetrics customerMetrics() {
     metricsAttached.set(true);
     return new JdbcCustomerMetrics(connections, tables, dialect);
+  }
+
+  /**
+   * crm-io's {@link ImportCheckpoints} over the {@code import_checkpoint} table (needs crm-io, an
+   * optional dependency of this module, on the class path).
+   */
+  public ImportCheckpoints importCheckpoints() {
+    return new JdbcImportCheckpoints(connections, tables, dialect);
   }
 
   /**

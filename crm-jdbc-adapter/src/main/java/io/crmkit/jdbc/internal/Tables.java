@@ -117,6 +117,10 @@ final class Tables {
     return name("segment_definition");
   }
 
+  public String importCheckpoint() {
+    return name("import_checkpoint");
+  }
+
   public String auditLog() {
     return name("audit_log");
   }

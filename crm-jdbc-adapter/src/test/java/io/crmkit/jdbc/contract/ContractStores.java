@@ -7,6 +7,7 @@ import io.crmkit.core.store.CrmStore;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
+import io.crmkit.jdbc.JdbcImports;
 import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.JdbcOptions;
@@ -32,7 +33,7 @@ final class ContractStores {
       "crm_code_sequence", "crm_code_request", "crm_lifecycle_history", "crm_churn_signal", "crm_merge_member",
       "crm_merge_lineage", "crm_review_pair", "crm_blocking_key", "crm_customer_metric",
       "crm_segment_definition", "crm_audit_log", "crm_consent_entry", "crm_pseudonym_key",
-      "crm_protection_key");
+      "crm_protection_key", "crm_import_checkpoint");
 
   /** Options that carry the dedup events (merges) and the privacy events (consent changes) through the outbox. */
   private static final JdbcOptions OPTIONS =
@@ -102,6 +103,7 @@ final class ContractStores {
     store.attach(JdbcMetrics.extension());
     store.attach(JdbcSegmentation.extension());
     store.attach(JdbcPrivacy.extension());
+    store.attach(JdbcImports.extension());
     return store;
   }
 

@@ -29,6 +29,7 @@ import io.crmkit.core.lifecycle.ChurnSignal;
 import io.crmkit.core.lifecycle.HistoryEntry;
 import io.crmkit.core.lifecycle.Trigger;
 import io.crmkit.core.protection.ProtectedField;
+import io.crmkit.io.imports.ImportCheckpoint;
 import io.crmkit.privacy.audit.AuditAction;
 import io.crmkit.privacy.audit.AuditEntry;
 import io.crmkit.privacy.audit.AuditRecord;
@@ -178,7 +179,10 @@ class ColumnSizesTest {
       entry("consent_entry.actor", model("ConsentEntry.MAX_ACTOR_LENGTH", ConsentEntry.MAX_ACTOR_LENGTH)),
       entry("pseudonym_key.key_name", model("PseudonymKey.MAX_NAME_LENGTH", PseudonymKey.MAX_NAME_LENGTH)),
       entry("protection_key.field_name", names(ProtectedField.class)),
-      entry("protection_key.key_purpose", names(KeyPurpose.class)));
+      entry("protection_key.key_purpose", names(KeyPurpose.class)),
+      entry("import_checkpoint.import_id", model("ImportCheckpoint.MAX_ID_LENGTH", ImportCheckpoint.MAX_ID_LENGTH)),
+      entry("import_checkpoint.source", model("ImportCheckpoint.MAX_SOURCE_LENGTH",
+          ImportCheckpoint.MAX_SOURCE_LENGTH)));
 
   /** What a column of a given size must hold. */
   private sealed interface Limit {
@@ -239,7 +243,7 @@ class ColumnSizesTest {
       }
     }
 
-    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(22);
+    assertThat(columns.stream().map(Column::migration).distinct()).as("migrations read").hasSize(24);
     assertThat(problems).isEmpty();
   }
 

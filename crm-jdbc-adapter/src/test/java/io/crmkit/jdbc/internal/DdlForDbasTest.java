@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
+import io.crmkit.jdbc.JdbcImports;
 import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.JdbcOptions;
@@ -44,13 +45,13 @@ class DdlForDbasTest {
   private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
   private static final List<String> CAPABILITIES = List.of(Migrations.BASE, "dimension_codes", "lifecycle", "dedup",
-      "metric", "segmentation", "privacy");
+      "metric", "segmentation", "privacy", "imports");
 
   @ParameterizedTest
   @CsvSource({"base, h2", "base, postgresql", "dimension_codes, h2", "dimension_codes, postgresql",
       "lifecycle, h2", "lifecycle, postgresql", "dedup, h2", "dedup, postgresql", "metric, h2",
       "metric, postgresql", "segmentation, h2", "segmentation, postgresql",
-      "privacy, h2", "privacy, postgresql"})
+      "privacy, h2", "privacy, postgresql", "imports, h2", "imports, postgresql"})
   void theDbaDdlOfEachCapabilityIsExactlyWhatFlywayApplies(String capability, String dialect) throws Exception {
     StringBuilder rendered = new StringBuilder();
     for (Path migration : migrations(capability, dialect)) {
@@ -97,6 +98,7 @@ class DdlForDbasTest {
         TestCustomers.fullPerson(1).id(), Purpose.MARKETING_EMAIL, ConsentSource.IN_PERSON, "paper-form-7",
         Instant.parse("2026-01-01T00:00:00Z"), "dba")).sequence()).isEqualTo(1);
     assertThat(store.attach(JdbcPrivacy.extension()).pseudonymKeys().all()).isEmpty();
+    assertThat(store.attach(JdbcImports.extension()).checkpoints().find("dba")).isEmpty();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM crm_customer_tag")) {
       rs.next();

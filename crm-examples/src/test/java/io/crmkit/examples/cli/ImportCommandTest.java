@@ -1,0 +1,121 @@
+package io.crmkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.ExternalReference;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+  @TempDir
+  Path dir;
+
+  private String url() {
+    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+  }
+
+  private CliRun crmkit(String... args) {
+    return CliRun.execute(new ExactKeyEngine(), args);
+  }
+
+  private long stored(String url, String system, String... ids) {
+    StoreOptions options = new StoreOptions();
+    options.url = url;
+    options.passwordVariable = "CRMKIT_TEST_NO_PASSWORD";
+    try (StoreOptions.OpenStore open = options.open()) {
+      long found = 0;
+      for (String id : ids) {
+        if (open.stores().base().customers().findByExternalReference(ExternalReference.of(system, id)).isPresent()) {
+          found++;
+        }
+      }
+      return ids.length == 0 ? open.stores().base().customers().count(Criteria.all()) : found;
+    }
+  }
+
+  @Test
+  void importsAFileMappedByColumnNamesPrintsTheSummaryAndExitsZero() throws IOException {
+    Path file = dir.resolve("customers.csv");
+    Files.writeString(file, "id,full_name,phone,email,city,district\n"
+        + "C-1,张伟,13812345678;+8613900001111,zw@example.com,北京市,朝阳区\n"
+        + "C-2,Mary van der Berg,+14155550100,mary@example.com,,\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--source", "erp");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("read", "inserted").containsPattern("inserted\\s+2");
+    assertThat(stored(url(), "erp", "C-1", "C-2")).isEqualTo(2);
+    assertThat(dir.resolve("customers.import-report.csv")).exists();
+    assertThat(dir.resolve("customers.import-report.json")).exists();
+  }
+
+  @Test
+  void rejectedRowsGiveExitCodeOneTheirReportAndEveryGoodRowIsKept() throws IOException {
+    Path file = dir.resolve("bad.csv");
+    Files.writeString(file, "id,full_name\nB-1,Ann Lee\nB-2,Bob,extra\nB-3,Cy Wu\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--match", "none");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.out()).containsPattern("rejected\\s+1");
+    assertThat(stored(url(), "import", "B-1", "B-3")).isEqualTo(2);
+    assertThat(CliRun.rows(dir.resolve("bad.import-report.csv"))).containsExactly(
+        java.util.List.of("row", "line", "column", "outcome", "rule", "message"),
+        java.util.List.of("2", "3", "", "REJECTED", "wrong-column-count", "the row has 3 fields, the header 2"));
+  }
+
+  @Test
+  void aSecondRunOfAFinishedImportChangesNothing() throws IOException {
+    Path file = dir.resolve("people.csv");
+    Files.writeString(file, "id,full_name\nP-1,Ann Lee\nP-2,Bo Chen\n");
+    crmkit("import", file.toString(), "--jdbc-url", url());
+
+    CliRun again = crmkit("import", file.toString(), "--jdbc-url", url());
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("resumed after row 2").containsPattern("inserted\\s+2");
+    assertThat(stored(url(), "import")).isEqualTo(2);
+  }
+
+  @Test
+  void readsGbkWithAMappingFileAndAnotherDelimiterWithoutAHeader() throws IOException {
+    Path file = dir.resolve("gbk.csv");
+    Files.write(file, "G-1;王芳;广州市\n".getBytes(Charset.forName("GBK")));
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, "columns:\n  - {column: '1', field: id}\n  - {column: '2', field: fullName}\n"
+        + "  - {column: '3', field: city}\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString(),
+        "--encoding", "GBK", "--delimiter", ";", "--no-header", "--source", "erp", "--match", "none");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(stored(url(), "erp", "G-1")).isEqualTo(1);
+  }
+
+  @Test
+  void aMappingNamingAMissingColumnIsAUsageError() throws IOException {
+    Path file = dir.resolve("people.csv");
+    Files.writeString(file, "id,full_name\nP-1,Ann Lee\n");
+    Path mapping = dir.resolve("mapping.json");
+    Files.writeString(mapping, "{\"columns\":[{\"column\":\"surname\",\"field\":\"familyName\"}]}");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("surname", "full_name");
+  }
+
+  @Test
+  void aMissingFileIsBadInputAndHelpShowsAnExample() {
+    assertThat(crmkit("import", dir.resolve("nope.csv").toString(), "--jdbc-url", url()).exitCode())
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    CliRun help = crmkit("import", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Examples:", "crmkit import customers.csv --mapping", "--match");
+  }
+}

@@ -1,0 +1,177 @@
+package io.crmkit.io.imports;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * CSV rows through FastCSV: each record with the line it starts on, blank lines skipped, a row
+ * wider or narrower than the header a {@code wrong-column-count} problem, a field with bytes the
+ * encoding cannot decode an {@code undecodable} problem naming its column, and broken quoting
+ * (after which the parser cannot resume) a file problem at the line where it was found.
+ */
+final class CsvRowReader implements RowReader {
+  private final CsvReader<CsvRecord> csv;
+  private final Iterator<CsvRecord> records;
+  private final boolean header;
+  private final List<RowProblem> fileProblems = new ArrayList<>();
+  private List<String> columns = List.of();
+  private SourceRow next;
+  private long row;
+  private long lastLine;
+  private boolean done;
+
+  private CsvRowReader(CsvReader<CsvRecord> csv, boolean header) {
+    this.csv = csv;
+    this.records = csv.iterator();
+    this.header = header;
+  }
+
+  static CsvRowReader open(ImportSource source) throws IOException {
+    CsvReader<CsvRecord> csv = CsvReader.builder()
+        .fieldSeparator(source.delimiter())
+        .quoteCharacter('"')
+        .skipEmptyLines(true)
+        .allowUnclosedQuote(false)
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .ofCsvRecord(StrictText.open(source.file(), source.encoding()));
+    CsvRowReader reader = new CsvRowReader(csv, source.header());
+    reader.readHeader();
+    return reader;
+  }
+
+  private void readHeader() {
+    if (!header) {
+      return;
+    }
+    CsvRecord first = nextRecord();
+    if (first == null) {
+      if (fileProblems.isEmpty()) {
+        fileProblems.add(RowProblem.ofFile(0, "empty-file", "the file is empty: no header and no rows"));
+      }
+      done = true;
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < first.getFieldCount(); i++) {
+      String name = first.getField(i).strip();
+      if (StrictText.undecodable(name)) {
+        throw new IllegalArgumentException("the header has bytes that are not valid in the declared encoding (line "
+            + first.getStartingLineNumber() + "); declare the file's encoding");
+      }
+      if (name.isEmpty()) {
+        name = String.valueOf(i + 1);
+      }
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException("the header names column '" + name + "' twice (line "
+            + first.getStartingLineNumber() + ")");
+      }
+      names.add(name);
+    }
+    columns = List.copyOf(names);
+  }
+
+  @Override
+  public List<String> columns() {
+    return columns;
+  }
+
+  @Override
+  public List<RowProblem> fileProblems() {
+    return List.copyOf(fileProblems);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !done) {
+      CsvRecord record = nextRecord();
+      if (record == null) {
+        done = true;
+        if (row == 0 && fileProblems.isEmpty()) {
+          fileProblems.add(header ? RowProblem.ofFile(lastLine, "no-rows", "the file has a header but no data rows")
+              : RowProblem.ofFile(0, "empty-file", "the file is empty: no rows"));
+        }
+      } else {
+        next = toRow(record);
+      }
+    }
+    return next != null;
+  }
+
+  @Override
+  public SourceRow next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    SourceRow row = next;
+    next = null;
+    return row;
+  }
+
+  private CsvRecord nextRecord() {
+    try {
+      if (!records.hasNext()) {
+        return null;
+      }
+      CsvRecord record = records.next();
+      lastLine = record.getStartingLineNumber();
+      return record;
+    } catch (CsvParseException e) {
+      fileProblems.add(RowProblem.ofFile(lastLine + 1, "csv-syntax", "broken quoting after line " + lastLine
+          + " (" + rootMessage(e) + "); the rows after it cannot be told apart and were not read"));
+      done = true;
+      return null;
+    }
+  }
+
+  private SourceRow toRow(CsvRecord record) {
+    row++;
+    long line = record.getStartingLineNumber();
+    if (!header && columns.isEmpty()) {
+      List<String> numbers = new ArrayList<>();
+      for (int i = 1; i <= record.getFieldCount(); i++) {
+        numbers.add(String.valueOf(i));
+      }
+      columns = List.copyOf(numbers);
+    }
+    List<RowProblem> problems = new ArrayList<>();
+    if (record.getFieldCount() != columns.size()) {
+      problems.add(RowProblem.rejected(row, line, "", "wrong-column-count", "the row has " + record.getFieldCount()
+          + " fields, the " + (header ? "header" : "first row") + " " + columns.size()));
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < Math.min(columns.size(), record.getFieldCount()); i++) {
+      String value = record.getField(i);
+      if (StrictText.undecodable(value)) {
+        problems.add(RowProblem.rejected(row, line, columns.get(i), "undecodable",
+            "bytes that are not valid in the file's encoding; declare the encoding the file was written in"));
+      }
+      values.put(columns.get(i), value);
+    }
+    return new SourceRow(row, line, values, problems);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  @Override
+  public void close() throws IOException {
+    csv.close();
+  }
+}

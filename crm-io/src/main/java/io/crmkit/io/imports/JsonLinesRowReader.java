@@ -1,0 +1,155 @@
+package io.crmkit.io.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * JSON Lines rows: each non-blank line one JSON object whose members are the row's columns.
+ * Strings, numbers and booleans are values as written, null is no value, an array of such values
+ * is one value per element joined by {@code ;} (the list separator of the CSV files); a nested
+ * object, or a line that is not a JSON object, is a problem of its row. The columns are the member
+ * names in order of first appearance.
+ */
+final class JsonLinesRowReader implements RowReader {
+  static final String LIST_SEPARATOR = ";";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final BufferedReader lines;
+  private final Set<String> columns = new LinkedHashSet<>();
+  private final List<RowProblem> fileProblems = new ArrayList<>();
+  private SourceRow next;
+  private long row;
+  private long line;
+  private boolean done;
+
+  private JsonLinesRowReader(BufferedReader lines) {
+    this.lines = lines;
+  }
+
+  static JsonLinesRowReader open(ImportSource source) throws IOException {
+    return new JsonLinesRowReader(new BufferedReader(StrictText.open(source.file(), source.encoding()), 1 << 16));
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.copyOf(columns);
+  }
+
+  @Override
+  public List<RowProblem> fileProblems() {
+    return List.copyOf(fileProblems);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !done) {
+      String text = readLine();
+      while (text != null && text.isBlank()) {
+        text = readLine();
+      }
+      if (text == null) {
+        done = true;
+        if (row == 0) {
+          fileProblems.add(RowProblem.ofFile(0, "empty-file", "the file is empty: no rows"));
+        }
+      } else {
+        next = toRow(text);
+      }
+    }
+    return next != null;
+  }
+
+  @Override
+  public SourceRow next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    SourceRow row = next;
+    next = null;
+    return row;
+  }
+
+  private String readLine() {
+    try {
+      String text = lines.readLine();
+      if (text != null) {
+        line++;
+      }
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading line " + (line + 1) + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private SourceRow toRow(String text) {
+    row++;
+    List<RowProblem> problems = new ArrayList<>();
+    Map<String, String> values = new LinkedHashMap<>();
+    if (StrictText.undecodable(text)) {
+      problems.add(RowProblem.rejected(row, line, "", "undecodable",
+          "bytes that are not valid in the file's encoding; declare the encoding the file was written in"));
+      return new SourceRow(row, line, values, problems);
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      problems.add(RowProblem.rejected(row, line, "", "json-syntax", "not valid JSON: " + e.getOriginalMessage()));
+      return new SourceRow(row, line, values, problems);
+    }
+    if (node == null || !node.isObject()) {
+      problems.add(RowProblem.rejected(row, line, "", "json-not-object", "the line is not a JSON object"));
+      return new SourceRow(row, line, values, problems);
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      columns.add(field.getKey());
+      JsonNode value = field.getValue();
+      if (value.isNull()) {
+        continue;
+      }
+      if (value.isValueNode()) {
+        values.put(field.getKey(), value.asText());
+      } else if (value.isArray() && allValues(value)) {
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> {
+          if (!item.isNull()) {
+            items.add(item.asText());
+          }
+        });
+        values.put(field.getKey(), String.join(LIST_SEPARATOR, items));
+      } else {
+        problems.add(RowProblem.rejected(row, line, field.getKey(), "json-nested",
+            "a nested object or array of objects; a column holds a value or a list of values"));
+      }
+    }
+    return new SourceRow(row, line, values, problems);
+  }
+
+  private static boolean allValues(JsonNode array) {
+    for (JsonNode item : array) {
+      if (!item.isValueNode()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

@@ -1,0 +1,187 @@
+package io.crmkit.io.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.customer.AttributeValue;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.dimension.Dimensions;
+import io.crmkit.io.CrmStores;
+import io.crmkit.io.memory.InMemoryImports;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileImportTest {
+  @TempDir
+  Path dir;
+
+  private final CrmStores stores = CrmStores.inMemory();
+  private final ImportStore imports = stores.base().attach(InMemoryImports.extension());
+
+  static Path resource(String name) {
+    try {
+      return Path.of(FileImportTest.class.getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private FileImport.Builder importer(ColumnMapping mapping) {
+    return FileImport.builder().stores(stores).imports(imports).mapping(mapping).system("erp");
+  }
+
+  private Customer byReference(String id) {
+    return stores.base().customers().findByExternalReference(ExternalReference.of("erp", id)).orElseThrow();
+  }
+
+  @Test
+  void importsMappedRowsWithStandardisedPhonesRegionCodesAndUnknownColumnsAsAttributes() {
+    ColumnMapping mapping = ColumnMapping.read(resource("mapping.yaml"));
+    ImportReport report = importer(mapping).build().run(ImportSource.csv(resource("customers.csv")));
+
+    assertThat(report.totals()).isEqualTo(new ImportTotals(3, 3, 0, 0, 0, 0, 0));
+    Customer zhang = byReference("C-1");
+    assertThat(zhang.personName().orElseThrow().familyName()).contains("张");
+    assertThat(zhang.contactPoints()).anySatisfy(c -> assertThat(c.value()).isEqualTo("+8613812345678"));
+    assertThat(zhang.addresses().get(0).regionCode()).contains("110105");
+    assertThat(zhang.dimensionCodes()).containsEntry(Dimensions.REGION, "110105")
+        .containsEntry(Dimensions.CUSTOMER_TYPE, "B2C");
+    assertThat(zhang.attributes()).containsEntry("segment", AttributeValue.text("gold"));
+    Customer mary = byReference("C-2");
+    assertThat(mary.personName().orElseThrow().familyName()).contains("van der Berg");
+    assertThat(report.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isEqualTo(3);
+      assertThat(p.line()).isEqualTo(4);
+      assertThat(p.column()).isEqualTo("email");
+      assertThat(p.outcome()).isEqualTo(RowProblem.Outcome.VALUE_DROPPED);
+      assertThat(p.message()).doesNotContain("not-an-email");
+    });
+  }
+
+  @Test
+  void rerunningAFinishedImportChangesNothing() {
+    ColumnMapping mapping = ColumnMapping.read(resource("mapping.yaml"));
+    FileImport fileImport = importer(mapping).build();
+    fileImport.run(ImportSource.csv(resource("customers.csv")));
+    Map<String, Long> versions = versions();
+
+    ImportReport again = fileImport.run(ImportSource.csv(resource("customers.csv")));
+
+    assertThat(again.finished()).isTrue();
+    assertThat(again.resumedAfterRow()).isEqualTo(3);
+    assertThat(versions()).isEqualTo(versions);
+    assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(3);
+  }
+
+  @Test
+  void restartingReadsEveryRowAgainAndLeavesEqualRowsUnchanged() {
+    ColumnMapping mapping = ColumnMapping.read(resource("mapping.yaml"));
+    importer(mapping).build().run(ImportSource.csv(resource("customers.csv")));
+
+    ImportReport again = importer(mapping).restart(true).build().run(ImportSource.csv(resource("customers.csv")));
+
+    assertThat(again.totals()).isEqualTo(new ImportTotals(3, 0, 0, 3, 0, 0, 0));
+    assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(3);
+  }
+
+  @Test
+  void resumesAfterTheCheckpointOfAnInterruptedImport() throws IOException {
+    Path file = dir.resolve("people.csv");
+    StringBuilder csv = new StringBuilder("id,name\n");
+    for (int i = 1; i <= 25; i++) {
+      csv.append("P-").append(i).append(",Person ").append(i).append('\n');
+    }
+    Files.writeString(file, csv);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+    RuntimeException crash = new RuntimeException("killed");
+    FileImport crashing = importer(mapping).batchSize(10).listener((row, totals) -> {
+      if (row == 20) {
+        throw crash;
+      }
+    }).build();
+    assertThatThrownBy(() -> crashing.run(ImportSource.csv(file))).isSameAs(crash);
+    assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(20);
+
+    ImportReport resumed = importer(mapping).batchSize(10).build().run(ImportSource.csv(file));
+
+    assertThat(resumed.resumedAfterRow()).isEqualTo(20);
+    assertThat(resumed.totals()).isEqualTo(new ImportTotals(25, 25, 0, 0, 0, 0, 0));
+    assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(25);
+  }
+
+  @Test
+  void readsADeclaredLegacyEncodingWithoutAHeaderAndWithAnotherDelimiter() throws IOException {
+    Path file = dir.resolve("gbk.csv");
+    Files.write(file, "G-1;王芳;广州市;天河区\nG-2;赵磊;;\n".getBytes(Charset.forName("GBK")));
+    ColumnMapping mapping = ColumnMapping.builder().column("1", "id").column("2", "fullName").column("3", "city")
+        .column("4", "district").build();
+
+    ImportReport report = importer(mapping).build()
+        .run(ImportSource.csv(file).header(false).delimiter(';').encoding(Charset.forName("GBK")));
+
+    assertThat(report.totals().inserted()).isEqualTo(2);
+    assertThat(byReference("G-1").personName().orElseThrow().givenName()).contains("芳");
+    assertThat(byReference("G-1").dimensionCodes()).containsEntry(Dimensions.REGION, "440106");
+  }
+
+  @Test
+  void importsJsonLinesWithListsAndReportsLinesThatAreNoObjects() throws IOException {
+    Path file = dir.resolve("people.jsonl");
+    Files.writeString(file, "{\"id\":\"J-1\",\"name\":\"Ann Lee\",\"phones\":[\"+14155550100\",\"+14155550101\"]}\n\n"
+        + "[1,2]\n{\"id\":\"J-2\",\"name\":\"Bo Chen\",\"vip\":true}\n", StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName")
+        .column("phones", "phone", "split:;").unknownColumns(ColumnMapping.UnknownColumns.ATTRIBUTES).build();
+
+    ImportReport report = importer(mapping).build().run(ImportSource.jsonLines(file));
+
+    assertThat(report.totals()).isEqualTo(new ImportTotals(3, 2, 0, 0, 0, 0, 1));
+    assertThat(byReference("J-1").contactPoints()).hasSize(2);
+    assertThat(byReference("J-2").attributes()).containsEntry("vip", AttributeValue.text("true"));
+    assertThat(report.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(3);
+      assertThat(p.rule()).isEqualTo("json-not-object");
+    });
+  }
+
+  @Test
+  void writesEveryProblemToTheCsvAndJsonReportFiles() throws IOException {
+    Path csv = dir.resolve("report.csv");
+    Path json = dir.resolve("report.json");
+    importer(ColumnMapping.builder().column("id", "id").column("name", "fullName").build()).reportFiles(csv, json)
+        .build().run(ImportSource.csv(resource("malformed/wrong-column-count.csv")));
+
+    assertThat(Files.readAllLines(csv)).containsExactly("row,line,column,outcome,rule,message",
+        "2,3,,REJECTED,wrong-column-count,\"the row has 3 fields, the header 2\"",
+        "3,4,,REJECTED,wrong-column-count,\"the row has 1 fields, the header 2\"");
+    assertThat(Files.readString(json)).contains("\"problemCount\" : 2", "\"rejected\" : 2", "\"inserted\" : 2");
+  }
+
+  @Test
+  void refusesAMappingThatNamesColumnsTheFileLacks() {
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("surname", "familyName").build();
+
+    assertThatThrownBy(() -> importer(mapping).build().run(ImportSource.csv(resource("customers.csv"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surname").hasMessageContaining("phone");
+  }
+
+  private Map<String, Long> versions() {
+    return stores.base().customers().stream(Criteria.all())
+        .collect(Collectors.toMap(c -> c.externalReferences().iterator().next().id(), Customer::version));
+  }
+
+  static List<String> references(CrmStores stores) {
+    return stores.base().customers().stream(Criteria.all()).map(c -> c.externalReferences().iterator().next().id())
+        .sorted().toList();
+  }
+}
