@@ -62,7 +62,8 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new DedupCommand(engine, ownJvm))
         .addSubcommand(new ClvCommand())
         .addSubcommand(new RfmCommand())
-        .addSubcommand(new AnonymizeCommand());
+        .addSubcommand(new AnonymizeCommand())
+        .addSubcommand(new ReportCommand());
     configure(commandLine);
     return commandLine;
   }
