@@ -3,14 +3,18 @@ package io.crmkit.examples.cli;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.crmkit.core.dedup.DedupEvent;
 import io.crmkit.io.CrmStores;
 import io.crmkit.jdbc.JdbcCrmStore;
 import io.crmkit.jdbc.JdbcDedup;
 import io.crmkit.jdbc.JdbcDimensionCodes;
 import io.crmkit.jdbc.JdbcLifecycle;
 import io.crmkit.jdbc.JdbcMetrics;
+import io.crmkit.jdbc.JdbcOptions;
 import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
+import io.crmkit.privacy.PrivacyEvent;
+import io.crmkit.segmentation.SegmentationEvent;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,12 +64,21 @@ final class StoreOptions {
       throw CliException.failure("cannot open the database " + url + ": " + rootMessage(e), e);
     }
     try {
-      JdbcCrmStore base = JdbcCrmStore.create(dataSource);
+      JdbcCrmStore base = JdbcCrmStore.create(dataSource, jdbcOptions());
       return new OpenStore(dataSource, base, CrmStores.attach(base, jdbcExtensions()));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
+  }
+
+  /**
+   * The store's options: the outbox carries the events of every capability attached (the dedup
+   * extension refuses a store whose outbox cannot carry its merge events).
+   */
+  static JdbcOptions jdbcOptions() {
+    return JdbcOptions.builder()
+        .eventFamilies(DedupEvent.FAMILY, PrivacyEvent.FAMILY, SegmentationEvent.FAMILY).build();
   }
 
   /** The JDBC adapter of every capability. */
