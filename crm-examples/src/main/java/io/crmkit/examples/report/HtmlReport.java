@@ -52,7 +52,7 @@ public final class HtmlReport {
     Path absolute = file.toAbsolutePath();
     try {
       Files.createDirectories(absolute.getParent());
-      Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+      Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
       try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
         out.write(page);
       } catch (IOException | RuntimeException e) {
@@ -101,7 +101,7 @@ public final class HtmlReport {
 
   private void card(String id, String label, String value) {
     html.append("<li id=\"card-").append(id).append("\"><span class=\"value\">").append(text(value))
-        .append("</span><span class=\"label\">").append(text(label)).append("</span></li>\n");
+        .append("</span> <span class=\"label\">").append(text(label)).append("</span></li>\n");
   }
 
   private void tiers() {

@@ -29,19 +29,15 @@
         tooltip: {trigger: 'item', formatter: '{b}: {c} ({d}%)'},
         legend: {bottom: 0},
         series: [{type: 'pie', radius: ['35%', '65%'], center: ['50%', '50%'],
-          label: {formatter: '{b}\n{c} ({d}%)'},
+          label: {formatter: '{b}: {c} ({d}%)'},
           data: d.labels.map(function (label, i) { return {name: label, value: d.values[i]}; })}]
       };
     },
     stages: function (d) {
-      return {
-        color: palette,
-        title: {text: 'Customers per lifecycle stage', left: 'center'},
-        tooltip: {trigger: 'item', formatter: '{b}: {c}'},
-        series: [{type: 'funnel', sort: 'none', left: '15%', width: '70%', top: 50, bottom: 20, minSize: '8%',
-          label: {position: 'inside', formatter: '{b}: {c}', color: '#fff', textBorderColor: '#333', textBorderWidth: 2},
-          data: d.labels.map(function (label, i) { return {name: label, value: d.values[i]}; })}]
-      };
+      var option = bars(d.labels, d.values, {title: 'Customers per lifecycle stage', xName: 'stage, in lifecycle order',
+        yName: 'customers', itemStyle: {color: function (p) { return palette[p.dataIndex % palette.length]; }}});
+      option.tooltip = {trigger: 'item', formatter: '{b}: {c}'};
+      return option;
     },
     rfm: function (d) {
       var max = 0;
@@ -63,7 +59,8 @@
           nameLocation: 'middle', nameGap: 50, splitArea: {show: true}},
         visualMap: {min: 0, max: Math.max(max, 1), calculable: true, orient: 'horizontal', left: 'center',
           bottom: 5, inRange: {color: ['#f7fbff', '#9ecae1', '#3182bd', '#08306b']}},
-        series: [{type: 'heatmap', data: cells, label: {show: true},
+        series: [{type: 'heatmap', data: cells,
+          label: {show: true, color: '#111', textBorderColor: '#fff', textBorderWidth: 2},
           emphasis: {itemStyle: {borderColor: '#333', borderWidth: 1}}}]
       };
     },
