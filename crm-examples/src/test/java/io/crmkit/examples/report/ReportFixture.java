@@ -36,13 +36,13 @@ import org.joda.money.Money;
  * scores 5 in CNY, 8 have no purchase before {@link #AS_OF}, 1 bought in another currency; 3 merges
  * in effect absorbed 3 customers in clusters of 2 and 3, 1 merge undone, 2 pairs to review.
  */
-final class ReportFixture {
-  static final Instant AS_OF = Instant.parse("2025-07-01T00:00:00Z");
+public final class ReportFixture {
+  public static final Instant AS_OF = Instant.parse("2025-07-01T00:00:00Z");
   static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
 
   private ReportFixture() {}
 
-  static void fill(CrmStores stores) {
+  public static void fill(CrmStores stores) {
     Clock clock = Clock.fixed(AS_OF.minus(100, ChronoUnit.DAYS), ZoneOffset.UTC);
     Crm crm = Crm.builder().store(stores.base()).clock(clock).build();
     List<Customer> customers = new ArrayList<>();
