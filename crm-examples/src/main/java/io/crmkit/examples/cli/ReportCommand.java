@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     descriptionHeading = "%n",
     description = {
         "Reads the store (the embedded H2 database by default, any PostgreSQL with --jdbc-url) and writes one "
-            + "HTML file that opens in any browser without a network: customers per value tier, the lifecycle "
-            + "funnel, the RFM grid (recency × frequency scores computed from the stored purchases before "
+            + "HTML file that opens in any browser without a network: customers per value tier and per lifecycle "
+            + "stage, the RFM grid (recency × frequency scores computed from the stored purchases before "
             + "--as-of, in the currency most customers bought in), the duplicate clusters merged and the pairs "
             + "waiting for review, and the data-quality scores. Every chart has a table with the same figures.",
         "",
