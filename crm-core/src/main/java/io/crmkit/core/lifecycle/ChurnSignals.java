@@ -4,6 +4,7 @@ import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,17 @@ public interface ChurnSignals {
 
   /** Stores every signal, all or none, as {@link #record} does. */
   void recordAll(Collection<ChurnSignal> signals);
+
+  /**
+   * Every stored signal, of every customer, in no promised order: what a backup copies. The default
+   * refuses, so an adapter written before this method keeps compiling; crmkit's adapters override it.
+   *
+   * @throws UnsupportedOperationException if the adapter cannot list its signals
+   */
+  default List<ChurnSignal> all() {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list every churn signal,"
+        + " so it cannot be backed up; override ChurnSignals.all");
+  }
 
   /** The customer's newest signal measured before {@code asOf}, if any. */
   Optional<ChurnSignal> latest(CustomerId customerId, Instant asOf);

@@ -71,4 +71,9 @@ final class InMemoryChurnSignals implements ChurnSignals {
     }
     return found;
   }
+
+  @Override
+  public List<ChurnSignal> all() {
+    return byCustomer.values().stream().flatMap(signals -> signals.values().stream()).toList();
+  }
 }

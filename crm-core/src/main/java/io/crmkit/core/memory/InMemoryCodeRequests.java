@@ -110,4 +110,9 @@ final class InMemoryCodeRequests implements CodeRequests {
   }
 
   private record PendingKey(String schemeId, String code) {}
+
+  @Override
+  public List<CodeRequest> all() {
+    return List.copyOf(byId.values());
+  }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.dimension.code.CodeSequences;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,5 +38,10 @@ final class InMemoryCodeSequences implements CodeSequences {
   public long current(String key) {
     CodeSequences.requireValidKey(key);
     return last.getOrDefault(key, 0L);
+  }
+
+  @Override
+  public Map<String, Long> all() {
+    return Map.copyOf(last);
   }
 }

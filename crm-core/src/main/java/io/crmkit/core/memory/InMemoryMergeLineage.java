@@ -98,4 +98,9 @@ final class InMemoryMergeLineage implements MergeLineage {
     return one.records().stream().map(r -> r.before().id()).toList()
         .equals(other.records().stream().map(r -> r.before().id()).toList());
   }
+
+  @Override
+  public List<Merge> all() {
+    return List.copyOf(byId.values());
+  }
 }

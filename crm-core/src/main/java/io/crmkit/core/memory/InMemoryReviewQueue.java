@@ -97,4 +97,9 @@ final class InMemoryReviewQueue implements ReviewQueue {
   public Optional<ReviewDecision> decision(String oneId, String otherId) {
     return Optional.ofNullable(decided.get(Pair.of(oneId, otherId)));
   }
+
+  @Override
+  public List<ReviewDecision> decisions() {
+    return List.copyOf(decided.values());
+  }
 }

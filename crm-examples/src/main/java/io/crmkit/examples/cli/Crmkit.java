@@ -63,6 +63,10 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new ClvCommand())
         .addSubcommand(new RfmCommand())
         .addSubcommand(new AnonymizeCommand())
+        .addSubcommand(new SegmentCommand())
+        .addSubcommand(new QualityCommand())
+        .addSubcommand(new DemoCommand())
+        .addSubcommand(new ExportCommand())
         .addSubcommand(new ReportCommand());
     configure(commandLine);
     return commandLine;

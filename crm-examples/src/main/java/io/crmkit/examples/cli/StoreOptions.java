@@ -2,7 +2,6 @@ package io.crmkit.examples.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import io.crmkit.core.dedup.DedupEvent;
 import io.crmkit.io.CrmStores;
 import io.crmkit.jdbc.JdbcCrmStore;
@@ -15,6 +14,14 @@ import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.privacy.PrivacyEvent;
 import io.crmkit.segmentation.SegmentationEvent;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,6 +53,17 @@ final class StoreOptions {
    * @throws CliException (failure) if the database cannot be reached
    */
   OpenStore open() {
+    return open(false);
+  }
+
+  /**
+   * Opens the database with every capability attached, after dropping crmkit's tables (those
+   * named with the {@value JdbcOptions#DEFAULT_PREFIX} prefix) when {@code dropCrmkitTables}, so
+   * that the store starts empty; other tables of the database are left alone.
+   *
+   * @throws CliException (failure) if the database cannot be reached or the tables cannot be dropped
+   */
+  OpenStore open(boolean dropCrmkitTables) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     if (user != null) {
@@ -60,10 +78,13 @@ final class StoreOptions {
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
-    } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+    } catch (RuntimeException e) { // HikariCP: no driver for the URL, a refused connection, bad settings
       throw CliException.failure("cannot open the database " + url + ": " + rootMessage(e), e);
     }
     try {
+      if (dropCrmkitTables) {
+        dropCrmkitTables(dataSource);
+      }
       JdbcCrmStore base = JdbcCrmStore.create(dataSource, jdbcOptions());
       return new OpenStore(dataSource, base, CrmStores.attach(base, jdbcExtensions()));
     } catch (RuntimeException e) {
@@ -73,12 +94,41 @@ final class StoreOptions {
   }
 
   /**
-   * The store's options: the outbox carries the events of every capability attached (the dedup
-   * extension refuses a store whose outbox cannot carry its merge events).
+   * The store's options: every capability's event family goes through the outbox (merges publish
+   * {@link DedupEvent}s, tier changes {@link SegmentationEvent}s, consent and erasure {@link
+   * PrivacyEvent}s), which the dedup extension insists on.
    */
   static JdbcOptions jdbcOptions() {
-    return JdbcOptions.builder()
-        .eventFamilies(DedupEvent.FAMILY, PrivacyEvent.FAMILY, SegmentationEvent.FAMILY).build();
+    return JdbcOptions.builder().eventFamilies(DedupEvent.FAMILY, SegmentationEvent.FAMILY, PrivacyEvent.FAMILY)
+        .build();
+  }
+
+  /** Drops every table of the current schema named with crmkit's prefix, in one go (CASCADE). */
+  private void dropCrmkitTables(HikariDataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), null,
+          new String[] {"TABLE"})) {
+        while (rows.next()) {
+          String name = rows.getString("TABLE_NAME");
+          if (name.toLowerCase(Locale.ROOT).startsWith(JdbcOptions.DEFAULT_PREFIX)) {
+            tables.add(name);
+          }
+        }
+      }
+      try (Statement statement = connection.createStatement()) {
+        for (String table : tables) {
+          statement.execute("DROP TABLE IF EXISTS " + meta.getIdentifierQuoteString() + table
+              + meta.getIdentifierQuoteString() + " CASCADE");
+        }
+      }
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      throw CliException.failure("cannot empty the database " + url + ": " + e.getMessage(), e);
+    }
   }
 
   /** The JDBC adapter of every capability. */

@@ -164,4 +164,13 @@ final class JdbcChurnSignals implements ChurnSignals {
       return out;
     }
   }
+
+  @Override
+  public List<ChurnSignal> all() {
+    return connections.read("read every churn signal", connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.churnSignal())) {
+        return list(select);
+      }
+    });
+  }
 }

@@ -264,4 +264,18 @@ final class JdbcCodeRequests implements CodeRequests {
   private static boolean storable(String text) {
     return StorageGuard.unstorableAt(text) < 0;
   }
+
+  @Override
+  public List<CodeRequest> all() {
+    return connections.read("read every code request", connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.codeRequest());
+          ResultSet rs = select.executeQuery()) {
+        List<CodeRequest> found = new ArrayList<>();
+        while (rs.next()) {
+          found.add(read(rs));
+        }
+        return found;
+      }
+    });
+  }
 }

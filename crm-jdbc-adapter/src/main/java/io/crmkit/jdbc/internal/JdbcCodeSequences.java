@@ -4,6 +4,8 @@ import io.crmkit.core.common.Require;
 import io.crmkit.core.dimension.code.CodeSequences;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -63,5 +65,19 @@ final class JdbcCodeSequences implements CodeSequences {
     int bad = StorageGuard.unstorableAt(Objects.requireNonNull(key, "key"));
     Require.argument(bad < 0, "a sequence key must not contain unpaired surrogate characters (position %s);"
         + " the database cannot store them", bad);
+  }
+
+  @Override
+  public Map<String, Long> all() {
+    return connections.read("read every sequence", connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT sequence_key, last_value FROM " + tables.codeSequence()); ResultSet rs = select.executeQuery()) {
+        Map<String, Long> found = new HashMap<>();
+        while (rs.next()) {
+          found.put(rs.getString(1), rs.getLong(2));
+        }
+        return Map.copyOf(found);
+      }
+    });
   }
 }

@@ -210,4 +210,18 @@ final class JdbcMergeLineage implements MergeLineage {
       }
     }
   }
+
+  @Override
+  public List<Merge> all() {
+    return connections.read("read every merge", connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT document FROM " + tables.mergeLineage());
+          ResultSet rs = select.executeQuery()) {
+        List<Merge> merges = new ArrayList<>();
+        while (rs.next()) {
+          merges.add(merge(rs.getString(1)));
+        }
+        return merges;
+      }
+    });
+  }
 }

@@ -215,4 +215,21 @@ final class JdbcReviewQueue implements ReviewQueue {
       throw new CrmStorageException("Reading a stored review explanation failed: " + e.getMessage(), e);
     }
   }
+
+  @Override
+  public List<ReviewDecision> decisions() {
+    return connections.read("read every review decision", connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT left_id, right_id, verdict, decided_by,"
+          + " decided_at, decided_nanos FROM " + tables.reviewPair() + " WHERE verdict IS NOT NULL");
+          ResultSet rs = select.executeQuery()) {
+        List<ReviewDecision> found = new ArrayList<>();
+        while (rs.next()) {
+          found.add(new ReviewDecision(rs.getString("left_id"), rs.getString("right_id"),
+              ReviewDecision.Verdict.valueOf(rs.getString("verdict")), rs.getString("decided_by"),
+              Values.instant(rs, "decided_at", "decided_nanos")));
+        }
+        return found;
+      }
+    });
+  }
 }

@@ -1,7 +1,6 @@
 package io.crmkit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.lifecycle.ChurnSignal;
 import io.crmkit.core.lifecycle.ChurnSignals;
@@ -156,5 +155,19 @@ public abstract class ChurnSignalsContract {
 
   private static Instant day(int n) {
     return T0.plus(n, ChronoUnit.DAYS);
+  }
+
+  @Example
+  void allListsEverySignalOfEveryCustomerIncludingOlderOnes() {
+    ChurnSignals signals = newSignals();
+    CustomerId one = customer();
+    CustomerId two = customer();
+    ChurnSignal older = new ChurnSignal(one, 0.8, day(1), "bg-nbd");
+    ChurnSignal newer = new ChurnSignal(one, 0.2, day(5), "bg-nbd");
+    ChurnSignal other = new ChurnSignal(two, 0.5, day(3), "bg-nbd");
+    signals.recordAll(List.of(older, newer, other));
+
+    assertThat(signals.all()).contains(older, newer, other);
+    assertThat(signals.all()).filteredOn(s -> s.customerId().equals(one)).containsExactlyInAnyOrder(older, newer);
   }
 }

@@ -2,7 +2,6 @@ package io.crmkit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.dimension.Labels;
 import io.crmkit.core.dimension.review.CodeRequest.Decision;
@@ -232,5 +231,17 @@ public abstract class CodeRequestsContract {
         .requestedBy("alice")
         .requestedAt(at)
         .build();
+  }
+
+  @Example
+  public void allListsPendingAndDecidedRequestsOfEveryScheme() {
+    CodeRequests store = newRequests();
+    CodeRequest pending = request(9001, "scheme-a", "P01", T0);
+    CodeRequest toDecide = request(9002, "scheme-b", "P02", T0);
+    store.add(pending);
+    store.add(toDecide);
+    CodeRequest decided = store.decide(toDecide.id(), Decision.rejected("bob", T0.plusSeconds(60), "duplicate"));
+
+    assertThat(store.all()).contains(pending, decided).doesNotContain(toDecide);
   }
 }

@@ -2,7 +2,6 @@ package io.crmkit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.dimension.code.CodeSequences;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -156,4 +155,16 @@ public abstract class CodeSequencesContract {
     return key.list().ofMinSize(1).ofMaxSize(30);
   }
 
+  @Example
+  public void allGivesTheLastNumberDrawnOfEveryKeyDrawnFrom() {
+    CodeSequences sequences = newSequences();
+    String one = "all-" + System.nanoTime() + "-a";
+    String two = "all-" + System.nanoTime() + "-b";
+    sequences.nextBlock(one, 5);
+    sequences.next(two);
+    sequences.next(one);
+
+    assertThat(sequences.all()).containsEntry(one, 6L).containsEntry(two, 1L);
+    assertThat(sequences.all()).doesNotContainKey("all-never-drawn");
+  }
 }

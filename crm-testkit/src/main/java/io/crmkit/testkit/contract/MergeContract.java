@@ -2,7 +2,6 @@ package io.crmkit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.activity.Interaction;
 import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.TimeRange;
@@ -479,4 +478,17 @@ public abstract class MergeContract {
         .build();
   }
 
+  @Example
+  void allListsEveryMergeWithItsUndoing() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Lu", "Wen", "erp"));
+    Customer duplicate = store.customers().save(person("Lu", "Wen", "shop"));
+    Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+    dedup.mergeLineage().record(merge);
+    Merge.Undo undo = new Merge.Undo(AT.plusSeconds(60), "steward", 9);
+    Merge undone = dedup.mergeLineage().markUndone(merge.id(), undo);
+
+    assertThat(dedup.mergeLineage().all()).contains(undone).doesNotContain(merge);
+  }
 }

@@ -2,10 +2,9 @@ package io.crmkit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crmkit.core.dedup.FieldScore;
-import io.crmkit.core.dedup.review.ReviewDecision;
 import io.crmkit.core.dedup.review.ReviewDecision.Verdict;
+import io.crmkit.core.dedup.review.ReviewDecision;
 import io.crmkit.core.dedup.review.ReviewItem;
 import io.crmkit.core.dedup.review.ReviewQueue;
 import java.time.Instant;
@@ -152,5 +151,20 @@ public abstract class ReviewQueueContract {
   private static ReviewItem item(String one, String other, double probability) {
     return new ReviewItem(one, other, probability,
         List.of(new FieldScore("familyName", "exact", 4.25), new FieldScore("phones", "missing", 0)), AT);
+  }
+
+  @Example
+  void decisionsListsEveryDecisionAndNotThePairsStillWaiting() {
+    ReviewQueue queue = newQueue();
+    ReviewItem waiting = item("w1", "w2", 0.5);
+    queue.enqueue(waiting);
+    queue.enqueue(item("d1", "d2", 0.6));
+    ReviewDecision afterWaiting = new ReviewDecision("d2", "d1", Verdict.SAME, "reviewer", AT);
+    ReviewDecision without = new ReviewDecision("n1", "n2", Verdict.DIFFERENT, "reviewer", AT.plusSeconds(1));
+    queue.decide(afterWaiting);
+    queue.decide(without);
+
+    assertThat(queue.decisions()).contains(afterWaiting, without);
+    assertThat(queue.decisions()).noneMatch(d -> d.leftId().equals("w1") || d.rightId().equals("w1"));
   }
 }

@@ -52,4 +52,16 @@ public interface MergeLineage {
    *     customers than the stored one
    */
   void redact(Merge redacted);
+
+  /**
+   * Every recorded merge, undone or not, in no promised order: what a backup copies (a merge whose
+   * customers were all merged again is found by no {@link #involving} call). The default refuses,
+   * so an adapter written before this method keeps compiling; crmkit's adapters override it.
+   *
+   * @throws UnsupportedOperationException if the adapter cannot list its merges
+   */
+  default List<Merge> all() {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list every merge,"
+        + " so it cannot be backed up; override MergeLineage.all");
+  }
 }

@@ -53,6 +53,18 @@ public interface ReviewQueue {
   Optional<ReviewDecision> decision(String oneId, String otherId);
 
   /** A pair was decided already, differently. */
+  /**
+   * Every decision taken, in no promised order: what a backup copies together with
+   * {@link #pending(int)}. The default refuses, so an adapter written before this method keeps
+   * compiling; crmkit's adapters override it.
+   *
+   * @throws UnsupportedOperationException if the adapter cannot list its decisions
+   */
+  default List<ReviewDecision> decisions() {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list its decisions,"
+        + " so it cannot be backed up; override ReviewQueue.decisions");
+  }
+
   class AlreadyDecidedException extends CrmException {
     private static final long serialVersionUID = 1L;
 

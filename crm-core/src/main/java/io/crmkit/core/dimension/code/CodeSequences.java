@@ -3,6 +3,7 @@ package io.crmkit.core.dimension.code;
 import io.crmkit.core.common.CrmException;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.Require;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,6 +61,18 @@ public interface CodeSequences {
    * @throws IllegalArgumentException if it is blank, longer than {@link #MAX_KEY_LENGTH} or has
    *     control characters
    */
+  /**
+   * The last number drawn of every key drawn from (a key never drawn from is absent): what a
+   * backup copies, so that a restored store never gives out a number twice. The default refuses,
+   * so an adapter written before this method keeps compiling; crmkit's adapters override it.
+   *
+   * @throws UnsupportedOperationException if the adapter cannot list its keys
+   */
+  default Map<String, Long> all() {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list its sequences,"
+        + " so it cannot be backed up; override CodeSequences.all");
+  }
+
   static String requireValidKey(String key) {
     Objects.requireNonNull(key, "key");
     Require.argument(!key.isBlank() && key.length() <= MAX_KEY_LENGTH,

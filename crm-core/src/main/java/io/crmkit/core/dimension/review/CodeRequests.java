@@ -59,6 +59,18 @@ public interface CodeRequests {
    * A decision was asked for on a request that is decided already: decisions are final. Carries
    * the request as decided, so the caller can show who decided what.
    */
+  /**
+   * Every request, pending or decided, of every scheme, in no promised order: what a backup
+   * copies. The default refuses, so an adapter written before this method keeps compiling;
+   * crmkit's adapters override it.
+   *
+   * @throws UnsupportedOperationException if the adapter cannot list its requests
+   */
+  default List<CodeRequest> all() {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list every code request,"
+        + " so it cannot be backed up; override CodeRequests.all");
+  }
+
   class AlreadyDecidedException extends CrmException {
     private static final long serialVersionUID = 1L;
 

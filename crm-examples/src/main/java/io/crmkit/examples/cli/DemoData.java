@@ -1,0 +1,176 @@
+package io.crmkit.examples.cli;
+
+import io.crmkit.core.activity.ActivityId;
+import io.crmkit.core.activity.Interaction;
+import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.dimension.classify.Classifier;
+import io.crmkit.core.dimension.classify.CodeUpdate;
+import io.crmkit.testkit.dedup.DuplicateGenerator;
+import io.crmkit.testkit.dedup.GeneratedCustomers;
+import io.crmkit.testkit.dedup.GeneratedRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * The demo's data, deterministic per seed: customers with realistic duplicates from crm-testkit's
+ * {@link DuplicateGenerator} (made valid by {@link GeneratedCustomers} and given their dimension
+ * codes by a {@link Classifier} before they are stored), and for each a purchase and interaction
+ * history drawn from its own random stream, so that a customer's history does not depend on the
+ * batch size.
+ *
+ * <p>The histories look like a shop's: a fifth of the customers never bought; buyers' purchase
+ * counts are geometric (most buy once or twice, a few dozens of times), amounts log-normal (a
+ * median near 200 CNY and a long tail), and a buyer stops buying at some point, so that recency
+ * spreads from days to years; one purchase in fifty is refunded. Everything happens in the three
+ * years before {@code now}, after the customer was created.
+ */
+final class DemoData implements Iterator<DemoData.Batch> {
+
+  /** The demo's currency. */
+  static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
+
+  private static final Duration HISTORY = Duration.ofDays(3 * 365);
+  private static final String[] CHANNELS = {"online", "store", "app", "phone"};
+  private static final String[] CATEGORIES = {"electronics", "apparel", "home", "grocery", "beauty", "books"};
+  private static final Interaction.Channel[] CONTACTS = Interaction.Channel.values();
+  private static final Interaction.Direction[] DIRECTIONS = Interaction.Direction.values();
+
+  private final Iterator<GeneratedRecord> records;
+  private final Classifier classifier;
+  private final long seed;
+  private final Instant now;
+  private final int batchSize;
+  private long index;
+  private long unusable;
+
+  /**
+   * @param customers how many customer records (duplicates included)
+   * @param seed the seed of the generator and of every history
+   * @param now the instant histories end before
+   * @param classifier assigns each customer's dimension codes
+   * @param batchSize customers per batch
+   */
+  DemoData(long customers, long seed, Instant now, Classifier classifier, int batchSize) {
+    this.records = DuplicateGenerator.builder().seed(seed).entities(customers).maxRecords(customers).build().iterator();
+    this.classifier = classifier;
+    this.seed = seed;
+    this.now = now;
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * One batch of new customers (version 0, coded) with their purchases and interactions.
+   *
+   * @param customers the customers, ready for {@code CustomerImporter.insertAll}
+   * @param purchases their purchases
+   * @param interactions their interactions
+   * @param records how many generated records the batch took (customers plus unusable records)
+   */
+  record Batch(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions, int records) {}
+
+  /** Generated records that could not become a customer (no name for their kind), so far. */
+  long unusable() {
+    return unusable;
+  }
+
+  @Override
+  public boolean hasNext() {
+    return records.hasNext();
+  }
+
+  @Override
+  public Batch next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more generated records");
+    }
+    List<Customer> customers = new ArrayList<>(batchSize);
+    List<Purchase> purchases = new ArrayList<>();
+    List<Interaction> interactions = new ArrayList<>();
+    int taken = 0;
+    while (taken < batchSize && records.hasNext()) {
+      GeneratedRecord record = records.next();
+      taken++;
+      long n = index++;
+      NewCustomer customer;
+      try {
+        customer = GeneratedCustomers.toNewCustomer(record);
+      } catch (IllegalArgumentException e) {
+        unusable++;
+        continue;
+      }
+      SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n);
+      Customer stored = customer(customer, n, random);
+      customers.add(stored);
+      history(stored, random, purchases, interactions);
+    }
+    return new Batch(customers, purchases, interactions, taken);
+  }
+
+  /** The customer, created at a random time in the history, with its codes. */
+  private Customer customer(NewCustomer customer, long n, SplittableRandom random) {
+    Instant created = now.minus(Duration.ofSeconds(random.nextLong(HISTORY.toSeconds())));
+    Customer fresh = new Customer.Builder().from(customer).id(CustomerId.of(new UUID(seed, n))).version(0)
+        .createdAt(created).updatedAt(created).build();
+    return classifier.classify(fresh).update().map((CodeUpdate update) -> update.applyTo(fresh)).orElse(fresh);
+  }
+
+  private void history(Customer customer, SplittableRandom random, List<Purchase> purchases,
+      List<Interaction> interactions) {
+    long span = Duration.between(customer.createdAt(), now).toSeconds() - 60;
+    if (span <= 0) {
+      return;
+    }
+    if (random.nextDouble() >= 0.2) {
+      int count = 1 + geometric(random, 0.3);
+      long activeFor = Math.max(1, (long) (span * Math.pow(random.nextDouble(), 0.5)));
+      long step = Math.max(1, activeFor / count);
+      long at = random.nextLong(step);
+      for (int i = 0; i < count && at < span; i++) {
+        Instant when = customer.createdAt().plusSeconds(at);
+        BigDecimal amount = BigDecimal.valueOf(Math.exp(5.3 + 0.9 * random.nextGaussian()))
+            .setScale(2, RoundingMode.HALF_EVEN).max(BigDecimal.ONE);
+        purchases.add(purchase(customer.id(), when, amount, random));
+        if (random.nextDouble() < 0.02) {
+          purchases.add(purchase(customer.id(), when.plusSeconds(3600), amount.negate(), random));
+        }
+        at += 1 + random.nextLong(2 * step);
+      }
+    }
+    int contacts = geometric(random, 0.5);
+    for (int i = 0; i < contacts; i++) {
+      interactions.add(new Interaction.Builder().id(activityId(random)).customerId(customer.id())
+          .occurredAt(customer.createdAt().plusSeconds(random.nextLong(span)))
+          .channel(CONTACTS[random.nextInt(CONTACTS.length)])
+          .direction(DIRECTIONS[random.nextInt(DIRECTIONS.length)])
+          .subject("demo contact").build());
+    }
+  }
+
+  private static Purchase purchase(CustomerId customer, Instant when, BigDecimal amount, SplittableRandom random) {
+    return new Purchase.Builder().id(activityId(random)).customerId(customer).occurredAt(when)
+        .amount(Money.of(CNY, amount)).channel(CHANNELS[random.nextInt(CHANNELS.length)])
+        .category(CATEGORIES[random.nextInt(CATEGORIES.length)]).build();
+  }
+
+  private static ActivityId activityId(SplittableRandom random) {
+    return ActivityId.of(new UUID(random.nextLong(), random.nextLong()));
+  }
+
+  /** Failures before the first success, success probability {@code p}: 0 most often, a long tail. */
+  private static int geometric(SplittableRandom random, double p) {
+    return (int) Math.min(200, Math.floor(Math.log(1 - random.nextDouble()) / Math.log(1 - p)));
+  }
+}

@@ -1,0 +1,304 @@
+package io.crmkit.examples.cli;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.activity.Purchase;
+import io.crmkit.core.activity.Purchases;
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.lifecycle.DueMove;
+import io.crmkit.core.lifecycle.LifecycleEngine;
+import io.crmkit.core.metric.CustomerMetric;
+import io.crmkit.io.CrmStores;
+import io.crmkit.segmentation.clv.BgNbdFitter;
+import io.crmkit.segmentation.clv.BgNbdParameters;
+import io.crmkit.segmentation.clv.ClvInputs;
+import io.crmkit.segmentation.clv.ClvTimeUnit;
+import io.crmkit.segmentation.clv.CustomerHistory;
+import io.crmkit.segmentation.clv.CustomerValue;
+import io.crmkit.segmentation.clv.GammaGammaFitter;
+import io.crmkit.segmentation.clv.GammaGammaParameters;
+import io.crmkit.segmentation.clv.Horizon;
+import io.crmkit.segmentation.clv.LifetimeValue;
+import io.crmkit.segmentation.clv.ModelFit;
+import io.crmkit.segmentation.rfm.CurrencyMismatchException;
+import io.crmkit.segmentation.rfm.CurrencyPolicy;
+import io.crmkit.segmentation.rfm.RfmAnalysis;
+import io.crmkit.segmentation.rfm.RfmResult;
+import io.crmkit.segmentation.rfm.RfmResult.CustomerRfm;
+import io.crmkit.segmentation.tier.TierApplier;
+import io.crmkit.segmentation.tier.TierAssignment;
+import io.crmkit.segmentation.value.HistoricalValue;
+import io.crmkit.segmentation.value.HistoricalValueMetrics;
+import io.crmkit.segmentation.value.HistoricalValues;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.joda.money.CurrencyUnit;
+
+/**
+ * Segments the customers of a store as of an instant, the work {@code crmkit segment} and {@code
+ * crmkit demo} share: RFM over the store's purchase summaries, value tiers written to {@code
+ * Customer.tier} ({@link TierApplier}), historical value, BG/NBD and Gamma-Gamma lifetime value
+ * when the models can be fitted, every figure recorded per customer through the metric store, and
+ * then the lifecycle rules applied. The metric names are what the HTML report reads, so they are
+ * constants here and never spelled twice.
+ */
+final class StoreSegmentation {
+
+  /** RFM recency score, 1..5. */
+  static final String RFM_R = "rfm_r";
+  /** RFM frequency score, 1..5. */
+  static final String RFM_F = "rfm_f";
+  /** RFM monetary score, 1..5. */
+  static final String RFM_M = "rfm_m";
+  /** The RFM segment's name (Champions ... Lost). */
+  static final String RFM_SEGMENT = "rfm_segment";
+  /** Predicted lifetime value over the next 52 weeks, in the analysis currency. */
+  static final String CLV = "clv";
+  /** BG/NBD probability that the customer is still buying. */
+  static final String P_ALIVE = "p_alive";
+  /** The actor recorded on every lifecycle move. */
+  static final String ACTOR = "crmkit-segment";
+
+  /**
+   * Fewer customers with a repeat purchase than this and lifetime value is not fitted: the models'
+   * estimates would say more about chance than about the customers.
+   */
+  static final int MIN_REPEAT_BUYERS_FOR_CLV = 100;
+
+  /** A year ahead in four-week periods, discounted 1% a period. */
+  static final Horizon CLV_HORIZON = new Horizon(13, 4, 0.01);
+
+  private static final int METRIC_BATCH = 10_000;
+
+  private StoreSegmentation() {}
+
+  /**
+   * How to segment.
+   *
+   * @param asOf the instant RFM, value and the lifecycle are measured at (not in the future)
+   * @param currency the analysis currency, or empty for the currency of the store's first purchase
+   * @param tiers the three value tiers
+   */
+  record Settings(Instant asOf, Optional<CurrencyUnit> currency, TierOption tiers) {}
+
+  /**
+   * What segmenting did.
+   *
+   * @param customers the store's customers
+   * @param currency the analysis currency (empty when nobody bought anything)
+   * @param rfm the RFM scores and segments (empty when nobody bought anything)
+   * @param tierSizes customers per tier assigned, best first
+   * @param tiersWritten the tier applier's report
+   * @param clv the fitted lifetime value, or why it was not fitted
+   * @param lifecycle the lifecycle engine's report
+   * @param moves the applied lifecycle moves counted by {@code FROM -> TO}
+   * @param lifecycleTime how long evaluating and moving took
+   */
+  record Outcome(long customers, Optional<CurrencyUnit> currency, Optional<RfmResult> rfm,
+      Map<ValueTier, Long> tierSizes, TierApplier.Report tiersWritten, ClvOutcome clv, LifecycleEngine.Report lifecycle,
+      Map<String, Long> moves, Duration lifecycleTime) {
+
+    /** Customers scored by RFM. */
+    long scored() {
+      return rfm.map(result -> (long) result.customers().size()).orElse(0L);
+    }
+
+    /** Customers whose tier or lifecycle move was refused, so that the exit code can tell. */
+    long refused() {
+      return tiersWritten.conflicts().size() + tiersWritten.failed().size() + lifecycle.rejected().size();
+    }
+
+    /** The tables of the summary: tiers, RFM segments, lifecycle moves, lifetime value. */
+    void print(PrintWriter out) {
+      out.printf(Locale.ROOT, "  customers          %,d, %,d scored (with a purchase before %s)%n", customers, scored(),
+          lifecycle.asOf());
+      currency.ifPresent(unit -> out.printf(Locale.ROOT, "  currency           %s%n", unit));
+      out.printf(Locale.ROOT, "%n  %-22s %9s %7s%n", "tier", "customers", "share");
+      tierSizes.forEach((tier, count) -> row(out, tier.name(), count, scored()));
+      out.printf(Locale.ROOT, "  tiers written      %,d changed, %,d unchanged, %,d conflicts, %,d failed%n",
+          tiersWritten.changed().size(), tiersWritten.unchanged().size(), tiersWritten.conflicts().size(),
+          tiersWritten.failed().size());
+      rfm.ifPresent(result -> {
+        out.printf(Locale.ROOT, "%n  %-22s %9s %7s%n", "RFM segment", "customers", "share");
+        result.segmentSizes().forEach((segment, size) -> row(out, segment.name(), size.customers(), scored()));
+      });
+      out.printf(Locale.ROOT, "%n  %-24s %9s%n", "lifecycle move", "moves");
+      moves.forEach((move, count) -> out.printf(Locale.ROOT, "  %-24s %,9d%n", move, count));
+      out.printf(Locale.ROOT, "  %-24s %,9d evaluated, %,d moved, %,d refused%n", "lifecycle",
+          lifecycle.customersEvaluated(), lifecycle.applied().size(), lifecycle.rejected().size());
+      out.printf(Locale.ROOT, "%n  lifetime value     %s%n", clv.verdict());
+    }
+
+    private static void row(PrintWriter out, String name, long count, long all) {
+      out.printf(Locale.ROOT, "  %-22s %,9d %6.1f%%%n", name, count, all == 0 ? 0.0 : 100.0 * count / all);
+    }
+  }
+
+  /**
+   * Lifetime value's verdict.
+   *
+   * @param fitted whether both models converged and the customers were scored
+   * @param customersScored customers with a {@value #CLV} and {@value #P_ALIVE} metric
+   * @param verdict a sentence for the summary: the parameters, or why nothing was fitted
+   */
+  record ClvOutcome(boolean fitted, long customersScored, String verdict) {}
+
+  /**
+   * Segments every customer of {@code stores}.
+   *
+   * @throws CliException bad input if purchases are in other currencies than the analysis currency
+   */
+  static Outcome run(CrmStores stores, Settings settings, Clock clock, Progress progress) {
+    Instant asOf = settings.asOf();
+    Purchases purchases = stores.base().purchases();
+    TimeRange window = TimeRange.until(asOf);
+    List<CustomerId> ids = customerIds(stores);
+    Optional<CurrencyUnit> currency = settings.currency().or(() -> firstCurrency(purchases, window));
+    Crm crm = Crm.builder().store(stores.base()).clock(clock).build();
+
+    Optional<RfmResult> rfm = Optional.empty();
+    Map<ValueTier, Long> tierSizes = new LinkedHashMap<>();
+    settings.tiers().labels().tiers().forEach(tier -> tierSizes.put(tier, 0L));
+    TierApplier.Report tiersWritten = new TierApplier.Report(List.of(), List.of(), List.of(), List.of());
+    ClvOutcome clv = new ClvOutcome(false, 0, "not fitted: nobody bought anything before " + asOf);
+    if (currency.isPresent()) {
+      CurrencyUnit unit = currency.get();
+      try {
+        progress.start(String.format(Locale.ROOT, "RFM of %,d customers", ids.size()));
+        RfmResult result = RfmAnalysis.builder().currency(CurrencyPolicy.only(unit)).build()
+            .analyse(purchases, ids, window);
+        progress.finish(String.format(Locale.ROOT, "%,d scored", result.customers().size()));
+        rfm = Optional.of(result);
+
+        progress.start("tiers");
+        List<TierAssignment> assigned = settings.tiers().tiering().assign(result.customers());
+        assigned.forEach(assignment -> tierSizes.merge(assignment.tier(), 1L, Long::sum));
+        tiersWritten = TierApplier.builder().crm(crm).build().apply(assigned);
+        progress.finish(String.format(Locale.ROOT, "%,d changed", tiersWritten.changed().size()));
+
+        progress.start("metrics");
+        recordRfm(stores, result, clock.instant());
+        Map<CustomerId, HistoricalValue> values = HistoricalValues.withoutMargin().of(purchases, ids, window);
+        HistoricalValueMetrics.in(unit).record(stores.metrics().customerMetrics(), values.values(), clock.instant());
+        progress.finish("recorded");
+
+        progress.start("lifetime value");
+        clv = lifetimeValue(stores, purchases, window, unit, clock.instant());
+        progress.finish(clv.verdict());
+      } catch (CurrencyMismatchException e) {
+        throw CliException.badInput("the store's purchases are not all in " + unit + " (" + e.getMessage()
+            + "); name the analysis currency with --currency");
+      }
+    }
+
+    long lifecycleStarted = System.nanoTime();
+    progress.start("lifecycle");
+    LifecycleEngine.Report lifecycle = LifecycleEngine.builder().store(stores.lifecycle()).clock(clock).build()
+        .applyAll(asOf, ACTOR);
+    Map<String, Long> moves = new TreeMap<>();
+    for (DueMove move : lifecycle.applied()) {
+      moves.merge(move.from() + " -> " + move.to(), 1L, Long::sum);
+    }
+    progress.finish(String.format(Locale.ROOT, "%,d moves", lifecycle.applied().size()));
+    return new Outcome(ids.size(), currency, rfm, tierSizes, tiersWritten, clv, lifecycle, moves,
+        Duration.ofNanos(System.nanoTime() - lifecycleStarted));
+  }
+
+  private static List<CustomerId> customerIds(CrmStores stores) {
+    try (Stream<Customer> customers = stores.base().customers().stream(Criteria.all())) {
+      return customers.map(Customer::id).toList();
+    }
+  }
+
+  /** The currency of the earliest purchase in the window, if there is one. */
+  private static Optional<CurrencyUnit> firstCurrency(Purchases purchases, TimeRange window) {
+    try (Stream<Purchase> all = purchases.stream(window)) {
+      return all.findFirst().map(purchase -> purchase.amount().getCurrencyUnit());
+    }
+  }
+
+  private static void recordRfm(CrmStores stores, RfmResult result, Instant now) {
+    List<CustomerMetric> batch = new ArrayList<>(METRIC_BATCH);
+    for (CustomerRfm customer : result.customers()) {
+      CustomerId id = customer.customerId();
+      batch.add(CustomerMetric.number(id, RFM_R, customer.score().recency(), now));
+      batch.add(CustomerMetric.number(id, RFM_F, customer.score().frequency(), now));
+      batch.add(CustomerMetric.number(id, RFM_M, customer.score().monetary(), now));
+      batch.add(CustomerMetric.text(id, RFM_SEGMENT, customer.segment().name(), now));
+      if (batch.size() >= METRIC_BATCH) {
+        stores.metrics().customerMetrics().recordAll(batch);
+        batch.clear();
+      }
+    }
+    stores.metrics().customerMetrics().recordAll(batch);
+  }
+
+  /**
+   * Fits BG/NBD and Gamma-Gamma on every buyer's history in weeks and, if both converge, records
+   * each buyer's lifetime value over {@link #CLV_HORIZON} and P(alive).
+   */
+  private static ClvOutcome lifetimeValue(CrmStores stores, Purchases purchases, TimeRange window, CurrencyUnit unit,
+      Instant now) {
+    Map<CustomerId, List<Purchase>> byCustomer = new HashMap<>();
+    try (Stream<Purchase> all = purchases.stream(window)) {
+      all.filter(purchase -> purchase.amount().getCurrencyUnit().equals(unit))
+          .forEach(purchase -> byCustomer.computeIfAbsent(purchase.customerId(), id -> new ArrayList<>()).add(purchase));
+    }
+    Map<String, CustomerId> idsByKey = new HashMap<>();
+    byCustomer.keySet().forEach(id -> idsByKey.put(id.toString(), id));
+    LocalDate calibrationEnd = LocalDate.ofInstant(window.to().minusNanos(1), ZoneOffset.UTC);
+    List<CustomerHistory> histories = ClvInputs.fromPurchases(byCustomer, calibrationEnd, ZoneOffset.UTC,
+        ClvTimeUnit.WEEKS);
+    byCustomer.clear();
+    List<CustomerHistory> repeatBuyers = histories.stream().filter(history -> history.frequency() > 0).toList();
+    if (repeatBuyers.size() < MIN_REPEAT_BUYERS_FOR_CLV) {
+      return new ClvOutcome(false, 0, String.format(Locale.ROOT, "not fitted: %,d customers with a repeat purchase, %,d needed",
+          repeatBuyers.size(), MIN_REPEAT_BUYERS_FOR_CLV));
+    }
+    ModelFit<BgNbdParameters> buying = BgNbdFitter.standard().fit(histories);
+    ModelFit<GammaGammaParameters> spending = GammaGammaFitter.standard().fit(repeatBuyers);
+    if (!buying.converged() || !spending.converged() || spending.parameters().q() <= 1) {
+      String why = !buying.converged() ? "BG/NBD: " + buying.diagnosis()
+          : !spending.converged() ? "Gamma-Gamma: " + spending.diagnosis() : "Gamma-Gamma has no finite mean spend";
+      return new ClvOutcome(false, 0, "not fitted: " + why);
+    }
+    LifetimeValue value = new LifetimeValue(buying.parameters(), spending.parameters(), CLV_HORIZON);
+    List<CustomerMetric> batch = new ArrayList<>(METRIC_BATCH);
+    long recorded = 0;
+    for (Iterator<CustomerHistory> it = histories.iterator(); it.hasNext(); ) {
+      CustomerHistory history = it.next();
+      CustomerValue scored = value.score(history);
+      CustomerId id = idsByKey.get(history.customer());
+      if (Double.isFinite(scored.lifetimeValue()) && Double.isFinite(scored.probabilityAlive())) {
+        batch.add(CustomerMetric.number(id, CLV, scored.lifetimeValue(), now));
+        batch.add(CustomerMetric.number(id, P_ALIVE, scored.probabilityAlive(), now));
+        recorded++;
+      }
+      if (batch.size() >= METRIC_BATCH || !it.hasNext()) {
+        stores.metrics().customerMetrics().recordAll(batch);
+        batch.clear();
+      }
+    }
+    // A customer whose values the fitted models cannot give as finite numbers (extreme histories) keeps none.
+    return new ClvOutcome(true, recorded, String.format(Locale.ROOT,
+        "fitted on %,d customers (%,d repeat buyers); %,d valued, %,d without a finite value", histories.size(),
+        repeatBuyers.size(), recorded, histories.size() - recorded));
+  }
+}

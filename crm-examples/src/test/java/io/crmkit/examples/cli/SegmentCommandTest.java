@@ -1,0 +1,120 @@
+package io.crmkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.Crm;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.metric.CustomerMetrics;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private String url;
+  private List<Customer> customers;
+
+  /**
+   * Five buyers, each better than the next in every figure (a bought on 5 recent days for 100
+   * each, ..., e once long ago for 10), and one customer who never bought.
+   */
+  @BeforeEach
+  void fiveBuyersAndOneProspect() {
+    url = TestStore.url(dir);
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      Crm crm = Crm.builder().store(open.stores().base()).build();
+      Instant now = Instant.now();
+      String[] names = {"a", "b", "c", "d", "e", "f"};
+      customers = new ArrayList<>();
+      for (int i = 0; i < names.length; i++) {
+        Customer customer = crm.register(NewCustomer.person("Buyer", names[i]).build());
+        customers.add(customer);
+        int days = 5 - i;
+        for (int d = 0; d < days; d++) {
+          crm.recordPurchase(crm.newPurchase(customer.id())
+              .amount(Money.of(CurrencyUnit.of("CNY"), new BigDecimal(100 / (i + 1))))
+              .occurredAt(now.minus(Duration.ofDays(10L * i + d + 1))).channel("online").build());
+        }
+      }
+    }
+  }
+
+  private CliRun segment(String... more) {
+    String[] args = new String[more.length + 4];
+    args[0] = "segment";
+    args[1] = "--jdbc-url";
+    args[2] = url;
+    args[3] = "--quiet";
+    System.arraycopy(more, 0, args, 4, more.length);
+    return CliRun.execute(new CoreMatchEngine(), args);
+  }
+
+  @Test
+  void scoresEveryBuyerRecordsTheReportsMetricsWritesTiersAndMovesTheLifecycle() {
+    CliRun run = segment("--tiers", "quantile:20,40");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.out()).contains("6, 5 scored").contains("currency           CNY")
+        .contains("PROSPECT -> NEW").contains("not fitted: 4 customers with a repeat purchase, 100 needed");
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      CustomerMetrics metrics = open.stores().metrics().customerMetrics();
+      Customer best = open.stores().base().customers().findById(customers.get(0).id()).orElseThrow();
+      Customer worst = open.stores().base().customers().findById(customers.get(4).id()).orElseThrow();
+      Customer prospect = open.stores().base().customers().findById(customers.get(5).id()).orElseThrow();
+      assertThat(metrics.allOf(best.id())).containsKeys("rfm_r", "rfm_f", "rfm_m", "rfm_segment", "historical_value");
+      assertThat(metrics.find(best.id(), "rfm_segment").orElseThrow().value().raw()).isEqualTo("Champions");
+      assertThat(metrics.find(best.id(), "rfm_f").orElseThrow().value().raw()).isEqualTo(5.0);
+      assertThat(metrics.find(worst.id(), "rfm_m").orElseThrow().value().raw()).isEqualTo(1.0);
+      assertThat(metrics.allOf(prospect.id())).doesNotContainKeys("rfm_r", "rfm_f", "rfm_m", "rfm_segment");
+      assertThat(best.tier()).contains(ValueTier.HIGH);
+      assertThat(worst.tier()).contains(ValueTier.LOW);
+      assertThat(prospect.tier()).isEmpty();
+      assertThat(best.stage()).isNotEqualTo(LifecycleStage.PROSPECT);
+      assertThat(prospect.stage()).isEqualTo(LifecycleStage.PROSPECT);
+    }
+  }
+
+  @Test
+  void runningAgainWritesNoTierTwice() {
+    assertThat(segment().exitCode()).isEqualTo(ExitCodes.DONE);
+
+    CliRun again = segment();
+
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.DONE);
+    assertThat(again.out()).contains("tiers written      0 changed, 5 unchanged");
+  }
+
+  @Test
+  void badOptionsAreUsageErrorsAndTouchNothing() {
+    assertThat(segment("--tiers", "pareto:90").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(segment("--as-of", "2999-01-01").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(segment("--as-of", "yesterday").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(segment("--currency", "XYZ").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(segment("--no-such-option").exitCode()).isEqualTo(ExitCodes.USAGE);
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      assertThat(open.stores().base().customers().findById(customers.get(0).id()).orElseThrow().tier()).isEmpty();
+    }
+  }
+
+  @Test
+  void purchasesInAnotherCurrencyThanTheOneNamedAreBadInput() {
+    CliRun run = segment("--currency", "EUR");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("not all in EUR");
+  }
+}
