@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The merges of a merge lineage, found from the customers that exist now, and the clusters they
- * made. The lineage is asked per customer ({@link MergeLineage#involving}); a merge also names the
+ * The merges of a merge lineage and the clusters they made: every merge in one read where the
+ * lineage can list them ({@link #addAll}), else found from the customers that exist now, asking the
+ * lineage per customer ({@link MergeLineage#involving}); a merge also names the
  * customers it absorbed, whose own earlier merges are followed in turn, so a chain (A absorbed B,
  * then C absorbed A) is found whole and counts as one cluster of three. Not thread-safe.
  */
@@ -29,6 +30,20 @@ final class DuplicateClusters {
 
   DuplicateClusters(MergeLineage lineage) {
     this.lineage = Objects.requireNonNull(lineage, "lineage");
+  }
+
+  /**
+   * Takes every merge of the lineage at once ({@link MergeLineage#all}, one read) and returns
+   * true, or returns false if the lineage cannot list its merges, for the caller to
+   * {@link #visit} each customer instead.
+   */
+  boolean addAll() {
+    try {
+      lineage.all().forEach(merge -> merges.putIfAbsent(merge.id(), merge));
+      return true;
+    } catch (UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /** Reads the merges involving {@code customer}, and those of every customer they name. */

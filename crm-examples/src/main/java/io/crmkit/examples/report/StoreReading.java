@@ -61,9 +61,11 @@ final class StoreReading {
       });
     }
     listener.started("reading merge lineage");
-    for (int i = 0; i < ids.size(); i++) {
-      clusters.visit(ids.get(i));
-      listener.advanced(i + 1L);
+    if (!clusters.addAll()) {
+      for (int i = 0; i < ids.size(); i++) {
+        clusters.visit(ids.get(i));
+        listener.advanced(i + 1L);
+      }
     }
     ReportData.Rfm rfm = rfm(ids);
     listener.started("measuring data quality");

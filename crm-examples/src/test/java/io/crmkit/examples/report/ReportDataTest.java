@@ -3,7 +3,16 @@ package io.crmkit.examples.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.examples.report.ReportData.Count;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.dedup.merge.Merge;
+import io.crmkit.core.dedup.merge.MergeLineage;
 import io.crmkit.io.CrmStores;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +69,27 @@ class ReportDataTest {
     assertThat(data.rfm().currency()).isEmpty();
     assertThat(data.rfm().cells()).hasSize(25).allSatisfy(cell -> assertThat(cell.customers()).isZero());
     assertThat(data.duplicates().clusterSizes()).isEmpty();
+  }
+
+  @Test
+  void aLineageThatCannotListItsMergesIsWalkedFromTheCustomersWithTheSameClusters() {
+    CrmStores stores = CrmStores.inMemory();
+    ReportFixture.fill(stores);
+    MergeLineage all = stores.dedup().mergeLineage();
+    MergeLineage withoutAll = new MergeLineage() {
+      @Override public void record(Merge merge) { all.record(merge); }
+      @Override public Optional<Merge> find(UUID mergeId) { return all.find(mergeId); }
+      @Override public List<Merge> involving(CustomerId customerId) { return all.involving(customerId); }
+      @Override public Merge markUndone(UUID mergeId, Merge.Undo undo) { return all.markUndone(mergeId, undo); }
+      @Override public void redact(Merge redacted) { all.redact(redacted); }
+    };
+    DuplicateClusters walked = new DuplicateClusters(withoutAll);
+
+    assertThat(walked.addAll()).isFalse();
+    try (Stream<Customer> customers = stores.base().customers().stream(Criteria.all())) {
+      customers.forEach(customer -> walked.visit(customer.id()));
+    }
+
+    assertThat(walked.result(2)).isEqualTo(ReportData.gather(stores, ReportFixture.AS_OF).duplicates());
   }
 }
