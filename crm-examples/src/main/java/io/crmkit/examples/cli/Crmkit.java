@@ -59,15 +59,16 @@ public final class Crmkit implements Callable<Integer> {
   static CommandLine commandLine(MatchEngine engine, boolean ownJvm) {
     CommandLine commandLine = new CommandLine(new Crmkit())
         .addSubcommand(new CommandLine.HelpCommand())
+        .addSubcommand(new DemoCommand())
+        .addSubcommand(new ImportCommand())
         .addSubcommand(new DedupCommand(engine, ownJvm))
-        .addSubcommand(new ClvCommand())
-        .addSubcommand(new RfmCommand())
-        .addSubcommand(new AnonymizeCommand())
         .addSubcommand(new SegmentCommand())
         .addSubcommand(new QualityCommand())
-        .addSubcommand(new DemoCommand())
+        .addSubcommand(new ReportCommand())
         .addSubcommand(new ExportCommand())
-        .addSubcommand(new ImportCommand());
+        .addSubcommand(new ClvCommand())
+        .addSubcommand(new RfmCommand())
+        .addSubcommand(new AnonymizeCommand());
     configure(commandLine);
     return commandLine;
   }

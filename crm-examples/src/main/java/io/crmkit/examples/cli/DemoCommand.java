@@ -20,6 +20,7 @@ import io.crmkit.core.json.CrmJson;
 import io.crmkit.core.quality.QualityReport;
 import io.crmkit.io.CrmStores;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -251,12 +252,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the demo's report of {@code stores} into {@code dir} and says where it is: for now the
-   * data-quality report ({@code quality.json}, measured here) and {@code demo-summary.json} (the
-   * steps with their counts and times, and the quality scores). The one place the HTML report of
-   * {@code crmkit report} will be written from.
+   * Writes the demo's report of {@code stores} into {@code dir} and says where it is: the
+   * data-quality report ({@code quality.json}, measured here), {@code demo-summary.json} (the
+   * steps with their counts and times, and the quality scores) and the HTML report of
+   * {@code crmkit report} ({@code report.html}, as of the demo's clock).
    *
-   * @return the report's main file
+   * @return the HTML report
    * @throws CliException failure if a file cannot be written
    */
   Path writeReport(CrmStores stores, Path dir) {
@@ -279,7 +280,11 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw CliException.failure(summary + ": cannot be written (" + e.getMessage() + ")", e);
     }
-    return summary;
+    try {
+      return ReportCommand.writeReport(stores, dir.resolve("report.html"), clock.instant());
+    } catch (UncheckedIOException e) {
+      throw CliException.failure(e.getMessage(), e);
+    }
   }
 
   private void step(String name, long count, String outcome, long startedNanos) {

@@ -10,6 +10,7 @@ import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.ValueTier;
 import io.crmkit.io.CrmStores;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +64,9 @@ class DemoCommandTest {
       assertThat(summary.get("qualityScores").get("overall").asDouble())
           .isEqualTo(quality.get("scores").get("overall").asDouble());
     }
-    assertThat(run.out()).contains(dir.resolve("report/demo-summary.json").toAbsolutePath().normalize().toString());
+    Path html = dir.resolve("report/report.html");
+    assertThat(run.out()).contains(html.toAbsolutePath().normalize().toString());
+    assertThat(Files.readString(html)).contains("data-chart=\"tiers\"", "data-chart=\"quality\"");
   }
 
   @Test

@@ -1,0 +1,154 @@
+package io.crmkit.examples.report;
+
+import io.crmkit.core.activity.PurchaseSummary;
+import io.crmkit.core.activity.TimeRange;
+import io.crmkit.core.customer.Criteria;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.lifecycle.Lifecycle;
+import io.crmkit.core.quality.DataQuality;
+import io.crmkit.core.quality.QualityReport;
+import io.crmkit.io.CrmStores;
+import io.crmkit.segmentation.rfm.CurrencyPolicy;
+import io.crmkit.segmentation.rfm.RfmAnalysis;
+import io.crmkit.segmentation.rfm.RfmResult;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.joda.money.CurrencyUnit;
+
+/**
+ * Reads a {@link ReportData} from a store: one pass over the customers (tiers, stages, their ids
+ * and their merge lineage), then their purchase summaries a chunk at a time for RFM, then the
+ * review queue and a data-quality measurement. Holds the customer ids and the summaries of the
+ * analysis currency, not the customers.
+ */
+final class StoreReading {
+  private final CrmStores stores;
+  private final Instant asOf;
+  private final ReportData.Listener listener;
+
+  StoreReading(CrmStores stores, Instant asOf, ReportData.Listener listener) {
+    this.stores = Objects.requireNonNull(stores, "stores");
+    this.asOf = Objects.requireNonNull(asOf, "asOf");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  ReportData read() {
+    Map<String, Long> tiers = new HashMap<>();
+    Map<String, Long> stages = new HashMap<>();
+    List<CustomerId> ids = new ArrayList<>();
+    DuplicateClusters clusters = new DuplicateClusters(stores.dedup().mergeLineage());
+    listener.started("reading customers");
+    try (Stream<Customer> customers = stores.base().customers().stream(Criteria.all())) {
+      customers.forEach(customer -> {
+        tiers.merge(customer.tier().map(ValueTier::name).orElse(ReportData.NO_TIER), 1L, Long::sum);
+        stages.merge(customer.stage().name(), 1L, Long::sum);
+        ids.add(customer.id());
+        listener.advanced(ids.size());
+      });
+    }
+    listener.started("reading merge lineage");
+    if (!clusters.addAll()) {
+      for (int i = 0; i < ids.size(); i++) {
+        clusters.visit(ids.get(i));
+        listener.advanced(i + 1L);
+      }
+    }
+    ReportData.Rfm rfm = rfm(ids);
+    listener.started("measuring data quality");
+    QualityReport quality = DataQuality.builder().clock(Clock.fixed(asOf, ZoneOffset.UTC)).build()
+        .measure(stores.base());
+    return new ReportData(asOf, ids.size(), byCountDescending(tiers), inLifecycleOrder(stages), rfm,
+        clusters.result(stores.dedup().reviewQueue().pendingCount()), quality);
+  }
+
+  /** RFM in the currency most customers bought in; customers in another or in several are counted apart. */
+  private ReportData.Rfm rfm(List<CustomerId> ids) {
+    Map<CurrencyUnit, List<PurchaseSummary>> byCurrency = new HashMap<>();
+    long withoutPurchases = 0;
+    long severalCurrencies = 0;
+    TimeRange window = TimeRange.until(asOf);
+    listener.started("reading purchases");
+    for (int from = 0; from < ids.size(); from += RfmAnalysis.CHUNK) {
+      listener.advanced(from);
+      List<CustomerId> chunk = ids.subList(from, Math.min(ids.size(), from + RfmAnalysis.CHUNK));
+      for (PurchaseSummary summary : stores.base().purchases().summaries(chunk, window).values()) {
+        if (summary.byCurrency().isEmpty()) {
+          withoutPurchases++;
+        } else if (summary.byCurrency().size() > 1) {
+          severalCurrencies++;
+        } else {
+          byCurrency.computeIfAbsent(summary.byCurrency().keySet().iterator().next(), c -> new ArrayList<>())
+              .add(summary);
+        }
+      }
+    }
+    CurrencyUnit main = byCurrency.entrySet().stream()
+        .max(Comparator.<Map.Entry<CurrencyUnit, List<PurchaseSummary>>>comparingInt(e -> e.getValue().size())
+            .thenComparing(e -> e.getKey().getCode(), Comparator.reverseOrder()))
+        .map(Map.Entry::getKey).orElse(null);
+    long otherCurrencies = severalCurrencies + byCurrency.entrySet().stream()
+        .filter(e -> !e.getKey().equals(main)).mapToLong(e -> e.getValue().size()).sum();
+    if (main == null) {
+      return new ReportData.Rfm("", 0, withoutPurchases, otherCurrencies, grid(List.of()), List.of());
+    }
+    RfmResult result = RfmAnalysis.builder().currency(CurrencyPolicy.only(main)).build()
+        .analyse(byCurrency.get(main));
+    Map<String, Long> segments = new HashMap<>();
+    result.segmentSizes().forEach((segment, size) -> segments.put(segment.name(), size.customers()));
+    return new ReportData.Rfm(main.getCode(), result.customers().size(),
+        withoutPurchases + result.withoutPurchases().size(), otherCurrencies, grid(result.customers()),
+        byCountDescending(segments));
+  }
+
+  /** All 25 cells, recency 5 (best) first, each row frequency 1 to 5. */
+  static List<ReportData.RfmCell> grid(List<RfmResult.CustomerRfm> scored) {
+    long[][] customers = new long[6][6];
+    BigDecimal[][] monetary = new BigDecimal[6][6];
+    for (RfmResult.CustomerRfm customer : scored) {
+      int r = customer.score().recency();
+      int f = customer.score().frequency();
+      customers[r][f]++;
+      BigDecimal sum = monetary[r][f] == null ? BigDecimal.ZERO : monetary[r][f];
+      monetary[r][f] = sum.add(customer.values().monetary());
+    }
+    List<ReportData.RfmCell> cells = new ArrayList<>(25);
+    for (int r = 5; r >= 1; r--) {
+      for (int f = 1; f <= 5; f++) {
+        cells.add(new ReportData.RfmCell(r, f, customers[r][f],
+            monetary[r][f] == null ? BigDecimal.ZERO : monetary[r][f]));
+      }
+    }
+    return cells;
+  }
+
+  /** Most customers first, ties by label, so that the page is the same for the same store. */
+  static List<ReportData.Count> byCountDescending(Map<String, Long> counts) {
+    return new TreeMap<>(counts).entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> new ReportData.Count(e.getKey(), e.getValue())).toList();
+  }
+
+  /** The standard lifecycle's stages in order (those with nobody too), then any other stage by name. */
+  static List<ReportData.Count> inLifecycleOrder(Map<String, Long> stages) {
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    for (LifecycleStage stage : Lifecycle.standard().stages()) {
+      ordered.put(stage.name(), stages.getOrDefault(stage.name(), 0L));
+    }
+    new TreeMap<>(stages).forEach(ordered::putIfAbsent);
+    return ordered.entrySet().stream().map(e -> new ReportData.Count(e.getKey(), e.getValue())).toList();
+  }
+}
