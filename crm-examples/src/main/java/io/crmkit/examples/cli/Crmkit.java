@@ -66,7 +66,9 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new SegmentCommand())
         .addSubcommand(new QualityCommand())
         .addSubcommand(new DemoCommand())
-        .addSubcommand(new ExportCommand());
+        .addSubcommand(new ExportCommand())
+        .addSubcommand(new BackupCommand())
+        .addSubcommand(new RestoreCommand());
     configure(commandLine);
     return commandLine;
   }
