@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -115,6 +116,36 @@ public final class JdbcCrmStore implements CrmStore {
   public JdbcCrmStore joining(Connection connection) {
     Objects.requireNonNull(connection, "connection");
     return new JdbcCrmStore(options, adapters.joining(connection), migrated);
+  }
+
+  /**
+   * Runs {@code work} on a view of this store that reads one consistent snapshot of the database,
+   * as a backup needs: a connection of its own from the DataSource, in one transaction at the
+   * isolation level that gives a snapshot on this database ({@code REPEATABLE READ} on PostgreSQL,
+   * {@code SERIALIZABLE} on H2, whose repeatable read still shows rows others insert), joined by
+   * every port of the view ({@link #joining}) and of what is attached to it. Whatever other
+   * transactions commit while {@code work} runs stays out of its reads, so the records it reads
+   * agree with each other (every purchase's customer is there). Plain transactions of the store
+   * are read committed, which is no snapshot.
+   *
+   * <pre>{@code
+   * Manifest manifest = store.inSnapshot(snapshot ->
+   *     Backup.write(CrmStores.attach(snapshot, extensions), Path.of("crmkit-backup.zip")));
+   * }</pre>
+   *
+   * <p>The transaction commits when {@code work} returns and rolls back when it throws; it is meant
+   * for reads (a write that collides with a concurrent one fails, on PostgreSQL, with a
+   * serialization error). The connection's isolation and auto-commit are restored before it goes
+   * back to the DataSource. Use the view only inside {@code work}.
+   *
+   * @return what {@code work} returns
+   * @throws IllegalStateException if the store is in {@link TransactionMode#EXTERNAL} mode and the
+   *     DataSource hands out a connection in the host's transaction (take the snapshot outside it)
+   * @throws CrmStorageException if no connection can be had or set up, or the commit fails
+   */
+  public <T> T inSnapshot(Function<? super JdbcCrmStore, ? extends T> work) {
+    Objects.requireNonNull(work, "work");
+    return adapters.inSnapshot(joined -> work.apply(new JdbcCrmStore(options, joined, migrated)));
   }
 
   @Override

@@ -66,6 +66,8 @@ public final class Crmkit implements Callable<Integer> {
         .addSubcommand(new QualityCommand())
         .addSubcommand(new ReportCommand())
         .addSubcommand(new ExportCommand())
+        .addSubcommand(new BackupCommand())
+        .addSubcommand(new RestoreCommand())
         .addSubcommand(new ClvCommand())
         .addSubcommand(new RfmCommand())
         .addSubcommand(new AnonymizeCommand());

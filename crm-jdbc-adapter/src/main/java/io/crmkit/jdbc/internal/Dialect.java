@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * plain SQL that both understand): how JSON parameters are typed, how text is ordered by code
  * point, how custom attributes are matched, how large loads are written, how a sequence is
  * advanced, how a row is upserted or inserted unless present, how one pending code request per
- * code is enforced, and how rows of a set of customers are selected.
+ * code is enforced, how rows of a set of customers are selected, and which isolation level reads a
+ * snapshot.
  */
 abstract class Dialect {
 
@@ -37,6 +38,12 @@ abstract class Dialect {
 
   /** A short name, also the folder of the dialect's migrations: {@code h2} or {@code postgresql}. */
   public abstract String name();
+
+  /**
+   * The JDBC isolation level at which one transaction reads a consistent snapshot of the whole
+   * database, unchanged by what other transactions commit meanwhile.
+   */
+  abstract int snapshotIsolation();
 
   /** The placeholder for a JSON document bound as text. */
   abstract String jsonParameter();

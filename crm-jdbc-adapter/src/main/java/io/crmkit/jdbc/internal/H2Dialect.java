@@ -18,6 +18,12 @@ import java.util.OptionalLong;
  */
 final class H2Dialect extends Dialect {
 
+  /** H2's REPEATABLE READ still shows rows inserted by others (phantoms); SERIALIZABLE reads one snapshot. */
+  @Override
+  int snapshotIsolation() {
+    return Connection.TRANSACTION_SERIALIZABLE;
+  }
+
   @Override
   public String name() {
     return "h2";

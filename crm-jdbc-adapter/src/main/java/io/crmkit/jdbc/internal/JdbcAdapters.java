@@ -157,6 +157,33 @@ public final class JdbcAdapters {
         Connections.of(dataSource, manageTransactions), families, metricsAttached);
   }
 
+  /**
+   * Runs {@code work} on a connection of its own from the DataSource, in one transaction at the
+   * isolation level that reads a snapshot on this database ({@link Dialect#snapshotIsolation()}),
+   * handing it these adapters joined to that connection. Commits when {@code work} returns, rolls
+   * back when it throws; either way the connection's isolation and auto-commit are restored before
+   * it is closed (returned to its pool). See {@code JdbcCrmStore.inSnapshot}.
+   *
+   * @throws IllegalStateException if the store leaves transactions to the host (EXTERNAL) and the
+   *     DataSource hands out a connection already in the host's transaction, whose isolation cannot change
+   * @throws CrmStorageException if the connection cannot be had or set up, or the commit fails
+   */
+  public <T> T inSnapshot(Function<JdbcAdapters, T> work) {
+    Objects.requireNonNull(work, "work");
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new CrmStorageException("Could not get a connection for a snapshot: " + e.getMessage(), e);
+    }
+    try (connection) {
+      return SnapshotTransaction.run(connection, dialect.snapshotIsolation(), manageTransactions,
+          () -> work.apply(joining(connection)));
+    } catch (SQLException e) {
+      throw new CrmStorageException("The snapshot transaction failed: " + e.getMessage(), e);
+    }
+  }
+
   /** The detected database: {@code h2} or {@code postgresql}. */
   public String databaseName() {
     return dialect.name();

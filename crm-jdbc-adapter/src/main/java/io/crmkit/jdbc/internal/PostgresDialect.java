@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
 final class PostgresDialect extends Dialect {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
 
+  /** PostgreSQL's REPEATABLE READ is snapshot isolation: one snapshot, taken at the transaction's first statement. */
+  @Override
+  int snapshotIsolation() {
+    return Connection.TRANSACTION_REPEATABLE_READ;
+  }
+
   @Override
   public String name() {
     return "postgresql";

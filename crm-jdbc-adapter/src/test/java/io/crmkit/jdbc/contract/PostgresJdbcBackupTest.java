@@ -9,13 +9,11 @@ import io.crmkit.jdbc.JdbcMetrics;
 import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.testkit.contract.BackupContract;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
- * Backup and restore keep their contract from memory into Postgres; a backup reads one connection
- * at the strongest isolation the database offers for a snapshot.
+ * Backup and restore keep their contract from memory into Postgres; a backup reads one snapshot of
+ * the database through {@link JdbcCrmStore#inSnapshot}, as a host would take it.
  */
 class PostgresJdbcBackupTest extends BackupContract {
   private JdbcCrmStore store;
@@ -28,20 +26,7 @@ class PostgresJdbcBackupTest extends BackupContract {
 
   @Override
   protected <T> T inSnapshot(CrmStores stores, Function<CrmStores, T> work) {
-    try (Connection connection = ContractStores.dataSource(store).getConnection()) {
-      connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try {
-        T result = work.apply(CrmStores.attach(store.joining(connection), extensions()));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot open a snapshot connection", e);
-    }
+    return store.inSnapshot(snapshot -> work.apply(CrmStores.attach(snapshot, extensions())));
   }
 
   private static CrmStores.Extensions extensions() {
