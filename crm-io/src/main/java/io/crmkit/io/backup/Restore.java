@@ -157,8 +157,9 @@ public final class Restore {
       }
       return record;
     } catch (JacksonException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
-      throw new BackupException(Reason.DAMAGED, section.file() + " line " + number + " is not a valid record: "
-          + e.getMessage(), e);
+      // The parser's own message can quote the value (a birth date, a name): say where, never what.
+      throw new BackupException(Reason.DAMAGED, section.file() + " line " + number + " is not a valid record ("
+          + section.type().getSimpleName() + ", " + e.getClass().getSimpleName() + ")", e);
     }
   }
 

@@ -42,11 +42,17 @@ final class CsvRowReader implements RowReader {
         .quoteCharacter('"')
         .skipEmptyLines(true)
         .allowUnclosedQuote(false)
+        .allowExtraCharsAfterClosingQuote(true) // "ACME" Ltd, "Li Wei" ,...: common, and the row is still clear
         .allowExtraFields(true)
         .allowMissingFields(true)
         .ofCsvRecord(StrictText.open(source.file(), source.encoding()));
     CsvRowReader reader = new CsvRowReader(csv, source.header());
-    reader.readHeader();
+    try {
+      reader.readHeader();
+    } catch (RuntimeException e) {
+      reader.close(); // a repeated or undecodable header: the file is not left open
+      throw e;
+    }
     return reader;
   }
 
@@ -129,7 +135,7 @@ final class CsvRowReader implements RowReader {
       return record;
     } catch (CsvParseException e) {
       fileProblems.add(RowProblem.ofFile(lastLine + 1, "csv-syntax", "broken quoting after line " + lastLine
-          + " (" + rootMessage(e) + "); the rows after it cannot be told apart and were not read"));
+          + " (a quote opened and never closed, or a field longer than the reader takes); the rows after it cannot be told apart and were not read"));
       done = true;
       return null;
     }
@@ -160,14 +166,6 @@ final class CsvRowReader implements RowReader {
       values.put(columns.get(i), value);
     }
     return new SourceRow(row, line, values, problems);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
   }
 
   @Override

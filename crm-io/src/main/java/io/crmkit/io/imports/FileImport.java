@@ -104,7 +104,7 @@ public final class FileImport {
     ProblemLog log = reportCsv == null ? ProblemLog.inMemory()
         : ProblemLog.toFiles(reportCsv, reportJson, identity.importId(), resumeAfter);
     try (log; RowReader reader = RowReader.open(source)) {
-      RowAssembler assembler = new RowAssembler(mapping, system);
+      RowAssembler assembler = new RowAssembler(mapping, system, identity.contentTag());
       BatchWriter writer = new BatchWriter(stores, checkpoints, system, model, clock, actor);
       ImportTotals totals = before;
       List<Assembled> batch = new ArrayList<>(batchSize);

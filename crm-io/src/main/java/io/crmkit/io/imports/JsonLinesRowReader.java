@@ -106,7 +106,8 @@ final class JsonLinesRowReader implements RowReader {
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      problems.add(RowProblem.rejected(row, line, "", "json-syntax", "not valid JSON: " + e.getOriginalMessage()));
+      problems.add(RowProblem.rejected(row, line, "", "json-syntax", "not valid JSON"
+          + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr())));
       return new SourceRow(row, line, values, problems);
     }
     if (node == null || !node.isObject()) {

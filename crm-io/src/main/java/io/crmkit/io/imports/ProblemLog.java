@@ -40,8 +40,9 @@ final class ProblemLog implements Closeable {
   }
 
   static ProblemLog toFiles(Path csvFile, Path jsonFile, String importId, long resumedAfterRow) {
+    Writer out = null;
     try {
-      Writer out = Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8);
+      out = Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8);
       CsvWriter csv = CsvWriter.builder().build(out);
       csv.writeRecord(CSV_HEADER);
       JsonGenerator json = new JsonFactory().createGenerator(jsonFile.toFile(), JsonEncoding.UTF8);
@@ -52,6 +53,7 @@ final class ProblemLog implements Closeable {
       json.writeArrayFieldStart("problems");
       return new ProblemLog(out, csv, json);
     } catch (IOException e) {
+      closeQuietly(out, e);
       throw new UncheckedIOException("the import report cannot be written: " + e.getMessage(), e);
     }
   }
@@ -121,4 +123,15 @@ final class ProblemLog implements Closeable {
     }
   }
 
+
+  private static void closeQuietly(Writer out, IOException failure) {
+    if (out == null) {
+      return;
+    }
+    try {
+      out.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
 }

@@ -40,16 +40,20 @@ import java.util.Set;
  * Validation proper (lengths, printable text, domain rules) is the core importer's.
  */
 final class RowAssembler {
-  /** The external reference of a row without an id column: its row number. */
-  static final String ROW_REFERENCE_PREFIX = "row-";
-
   private final ColumnMapping mapping;
   private final String system;
+  private final String rowReferencePrefix;
   private final Standardiser standardiser;
 
-  RowAssembler(ColumnMapping mapping, String system) {
+  /**
+   * @param fileTag names the file's content in the reference of a row without an id column
+   *     ({@code row-TAG-N}): the same file imported again finds its customers, another file's
+   *     row N never lands on this file's row N
+   */
+  RowAssembler(ColumnMapping mapping, String system, String fileTag) {
     this.mapping = mapping;
     this.system = system;
+    this.rowReferencePrefix = "row-" + fileTag + "-";
     this.standardiser = Standardiser.withDefaultRegion(mapping.phoneRegion());
   }
 
@@ -106,7 +110,7 @@ final class RowAssembler {
       });
     }
     Fields f = new Fields(row, fields, columnOf, problems);
-    String reference = f.one("id").orElse(ROW_REFERENCE_PREFIX + row.row());
+    String reference = f.one("id").orElse(rowReferencePrefix + row.row());
     try {
       return new Assembled(Optional.of(build(f, reference)), reference, problems);
     } catch (Rejected e) {

@@ -26,27 +26,32 @@ final class StrictText {
 
   static Reader open(Path file, Charset declared) throws IOException {
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    in.mark(4);
-    byte[] head = in.readNBytes(3);
-    in.reset();
-    Charset charset = declared;
-    int skip = 0;
-    if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-      charset = StandardCharsets.UTF_8;
-      skip = 3;
-    } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-      charset = StandardCharsets.UTF_16BE;
-      skip = 2;
-    } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-      charset = StandardCharsets.UTF_16LE;
-      skip = 2;
+    try {
+      in.mark(4);
+      byte[] head = in.readNBytes(3);
+      in.reset();
+      Charset charset = declared;
+      int skip = 0;
+      if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+        charset = StandardCharsets.UTF_8;
+        skip = 3;
+      } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+        charset = StandardCharsets.UTF_16BE;
+        skip = 2;
+      } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+        charset = StandardCharsets.UTF_16LE;
+        skip = 2;
+      }
+      in.skipNBytes(skip);
+      CharsetDecoder decoder = charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .replaceWith(String.valueOf(UNDECODABLE));
+      return new InputStreamReader(in, decoder);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
     }
-    in.skipNBytes(skip);
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE)
-        .replaceWith(String.valueOf(UNDECODABLE));
-    return new InputStreamReader(in, decoder);
   }
 
   static boolean undecodable(String value) {

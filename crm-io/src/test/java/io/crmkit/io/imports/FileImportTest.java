@@ -175,6 +175,66 @@ class FileImportTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surname").hasMessageContaining("phone");
   }
 
+  @Test
+  void rowsWithoutAnIdFromTwoFilesNeverLandOnEachOthersCustomers() throws IOException {
+    Path january = dir.resolve("january.csv");
+    Path february = dir.resolve("february.csv");
+    Files.writeString(january, "name,phone\nAnn Lee,+14155550100\nBo Chen,+14155550101\n", StandardCharsets.UTF_8);
+    Files.writeString(february, "name,phone\nCy Wu,+14155550102\nDi Ma,+14155550103\n", StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("name", "fullName").column("phone", "phone").build();
+
+    importer(mapping).build().run(ImportSource.csv(january));
+    ImportReport second = importer(mapping).build().run(ImportSource.csv(february));
+    ImportReport again = importer(mapping).restart(true).build().run(ImportSource.csv(january));
+
+    assertThat(second.totals().inserted()).isEqualTo(2);
+    assertThat(again.totals().unchanged()).isEqualTo(2);
+    assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(4);
+  }
+
+  @Test
+  void aFileChangedAfterItsFirstBytesIsANewImportNotOneAlreadyFinished() throws IOException {
+    Path file = dir.resolve("nightly.csv");
+    String head = "id,name\n" + "C-0,Padding Row\n".repeat(5_000);
+    Files.writeString(file, head + "C-9,Ann Lee\n", StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+    importer(mapping).build().run(ImportSource.csv(file));
+
+    Files.writeString(file, head + "C-9,Ann Lea\n", StandardCharsets.UTF_8); // same name, same size
+    ImportReport tonight = importer(mapping).build().run(ImportSource.csv(file));
+
+    assertThat(tonight.totals().read()).isPositive();
+    assertThat(byReference("C-9").personName().orElseThrow().familyName()).contains("Lea");
+  }
+
+  @Test
+  void aQuotedFieldWithCharactersAfterItsClosingQuoteKeepsTheRestOfTheFile() throws IOException {
+    Path file = dir.resolve("quotes.csv");
+    Files.writeString(file, "id,name\nC-1,\"ACME\" Ltd\nC-2,\"Li Wei\" \nC-3,Bo Chen\n", StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+
+    ImportReport report = importer(mapping).build().run(ImportSource.csv(file));
+
+    assertThat(report.totals().inserted()).isEqualTo(3);
+    assertThat(report.problems()).noneMatch(p -> p.outcome() == RowProblem.Outcome.FILE);
+  }
+
+  @Test
+  void aLineThatIsNotJsonIsReportedWithoutTheValueItHolds() throws IOException {
+    Path file = dir.resolve("broken.jsonl");
+    Files.writeString(file, "{\"id\":\"J-1\",\"name\": Zhangsan}\n{\"id\":\"J-2\",\"name\":\"Bo Chen\"}\n",
+        StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+
+    ImportReport report = importer(mapping).build().run(ImportSource.jsonLines(file));
+
+    assertThat(report.totals().inserted()).isEqualTo(1);
+    assertThat(report.problems()).singleElement().satisfies(p -> {
+      assertThat(p.rule()).isEqualTo("json-syntax");
+      assertThat(p.message()).doesNotContain("Zhangsan");
+    });
+  }
+
   private Map<String, Long> versions() {
     return stores.base().customers().stream(Criteria.all())
         .collect(Collectors.toMap(c -> c.externalReferences().iterator().next().id(), Customer::version));

@@ -52,7 +52,6 @@ public interface ReviewQueue {
   /** The decision on the pair of these two record ids, in either order, if one was made. */
   Optional<ReviewDecision> decision(String oneId, String otherId);
 
-  /** A pair was decided already, differently. */
   /**
    * Every decision taken, in no promised order: what a backup copies together with
    * {@link #pending(int)}. The default refuses, so an adapter written before this method keeps
@@ -65,6 +64,7 @@ public interface ReviewQueue {
         + " so it cannot be backed up; override ReviewQueue.decisions");
   }
 
+  /** A pair was decided already, differently. */
   class AlreadyDecidedException extends CrmException {
     private static final long serialVersionUID = 1L;
 

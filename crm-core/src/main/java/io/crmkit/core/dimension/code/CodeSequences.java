@@ -56,12 +56,6 @@ public interface CodeSequences {
   long current(String key);
 
   /**
-   * Returns {@code key} if adapters accept it.
-   *
-   * @throws IllegalArgumentException if it is blank, longer than {@link #MAX_KEY_LENGTH} or has
-   *     control characters
-   */
-  /**
    * The last number drawn of every key drawn from (a key never drawn from is absent): what a
    * backup copies, so that a restored store never gives out a number twice. The default refuses,
    * so an adapter written before this method keeps compiling; crmkit's adapters override it.
@@ -73,6 +67,12 @@ public interface CodeSequences {
         + " so it cannot be backed up; override CodeSequences.all");
   }
 
+  /**
+   * Returns {@code key} if adapters accept it.
+   *
+   * @throws IllegalArgumentException if it is blank, longer than {@link #MAX_KEY_LENGTH} or has
+   *     control characters
+   */
   static String requireValidKey(String key) {
     Objects.requireNonNull(key, "key");
     Require.argument(!key.isBlank() && key.length() <= MAX_KEY_LENGTH,

@@ -56,10 +56,6 @@ public interface CodeRequests {
   List<CodeRequest> find(String schemeId, Set<CodeRequest.Status> statuses);
 
   /**
-   * A decision was asked for on a request that is decided already: decisions are final. Carries
-   * the request as decided, so the caller can show who decided what.
-   */
-  /**
    * Every request, pending or decided, of every scheme, in no promised order: what a backup
    * copies. The default refuses, so an adapter written before this method keeps compiling;
    * crmkit's adapters override it.
@@ -71,6 +67,10 @@ public interface CodeRequests {
         + " so it cannot be backed up; override CodeRequests.all");
   }
 
+  /**
+   * A decision was asked for on a request that is decided already: decisions are final. Carries
+   * the request as decided, so the caller can show who decided what.
+   */
   class AlreadyDecidedException extends CrmException {
     private static final long serialVersionUID = 1L;
 
