@@ -5,10 +5,12 @@ import io.crmkit.io.imports.ColumnMapping;
 import io.crmkit.io.imports.FileImport;
 import io.crmkit.io.imports.ImportMatching;
 import io.crmkit.io.imports.ImportReport;
+import io.crmkit.io.imports.ImportReportException;
 import io.crmkit.io.imports.ImportSource;
 import io.crmkit.io.imports.ImportStore;
 import io.crmkit.io.imports.ImportTotals;
 import io.crmkit.io.imports.RowProblem;
+import io.crmkit.io.imports.UnreadableFileException;
 import io.crmkit.jdbc.JdbcImports;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -148,8 +150,12 @@ final class ImportCommand implements Callable<Integer> {
       progress.finish(String.format(Locale.ROOT, "%,d rows", report.totals().read()));
       summary(out, report, reportCsv, reportJson);
       return report.allGood() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;
+    } catch (UnreadableFileException e) {
+      throw CliException.badInput(file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
+    } catch (ImportReportException e) {
+      throw CliException.failure(e.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw CliException.badInput(e.getMessage());
     }
@@ -203,6 +209,8 @@ final class ImportCommand implements Callable<Integer> {
     }
     try {
       return mapping != null ? ColumnMapping.read(mapping) : ColumnMapping.byName(source, unknown);
+    } catch (UnreadableFileException e) {
+      throw CliException.badInput(file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     } catch (UncheckedIOException e) {

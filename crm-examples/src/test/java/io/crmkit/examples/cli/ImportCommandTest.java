@@ -70,6 +70,17 @@ class ImportCommandTest {
   }
 
   @Test
+  void aHeaderNamingAColumnTwiceIsBadInputNamingTheFile() throws IOException {
+    Path file = dir.resolve("twice.csv");
+    Files.writeString(file, "id,full_name,id\nT-1,Ann Lee,T-9\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("twice.csv", "'id' twice");
+  }
+
+  @Test
   void aSecondRunOfAFinishedImportChangesNothing() throws IOException {
     Path file = dir.resolve("people.csv");
     Files.writeString(file, "id,full_name\nP-1,Ann Lee\nP-2,Bo Chen\n");

@@ -73,14 +73,14 @@ final class CsvRowReader implements RowReader {
     for (int i = 0; i < first.getFieldCount(); i++) {
       String name = first.getField(i).strip();
       if (StrictText.undecodable(name)) {
-        throw new IllegalArgumentException("the header has bytes that are not valid in the declared encoding (line "
+        throw new UnreadableFileException("the header has bytes that are not valid in the declared encoding (line "
             + first.getStartingLineNumber() + "); declare the file's encoding");
       }
       if (name.isEmpty()) {
         name = String.valueOf(i + 1);
       }
       if (!seen.add(name)) {
-        throw new IllegalArgumentException("the header names column '" + name + "' twice (line "
+        throw new UnreadableFileException("the header names column '" + name + "' twice (line "
             + first.getStartingLineNumber() + ")");
       }
       names.add(name);

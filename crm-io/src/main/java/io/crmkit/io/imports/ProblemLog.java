@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ final class ProblemLog implements Closeable {
       return new ProblemLog(out, csv, json);
     } catch (IOException e) {
       closeQuietly(out, e);
-      throw new UncheckedIOException("the import report cannot be written: " + e.getMessage(), e);
+      throw new ImportReportException(e);
     }
   }
 
@@ -78,7 +77,7 @@ final class ProblemLog implements Closeable {
       json.writeStringField("message", problem.message());
       json.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException("the import report cannot be written: " + e.getMessage(), e);
+      throw new ImportReportException(e);
     }
   }
 
@@ -110,7 +109,7 @@ final class ProblemLog implements Closeable {
       json.writeEndObject();
       json.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException("the import report cannot be written: " + e.getMessage(), e);
+      throw new ImportReportException(e);
     }
   }
 
