@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * kept for the report, and every one streamed to the report files as it is found (CSV:
  * {@code row,line,column,outcome,rule,message}; JSON: the import id, the problems and, at the end,
  * the totals), so memory stays constant however many rows are bad. Never a row's value: it may be personal data.
+ * A resumed run appends to the CSV file of the runs before it, so the rows committed before an
+ * interruption stay listed; the JSON file is this run's, with the row it resumed after.
  */
 final class ProblemLog implements Closeable {
   static final List<String> CSV_HEADER = List.of("row", "line", "column", "outcome", "rule", "message");
@@ -41,9 +44,14 @@ final class ProblemLog implements Closeable {
   static ProblemLog toFiles(Path csvFile, Path jsonFile, String importId, long resumedAfterRow) {
     Writer out = null;
     try {
-      out = Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8);
+      boolean appending = resumedAfterRow > 0 && Files.isRegularFile(csvFile) && Files.size(csvFile) > 0;
+      out = appending
+          ? Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND)
+          : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8);
       CsvWriter csv = CsvWriter.builder().build(out);
-      csv.writeRecord(CSV_HEADER);
+      if (!appending) {
+        csv.writeRecord(CSV_HEADER);
+      }
       JsonGenerator json = new JsonFactory().createGenerator(jsonFile.toFile(), JsonEncoding.UTF8);
       json.useDefaultPrettyPrinter();
       json.writeStartObject();

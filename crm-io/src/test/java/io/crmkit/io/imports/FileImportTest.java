@@ -121,6 +121,32 @@ class FileImportTest {
   }
 
   @Test
+  void aResumedImportKeepsTheRejectedRowsOfTheRunBeforeInItsCsvReport() throws IOException {
+    Path file = dir.resolve("people.csv");
+    StringBuilder text = new StringBuilder("id,name\n");
+    for (int i = 1; i <= 25; i++) {
+      text.append("P-").append(i).append(i == 3 || i == 23 ? ",Person,extra" : ",Person " + i).append('\n');
+    }
+    Files.writeString(file, text);
+    Path csv = dir.resolve("report.csv");
+    Path json = dir.resolve("report.json");
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+    RuntimeException crash = new RuntimeException("killed");
+    FileImport crashing = importer(mapping).batchSize(10).reportFiles(csv, json).listener((row, totals) -> {
+      if (row == 20) {
+        throw crash;
+      }
+    }).build();
+    assertThatThrownBy(() -> crashing.run(ImportSource.csv(file))).isSameAs(crash);
+
+    importer(mapping).batchSize(10).reportFiles(csv, json).build().run(ImportSource.csv(file));
+
+    assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo("row,line,column,outcome,rule,message");
+    assertThat(Files.readAllLines(csv)).anyMatch(line -> line.startsWith("3,4,"))
+        .anyMatch(line -> line.startsWith("23,24,"));
+  }
+
+  @Test
   void readsADeclaredLegacyEncodingWithoutAHeaderAndWithAnotherDelimiter() throws IOException {
     Path file = dir.resolve("gbk.csv");
     Files.write(file, "G-1;王芳;广州市;天河区\nG-2;赵磊;;\n".getBytes(Charset.forName("GBK")));
