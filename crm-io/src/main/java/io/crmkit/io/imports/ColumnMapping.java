@@ -59,6 +59,9 @@ public final class ColumnMapping {
   /** The prefix of a custom attribute's field name. */
   public static final String ATTRIBUTE = "attribute:";
 
+  /** The JSON Lines objects {@link #byName} reads for the members to map. */
+  public static final int NAMED_SAMPLE = 10_000;
+
   /** What happens to a column the mapping does not name. */
   public enum UnknownColumns {
     /** It becomes a text custom attribute named after the column (made a valid attribute name). */
@@ -119,8 +122,8 @@ public final class ColumnMapping {
   }
 
   /**
-   * A mapping by name: every column of {@code source} (its CSV header, or the members of its first
-   * JSON object) named like a field, ignoring case, {@code _} and {@code -} ({@code full_name} is
+   * A mapping by name: every column of {@code source} (its CSV header, or the members of the JSON
+   * objects of its first {@value #NAMED_SAMPLE} lines) named like a field, ignoring case, {@code _} and {@code -} ({@code full_name} is
    * {@code fullName}, {@code birth_date} {@code birthDate}), is mapped to it; {@code phone},
    * {@code email} and {@code tag} columns are split at {@code ;}, so one cell may hold several.
    *
@@ -132,7 +135,9 @@ public final class ColumnMapping {
     Require.notNull(unknownColumns, "unknownColumns");
     List<String> header;
     try (RowReader reader = RowReader.open(source)) {
-      if (reader.hasNext()) {
+      // A CSV header is known after one row; JSON objects may each leave members out.
+      int rows = source.format() == ImportSource.Format.JSON_LINES ? NAMED_SAMPLE : 1;
+      for (int i = 0; i < rows && reader.hasNext(); i++) {
         reader.next();
       }
       header = reader.columns();

@@ -128,6 +128,10 @@ public final class FileImport {
           totals = commit(writer, identity, batch, lastRow, false, totals, log);
         }
       }
+      if (source.format() == ImportSource.Format.JSON_LINES) {
+        // A JSON object's members are known only once read: the unmapped ones of the whole file.
+        reportUnknownColumns(assembler, reader.columns(), resumeAfter, log);
+      }
       reader.fileProblems().forEach(log::add);
       totals = commit(writer, identity, batch, lastRow, true, totals, log);
       log.finish(totals, true);

@@ -261,6 +261,21 @@ class FileImportTest {
     });
   }
 
+  @Test
+  void mappingJsonLinesByNameTakesMembersTheFirstObjectLeavesOutAndReportsUnknownOnes() throws IOException {
+    Path file = dir.resolve("people.jsonl");
+    Files.writeString(file, "{\"id\":\"J-1\",\"full_name\":\"Ann Lee\"}\n"
+        + "{\"id\":\"J-2\",\"full_name\":\"Bo Chen\",\"email\":\"bo@example.com\",\"shoe\":\"42\"}\n",
+        StandardCharsets.UTF_8);
+    ImportSource source = ImportSource.jsonLines(file);
+    ColumnMapping mapping = ColumnMapping.byName(source, ColumnMapping.UnknownColumns.REPORT);
+
+    ImportReport report = importer(mapping).build().run(source);
+
+    assertThat(byReference("J-2").contactPoints()).anySatisfy(c -> assertThat(c.value()).isEqualTo("bo@example.com"));
+    assertThat(report.problems()).anySatisfy(p -> assertThat(p.column()).isEqualTo("shoe"));
+  }
+
   private Map<String, Long> versions() {
     return stores.base().customers().stream(Criteria.all())
         .collect(Collectors.toMap(c -> c.externalReferences().iterator().next().id(), Customer::version));
