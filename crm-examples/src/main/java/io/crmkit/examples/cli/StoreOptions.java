@@ -14,14 +14,22 @@ import io.crmkit.jdbc.JdbcPrivacy;
 import io.crmkit.jdbc.JdbcSegmentation;
 import io.crmkit.privacy.PrivacyEvent;
 import io.crmkit.segmentation.SegmentationEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,9 +65,9 @@ final class StoreOptions {
   }
 
   /**
-   * Opens the database with every capability attached, after dropping crmkit's tables (those
-   * named with the {@value JdbcOptions#DEFAULT_PREFIX} prefix) when {@code dropCrmkitTables}, so
-   * that the store starts empty; other tables of the database are left alone.
+   * Opens the database with every capability attached, after dropping crmkit's own tables when
+   * {@code dropCrmkitTables}, so that the store starts empty; other tables of the database, even
+   * ones named with crmkit's prefix, are left alone.
    *
    * @throws CliException (failure) if the database cannot be reached or the tables cannot be dropped
    */
@@ -103,8 +111,20 @@ final class StoreOptions {
         .build();
   }
 
-  /** Drops every table of the current schema named with crmkit's prefix, in one go (CASCADE). */
+  /** The capabilities whose tables {@link #dropCrmkitTables} drops, as named in the JDBC adapter's DDL. */
+  static final List<String> CAPABILITIES =
+      List.of("base", "dedup", "dimension_codes", "imports", "lifecycle", "metric", "privacy", "segmentation");
+
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?(\\w+)", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Drops crmkit's own tables, those its DDL creates and its migration histories, in one statement
+   * without CASCADE: a table of the host that merely shares the prefix stays, and a view of the
+   * host over crmkit's tables makes the drop fail rather than vanish with them.
+   */
   private void dropCrmkitTables(HikariDataSource dataSource) {
+    Set<String> ours = crmkitTableNames();
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
       List<String> tables = new ArrayList<>();
@@ -112,15 +132,14 @@ final class StoreOptions {
           new String[] {"TABLE"})) {
         while (rows.next()) {
           String name = rows.getString("TABLE_NAME");
-          if (name.toLowerCase(Locale.ROOT).startsWith(JdbcOptions.DEFAULT_PREFIX)) {
-            tables.add(name);
+          if (ours.contains(name.toLowerCase(Locale.ROOT))) {
+            tables.add(meta.getIdentifierQuoteString() + name + meta.getIdentifierQuoteString());
           }
         }
       }
-      try (Statement statement = connection.createStatement()) {
-        for (String table : tables) {
-          statement.execute("DROP TABLE IF EXISTS " + meta.getIdentifierQuoteString() + table
-              + meta.getIdentifierQuoteString() + " CASCADE");
+      if (!tables.isEmpty()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("DROP TABLE " + String.join(", ", tables));
         }
       }
       if (!connection.getAutoCommit()) {
@@ -129,6 +148,30 @@ final class StoreOptions {
     } catch (SQLException e) {
       throw CliException.failure("cannot empty the database " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Every table crmkit creates with the default prefix: read from the DDL the JDBC adapter ships. */
+  static Set<String> crmkitTableNames() {
+    Set<String> names = new HashSet<>();
+    names.add(JdbcOptions.DEFAULT_PREFIX + "schema_history");
+    for (String capability : CAPABILITIES) {
+      if (!capability.equals("base")) {
+        names.add(JdbcOptions.DEFAULT_PREFIX + capability + "_schema_history");
+      }
+      String ddl = "/io/crmkit/jdbc/ddl/" + capability + "/h2.sql";
+      try (InputStream in = JdbcCrmStore.class.getResourceAsStream(ddl)) {
+        if (in == null) {
+          throw new IllegalStateException("the JDBC adapter has no " + ddl);
+        }
+        Matcher tables = CREATE_TABLE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        while (tables.find()) {
+          names.add(tables.group(1).toLowerCase(Locale.ROOT));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(ddl + " cannot be read", e);
+      }
+    }
+    return names;
   }
 
   /** The JDBC adapter of every capability. */
