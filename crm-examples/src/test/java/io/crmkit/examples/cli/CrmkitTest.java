@@ -52,7 +52,8 @@ class CrmkitTest {
     CliRun run = CliRun.execute(engine);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("Name a command: help, dedup", "Try 'crmkit --help'.");
+    assertThat(run.err()).contains("Name a command: help, demo, import, dedup, segment, quality, report, export,"
+        + " backup, restore, clv, rfm, anonymize", "Try 'crmkit --help'.");
   }
 
   @Test
