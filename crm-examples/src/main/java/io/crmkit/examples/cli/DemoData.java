@@ -43,6 +43,11 @@ final class DemoData implements Iterator<DemoData.Batch> {
   static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
 
   private static final Duration HISTORY = Duration.ofDays(3 * 365);
+  /**
+   * A buyer's first purchase comes within this of registering (most customers register with their
+   * first order), before the standard lifecycle gives up on a prospect (60 days).
+   */
+  private static final Duration FIRST_PURCHASE_WITHIN = Duration.ofDays(45);
   private static final String[] CHANNELS = {"online", "store", "app", "phone"};
   private static final String[] CATEGORIES = {"electronics", "apparel", "home", "grocery", "beauty", "books"};
   private static final Interaction.Channel[] CONTACTS = Interaction.Channel.values();
@@ -137,7 +142,7 @@ final class DemoData implements Iterator<DemoData.Batch> {
       int count = 1 + geometric(random, 0.3);
       long activeFor = Math.max(1, (long) (span * Math.pow(random.nextDouble(), 0.5)));
       long step = Math.max(1, activeFor / count);
-      long at = random.nextLong(step);
+      long at = random.nextLong(Math.min(step, FIRST_PURCHASE_WITHIN.toSeconds()));
       for (int i = 0; i < count && at < span; i++) {
         Instant when = customer.createdAt().plusSeconds(at);
         BigDecimal amount = BigDecimal.valueOf(Math.exp(5.3 + 0.9 * random.nextGaussian()))
