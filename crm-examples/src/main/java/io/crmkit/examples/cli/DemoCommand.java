@@ -281,7 +281,7 @@ final class DemoCommand implements Callable<Integer> {
       throw CliException.failure(summary + ": cannot be written (" + e.getMessage() + ")", e);
     }
     try {
-      return ReportCommand.writeReport(stores, dir.resolve("report.html"), clock.instant());
+      return ReportCommand.writeReport(stores, dir.resolve("report.html"), clock.instant(), quality);
     } catch (UncheckedIOException e) {
       throw CliException.failure(e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.crmkit.examples.cli;
 
+import io.crmkit.core.quality.QualityReport;
 import io.crmkit.examples.report.HtmlReport;
 import io.crmkit.examples.report.ReportData;
 import io.crmkit.io.CrmStores;
@@ -64,15 +65,17 @@ final class ReportCommand implements Callable<Integer> {
   private String asOf;
 
   /**
-   * Reads {@code stores} as of {@code asOf} and writes the HTML report to {@code html}: the one
-   * entry point for commands that write a report at the end of their work (such as {@code demo}).
+   * Reads {@code stores} as of {@code asOf} and writes the HTML report to {@code html}, with the
+   * data quality the caller measured already: the one entry point for commands that write a report
+   * at the end of their work (such as {@code demo}), so that the page shows the scores of the
+   * command's own quality report and the store is not measured twice.
    *
    * @return {@code html}
    * @throws NullPointerException if an argument is null
    * @throws UncheckedIOException if the file cannot be written
    */
-  static Path writeReport(CrmStores stores, Path html, Instant asOf) {
-    return HtmlReport.write(ReportData.gather(stores, asOf), html);
+  static Path writeReport(CrmStores stores, Path html, Instant asOf, QualityReport quality) {
+    return HtmlReport.write(ReportData.gather(stores, asOf, quality), html);
   }
 
   @Override

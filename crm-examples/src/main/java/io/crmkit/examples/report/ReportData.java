@@ -57,7 +57,18 @@ public record ReportData(Instant asOf, long customers, List<Count> tiers, List<C
    * @throws NullPointerException if an argument is null
    */
   public static ReportData gather(CrmStores stores, Instant asOf, Listener listener) {
-    return new StoreReading(stores, asOf, listener).read();
+    return new StoreReading(stores, asOf, listener, null).read();
+  }
+
+  /**
+   * As {@link #gather(CrmStores, Instant)}, with the store's data quality as the caller measured
+   * it already (so the page shows the same scores as the caller's own quality report, and the
+   * store is not read a second time for them).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static ReportData gather(CrmStores stores, Instant asOf, QualityReport quality) {
+    return new StoreReading(stores, asOf, Listener.NONE, Objects.requireNonNull(quality, "quality")).read();
   }
 
   /** Hears how the reading of a store goes: which step runs and how many customers it has done. */

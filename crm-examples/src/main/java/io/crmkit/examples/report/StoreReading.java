@@ -39,11 +39,14 @@ final class StoreReading {
   private final CrmStores stores;
   private final Instant asOf;
   private final ReportData.Listener listener;
+  private final QualityReport measured;
 
-  StoreReading(CrmStores stores, Instant asOf, ReportData.Listener listener) {
+  /** @param measured the store's data quality if the caller measured it already, or {@code null} */
+  StoreReading(CrmStores stores, Instant asOf, ReportData.Listener listener, QualityReport measured) {
     this.stores = Objects.requireNonNull(stores, "stores");
     this.asOf = Objects.requireNonNull(asOf, "asOf");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.measured = measured;
   }
 
   ReportData read() {
@@ -68,11 +71,14 @@ final class StoreReading {
       }
     }
     ReportData.Rfm rfm = rfm(ids);
-    listener.started("measuring data quality");
-    QualityReport quality = DataQuality.builder().clock(Clock.fixed(asOf, ZoneOffset.UTC)).build()
-        .measure(stores.base());
+    QualityReport quality = measured != null ? measured : measureQuality();
     return new ReportData(asOf, ids.size(), byCountDescending(tiers), inLifecycleOrder(stages), rfm,
         clusters.result(stores.dedup().reviewQueue().pendingCount()), quality);
+  }
+
+  private QualityReport measureQuality() {
+    listener.started("measuring data quality");
+    return DataQuality.builder().clock(Clock.fixed(asOf, ZoneOffset.UTC)).build().measure(stores.base());
   }
 
   /** RFM in the currency most customers bought in; customers in another or in several are counted apart. */

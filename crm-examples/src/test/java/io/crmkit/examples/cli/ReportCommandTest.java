@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,8 @@ class ReportCommandTest {
     CrmStores stores = CrmStores.inMemory();
     ReportFixture.fill(stores);
 
-    Path written = ReportCommand.writeReport(stores, dir.resolve("demo.html"), ReportFixture.AS_OF);
+    Path written = ReportCommand.writeReport(stores, dir.resolve("demo.html"), ReportFixture.AS_OF,
+        QualityCommand.measure(stores.base(), Clock.fixed(ReportFixture.AS_OF, ZoneOffset.UTC)));
 
     assertThat(written).isEqualTo(dir.resolve("demo.html")).isRegularFile();
     assertThat(dir.resolve("demo.html.partial")).doesNotExist();
