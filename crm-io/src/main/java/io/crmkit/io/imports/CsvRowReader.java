@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -19,16 +18,13 @@ import java.util.Set;
  * encoding cannot decode an {@code undecodable} problem naming its column, and broken quoting
  * (after which the parser cannot resume) a file problem at the line where it was found.
  */
-final class CsvRowReader implements RowReader {
+final class CsvRowReader extends AbstractRowReader {
   private final CsvReader<CsvRecord> csv;
   private final Iterator<CsvRecord> records;
   private final boolean header;
-  private final List<RowProblem> fileProblems = new ArrayList<>();
   private List<String> columns = List.of();
-  private SourceRow next;
   private long row;
   private long lastLine;
-  private boolean done;
 
   private CsvRowReader(CsvReader<CsvRecord> csv, boolean header) {
     this.csv = csv;
@@ -65,7 +61,7 @@ final class CsvRowReader implements RowReader {
       if (fileProblems.isEmpty()) {
         fileProblems.add(RowProblem.ofFile(0, "empty-file", "the file is empty: no header and no rows"));
       }
-      done = true;
+      end();
       return;
     }
     List<String> names = new ArrayList<>();
@@ -94,35 +90,16 @@ final class CsvRowReader implements RowReader {
   }
 
   @Override
-  public List<RowProblem> fileProblems() {
-    return List.copyOf(fileProblems);
-  }
-
-  @Override
-  public boolean hasNext() {
-    if (next == null && !done) {
-      CsvRecord record = nextRecord();
-      if (record == null) {
-        done = true;
-        if (row == 0 && fileProblems.isEmpty()) {
-          fileProblems.add(header ? RowProblem.ofFile(lastLine, "no-rows", "the file has a header but no data rows")
-              : RowProblem.ofFile(0, "empty-file", "the file is empty: no rows"));
-        }
-      } else {
-        next = toRow(record);
+  protected SourceRow read() {
+    CsvRecord record = nextRecord();
+    if (record == null) {
+      if (row == 0 && fileProblems.isEmpty()) {
+        fileProblems.add(header ? RowProblem.ofFile(lastLine, "no-rows", "the file has a header but no data rows")
+            : RowProblem.ofFile(0, "empty-file", "the file is empty: no rows"));
       }
+      return null;
     }
-    return next != null;
-  }
-
-  @Override
-  public SourceRow next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    SourceRow row = next;
-    next = null;
-    return row;
+    return toRow(record);
   }
 
   private CsvRecord nextRecord() {
@@ -135,8 +112,9 @@ final class CsvRowReader implements RowReader {
       return record;
     } catch (CsvParseException e) {
       fileProblems.add(RowProblem.ofFile(lastLine + 1, "csv-syntax", "broken quoting after line " + lastLine
-          + " (a quote opened and never closed, or a field longer than the reader takes); the rows after it cannot be told apart and were not read"));
-      done = true;
+          + " (a quote opened and never closed, or a field longer than the reader takes);"
+          + " the rows after it cannot be told apart and were not read"));
+      end();
       return null;
     }
   }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -22,17 +21,14 @@ import java.util.Set;
  * object, or a line that is not a JSON object, is a problem of its row. The columns are the member
  * names in order of first appearance.
  */
-final class JsonLinesRowReader implements RowReader {
+final class JsonLinesRowReader extends AbstractRowReader {
   static final String LIST_SEPARATOR = ";";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BufferedReader lines;
   private final Set<String> columns = new LinkedHashSet<>();
-  private final List<RowProblem> fileProblems = new ArrayList<>();
-  private SourceRow next;
   private long row;
   private long line;
-  private boolean done;
 
   private JsonLinesRowReader(BufferedReader lines) {
     this.lines = lines;
@@ -48,37 +44,18 @@ final class JsonLinesRowReader implements RowReader {
   }
 
   @Override
-  public List<RowProblem> fileProblems() {
-    return List.copyOf(fileProblems);
-  }
-
-  @Override
-  public boolean hasNext() {
-    if (next == null && !done) {
-      String text = readLine();
-      while (text != null && text.isBlank()) {
-        text = readLine();
-      }
-      if (text == null) {
-        done = true;
-        if (row == 0) {
-          fileProblems.add(RowProblem.ofFile(0, "empty-file", "the file is empty: no rows"));
-        }
-      } else {
-        next = toRow(text);
-      }
+  protected SourceRow read() {
+    String text = readLine();
+    while (text != null && text.isBlank()) {
+      text = readLine();
     }
-    return next != null;
-  }
-
-  @Override
-  public SourceRow next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
+    if (text == null) {
+      if (row == 0) {
+        fileProblems.add(RowProblem.ofFile(0, "empty-file", "the file is empty: no rows"));
+      }
+      return null;
     }
-    SourceRow row = next;
-    next = null;
-    return row;
+    return toRow(text);
   }
 
   private String readLine() {
