@@ -66,7 +66,9 @@ public interface CustomerBatches {
    * Replaces stored customers with changed copies, each carrying the version it was read at and
    * stored one version higher, like {@link Customers#save}, but reporting instead of throwing: a
    * customer whose stored version is no longer the one given (a concurrent update, see {@link
-   * ConcurrentUpdateException}) is left as it is and missing from the result.
+   * ConcurrentUpdateException}) is left as it is and missing from the result. A customer may come
+   * several times at consecutive versions (a chain of changes, such as lifecycle moves made one
+   * after the other): its copies are written in order, and it is in the result only if all were.
    *
    * @return the ids of the customers written
    * @throws DuplicateKeyException if an external reference is taken by another customer

@@ -12,10 +12,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** JDBC batch statements for customer rows and their side-table rows, shared by every write path. */
+/**
+ * JDBC batch statements for customer rows and their side-table rows, shared by every write path.
+ * Every write of a customer row also writes its {@link SideDigest}, so that an update can tell
+ * whether the side rows must be rewritten ({@link CustomerUpdates}).
+ */
 final class CustomerRows {
   /** Rows per JDBC batch: big enough to amortise round trips, small enough for any driver. */
   static final int BATCH = 1000;
+  /** Position of the side digest's parameter in {@link #insertSql} and {@link #updateSql}. */
+  static final int DIGEST_PARAMETER = CustomerCodec.COLUMN_LIST.size() + 1;
 
   private CustomerRows() {}
 
@@ -27,10 +33,16 @@ final class CustomerRows {
       }
       values.append(column.equals("details") || column.equals("attributes") ? dialect.jsonParameter() : "?");
     }
-    return "INSERT INTO " + tables.customer() + " (" + CustomerCodec.COLUMNS + ") VALUES (" + values + ")";
+    return "INSERT INTO " + tables.customer() + " (" + CustomerCodec.COLUMNS + ", " + SideDigest.COLUMN
+        + ") VALUES (" + values + ", ?)";
   }
 
-  static String updateSql(Tables tables, Dialect dialect) {
+  /**
+   * Replaces a customer row at an expected version: parameters are the columns, the side digest, the
+   * id and the expected version, and with {@code sameSideRows} the side digest again, so that the
+   * row is only replaced if its side rows stay as stored.
+   */
+  static String updateSql(Tables tables, Dialect dialect, boolean sameSideRows) {
     StringBuilder set = new StringBuilder();
     for (String column : CustomerCodec.COLUMN_LIST) {
       if (set.length() > 0) {
@@ -39,7 +51,14 @@ final class CustomerRows {
       set.append(column).append(" = ")
           .append(column.equals("details") || column.equals("attributes") ? dialect.jsonParameter() : "?");
     }
-    return "UPDATE " + tables.customer() + " SET " + set + " WHERE id = ? AND version = ?";
+    return "UPDATE " + tables.customer() + " SET " + set + ", " + SideDigest.COLUMN + " = ? WHERE id = ? AND version = ?"
+        + (sameSideRows ? " AND " + SideDigest.COLUMN + " = ?" : "");
+  }
+
+  /** Binds a customer row's columns and its side digest, from position 1. */
+  static void bindRow(PreparedStatement statement, CustomerCodec codec, Customer customer) throws SQLException {
+    codec.bind(statement, customer, customer.version());
+    statement.setString(DIGEST_PARAMETER, SideDigest.of(codec, customer));
   }
 
   /** Inserts customers exactly as given (with their versions) plus their side-table rows. */
@@ -48,7 +67,7 @@ final class CustomerRows {
     try (PreparedStatement insert = connection.prepareStatement(insertSql(tables, dialect))) {
       int pending = 0;
       for (Customer customer : customers) {
-        codec.bind(insert, customer, customer.version());
+        bindRow(insert, codec, customer);
         insert.addBatch();
         if (++pending == BATCH) {
           insert.executeBatch();
@@ -60,22 +79,6 @@ final class CustomerRows {
       }
     }
     insertSideRows(connection, tables, dialect, codec, customers);
-  }
-
-  /**
-   * Replaces {@code expectedVersion} of a stored customer with {@code stored}.
-   *
-   * @return whether the row with that version was there and is now replaced
-   */
-  static boolean update(Connection connection, Tables tables, Dialect dialect, CustomerCodec codec,
-      Customer stored, long expectedVersion) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(updateSql(tables, dialect))) {
-      codec.bind(update, stored, stored.version());
-      int next = CustomerCodec.COLUMN_LIST.size() + 1;
-      update.setObject(next, stored.id().value());
-      update.setLong(next + 1, expectedVersion);
-      return update.executeUpdate() == 1;
-    }
   }
 
   static void insertSideRows(Connection connection, Tables tables, Dialect dialect, CustomerCodec codec,

@@ -8,7 +8,6 @@ import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * {@link CustomerBatches} over JDBC: lookups set at a time with array parameters, inserts through
  * the dialect's fastest path ({@code COPY} on PostgreSQL for {@value PostgresCopy#MIN_ROWS} rows or
- * more, JDBC batches otherwise), updates as batches of {@code UPDATE ... WHERE version = ?}. A unit
+ * more, JDBC batches otherwise), updates as batches of {@code UPDATE ... WHERE version = ?} that
+ * rewrite side rows only where they changed ({@link CustomerUpdates}). A unit
  * of work starts at a savepoint, and a key clash with a concurrent transaction (a unique violation,
  * or the importer's own check) undoes it to there and runs it again ({@link KeyClashRetry}).
  */
@@ -36,12 +36,14 @@ final class JdbcCustomerBatches implements CustomerBatches {
   private final Tables tables;
   private final Dialect dialect;
   private final CustomerCodec codec;
+  private final CustomerUpdates updates;
 
   JdbcCustomerBatches(Connections connections, Tables tables, Dialect dialect, CustomerCodec codec) {
     this.connections = connections;
     this.tables = tables;
     this.dialect = dialect;
     this.codec = codec;
+    this.updates = new CustomerUpdates(tables, dialect, codec);
   }
 
   @Override
@@ -143,43 +145,22 @@ final class JdbcCustomerBatches implements CustomerBatches {
     if (customers.isEmpty()) {
       return Set.of();
     }
+    List<Customer> stored = customers.stream().map(customer -> customer.withVersion(customer.version() + 1)).toList();
     return connections.write("bulk update of " + customers.size() + " customers", connection -> {
-      List<Customer> done = updateRows(connection, customers);
+      boolean[] written;
       try {
-        CustomerRows.deleteSideRows(connection, tables, dialect, done.stream().map(Customer::id).toList());
-        CustomerRows.insertSideRows(connection, tables, dialect, codec, done);
+        written = updates.write(connection, stored, changing -> { });
       } catch (SQLException e) {
         throw clashOr(e, "external reference");
       }
-      Set<CustomerId> written = new HashSet<>();
-      done.forEach(customer -> written.add(customer.id()));
-      return written;
-    });
-  }
-
-  /** The customer rows of {@code customers} whose version was still the one read, written one version higher. */
-  private List<Customer> updateRows(Connection connection, List<Customer> customers) throws SQLException {
-    List<Customer> done = new ArrayList<>(customers.size());
-    try (PreparedStatement update = connection.prepareStatement(CustomerRows.updateSql(tables, dialect))) {
-      int next = CustomerCodec.COLUMN_LIST.size() + 1;
-      for (int from = 0; from < customers.size(); from += CustomerRows.BATCH) {
-        List<Customer> chunk = customers.subList(from, Math.min(customers.size(), from + CustomerRows.BATCH));
-        for (Customer customer : chunk) {
-          Customer stored = customer.withVersion(customer.version() + 1);
-          codec.bind(update, stored, stored.version());
-          update.setObject(next, stored.id().value());
-          update.setLong(next + 1, customer.version());
-          update.addBatch();
-        }
-        int[] counts = update.executeBatch();
-        for (int i = 0; i < chunk.size(); i++) {
-          if (counts[i] != 0) {
-            done.add(chunk.get(i).withVersion(chunk.get(i).version() + 1));
-          }
-        }
+      Set<CustomerId> missed = new HashSet<>();
+      Set<CustomerId> done = new HashSet<>();
+      for (int i = 0; i < stored.size(); i++) {
+        (written[i] ? done : missed).add(stored.get(i).id());
       }
-    }
-    return done;
+      done.removeAll(missed);
+      return done;
+    });
   }
 
   @Override

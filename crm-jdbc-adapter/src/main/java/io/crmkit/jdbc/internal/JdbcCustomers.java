@@ -26,9 +26,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@link Customers} over JDBC. A save checks external references and the version before it writes,
- * then writes the row and its side-table rows in one transaction; a stale version updates no row
- * ({@code UPDATE ... WHERE version = ?}), so concurrent saves can never lose an update.
+ * {@link Customers} over JDBC. A save writes the row and its side-table rows in one transaction; a
+ * stale version updates no row ({@code UPDATE ... WHERE version = ?}), so concurrent saves can
+ * never lose an update. An update whose side rows stay as stored writes the customer row alone
+ * ({@link CustomerUpdates}); one that changes them checks its external references first, as an
+ * insert does.
  */
 final class JdbcCustomers implements Customers {
   /** Rows per keyset page when streaming. */
@@ -39,6 +41,7 @@ final class JdbcCustomers implements Customers {
   private final Dialect dialect;
   private final CustomerCodec codec;
   private final CriteriaSql criteriaSql;
+  private final CustomerUpdates updates;
 
   /**
    * @param metricsAttached whether the store's metrics capability is attached, so that criteria
@@ -51,6 +54,7 @@ final class JdbcCustomers implements Customers {
     this.dialect = dialect;
     this.codec = codec;
     this.criteriaSql = new CriteriaSql(tables, dialect, codec, metricsAttached);
+    this.updates = new CustomerUpdates(tables, dialect, codec);
   }
 
   @Override
@@ -66,33 +70,14 @@ final class JdbcCustomers implements Customers {
     }
     return connections.write("save customer " + customer.id(), connection -> {
       long expected = customer.version();
-      checkReferences(connection, List.of(customer));
-      if (expected == 0) {
-        Long existing = currentVersion(connection, customer.id());
-        if (existing != null) {
-          throw new ConcurrentUpdateException("Customer", customer.id().toString(), 0,
-              "but it already exists with version " + existing);
-        }
-        try (PreparedStatement insert = connection.prepareStatement(CustomerRows.insertSql(tables, dialect))) {
-          codec.bind(insert, stored, stored.version());
-          insert.executeUpdate();
-        } catch (SQLException e) {
-          if (Dialect.isUniqueViolation(e)) {
-            throw new ConcurrentUpdateException("Customer", customer.id().toString(), 0,
-                "but it was inserted concurrently");
-          }
-          throw e;
-        }
-      } else {
-        if (!CustomerRows.update(connection, tables, dialect, codec, stored, expected)) {
+      try {
+        if (expected == 0) {
+          insert(connection, stored);
+        } else if (!updates.write(connection, List.of(stored), changing -> checkReferences(connection, changing))[0]) {
           Long found = currentVersion(connection, customer.id());
           throw new ConcurrentUpdateException("Customer", customer.id().toString(), expected,
               found == null ? "but it does not exist" : "found " + found);
         }
-        CustomerRows.deleteSideRows(connection, tables, dialect, List.of(customer.id()));
-      }
-      try {
-        CustomerRows.insertSideRows(connection, tables, dialect, codec, List.of(stored));
       } catch (SQLException e) {
         if (Dialect.isUniqueViolation(e)) {
           throw new DuplicateKeyException(customer.externalReferences().toString(),
@@ -102,6 +87,26 @@ final class JdbcCustomers implements Customers {
       }
       return stored;
     });
+  }
+
+  /** Inserts a new customer with its side rows. */
+  private void insert(Connection connection, Customer stored) throws SQLException {
+    checkReferences(connection, List.of(stored));
+    Long existing = currentVersion(connection, stored.id());
+    if (existing != null) {
+      throw new ConcurrentUpdateException("Customer", stored.id().toString(), 0,
+          "but it already exists with version " + existing);
+    }
+    try (PreparedStatement insert = connection.prepareStatement(CustomerRows.insertSql(tables, dialect))) {
+      CustomerRows.bindRow(insert, codec, stored);
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      if (Dialect.isUniqueViolation(e)) {
+        throw new ConcurrentUpdateException("Customer", stored.id().toString(), 0, "but it was inserted concurrently");
+      }
+      throw e;
+    }
+    CustomerRows.insertSideRows(connection, tables, dialect, codec, List.of(stored));
   }
 
   @Override

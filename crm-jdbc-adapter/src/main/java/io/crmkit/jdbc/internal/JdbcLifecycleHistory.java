@@ -14,6 +14,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,27 +59,74 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   @Override
   public void append(HistoryEntry entry) {
     Objects.requireNonNull(entry, "entry");
+    check(entry);
+    connections.write("append lifecycle history entry " + key(entry), connection -> {
+      appendOn(connection, entry);
+      return null;
+    });
+  }
+
+  /**
+   * One batch of plain inserts from a savepoint; if any fails (an entry already there, identical or
+   * not), back to the savepoint and entry by entry as {@link #append}, which tells the two apart.
+   */
+  @Override
+  public void appendAll(List<HistoryEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    entries.forEach(entry -> check(Objects.requireNonNull(entry, "entry")));
+    if (entries.isEmpty()) {
+      return;
+    }
+    connections.write("append " + entries.size() + " lifecycle history entries", connection -> {
+      Savepoint start = connection.setSavepoint();
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.lifecycleHistory() + " ("
+          + String.join(", ", COLUMNS) + ") VALUES (" + Dialect.placeholders(COLUMNS.size()) + ")")) {
+        CustomerRows.Batch batch = new CustomerRows.Batch(insert);
+        for (HistoryEntry entry : entries) {
+          Dialect.bindAll(insert, values(entry));
+          batch.add();
+        }
+        batch.finish();
+        return null;
+      } catch (SQLException e) {
+        connection.rollback(start);
+      }
+      for (HistoryEntry entry : entries) {
+        appendOn(connection, entry);
+      }
+      return null;
+    });
+  }
+
+  private static void check(HistoryEntry entry) {
     List<Violation> problems = StorageGuard.violations(entry);
     if (!problems.isEmpty()) {
       throw new CrmValidationException("HistoryEntry", problems);
     }
-    String key = entry.customerId() + "@" + entry.customerVersion();
-    connections.write("append lifecycle history entry " + key, connection -> {
-      List<Binder> values = List.of(Values.uuid(entry.customerId().value()), Values.integer(entry.customerVersion()),
-          Values.text(entry.from().name()), Values.text(entry.to().name()), Values.text(entry.trigger().name()),
-          Values.timestamp(entry.at()), Values.nanos(entry.at()), Values.text(entry.actor()),
-          Values.text(entry.reason().orElse(null)), Values.uuid(entry.origin().value()));
-      if (dialect.insertIfAbsent(connection, tables.lifecycleHistory(), COLUMNS, KEY, values)) {
-        return null;
-      }
-      Optional<HistoryEntry> known = stored(connection, entry);
-      if (known.isEmpty() || !known.get().equals(entry)) {
-        throw new DuplicateKeyException(key, "Lifecycle history of customer " + entry.customerId()
-            + " already has a different entry for version " + entry.customerVersion()
-            + known.map(k -> ": " + k).orElse(" (written concurrently)"));
-      }
-      return null;
-    });
+  }
+
+  private static String key(HistoryEntry entry) {
+    return entry.customerId() + "@" + entry.customerVersion();
+  }
+
+  private static List<Binder> values(HistoryEntry entry) {
+    return List.of(Values.uuid(entry.customerId().value()), Values.integer(entry.customerVersion()),
+        Values.text(entry.from().name()), Values.text(entry.to().name()), Values.text(entry.trigger().name()),
+        Values.timestamp(entry.at()), Values.nanos(entry.at()), Values.text(entry.actor()),
+        Values.text(entry.reason().orElse(null)), Values.uuid(entry.origin().value()));
+  }
+
+  /** Inserts unless the key exists; then identical is a no-op and different a {@link DuplicateKeyException}. */
+  private void appendOn(Connection connection, HistoryEntry entry) throws SQLException {
+    if (dialect.insertIfAbsent(connection, tables.lifecycleHistory(), COLUMNS, KEY, values(entry))) {
+      return;
+    }
+    Optional<HistoryEntry> known = stored(connection, entry);
+    if (known.isEmpty() || !known.get().equals(entry)) {
+      throw new DuplicateKeyException(key(entry), "Lifecycle history of customer " + entry.customerId()
+          + " already has a different entry for version " + entry.customerVersion()
+          + known.map(k -> ": " + k).orElse(" (written concurrently)"));
+    }
   }
 
   @Override

@@ -50,7 +50,8 @@ final class PostgresCopy {
 
   static void insertCustomers(Connection connection, Tables tables, CustomerCodec codec, List<Customer> customers)
       throws SQLException {
-    copy(connection, "COPY " + tables.customer() + " (" + CustomerCodec.COLUMNS + ") FROM STDIN", out -> {
+    copy(connection, "COPY " + tables.customer() + " (" + CustomerCodec.COLUMNS + ", " + SideDigest.COLUMN
+        + ") FROM STDIN", out -> {
       for (Customer c : customers) {
         field(out, c.id().toString());
         field(out, Long.toString(c.version()));
@@ -69,7 +70,8 @@ final class PostgresCopy {
         field(out, timestamp(c.updatedAt()));
         field(out, Integer.toString(Values.nanosBelowMicro(c.updatedAt())));
         field(out, codec.detailsJson(c));
-        last(out, codec.attributesJson(c.attributes()));
+        field(out, codec.attributesJson(c.attributes()));
+        last(out, SideDigest.of(codec, c));
       }
     });
     copy(connection, "COPY " + tables.code() + " (customer_id, dimension, code) FROM STDIN", out -> {

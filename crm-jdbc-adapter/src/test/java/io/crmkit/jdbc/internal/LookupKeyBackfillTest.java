@@ -70,12 +70,18 @@ class LookupKeyBackfillTest {
     assertThat(LookupKeysWritePathsTest.storedKeys(dataSource)).isEqualTo(LookupKeysWritePathsTest.expectedKeys(store));
   }
 
+  /** The insert of a customer row as versions 1 and 2 stored it, without the side digest of version 3. */
+  static String rowInsertBeforeVersion3(Dialect dialect) {
+    return "INSERT INTO crm_customer (" + CustomerCodec.COLUMNS + ") VALUES (" + String.join(", ",
+        CustomerCodec.COLUMN_LIST.stream().map(column -> column.equals("details") || column.equals("attributes")
+            ? dialect.jsonParameter() : "?").toList()) + ")";
+  }
+
   /** Customer rows only, as version 1 stored them (the lookup table does not exist yet). */
   private static void insertAtVersion1(DataSource dataSource, Dialect dialect) throws SQLException {
     CustomerCodec codec = new CustomerCodec();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            CustomerRows.insertSql(new Tables("crm_", null), dialect))) {
+        PreparedStatement insert = connection.prepareStatement(rowInsertBeforeVersion3(dialect))) {
       for (int i = 0; i < CUSTOMERS; i++) {
         Customer customer = LookupKeysWritePathsTest.person(i, String.format("+86138%08d", i));
         codec.bind(insert, customer, 1);

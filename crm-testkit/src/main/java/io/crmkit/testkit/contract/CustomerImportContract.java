@@ -12,15 +12,18 @@ import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.CustomerChanges;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.testkit.CrmArbitraries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -308,6 +311,89 @@ public abstract class CustomerImportContract {
       customers.stream().filter(customer -> customer.version() == 0).forEach(customer ->
           assertThat(store.customers().findById(customer.id())).contains(customer.withVersion(1)));
     }
+  }
+
+  /**
+   * For any edits of a stored customer (tier only, tags, codes, its external reference, its name),
+   * made one by one through {@code save} or {@code updateAll}, or all at once as a chain of copies
+   * at consecutive versions: the store ends with the last copy, and every lookup (tag, code,
+   * reference, name) finds the customer by its current values and no longer by the old ones. So an
+   * adapter that skips rewriting unchanged side rows must still rewrite every changed one.
+   */
+  @Property(tries = 15)
+  public void sideRowsFollowEveryUpdateWhetherMadeOneByOneOrAsAChain(
+      @ForAll("edits") List<Integer> edits, @ForAll boolean chained) {
+    CrmStore store = newStore();
+    String system = ImportRows.system();
+    Customer current = ImportRows.customer("Edited " + system);
+    CustomerBatches batches = store.customerBatches();
+    batches.insertAll(List.of(current));
+    current = current.withVersion(1);
+    List<Customer> seen = new ArrayList<>(List.of(current));
+    List<Customer> chain = new ArrayList<>();
+    for (int i = 0; i < edits.size(); i++) {
+      Customer edited = edit(current, edits.get(i), system, i);
+      if (chained) {
+        chain.add(edited);
+        current = edited.withVersion(edited.version() + 1);
+      } else if (i % 2 == 0) {
+        current = store.customers().save(edited);
+      } else {
+        assertThat(batches.updateAll(List.of(edited))).containsExactly(edited.id());
+        current = edited.withVersion(edited.version() + 1);
+      }
+      seen.add(current);
+    }
+    if (chained) {
+      assertThat(batches.updateAll(chain)).containsExactly(current.id());
+    }
+
+    assertThat(store.customers().findById(current.id())).contains(current);
+    for (Customer earlier : seen) {
+      boolean now = earlier == current;
+      for (String tag : earlier.tags()) {
+        assertThat(ids(store, Criteria.hasTag(tag))).as("tag %s", tag)
+            .isEqualTo(current.tags().contains(tag) ? List.of(current.id()) : List.of());
+      }
+      for (Map.Entry<String, String> code : earlier.dimensionCodes().entrySet()) {
+        assertThat(ids(store, Criteria.codeIs(code.getKey(), code.getValue()))).as("code %s", code)
+            .isEqualTo(code.getValue().equals(current.dimensionCodes().get(code.getKey()))
+                ? List.of(current.id()) : List.of());
+      }
+      for (ExternalReference reference : earlier.externalReferences()) {
+        assertThat(store.customers().findByExternalReference(reference).map(Customer::id)).as("reference %s", reference)
+            .isEqualTo(current.externalReferences().contains(reference) ? Optional.of(current.id()) : Optional.empty());
+      }
+      String name = earlier.legalName().orElseThrow();
+      assertThat(ids(store, Criteria.nameStartsWith(name))).as("name %s (now: %s)", name, now)
+          .isEqualTo(name.equals(current.legalName().orElseThrow()) ? List.of(current.id()) : List.of());
+    }
+  }
+
+  /** Edit {@code kind} of {@code customer}, the {@code n}th, with values no other example uses. */
+  private static Customer edit(Customer customer, int kind, String system, int n) {
+    String mark = system.toLowerCase(java.util.Locale.ROOT) + "-" + n;
+    Customer.Builder edited = new Customer.Builder().from(customer);
+    switch (kind) {
+      case 0 -> edited.tier(customer.tier().equals(Optional.of(ValueTier.HIGH)) ? ValueTier.LOW : ValueTier.HIGH);
+      case 1 -> edited.addTags("tag-" + mark);
+      case 2 -> edited.tags(List.of());
+      case 3 -> edited.dimensionCodes(Map.of("region", "R" + mark));
+      case 4 -> edited.externalReferences(List.of(ExternalReference.of(system, "ref-" + n)));
+      default -> edited.legalName("Edited " + mark + " GmbH").displayName("Edited " + mark + " GmbH");
+    }
+    return edited.build();
+  }
+
+  private static List<CustomerId> ids(CrmStore store, Criteria criteria) {
+    try (Stream<Customer> found = store.customers().stream(criteria)) {
+      return found.map(Customer::id).toList();
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> edits() {
+    return Arbitraries.integers().between(0, 5).list().ofMinSize(1).ofMaxSize(8);
   }
 
   /**

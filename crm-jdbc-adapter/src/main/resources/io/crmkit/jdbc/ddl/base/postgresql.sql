@@ -122,3 +122,9 @@ CREATE TABLE crm_customer_lookup (
   CONSTRAINT crm_customer_lookup_customer_fk FOREIGN KEY (customer_id) REFERENCES crm_customer (id)
 );
 CREATE INDEX crm_customer_lookup_idx ON crm_customer_lookup (key_type, key_value, customer_id);
+-- crmkit schema, version 3 (PostgreSQL): a digest of each customer's side-table rows (codes, tags, external
+-- references, lookup keys, attribute keys), so that a save that leaves them as they are (a new stage or
+-- tier, say) rewrites only the customer row. Null, as for customers stored before this version, means
+-- unknown: the next save rewrites the side rows and records the digest.
+
+ALTER TABLE crm_customer ADD COLUMN side_digest VARCHAR(32);
