@@ -14,6 +14,7 @@ import io.crmkit.core.common.TransactionRunner;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.CustomerChanges;
 import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.CustomerId;
@@ -22,6 +23,7 @@ import io.crmkit.core.customer.CustomerRules;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.event.CustomerUpdated;
+import io.crmkit.core.event.DomainEvent;
 import io.crmkit.core.event.EventPublisher;
 import io.crmkit.core.event.StageChanged;
 import io.crmkit.core.store.CrmStore;
@@ -61,7 +63,8 @@ import java.util.stream.StreamSupport;
  * customer's new version, and publishes the event, all inside one
  * {@link TransactionRunner#inTransaction} so a transactional store commits them together.
  * Concurrent moves of one customer therefore cannot both succeed: the second fails with
- * {@link ConcurrentUpdateException} and writes nothing.
+ * {@link ConcurrentUpdateException} and writes nothing. {@link #applyAll} puts a chunk of
+ * customers' moves in one transaction instead, written set at a time with the same version checks.
  *
  * <p><b>History and replay.</b> Inside crmkit a stage changes only here: {@code Crm.update}
  * refuses a changed stage, and every move the engine makes writes a history entry. Registering
@@ -89,6 +92,7 @@ public final class LifecycleEngine {
   private final Lifecycle lifecycle;
   private final LifecycleEvaluator evaluator;
   private final Customers customers;
+  private final CustomerBatches batches;
   private final Purchases purchases;
   private final LifecycleHistory history;
   private final ChurnSignals churnSignals;
@@ -102,6 +106,7 @@ public final class LifecycleEngine {
     this.lifecycle = builder.lifecycle;
     this.evaluator = new LifecycleEvaluator(builder.lifecycle, builder.rules);
     this.customers = Objects.requireNonNull(builder.customers, "customers (or store) must be set");
+    this.batches = builder.batches;
     this.purchases = Objects.requireNonNull(builder.purchases, "purchases (or store) must be set");
     this.history = Objects.requireNonNull(
         builder.history != null ? builder.history : builder.store == null ? null : builder.store.lifecycleHistory(),
@@ -271,10 +276,13 @@ public final class LifecycleEngine {
   }
 
   /**
-   * Evaluates every customer as of {@code asOf} and makes the moves due, each customer's moves in
-   * one transaction ({@link #apply}). A customer whose evaluation or moves fail (a rule or guard
-   * that throws, changed concurrently, an action producing an invalid customer, ...) is reported
-   * as a {@link io.crmkit.core.common.Rejection} and skipped; the batch goes on.
+   * Evaluates every customer as of {@code asOf} and makes the moves due. An engine built on a
+   * {@link Builder#store store} writes them a chunk of {@value #CHUNK} customers at a time, each
+   * chunk one transaction of batched writes through the store's {@link CustomerBatches}; without
+   * one, or when a chunk fails for a reason other than the storage, each customer's moves are one
+   * transaction ({@link #apply}). A customer whose evaluation or moves fail (a rule or guard that
+   * throws, changed concurrently, an action producing an invalid customer, ...) is reported as a
+   * {@link io.crmkit.core.common.Rejection} and skipped; the batch goes on.
    *
    * @param actor recorded as the actor of every move, for example {@code lifecycle-evaluator}
    * @throws IllegalArgumentException if {@code asOf} is after the clock's current instant: moves
@@ -290,40 +298,129 @@ public final class LifecycleEngine {
         "cannot apply moves as of %s, after now (%s); evaluate the future with evaluateAll instead", asOf, now);
     List<DueMove> applied = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     long evaluated = 0;
     try (Stream<LifecycleEvaluator.Input> inputs = inputs(asOf)) {
       for (Iterator<LifecycleEvaluator.Input> it = inputs.iterator(); it.hasNext(); ) {
         LifecycleEvaluator.Input input = it.next();
         evaluated++;
-        String subject = input.customer().id().toString();
-        List<DueMove> due;
         try {
-          due = evaluator.evaluate(input, asOf);
+          List<DueMove> due = evaluator.evaluate(input, asOf);
+          if (!due.isEmpty()) {
+            pending.add(new Pending(input.customer(), due));
+          }
         } catch (CrmStorageException e) {
           throw e;
         } catch (RuntimeException e) {
           // Rules, guards and actions are caller code: whatever one throws is this customer's failure.
-          rejected.add(Rejection.of(subject, failure(Report.EVALUATION_FAILED, e)));
-          continue;
+          rejected.add(Rejection.of(input.customer().id().toString(), failure(Report.EVALUATION_FAILED, e)));
         }
-        if (due.isEmpty()) {
-          continue;
-        }
-        try {
-          apply(due, actor);
-          applied.addAll(due);
-        } catch (CrmStorageException e) {
-          throw e;
-        } catch (ConcurrentUpdateException e) {
-          rejected.add(Rejection.of(subject, failure(Report.CONCURRENT_UPDATE, e)));
-        } catch (CrmValidationException e) {
-          rejected.add(Rejection.of(subject, e.violations()));
-        } catch (RuntimeException e) {
-          rejected.add(Rejection.of(subject, failure(Report.MOVE_FAILED, e)));
+        if (pending.size() == CHUNK || !it.hasNext() && !pending.isEmpty()) {
+          applyPending(pending, actor, applied, rejected);
+          pending.clear();
         }
       }
     }
     return new Report(asOf, evaluated, applied, rejected);
+  }
+
+  /**
+   * Makes the due moves of a chunk of customers. With the store's {@link CustomerBatches} (an
+   * engine built on a {@link #builder() store}) the chunk is one transaction: every moved customer
+   * written once per move in one batch, every history entry in another; a customer changed since
+   * evaluation is left out and rejected. If the batch fails otherwise, or without batches, each
+   * customer's moves are made alone ({@link #apply}), so that one customer's failure is theirs.
+   */
+  private void applyPending(List<Pending> pending, String actor, List<DueMove> applied, List<Rejection> rejected) {
+    if (batches != null) {
+      try {
+        applyBatch(pending, actor, applied, rejected);
+        return;
+      } catch (CrmStorageException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // One customer's moves (an action, a history clash) failed the batch: each customer alone tells whose.
+      }
+    }
+    for (Pending customer : pending) {
+      String subject = customer.evaluated().id().toString();
+      try {
+        apply(customer.due(), actor);
+        applied.addAll(customer.due());
+      } catch (CrmStorageException e) {
+        throw e;
+      } catch (ConcurrentUpdateException e) {
+        rejected.add(Rejection.of(subject, failure(Report.CONCURRENT_UPDATE, e)));
+      } catch (CrmValidationException e) {
+        rejected.add(Rejection.of(subject, e.violations()));
+      } catch (RuntimeException e) {
+        rejected.add(Rejection.of(subject, failure(Report.MOVE_FAILED, e)));
+      }
+    }
+  }
+
+  /** {@link #applyPending} in one transaction; adds to the outcome only once it committed. */
+  private void applyBatch(List<Pending> pending, String actor, List<DueMove> applied, List<Rejection> rejected) {
+    Instant at = clock.instant();
+    List<Customer> copies = new ArrayList<>();
+    List<List<Move>> planned = new ArrayList<>(pending.size());
+    for (Pending customer : pending) {
+      List<Move> moves = plan(customer.evaluated(), customer.due(), actor, at);
+      moves.forEach(move -> copies.add(move.changed()));
+      planned.add(moves);
+    }
+    List<Pending> changed = new ArrayList<>();
+    List<DueMove> made = transactions.inTransaction(() -> {
+      changed.clear();
+      Set<CustomerId> written = batches.updateAll(copies);
+      List<HistoryEntry> entries = new ArrayList<>();
+      List<DueMove> done = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        if (written.contains(pending.get(i).evaluated().id())) {
+          planned.get(i).forEach(move -> entries.add(move.entry()));
+          done.addAll(pending.get(i).due());
+        } else {
+          changed.add(pending.get(i));
+        }
+      }
+      history.appendAll(entries);
+      for (int i = 0; i < pending.size(); i++) {
+        if (written.contains(pending.get(i).evaluated().id())) {
+          planned.get(i).forEach(move -> move.events().forEach(events::publish));
+        }
+      }
+      return done;
+    });
+    applied.addAll(made);
+    if (!changed.isEmpty()) {
+      Map<CustomerId, Customer> now = batches.load(changed.stream().map(customer -> customer.evaluated().id()).toList());
+      for (Pending customer : changed) {
+        Customer found = now.get(customer.evaluated().id());
+        rejected.add(Rejection.of(customer.evaluated().id().toString(), new Violation("", Report.CONCURRENT_UPDATE,
+            "customer " + customer.evaluated().id() + " changed after it was evaluated at version "
+                + customer.evaluated().version() + ": " + (found == null ? "it no longer exists"
+                : "found version " + found.version() + " in stage " + found.stage()))));
+      }
+    }
+  }
+
+  /** A customer as evaluated, with the moves found due. */
+  private record Pending(Customer evaluated, List<DueMove> due) {}
+
+  /** One move as planned: the customer to save (at the version it was read at), its history entry, its events. */
+  private record Move(Customer changed, HistoryEntry entry, List<DomainEvent> events) {}
+
+  /** The moves of one customer's due chain, planned from the customer as evaluated; writes nothing. */
+  private List<Move> plan(Customer customer, List<DueMove> due, String actor, Instant now) {
+    checkChain(due);
+    List<Move> moves = new ArrayList<>(due.size());
+    Customer current = customer;
+    for (DueMove move : due) {
+      Move planned = planMove(current, transitionOf(move), move.at(), actor, Optional.of(move.reason()), now);
+      moves.add(planned);
+      current = planned.changed().withVersion(current.version() + 1);
+    }
+    return moves;
   }
 
   /** One customer's failure as a violation of the whole customer under {@code rule}. */
@@ -366,17 +463,22 @@ public final class LifecycleEngine {
       }
       List<HistoryEntry> entries = new ArrayList<>(moves.size());
       for (DueMove move : moves) {
-        Transition transition = lifecycle.find(move.from(), move.trigger());
-        if (transition == null || !transition.to().equals(move.to())) {
-          throw new IllegalTransitionException(move.customerId(), move.from(), move.trigger(),
-              lifecycle.triggersFrom(move.from()), lifecycle);
-        }
-        FireResult.Moved moved = makeMove(current, transition, move.at(), actor, Optional.of(move.reason()));
+        FireResult.Moved moved = makeMove(current, transitionOf(move), move.at(), actor, Optional.of(move.reason()));
         entries.add(moved.entry());
         current = moved.customer();
       }
       return entries;
     });
+  }
+
+  /** The transition a due move takes. */
+  private Transition transitionOf(DueMove move) {
+    Transition transition = lifecycle.find(move.from(), move.trigger());
+    if (transition == null || !transition.to().equals(move.to())) {
+      throw new IllegalTransitionException(move.customerId(), move.from(), move.trigger(),
+          lifecycle.triggersFrom(move.from()), lifecycle);
+    }
+    return transition;
   }
 
   private FireResult fireOn(Customer customer, Trigger trigger, String actor, Optional<String> reason) {
@@ -401,7 +503,16 @@ public final class LifecycleEngine {
   /** Saves the moved customer, appends the entry and publishes the events: one move. */
   private FireResult.Moved makeMove(Customer customer, Transition transition, Instant at, String actor,
       Optional<String> reason) {
-    Instant now = clock.instant();
+    Move move = planMove(customer, transition, at, actor, reason, clock.instant());
+    Customer saved = customers.save(move.changed());
+    history.append(move.entry());
+    move.events().forEach(events::publish);
+    return new FireResult.Moved(saved, move.entry());
+  }
+
+  /** One move of {@code customer}: the moved copy to save, its history entry and its events; writes nothing. */
+  private Move planMove(Customer customer, Transition transition, Instant at, String actor, Optional<String> reason,
+      Instant now) {
     HistoryEntry entry = new HistoryEntry(customer.id(), customer.version() + 1, transition.from(), transition.to(),
         transition.trigger(), at, actor, reason);
     Customer changed = customer.withStage(transition.to()).touchedAt(now);
@@ -409,16 +520,16 @@ public final class LifecycleEngine {
       changed = transition.applyActions(changed, entry);
       validator.validate("Customer", changed, CustomerRules.ALL);
     }
-    Customer saved = customers.save(changed);
-    history.append(entry);
-    events.publish(new StageChanged(ids.newId(), at, saved.id(), saved.version(), transition.from(),
-        transition.to(), transition.trigger().name()));
+    Customer saved = changed.withVersion(customer.version() + 1);
+    List<DomainEvent> announced = new ArrayList<>(2);
+    announced.add(new StageChanged(ids.newId(), at, saved.id(), saved.version(), transition.from(), transition.to(),
+        transition.trigger().name()));
     Set<String> otherChanges = new LinkedHashSet<>(CustomerChanges.between(customer, saved));
     otherChanges.remove("stage");
     if (!otherChanges.isEmpty()) {
-      events.publish(new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), otherChanges));
+      announced.add(new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), otherChanges));
     }
-    return new FireResult.Moved(saved, entry);
+    return new Move(changed, entry, announced);
   }
 
   private Customer get(CustomerId customerId) {
@@ -528,6 +639,7 @@ public final class LifecycleEngine {
     private Lifecycle lifecycle = Lifecycle.standard();
     private List<? extends LifecycleRule> rules = LifecycleRules.standard();
     private Customers customers;
+    private CustomerBatches batches;
     private Purchases purchases;
     private LifecycleHistory history;
     private ChurnSignals churnSignals;
@@ -564,13 +676,15 @@ public final class LifecycleEngine {
     public Builder store(LifecycleStore store) {
       this.store = Objects.requireNonNull(store, "store");
       CrmStore base = store.base();
-      return customers(base.customers()).purchases(base.purchases()).transactions(base.transactions())
-          .events(base.events());
+      customers(base.customers()).purchases(base.purchases()).transactions(base.transactions()).events(base.events());
+      this.batches = base.customerBatches();
+      return this;
     }
 
     /** Where customers and their stages are stored. Required (or {@link #store}). */
     public Builder customers(Customers customers) {
       this.customers = Objects.requireNonNull(customers, "customers");
+      this.batches = null;
       return this;
     }
 

@@ -38,6 +38,17 @@ public interface LifecycleHistory {
   void append(HistoryEntry entry);
 
   /**
+   * Stores {@code entries}, in order, as {@link #append} does each: for a batch of moves, which an
+   * adapter may write set at a time. Every entry is written or, if one fails, none (the store's
+   * unit of work).
+   *
+   * @throws DuplicateKeyException as {@link #append} does for any of them
+   */
+  default void appendAll(List<HistoryEntry> entries) {
+    entries.forEach(this::append);
+  }
+
+  /**
    * Every entry kept under the customer, its own and those merges moved to it, oldest first: by
    * {@link HistoryEntry#at()}, then origin (in {@link CustomerId}'s order), then version. Empty if
    * none. A customer's own entries are in version order, since each move is dated no earlier than

@@ -60,6 +60,16 @@ final class InMemoryLifecycleHistory implements LifecycleHistory {
     });
   }
 
+  /** All or none: one transaction of the store, whose rollback takes back the entries added before a clash. */
+  @Override
+  public void appendAll(List<HistoryEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    transactions.inTransaction(() -> {
+      entries.forEach(this::append);
+      return null;
+    });
+  }
+
   /** Adds {@code entry}; false if the same entry was there already. */
   private synchronized boolean add(HistoryEntry entry) {
     NavigableMap<Key, HistoryEntry> entries =

@@ -143,6 +143,39 @@ public abstract class LifecycleHistoryContract {
   }
 
   @Example
+  void appendAllStoresEveryEntryAndLeavesAnIdenticalStoredOneAlone() {
+    LifecycleHistory history = newHistory();
+    CustomerId one = existingCustomer();
+    CustomerId other = existingCustomer();
+    HistoryEntry stored = entry(one, 2, at(2));
+    HistoryEntry next = entry(one, 3, at(3));
+    HistoryEntry others = entry(other, 2, at(2));
+    history.append(stored);
+
+    history.appendAll(List.of(stored, next, others));
+
+    assertThat(history.forCustomer(one)).containsExactly(stored, next);
+    assertThat(history.forCustomer(other)).containsExactly(others);
+    assertThat(history.latest(List.of(one, other))).containsOnly(Map.entry(one, next), Map.entry(other, others));
+  }
+
+  @Example
+  void appendAllWithAnEntryClashingWithAStoredOneIsADuplicateKeyAndWritesNoneOfThem() {
+    LifecycleHistory history = newHistory();
+    CustomerId customer = existingCustomer();
+    CustomerId other = existingCustomer();
+    HistoryEntry first = entry(customer, 2, at(2));
+    HistoryEntry rival = new HistoryEntry(customer, 2, LifecycleStage.PROSPECT, LifecycleStage.DISQUALIFIED,
+        Trigger.MANUAL, at(3), "someone-else", Optional.of("spam"));
+    history.append(first);
+
+    assertThatThrownBy(() -> history.appendAll(List.of(entry(other, 2, at(2)), rival)))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(history.forCustomer(customer)).containsExactly(first);
+    assertThat(history.forCustomer(other)).isEmpty();
+  }
+
+  @Example
   void aCustomerWithoutHistoryHasNoEntriesAndNoLatest() {
     LifecycleHistory history = newHistory();
     CustomerId nobody = existingCustomer();
