@@ -11,6 +11,9 @@ import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.IdGenerator;
 import io.crmkit.core.common.Page;
 import io.crmkit.core.common.PageRequest;
+import io.crmkit.core.common.Rejection;
+import io.crmkit.core.common.Require;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerChanges;
@@ -28,7 +31,10 @@ import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.store.CrmStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +55,9 @@ import java.util.stream.Stream;
  * listing every problem; {@link NullPointerException} for {@code null} arguments.
  */
 public final class Crm {
+  /** Rule of an update refused because it changes the stage, which only the lifecycle engine moves. */
+  static final String STAGE_OUTSIDE_LIFECYCLE = "stage-change-outside-lifecycle";
+
   private final CrmStore store;
   private final Clock clock;
   private final IdGenerator ids;
@@ -119,13 +128,106 @@ public final class Crm {
       }
       // Checked after the version: a stale copy may carry an old stage the engine has moved on from.
       if (!changed.stage().equals(current.stage())) {
-        throw CrmValidationException.of("Customer", "stage", "stage-change-outside-lifecycle",
+        throw CrmValidationException.of("Customer", "stage", STAGE_OUTSIDE_LIFECYCLE,
             "stage " + current.stage() + " cannot be changed to " + changed.stage() + " by an update: a stage"
                 + " moves only through the lifecycle, which records every move; fire a trigger with"
                 + " LifecycleEngine.fire(...)");
       }
       return save(current, withDisplayNameInStep(current, changed));
     });
+  }
+
+  /**
+   * Saves changed copies of many stored customers, each as {@link #update} would (validated,
+   * checked against the stored version and stage, its display name kept in step, announced with
+   * {@link CustomerUpdated}), but in one transaction written set at a time through the store's
+   * {@link io.crmkit.core.customer.CustomerBatches}, and reporting a customer's problem instead of
+   * throwing it: for jobs that change thousands of customers at once, such as value tiers.
+   *
+   * @param changed copies of stored customers, each carrying the version it was read at, at most
+   *     one per customer
+   * @return the customers saved and those already as given, in input order, and every customer
+   *     refused, with why: {@link Updates#NOT_FOUND}, {@link Updates#CONCURRENT_UPDATE}, the
+   *     stage rule of {@link #update}, or its validation violations
+   * @throws IllegalArgumentException if a customer comes twice
+   * @throws io.crmkit.core.common.CrmStorageException if the storage fails; nothing is saved
+   */
+  public Updates updateAll(List<Customer> changed) {
+    Objects.requireNonNull(changed, "changed");
+    Set<CustomerId> named = new HashSet<>();
+    for (Customer customer : changed) {
+      Require.argument(named.add(Objects.requireNonNull(customer, "customer").id()),
+          "customer %s comes twice; update each customer once", customer.id());
+    }
+    List<List<Violation>> problems = validator.violationsOfAll(changed, CustomerRules.ALL);
+    return store.transactions().inTransaction(() -> {
+      Map<CustomerId, Customer> stored = store.customerBatches().load(named);
+      List<Rejection> rejected = new ArrayList<>();
+      List<Customer> unchanged = new ArrayList<>();
+      List<Customer> writes = new ArrayList<>();
+      List<Set<String>> changes = new ArrayList<>();
+      Instant now = clock.instant();
+      for (int i = 0; i < changed.size(); i++) {
+        Customer copy = changed.get(i);
+        Customer current = stored.get(copy.id());
+        String subject = copy.id().toString();
+        if (!problems.get(i).isEmpty()) {
+          rejected.add(Rejection.of(subject, problems.get(i)));
+        } else if (current == null) {
+          rejected.add(Rejection.of(subject, new Violation("", Updates.NOT_FOUND, "the customer does not exist")));
+        } else if (current.version() != copy.version()) {
+          rejected.add(Rejection.of(subject, new Violation("version", Updates.CONCURRENT_UPDATE,
+              "read at version " + copy.version() + ", found " + current.version())));
+        } else if (!copy.stage().equals(current.stage())) {
+          rejected.add(Rejection.of(subject, new Violation("stage", STAGE_OUTSIDE_LIFECYCLE,
+              "stage " + current.stage() + " cannot be changed to " + copy.stage() + " by an update")));
+        } else {
+          Customer inStep = withDisplayNameInStep(current, copy);
+          Set<String> changedAttributes = CustomerChanges.between(current, inStep);
+          if (changedAttributes.isEmpty()) {
+            unchanged.add(current);
+          } else {
+            writes.add(new Customer.Builder().from(inStep).createdAt(current.createdAt())
+                .updatedAt(Customer.updateTime(current.createdAt(), now)).build());
+            changes.add(changedAttributes);
+          }
+        }
+      }
+      Set<CustomerId> written = store.customerBatches().updateAll(writes);
+      List<Customer> saved = new ArrayList<>(writes.size());
+      for (int i = 0; i < writes.size(); i++) {
+        Customer write = writes.get(i);
+        if (written.contains(write.id())) {
+          Customer done = write.withVersion(write.version() + 1);
+          saved.add(done);
+          store.events().publish(new CustomerUpdated(ids.newId(), now, done.id(), done.version(), changes.get(i)));
+        } else {
+          rejected.add(Rejection.of(write.id().toString(), new Violation("version", Updates.CONCURRENT_UPDATE,
+              "changed by another writer while saving version " + write.version())));
+        }
+      }
+      return new Updates(saved, unchanged, rejected);
+    });
+  }
+
+  /**
+   * What {@link #updateAll} did; every customer given is in exactly one list.
+   *
+   * @param saved the customers as saved now, in input order
+   * @param unchanged the stored customers that already were as given (nothing written or announced)
+   * @param rejected the customers refused, with why; nothing of them was written
+   */
+  public record Updates(List<Customer> saved, List<Customer> unchanged, List<Rejection> rejected) {
+    /** Rule of a refused customer that no longer exists. */
+    public static final String NOT_FOUND = "customer-not-found";
+    /** Rule of a refused customer whose stored version is not the one the copy was read at. */
+    public static final String CONCURRENT_UPDATE = "concurrent-update";
+
+    public Updates {
+      saved = List.copyOf(saved);
+      unchanged = List.copyOf(unchanged);
+      rejected = List.copyOf(rejected);
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.segmentation.TierChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,9 @@ import java.util.stream.Collectors;
  * committed before it stay, and applying the same tiering again is safe (unchanged customers are
  * not written twice).
  *
- * <p><b>Optimistic locking.</b> Each write is {@link Crm#update} of the copy read, which fails if
- * another writer changed the customer in between. The applier then reads the customer again and
- * retries, up to {@link Builder#attempts attempts} writes in all (3 by default): the tier is
+ * <p><b>Optimistic locking.</b> A batch's changed tiers are written with {@link Crm#updateAll} of
+ * the copies read, which refuses a customer another writer changed in between. The applier then
+ * reads that customer again and retries it alone ({@link Crm#update}), up to {@link Builder#attempts attempts} writes in all (3 by default): the tier is
  * decided by the tiering, not by the other writer's change, so a retry never loses their change.
  * A customer still changing after the last attempt is reported as a conflict
  * ({@code concurrent-update}); one that no longer exists as {@code customer-not-found}; one that the
@@ -89,28 +90,70 @@ public final class TierApplier {
     return report.report();
   }
 
+  /**
+   * Writes the batch's changed tiers set at a time ({@link Crm#updateAll}); a customer changed by
+   * another writer since the read is retried alone.
+   */
   private void applyBatch(List<TierAssignment> batch, Report.Collector report) {
     Set<CustomerId> batchIds = batch.stream().map(TierAssignment::customerId)
         .collect(Collectors.toCollection(LinkedHashSet::new));
     Map<CustomerId, Customer> read = crm.find(Criteria.in(CustomerField.ID, batchIds), batch.size()).stream()
         .collect(Collectors.toMap(Customer::id, Function.identity()));
+    Map<CustomerId, TierAssignment> changing = new LinkedHashMap<>();
+    List<Customer> copies = new ArrayList<>();
     for (TierAssignment assignment : batch) {
-      applyOne(assignment, Optional.ofNullable(read.get(assignment.customerId())), report);
+      Customer customer = read.get(assignment.customerId());
+      if (customer == null || customer.tier().equals(Optional.of(assignment.tier()))) {
+        applyOne(assignment, Optional.ofNullable(customer), 1, "", report);
+      } else {
+        changing.put(assignment.customerId(), assignment);
+        copies.add(customer.withTier(assignment.tier()));
+      }
+    }
+    Crm.Updates updates = crm.updateAll(copies);
+    for (Customer saved : updates.saved()) {
+      TierAssignment assignment = changing.get(saved.id());
+      crm.store().events().publish(new TierChanged(ids.newId(), crm.clock().instant(), saved.id(), saved.version(),
+          read.get(saved.id()).tier(), assignment.tier(), assignment.explain()));
+      report.changed.add(saved.id());
+    }
+    updates.unchanged().forEach(customer -> report.unchanged.add(customer.id()));
+    for (Rejection rejection : updates.rejected()) {
+      TierAssignment assignment = changing.get(CustomerId.parse(rejection.subject()));
+      boolean changedMeanwhile = rejection.violations().stream()
+          .anyMatch(violation -> violation.rule().equals(Crm.Updates.CONCURRENT_UPDATE)
+              || violation.rule().equals(Crm.Updates.NOT_FOUND));
+      if (changedMeanwhile) {
+        applyOne(assignment, crm.find(assignment.customerId()), 2, rejection.violations().get(0).message(), report);
+      } else {
+        report.failed.add(rejection);
+      }
     }
   }
 
-  private void applyOne(TierAssignment assignment, Optional<Customer> read, Report.Collector report) {
+  /**
+   * Writes one customer's tier, from attempt {@code firstAttempt} on, re-reading after each conflict;
+   * {@code lastConflict} says why the attempt before failed, if it did.
+   */
+  private void applyOne(TierAssignment assignment, Optional<Customer> read, int firstAttempt, String lastConflict,
+      Report.Collector report) {
     CustomerId id = assignment.customerId();
     Optional<Customer> current = read;
-    for (int attempt = 1; ; attempt++) {
+    String conflict = lastConflict;
+    for (int attempt = firstAttempt; ; attempt++) {
       if (current.isEmpty()) {
-        report.conflicts.add(Rejection.of(id.toString(), new Violation("", "customer-not-found",
+        report.conflicts.add(Rejection.of(id.toString(), new Violation("", Crm.Updates.NOT_FOUND,
             "the customer no longer exists")));
         return;
       }
       Customer customer = current.get();
       if (customer.tier().equals(Optional.of(assignment.tier()))) {
         report.unchanged.add(id);
+        return;
+      }
+      if (attempt > attempts) {
+        report.conflicts.add(Rejection.of(id.toString(), new Violation("version", Crm.Updates.CONCURRENT_UPDATE,
+            "changed by another writer on each of " + attempts + " attempts: " + conflict)));
         return;
       }
       try {
@@ -120,11 +163,7 @@ public final class TierApplier {
         report.changed.add(id);
         return;
       } catch (ConcurrentUpdateException e) {
-        if (attempt >= attempts) {
-          report.conflicts.add(Rejection.of(id.toString(), new Violation("version", "concurrent-update",
-              "changed by another writer on each of " + attempts + " attempts: " + e.getMessage())));
-          return;
-        }
+        conflict = e.getMessage();
         current = crm.find(id);
       } catch (CrmValidationException e) {
         report.failed.add(Rejection.of(id.toString(), e.violations()));

@@ -9,6 +9,7 @@ import io.crmkit.core.common.Page;
 import io.crmkit.core.common.PageRequest;
 import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.TransactionRunner;
+import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
@@ -27,10 +28,14 @@ import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 import io.crmkit.segmentation.TierChanged;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -168,13 +173,7 @@ class TierApplierTest {
       return new Customers() {
         @Override
         public Customer save(Customer customer) {
-          if (customer.version() > 0 && target == null) {
-            target = customer.id();
-          }
-          if (customer.id().equals(target) && interferences.getAndDecrement() > 0) {
-            Customer current = customers.findById(customer.id()).orElseThrow();
-            customers.save(current.withOwner("other-writer-" + writes.incrementAndGet()));
-          }
+          interfereWith(customer);
           return customers.save(customer);
         }
 
@@ -205,9 +204,57 @@ class TierApplierTest {
       };
     }
 
+    /** Another writer saves the target customer just before this write of it, while interferences last. */
+    private void interfereWith(Customer customer) {
+      if (customer.version() > 0 && target == null) {
+        target = customer.id();
+      }
+      if (customer.id().equals(target) && interferences.getAndDecrement() > 0) {
+        Customer current = delegate.customers().findById(customer.id()).orElseThrow();
+        delegate.customers().save(current.withOwner("other-writer-" + writes.incrementAndGet()));
+      }
+    }
+
     @Override
     public CustomerBatches customerBatches() {
-      return delegate.customerBatches();
+      CustomerBatches batches = delegate.customerBatches();
+      return new CustomerBatches() {
+        @Override
+        public <T> T atomically(Supplier<T> work) {
+          return batches.atomically(work);
+        }
+
+        @Override
+        public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+          return batches.existingIds(ids);
+        }
+
+        @Override
+        public Map<ExternalReference, CustomerId> holders(Collection<ExternalReference> references) {
+          return batches.holders(references);
+        }
+
+        @Override
+        public Map<CustomerId, Customer> load(Collection<CustomerId> ids) {
+          return batches.load(ids);
+        }
+
+        @Override
+        public void insertAll(List<Customer> customers) {
+          batches.insertAll(customers);
+        }
+
+        @Override
+        public Set<CustomerId> updateAll(List<Customer> customers) {
+          customers.forEach(Interfering.this::interfereWith);
+          return batches.updateAll(customers);
+        }
+
+        @Override
+        public List<Violation> storageViolations(Customer customer) {
+          return batches.storageViolations(customer);
+        }
+      };
     }
 
     @Override
