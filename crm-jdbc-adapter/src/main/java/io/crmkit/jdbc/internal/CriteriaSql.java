@@ -95,11 +95,14 @@ final class CriteriaSql {
         .append(ALIAS).append(" WHERE ").append(condition(criteria));
   }
 
-  /** The next keyset page of matching customers in id order, after {@code after} (or from the start). */
-  SqlBuilder streamPage(Criteria criteria, CustomerId after, int limit) {
+  /**
+   * The next keyset page of matching customers in id order, after {@code after} (or from the start);
+   * {@code hint} follows the table alias ({@link Dialect#customerStreamHint}).
+   */
+  SqlBuilder streamPage(Criteria criteria, CustomerId after, int limit, String hint) {
     SqlBuilder sql = new SqlBuilder()
         .append("SELECT ").append(CustomerCodec.columns(ALIAS)).append(" FROM ").append(tables.customer())
-        .append(" ").append(ALIAS).append(" WHERE ").append(condition(criteria));
+        .append(" ").append(ALIAS).append(hint).append(" WHERE ").append(condition(criteria));
     if (after != null) {
       sql.append(" AND ").append(ALIAS).append(".id > ").param(Values.uuid(after.value()));
     }

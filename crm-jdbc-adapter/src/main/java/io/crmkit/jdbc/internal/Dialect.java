@@ -72,6 +72,17 @@ abstract class Dialect {
    */
   abstract String referenceHoldersSql(String table);
 
+  /**
+   * What follows the customer table's alias in a keyset page of a customer stream ({@code ...
+   * WHERE criteria AND id > ? ORDER BY id LIMIT n}): nothing where the planner weighs the order
+   * and limit itself. H2 picks the index of an indexed criterion (stage, tier, owner) instead,
+   * reads every matching row and sorts them for each page, so a stream of n customers cost n² /
+   * page rows; there the hint walks the primary key, which reads the table once over all pages.
+   */
+  String customerStreamHint(Connection connection, Tables tables) throws SQLException {
+    return "";
+  }
+
   /** Appends a condition that the customer {@code alias} has attribute {@code name} equal to {@code value}. */
   abstract void attributeEquals(SqlBuilder sql, String alias, Tables tables, CustomerCodec codec,
       String name, AttributeValue value);

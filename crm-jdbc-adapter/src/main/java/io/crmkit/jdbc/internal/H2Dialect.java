@@ -59,6 +59,20 @@ final class H2Dialect extends Dialect {
         + " r ON r.ref_system = ? AND r.ref_id = ids.ref_id";
   }
 
+  /** {@code USE INDEX} of the customer table's primary-key index, whose name H2 generates. */
+  @Override
+  String customerStreamHint(Connection connection, Tables tables) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+        + " WHERE UPPER(TABLE_SCHEMA) = UPPER(COALESCE(?, CURRENT_SCHEMA)) AND UPPER(TABLE_NAME) = UPPER(?)"
+        + " AND INDEX_TYPE_NAME = 'PRIMARY KEY'")) {
+      select.setString(1, tables.schema());
+      select.setString(2, tables.prefix() + "customer");
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? " USE INDEX (\"" + rs.getString(1) + "\")" : "";
+      }
+    }
+  }
+
   @Override
   boolean attributesInSideTable() {
     return true;

@@ -42,6 +42,7 @@ final class JdbcCustomers implements Customers {
   private final CustomerCodec codec;
   private final CriteriaSql criteriaSql;
   private final CustomerUpdates updates;
+  private volatile String streamHint;
 
   /**
    * @param metricsAttached whether the store's metrics capability is attached, so that criteria
@@ -167,10 +168,19 @@ final class JdbcCustomers implements Customers {
   public Stream<Customer> stream(Criteria criteria) {
     Objects.requireNonNull(criteria, "criteria");
     criteriaSql.condition(criteria);
-    return KeysetPages.stream(STREAM_PAGE, last -> {
-      SqlBuilder sql = criteriaSql.streamPage(criteria, last == null ? null : last.id(), STREAM_PAGE);
-      return connections.read("stream customers", connection -> list(connection, sql));
-    });
+    return KeysetPages.stream(STREAM_PAGE, last -> connections.read("stream customers", connection ->
+        list(connection, criteriaSql.streamPage(criteria, last == null ? null : last.id(), STREAM_PAGE,
+            streamHint(connection)))));
+  }
+
+  /** {@link Dialect#customerStreamHint}, asked of the database once. */
+  String streamHint(Connection connection) throws SQLException {
+    String hint = streamHint;
+    if (hint == null) {
+      hint = dialect.customerStreamHint(connection, tables);
+      streamHint = hint;
+    }
+    return hint;
   }
 
   /** The SQL of {@link #findById}, for EXPLAIN tests. */
