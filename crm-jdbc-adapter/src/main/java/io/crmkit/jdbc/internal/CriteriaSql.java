@@ -354,14 +354,10 @@ final class CriteriaSql {
     String nanos = ALIAS + "." + nanosColumn(field);
     sql.append("(1 = 1");
     if (from != null && !from.isBefore(Values.MIN_INSTANT)) {
-      sql.append(" AND (").append(at).append(" > ").param(Values.timestamp(from))
-          .append(" OR (").append(at).append(" = ").param(Values.timestamp(from))
-          .append(" AND ").append(nanos).append(" >= ").param(Values.nanos(from)).append("))");
+      InstantConditions.atOrAfter(sql.append(" AND "), at, nanos, from);
     }
     if (to != null && !to.isAfter(Values.MAX_INSTANT)) {
-      sql.append(" AND (").append(at).append(" < ").param(Values.timestamp(to))
-          .append(" OR (").append(at).append(" = ").param(Values.timestamp(to))
-          .append(" AND ").append(nanos).append(" < ").param(Values.nanos(to)).append("))");
+      InstantConditions.before(sql.append(" AND "), at, nanos, to);
     }
     sql.append(")");
   }

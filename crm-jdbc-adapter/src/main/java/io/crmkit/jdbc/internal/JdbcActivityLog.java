@@ -173,20 +173,21 @@ class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
       return Stream.empty();
     }
     return KeysetPages.stream(STREAM_PAGE, last -> {
-      SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ").append(mapping.table(tables)).append(" WHERE 1 = 1");
-      timeCondition(sql, range);
-      if (last != null) {
-        Instant at = last.occurredAt();
-        sql.append(" AND (occurred_at > ").param(Values.timestamp(at))
-            .append(" OR (occurred_at = ").param(Values.timestamp(at))
-            .append(" AND (occurred_nanos > ").param(Values.nanos(at))
-            .append(" OR (occurred_nanos = ").param(Values.nanos(at))
-            .append(" AND id > ").param(Values.uuid(last.id().value())).append("))))");
-      }
-      sql.append(" ORDER BY occurred_at, occurred_nanos, id LIMIT ").param(Values.integer(STREAM_PAGE));
+      SqlBuilder sql = streamPageSql(range, last);
       return connections.read("stream " + mapping.entity().toLowerCase(java.util.Locale.ROOT) + "s",
           connection -> list(connection, sql));
     });
+  }
+
+  /** One keyset page of {@link #stream}: the activities in {@code range} after {@code last}. */
+  SqlBuilder streamPageSql(TimeRange range, A last) {
+    SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ").append(mapping.table(tables)).append(" WHERE 1 = 1");
+    timeCondition(sql, range);
+    if (last != null) {
+      InstantConditions.after(sql.append(" AND "), "occurred_at", "occurred_nanos", "id", last.occurredAt(),
+          last.id().value());
+    }
+    return sql.append(" ORDER BY occurred_at, occurred_nanos, id LIMIT ").param(Values.integer(STREAM_PAGE));
   }
 
   private static boolean overlapsStorable(TimeRange range) {
@@ -195,19 +196,14 @@ class JdbcActivityLog<A extends Activity> implements ActivityLog<A> {
 
   /** Appends {@code AND from <= occurred < to}, leaving out bounds beyond the storable instants. */
   private static void timeCondition(SqlBuilder sql, TimeRange range) {
-    Instant from = range.from();
-    Instant to = range.to();
-    if (!from.isBefore(Values.MIN_INSTANT)) {
-      sql.append(" AND (occurred_at > ").param(Values.timestamp(from))
-          .append(" OR (occurred_at = ").param(Values.timestamp(from))
-          .append(" AND occurred_nanos >= ").param(Values.nanos(from)).append("))");
+    if (!range.from().isBefore(Values.MIN_INSTANT)) {
+      InstantConditions.atOrAfter(sql.append(" AND "), "occurred_at", "occurred_nanos", range.from());
     }
-    if (!to.isAfter(Values.MAX_INSTANT)) {
-      sql.append(" AND (occurred_at < ").param(Values.timestamp(to))
-          .append(" OR (occurred_at = ").param(Values.timestamp(to))
-          .append(" AND occurred_nanos < ").param(Values.nanos(to)).append("))");
+    if (!range.to().isAfter(Values.MAX_INSTANT)) {
+      InstantConditions.before(sql.append(" AND "), "occurred_at", "occurred_nanos", range.to());
     }
   }
+
 
   private Map<UUID, A> storedAmong(Connection connection, Collection<UUID> ids) throws SQLException {
     Map<UUID, A> found = new HashMap<>();

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -233,10 +234,16 @@ public final class Merger {
     return ranked;
   }
 
+  /** The customers, in rank order, read with one lookup. */
   private List<Customer> load(List<CustomerId> ranked) {
+    Map<CustomerId, Customer> found = store.base().customerBatches().load(ranked);
     List<Customer> customers = new ArrayList<>(ranked.size());
     for (CustomerId id : ranked) {
-      customers.add(store.base().customers().findById(id).orElseThrow(() -> new CustomerNotFoundException(id)));
+      Customer customer = found.get(id);
+      if (customer == null) {
+        throw new CustomerNotFoundException(id);
+      }
+      customers.add(customer);
     }
     return customers;
   }
