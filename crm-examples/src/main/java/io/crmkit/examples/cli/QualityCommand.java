@@ -1,12 +1,11 @@
 package io.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.crmkit.core.dimension.BuiltInSchemes;
-import io.crmkit.core.dimension.Dimensions;
 import io.crmkit.core.json.CrmJson;
 import io.crmkit.core.quality.DataQuality;
 import io.crmkit.core.quality.QualityReport;
 import io.crmkit.core.store.CrmStore;
+import io.crmkit.examples.report.ReportData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -103,10 +102,7 @@ final class QualityCommand implements Callable<Integer> {
 
   /** The report of every customer in {@code base}, region and customer-type codes checked against the built-in schemes. */
   static QualityReport measure(CrmStore base, Clock clock) {
-    return DataQuality.builder().clock(clock)
-        .scheme(Dimensions.REGION, BuiltInSchemes.gbt2260())
-        .scheme(Dimensions.CUSTOMER_TYPE, BuiltInSchemes.customerTypes())
-        .build().measure(base);
+    return ReportData.measureQuality(base, clock);
   }
 
   /**

@@ -1,8 +1,13 @@
 package io.crmkit.examples.report;
 
+import io.crmkit.core.dimension.BuiltInSchemes;
+import io.crmkit.core.dimension.Dimensions;
+import io.crmkit.core.quality.DataQuality;
 import io.crmkit.core.quality.QualityReport;
+import io.crmkit.core.store.CrmStore;
 import io.crmkit.io.CrmStores;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +74,18 @@ public record ReportData(Instant asOf, long customers, List<Count> tiers, List<C
    */
   public static ReportData gather(CrmStores stores, Instant asOf, QualityReport quality) {
     return new StoreReading(stores, asOf, Listener.NONE, Objects.requireNonNull(quality, "quality")).read();
+  }
+
+  /**
+   * The data-quality measurement of every customer in {@code base} that the report and {@code
+   * crmkit quality} share, ages measured to {@code clock}: region and customer-type codes checked
+   * against the built-in schemes (GB/T 2260, crmkit's customer types).
+   */
+  public static QualityReport measureQuality(CrmStore base, Clock clock) {
+    return DataQuality.builder().clock(clock)
+        .scheme(Dimensions.REGION, BuiltInSchemes.gbt2260())
+        .scheme(Dimensions.CUSTOMER_TYPE, BuiltInSchemes.customerTypes())
+        .build().measure(base);
   }
 
   /** Hears how the reading of a store goes: which step runs and how many customers it has done. */

@@ -8,7 +8,6 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.lifecycle.Lifecycle;
-import io.crmkit.core.quality.DataQuality;
 import io.crmkit.core.quality.QualityReport;
 import io.crmkit.io.CrmStores;
 import io.crmkit.segmentation.rfm.CurrencyPolicy;
@@ -78,7 +77,7 @@ final class StoreReading {
 
   private QualityReport measureQuality() {
     listener.started("measuring data quality");
-    return DataQuality.builder().clock(Clock.fixed(asOf, ZoneOffset.UTC)).build().measure(stores.base());
+    return ReportData.measureQuality(stores.base(), Clock.fixed(asOf, ZoneOffset.UTC));
   }
 
   /** RFM in the currency most customers bought in; customers in another or in several are counted apart. */

@@ -2,7 +2,12 @@ package io.crmkit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.core.Crm;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.dimension.Dimensions;
+import io.crmkit.core.quality.QualityReport;
 import io.crmkit.examples.report.HtmlReport;
+import io.crmkit.examples.report.ReportData;
 import io.crmkit.examples.report.ReportFixture;
 import io.crmkit.io.CrmStores;
 import java.io.IOException;
@@ -49,6 +54,20 @@ class ReportCommandTest {
     assertThat(page.getElementById("chart-duplicates").data()).isEqualTo("{\"labels\":[\"2\",\"3\"],\"values\":[1,1],"
         + "\"merges\":3,\"undoneMerges\":1,\"absorbedCustomers\":3,\"reviewPending\":2}");
     assertThat(page.select("[data-chart]")).hasSize(HtmlReport.CHARTS.size());
+  }
+
+  @Test
+  void theReportMeasuresQualityAsCrmkitQualityDoesCheckingCodesAgainstTheBuiltInSchemes() {
+    CrmStores stores = CrmStores.inMemory();
+    Crm crm = Crm.builder().store(stores.base()).build();
+    crm.register(NewCustomer.person("张", "伟").putDimensionCode(Dimensions.REGION, "999999").build());
+    crm.register(NewCustomer.person("李", "娜").putDimensionCode(Dimensions.REGION, "110105").build());
+
+    QualityReport inReport = ReportData.gather(stores, ReportFixture.AS_OF).quality();
+
+    assertThat(inReport.scores()).isEqualTo(
+        QualityCommand.measure(stores.base(), Clock.fixed(ReportFixture.AS_OF, ZoneOffset.UTC)).scores());
+    assertThat(inReport.scores().validity()).as("the unknown region code counts").isLessThan(100.0);
   }
 
   @Test

@@ -127,4 +127,4 @@ CREATE INDEX crm_customer_lookup_idx ON crm_customer_lookup (key_type, key_value
 -- tier, say) rewrites only the customer row. Null, as for customers stored before this version, means
 -- unknown: the next save rewrites the side rows and records the digest.
 
-ALTER TABLE crm_customer ADD COLUMN side_digest VARCHAR(32);
+ALTER TABLE crm_customer ADD COLUMN side_digest CHAR(32);

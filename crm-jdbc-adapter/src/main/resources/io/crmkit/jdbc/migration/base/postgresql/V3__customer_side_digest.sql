@@ -3,4 +3,4 @@
 -- tier, say) rewrites only the customer row. Null, as for customers stored before this version, means
 -- unknown: the next save rewrites the side rows and records the digest.
 
-ALTER TABLE ${prefix}customer ADD COLUMN side_digest VARCHAR(32);
+ALTER TABLE ${prefix}customer ADD COLUMN side_digest CHAR(32);
