@@ -256,7 +256,8 @@ class BackupRestoreCommandTest {
     }
   }
 
+  /** Every merge by id: the lineage lists them in no promised order, and the demo merges clusters side by side. */
   private static List<Merge> merges(CrmStores stores) {
-    return stores.dedup().mergeLineage().all();
+    return stores.dedup().mergeLineage().all().stream().sorted(java.util.Comparator.comparing(Merge::id)).toList();
   }
 }
