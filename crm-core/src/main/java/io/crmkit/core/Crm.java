@@ -148,8 +148,11 @@ public final class Crm {
    *     one per customer
    * @return the customers saved and those already as given, in input order, and every customer
    *     refused, with why: {@link Updates#NOT_FOUND}, {@link Updates#CONCURRENT_UPDATE}, the
-   *     stage rule of {@link #update}, or its validation violations
+   *     stage rule of {@link #update}, its validation violations, or {@code UniqueReference} for an
+   *     external reference another customer holds
    * @throws IllegalArgumentException if a customer comes twice
+   * @throws DuplicateKeyException if two of the copies claim one new external reference, or a
+   *     concurrent writer takes one meanwhile; nothing is saved
    * @throws io.crmkit.core.common.CrmStorageException if the storage fails; nothing is saved
    */
   public Updates updateAll(List<Customer> changed) {
@@ -193,6 +196,7 @@ public final class Crm {
           }
         }
       }
+      refuseReferencesHeldByOthers(writes, changes, rejected);
       Set<CustomerId> written = store.customerBatches().updateAll(writes);
       List<Customer> saved = new ArrayList<>(writes.size());
       for (int i = 0; i < writes.size(); i++) {
@@ -208,6 +212,37 @@ public final class Crm {
       }
       return new Updates(saved, unchanged, rejected);
     });
+  }
+
+  /**
+   * Moves every write with an external reference that another stored customer holds from {@code
+   * writes} (and its {@code changes}) to {@code rejected}, as {@link #update} refuses it.
+   */
+  private void refuseReferencesHeldByOthers(List<Customer> writes, List<Set<String>> changes,
+      List<Rejection> rejected) {
+    List<ExternalReference> references = new ArrayList<>();
+    writes.forEach(write -> references.addAll(write.externalReferences()));
+    Map<ExternalReference, CustomerId> holders = store.customerBatches().holders(references);
+    List<Integer> refused = new ArrayList<>();
+    for (int i = 0; i < writes.size(); i++) {
+      Customer write = writes.get(i);
+      List<Violation> taken = new ArrayList<>();
+      for (ExternalReference reference : write.externalReferences()) {
+        CustomerId holder = holders.get(reference);
+        if (holder != null && !holder.equals(write.id())) {
+          taken.add(new Violation("externalReferences", "UniqueReference",
+              "external reference " + reference + " already belongs to customer " + holder));
+        }
+      }
+      if (!taken.isEmpty()) {
+        rejected.add(Rejection.of(write.id().toString(), taken));
+        refused.add(i);
+      }
+    }
+    for (int i = refused.size() - 1; i >= 0; i--) {
+      writes.remove((int) refused.get(i));
+      changes.remove((int) refused.get(i));
+    }
   }
 
   /**

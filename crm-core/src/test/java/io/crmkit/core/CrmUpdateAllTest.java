@@ -7,6 +7,7 @@ import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.ValueTier;
@@ -74,6 +75,26 @@ class CrmUpdateAllTest {
 
     assertThat(saved.displayName()).isEqualTo(crm.update(crm.get(wang.id()).withOwner("sales-1")).displayName())
         .isNotEqualTo(wang.displayName());
+  }
+
+  @Test
+  void aCopyTakingAnotherCustomersReferenceIsRefusedAndTheOthersAreSaved() {
+    Customer holder = crm.register(NewCustomer.person("Wang", "Fang").addExternalReference(ExternalReference.of("erp", "7"))
+        .build());
+    Customer taker = crm.register(NewCustomer.person("Li", "Lei").build());
+    Customer tiered = crm.register(NewCustomer.person("Zhao", "Min").build());
+
+    Crm.Updates updates = crm.updateAll(List.of(
+        new Customer.Builder().from(taker).addExternalReferences(ExternalReference.of("erp", "7")).build(),
+        tiered.withTier(ValueTier.HIGH)));
+
+    assertThat(updates.saved()).extracting(Customer::id).containsExactly(tiered.id());
+    assertThat(updates.rejected()).singleElement().satisfies(rejection -> {
+      assertThat(rejection.subject()).isEqualTo(taker.id().toString());
+      assertThat(rejection.violations()).extracting(Violation::rule).containsExactly("UniqueReference");
+    });
+    assertThat(crm.get(taker.id()).externalReferences()).isEmpty();
+    assertThat(crm.findByExternalReference(ExternalReference.of("erp", "7")).map(Customer::id)).contains(holder.id());
   }
 
   @Test
