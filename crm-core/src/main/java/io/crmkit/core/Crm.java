@@ -148,8 +148,9 @@ public final class Crm {
    *     one per customer
    * @return the customers saved and those already as given, in input order, and every customer
    *     refused, with why: {@link Updates#NOT_FOUND}, {@link Updates#CONCURRENT_UPDATE}, the
-   *     stage rule of {@link #update}, its validation violations, or {@code UniqueReference} for an
-   *     external reference another customer holds
+   *     stage rule of {@link #update}, its validation violations, what keeps the store from holding
+   *     it ({@link io.crmkit.core.customer.CustomerBatches#storageViolations}), or {@code
+   *     UniqueReference} for an external reference another customer holds
    * @throws IllegalArgumentException if a customer comes twice
    * @throws DuplicateKeyException if two of the copies claim one new external reference, or a
    *     concurrent writer takes one meanwhile; nothing is saved
@@ -185,14 +186,26 @@ public final class Crm {
           rejected.add(Rejection.of(subject, new Violation("stage", STAGE_OUTSIDE_LIFECYCLE,
               "stage " + current.stage() + " cannot be changed to " + copy.stage() + " by an update")));
         } else {
-          Customer inStep = withDisplayNameInStep(current, copy);
+          Customer inStep;
+          try {
+            inStep = withDisplayNameInStep(current, copy);
+          } catch (CrmValidationException e) {
+            rejected.add(Rejection.of(subject, e.violations()));
+            continue;
+          }
           Set<String> changedAttributes = CustomerChanges.between(current, inStep);
           if (changedAttributes.isEmpty()) {
             unchanged.add(current);
-          } else {
-            writes.add(new Customer.Builder().from(inStep).createdAt(current.createdAt())
-                .updatedAt(Customer.updateTime(current.createdAt(), now)).build());
+            continue;
+          }
+          Customer write = new Customer.Builder().from(inStep).createdAt(current.createdAt())
+              .updatedAt(Customer.updateTime(current.createdAt(), now)).build();
+          List<Violation> unstorable = store.customerBatches().storageViolations(write);
+          if (unstorable.isEmpty()) {
+            writes.add(write);
             changes.add(changedAttributes);
+          } else {
+            rejected.add(Rejection.of(subject, unstorable));
           }
         }
       }

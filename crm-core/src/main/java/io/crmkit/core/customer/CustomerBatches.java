@@ -68,11 +68,14 @@ public interface CustomerBatches {
    * customer whose stored version is no longer the one given (a concurrent update, see {@link
    * ConcurrentUpdateException}) is left as it is and missing from the result. A customer may come
    * several times at consecutive versions (a chain of changes, such as lifecycle moves made one
-   * after the other): its copies are written in order, and it is in the result only if all were.
+   * after the other): the chain is checked against the version its first copy was read at and the
+   * customer ends as its last copy, stored one version above it; if the stored version is another,
+   * nothing of the chain is written and the customer is missing from the result.
    *
    * @return the ids of the customers written
    * @throws DuplicateKeyException if an external reference is taken by another customer
-   * @throws IllegalArgumentException if a customer's version is below 1
+   * @throws IllegalArgumentException if a customer's version is below 1, or copies of one customer
+   *     are not at consecutive versions
    */
   Set<CustomerId> updateAll(List<Customer> customers);
 

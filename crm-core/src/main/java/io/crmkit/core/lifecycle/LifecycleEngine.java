@@ -519,6 +519,11 @@ public final class LifecycleEngine {
     if (!transition.actions().isEmpty()) {
       changed = transition.applyActions(changed, entry);
       validator.validate("Customer", changed, CustomerRules.ALL);
+      // Batched writes skip the storage's own checks: an action may make a customer the store cannot hold.
+      List<Violation> unstorable = batches == null ? List.of() : batches.storageViolations(changed);
+      if (!unstorable.isEmpty()) {
+        throw new CrmValidationException("Customer", unstorable);
+      }
     }
     Customer saved = changed.withVersion(customer.version() + 1);
     List<DomainEvent> announced = new ArrayList<>(2);

@@ -84,16 +84,30 @@ final class InMemoryCustomerBatches implements CustomerBatches {
     });
   }
 
+  /** Copies of one customer at consecutive versions are saved in order; once one misses, the rest of them are not. */
   @Override
   public Set<CustomerId> updateAll(List<Customer> batch) {
-    batch.forEach(customer -> requireVersion(customer, customer.version() >= 1, "1 or more"));
+    Map<CustomerId, Long> lastVersion = new HashMap<>();
+    for (Customer customer : batch) {
+      requireVersion(customer, customer.version() >= 1, "1 or more");
+      Long before = lastVersion.put(customer.id(), customer.version());
+      Require.argument(before == null || customer.version() == before + 1,
+          "customer %s comes at version %s after version %s; copies of one customer must be at consecutive versions",
+          customer.id(), customer.version(), before);
+    }
     return transactions.inTransaction(() -> {
       Set<CustomerId> written = new HashSet<>();
+      Set<CustomerId> missed = new HashSet<>();
       for (Customer customer : batch) {
+        if (missed.contains(customer.id())) {
+          continue;
+        }
         try {
           written.add(customers.save(customer).id());
         } catch (ConcurrentUpdateException e) {
           // Reported by its absence from the result: the import keeps going with the other rows.
+          missed.add(customer.id());
+          written.remove(customer.id());
         }
       }
       return written;

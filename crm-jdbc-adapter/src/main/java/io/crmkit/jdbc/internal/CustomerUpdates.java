@@ -1,23 +1,26 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replaces stored customer rows at their expected versions and rewrites side rows only where they
- * changed. Each copy is first written with {@code AND side_digest = ?}: that succeeds when the
+ * changed. Each customer is first written with {@code AND side_digest = ?}: that succeeds when the
  * version is as expected and the side rows stay as stored, the common case of a lifecycle move or a
- * tier, and writes one row. A copy that missed is written again without the digest condition; if
- * that succeeds, its side rows changed and are rewritten. One customer may have several copies at
- * consecutive versions (a chain of moves): they are written in order, and the side rows are
- * rewritten once, from the last copy.
+ * tier, and writes one row. A customer that missed is written again without the digest condition;
+ * if that succeeds, its side rows changed and are rewritten. Several copies of one customer at
+ * consecutive versions (a chain of moves) are one write: the last copy, at its version, expecting
+ * the version the first was read at, so a chain whose customer changed meanwhile writes nothing.
  */
 final class CustomerUpdates {
   private final Tables tables;
@@ -30,63 +33,90 @@ final class CustomerUpdates {
     this.codec = codec;
   }
 
-  /** Checks copies about to be written with new side rows, before they are; may throw to stop the write. */
+  /** Checks customers about to be written with new side rows, before they are; may throw to stop the write. */
   @FunctionalInterface
   interface SideRowsCheck {
-    void check(List<Customer> copies) throws SQLException;
+    void check(List<Customer> customers) throws SQLException;
+  }
+
+  /** One customer's write: the copy to store (at its new version) and the version expected in the database. */
+  record Write(Customer stored, long expected) {}
+
+  /**
+   * The writes of {@code stored}, copies carrying their new versions, one per customer: a chain's last
+   * copy expecting the version its first was read at.
+   *
+   * @throws IllegalArgumentException if copies of one customer are not at consecutive versions
+   */
+  static List<Write> writesOf(List<Customer> stored) {
+    Map<CustomerId, Write> writes = new LinkedHashMap<>();
+    for (Customer copy : stored) {
+      Write earlier = writes.get(copy.id());
+      Require.argument(earlier == null || copy.version() == earlier.stored().version() + 1,
+          "customer %s comes at version %s after version %s; copies of one customer must be at consecutive versions",
+          copy.id(), copy.version() - 1, earlier == null ? 0 : earlier.stored().version() - 1);
+      writes.put(copy.id(), new Write(copy, earlier == null ? copy.version() - 1 : earlier.expected()));
+    }
+    return List.copyOf(writes.values());
   }
 
   /**
-   * Writes {@code stored}, each copy carrying its new version (one above the version expected in
-   * the database), in order; {@code check} sees the copies whose side rows may change before they
-   * are written.
+   * Makes {@code writes} ({@link #writesOf}); {@code check} sees the customers whose side rows may
+   * change before they are written.
    *
-   * @return for each copy, in order, whether it was written
+   * @return the customers written
    * @throws SQLException if a statement fails, for example an external reference taken by another
    *     customer (a unique violation) when side rows are rewritten
    */
-  boolean[] write(Connection connection, List<Customer> stored, SideRowsCheck check) throws SQLException {
-    List<String> digests = new ArrayList<>(stored.size());
-    for (Customer customer : stored) {
-      digests.add(SideDigest.of(codec, customer));
+  Set<CustomerId> write(Connection connection, List<Write> writes, SideRowsCheck check) throws SQLException {
+    List<String> digests = new ArrayList<>(writes.size());
+    for (Write write : writes) {
+      digests.add(SideDigest.of(codec, write.stored()));
     }
-    boolean[] written = run(connection, stored, digests, true, new boolean[stored.size()]);
-    boolean[] sideRowsChanged = new boolean[stored.size()];
-    List<Customer> missed = new ArrayList<>();
+    boolean[] sameSideRows = run(connection, writes, digests, true);
+    List<Write> missed = new ArrayList<>();
     List<String> missedDigests = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 0; i < stored.size(); i++) {
-      if (!written[i]) {
-        missed.add(stored.get(i));
+    Set<CustomerId> written = new HashSet<>();
+    for (int i = 0; i < writes.size(); i++) {
+      if (sameSideRows[i]) {
+        written.add(writes.get(i).stored().id());
+      } else {
+        missed.add(writes.get(i));
         missedDigests.add(digests.get(i));
-        positions.add(i);
       }
     }
     if (!missed.isEmpty()) {
-      check.check(missed);
-      boolean[] second = run(connection, missed, missedDigests, false, new boolean[missed.size()]);
+      check.check(missed.stream().map(Write::stored).toList());
+      boolean[] newSideRows = run(connection, missed, missedDigests, false);
+      List<Customer> rewrite = new ArrayList<>();
       for (int i = 0; i < missed.size(); i++) {
-        written[positions.get(i)] = second[i];
-        sideRowsChanged[positions.get(i)] = second[i];
+        if (newSideRows[i]) {
+          rewrite.add(missed.get(i).stored());
+          written.add(missed.get(i).stored().id());
+        }
+      }
+      if (!rewrite.isEmpty()) {
+        CustomerRows.deleteSideRows(connection, tables, dialect, rewrite.stream().map(Customer::id).toList());
+        CustomerRows.insertSideRows(connection, tables, dialect, codec, rewrite);
       }
     }
-    rewriteSideRows(connection, stored, written, sideRowsChanged);
     return written;
   }
 
-  /** Runs the update of every copy as batches, with or without the side digest condition. */
-  private boolean[] run(Connection connection, List<Customer> copies, List<String> digests, boolean sameSideRows,
-      boolean[] written) throws SQLException {
+  /** Runs every write as batches, with or without the side digest condition; whether each wrote its row. */
+  private boolean[] run(Connection connection, List<Write> writes, List<String> digests, boolean sameSideRows)
+      throws SQLException {
+    boolean[] written = new boolean[writes.size()];
     try (PreparedStatement update = connection.prepareStatement(CustomerRows.updateSql(tables, dialect, sameSideRows))) {
       int id = CustomerRows.DIGEST_PARAMETER + 1;
-      for (int from = 0; from < copies.size(); from += CustomerRows.BATCH) {
-        int to = Math.min(copies.size(), from + CustomerRows.BATCH);
+      for (int from = 0; from < writes.size(); from += CustomerRows.BATCH) {
+        int to = Math.min(writes.size(), from + CustomerRows.BATCH);
         for (int i = from; i < to; i++) {
-          Customer copy = copies.get(i);
-          codec.bind(update, copy, copy.version());
+          Customer stored = writes.get(i).stored();
+          codec.bind(update, stored, stored.version());
           update.setString(CustomerRows.DIGEST_PARAMETER, digests.get(i));
-          update.setObject(id, copy.id().value());
-          update.setLong(id + 1, copy.version() - 1);
+          update.setObject(id, stored.id().value());
+          update.setLong(id + 1, writes.get(i).expected());
           if (sameSideRows) {
             update.setString(id + 2, digests.get(i));
           }
@@ -99,24 +129,5 @@ final class CustomerUpdates {
       }
     }
     return written;
-  }
-
-  /** Rewrites the side rows of every customer with a written copy whose side rows changed, from its last written copy. */
-  private void rewriteSideRows(Connection connection, List<Customer> stored, boolean[] written,
-      boolean[] sideRowsChanged) throws SQLException {
-    Map<CustomerId, Customer> last = new LinkedHashMap<>();
-    Map<CustomerId, Boolean> changed = new LinkedHashMap<>();
-    for (int i = 0; i < stored.size(); i++) {
-      if (written[i]) {
-        last.put(stored.get(i).id(), stored.get(i));
-        changed.merge(stored.get(i).id(), sideRowsChanged[i], Boolean::logicalOr);
-      }
-    }
-    last.keySet().removeIf(id -> !changed.get(id));
-    if (last.isEmpty()) {
-      return;
-    }
-    CustomerRows.deleteSideRows(connection, tables, dialect, List.copyOf(last.keySet()));
-    CustomerRows.insertSideRows(connection, tables, dialect, codec, last.values());
   }
 }

@@ -145,21 +145,14 @@ final class JdbcCustomerBatches implements CustomerBatches {
     if (customers.isEmpty()) {
       return Set.of();
     }
-    List<Customer> stored = customers.stream().map(customer -> customer.withVersion(customer.version() + 1)).toList();
+    List<CustomerUpdates.Write> writes = CustomerUpdates.writesOf(
+        customers.stream().map(customer -> customer.withVersion(customer.version() + 1)).toList());
     return connections.write("bulk update of " + customers.size() + " customers", connection -> {
-      boolean[] written;
       try {
-        written = updates.write(connection, stored, changing -> { });
+        return updates.write(connection, writes, changing -> { });
       } catch (SQLException e) {
         throw clashOr(e, "external reference");
       }
-      Set<CustomerId> missed = new HashSet<>();
-      Set<CustomerId> done = new HashSet<>();
-      for (int i = 0; i < stored.size(); i++) {
-        (written[i] ? done : missed).add(stored.get(i).id());
-      }
-      done.removeAll(missed);
-      return done;
     });
   }
 

@@ -74,7 +74,8 @@ final class JdbcCustomers implements Customers {
       try {
         if (expected == 0) {
           insert(connection, stored);
-        } else if (!updates.write(connection, List.of(stored), changing -> checkReferences(connection, changing))[0]) {
+        } else if (updates.write(connection, List.of(new CustomerUpdates.Write(stored, expected)),
+            changing -> checkReferences(connection, changing)).isEmpty()) {
           Long found = currentVersion(connection, customer.id());
           throw new ConcurrentUpdateException("Customer", customer.id().toString(), expected,
               found == null ? "but it does not exist" : "found " + found);
@@ -173,12 +174,14 @@ final class JdbcCustomers implements Customers {
             streamHint(connection)))));
   }
 
-  /** {@link Dialect#customerStreamHint}, asked of the database once. */
+  /** {@link Dialect#customerStreamHint}, kept once the database named an index (asked again while it names none). */
   String streamHint(Connection connection) throws SQLException {
     String hint = streamHint;
     if (hint == null) {
       hint = dialect.customerStreamHint(connection, tables);
-      streamHint = hint;
+      if (!hint.isEmpty()) {
+        streamHint = hint;
+      }
     }
     return hint;
   }

@@ -175,7 +175,8 @@ public final class TierApplier {
   /**
    * What {@link #apply} did: every assignment is in exactly one list.
    *
-   * @param changed customers whose tier was written (and announced), in input order
+   * @param changed customers whose tier was written (and announced), in the order written: each
+   *     batch's in input order, then those of the batch retried alone
    * @param unchanged customers that already had their tier (nothing written)
    * @param conflicts customers not written because they changed on every attempt
    *     ({@code concurrent-update}) or no longer exist ({@code customer-not-found})

@@ -4,6 +4,7 @@ import static io.crmkit.testkit.contract.ImportRows.customer;
 import static io.crmkit.testkit.contract.ImportRows.invalid;
 import static io.crmkit.testkit.contract.ImportRows.record;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.crmkit.core.common.Rejection;
@@ -311,6 +312,32 @@ public abstract class CustomerImportContract {
       customers.stream().filter(customer -> customer.version() == 0).forEach(customer ->
           assertThat(store.customers().findById(customer.id())).contains(customer.withVersion(1)));
     }
+  }
+
+  @Example
+  public void aChainOfCopiesWhoseCustomerChangedMeanwhileWritesNothingOfIt() {
+    CrmStore store = newStore();
+    Customer read = ImportRows.customer("Chained");
+    store.customerBatches().insertAll(List.of(read));
+    read = read.withVersion(1);
+    Customer other = store.customers().save(read.withOwner("other-writer"));
+    Customer first = read.withTier(ValueTier.HIGH);
+    Customer second = first.withVersion(2).withTier(ValueTier.LOW);
+
+    assertThat(store.customerBatches().updateAll(List.of(first, second))).isEmpty();
+    assertThat(store.customers().findById(read.id())).as("the other writer's change kept").contains(other);
+  }
+
+  @Example
+  public void copiesOfOneCustomerAtVersionsThatAreNotConsecutiveAreRefused() {
+    CrmStore store = newStore();
+    Customer read = ImportRows.customer("Gapped");
+    store.customerBatches().insertAll(List.of(read));
+    Customer first = read.withVersion(1).withTier(ValueTier.HIGH);
+
+    assertThatThrownBy(() -> store.customerBatches().updateAll(List.of(first, first.withVersion(3))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("consecutive");
+    assertThat(store.customers().findById(read.id())).contains(read.withVersion(1));
   }
 
   /**
