@@ -66,7 +66,7 @@ import picocli.CommandLine.Spec;
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  crmkit demo                                      (100,000 customers, under 3 minutes on 2 cores)",
+        "  crmkit demo                                      (100,000 customers, about 2.5 minutes on 2 cores)",
         "  crmkit demo --customers 10000 --seed 7 --reset --output-dir /tmp/crmkit-report"})
 final class DemoCommand implements Callable<Integer> {
 
