@@ -198,8 +198,7 @@ public final class Crm {
             unchanged.add(current);
             continue;
           }
-          Customer write = new Customer.Builder().from(inStep).createdAt(current.createdAt())
-              .updatedAt(Customer.updateTime(current.createdAt(), now)).build();
+          Customer write = asChangeOf(current, inStep, now);
           List<Violation> unstorable = store.customerBatches().storageViolations(write);
           if (unstorable.isEmpty()) {
             writes.add(write);
@@ -300,14 +299,16 @@ public final class Crm {
       return current;
     }
     Instant now = clock.instant();
-    Customer saved = store.customers().save(new Customer.Builder()
-        .from(changed)
-        .createdAt(current.createdAt())
-        .updatedAt(Customer.updateTime(current.createdAt(), now))
-        .build());
+    Customer saved = store.customers().save(asChangeOf(current, changed, now));
     store.events().publish(
         new CustomerUpdated(ids.newId(), now, saved.id(), saved.version(), changedAttributes));
     return saved;
+  }
+
+  /** {@code changed} as a change of {@code current} made {@code now}: its creation time kept, its update time now. */
+  private static Customer asChangeOf(Customer current, Customer changed, Instant now) {
+    return new Customer.Builder().from(changed).createdAt(current.createdAt())
+        .updatedAt(Customer.updateTime(current.createdAt(), now)).build();
   }
 
   /**
