@@ -119,7 +119,7 @@ final class DemoData implements Iterator<DemoData.Batch> {
       SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n);
       Customer stored = customer(customer, n, random);
       customers.add(stored);
-      history(stored, random, purchases, interactions);
+      history(stored, new ActivityIds(n), random, purchases, interactions);
     }
     return new Batch(customers, purchases, interactions, taken);
   }
@@ -132,7 +132,7 @@ final class DemoData implements Iterator<DemoData.Batch> {
     return classifier.classify(fresh).update().map((CodeUpdate update) -> update.applyTo(fresh)).orElse(fresh);
   }
 
-  private void history(Customer customer, SplittableRandom random, List<Purchase> purchases,
+  private void history(Customer customer, ActivityIds ids, SplittableRandom random, List<Purchase> purchases,
       List<Interaction> interactions) {
     long span = Duration.between(customer.createdAt(), now).toSeconds() - 60;
     if (span <= 0) {
@@ -147,16 +147,16 @@ final class DemoData implements Iterator<DemoData.Batch> {
         Instant when = customer.createdAt().plusSeconds(at);
         BigDecimal amount = BigDecimal.valueOf(Math.exp(5.3 + 0.9 * random.nextGaussian()))
             .setScale(2, RoundingMode.HALF_EVEN).max(BigDecimal.ONE);
-        purchases.add(purchase(customer.id(), when, amount, random));
+        purchases.add(purchase(ids.next(), customer.id(), when, amount, random));
         if (random.nextDouble() < 0.02) {
-          purchases.add(purchase(customer.id(), when.plusSeconds(3600), amount.negate(), random));
+          purchases.add(purchase(ids.next(), customer.id(), when.plusSeconds(3600), amount.negate(), random));
         }
         at += 1 + random.nextLong(2 * step);
       }
     }
     int contacts = geometric(random, 0.5);
     for (int i = 0; i < contacts; i++) {
-      interactions.add(new Interaction.Builder().id(activityId(random)).customerId(customer.id())
+      interactions.add(new Interaction.Builder().id(ids.next()).customerId(customer.id())
           .occurredAt(customer.createdAt().plusSeconds(random.nextLong(span)))
           .channel(CONTACTS[random.nextInt(CONTACTS.length)])
           .direction(DIRECTIONS[random.nextInt(DIRECTIONS.length)])
@@ -164,14 +164,29 @@ final class DemoData implements Iterator<DemoData.Batch> {
     }
   }
 
-  private static Purchase purchase(CustomerId customer, Instant when, BigDecimal amount, SplittableRandom random) {
-    return new Purchase.Builder().id(activityId(random)).customerId(customer).occurredAt(when)
+  private static Purchase purchase(ActivityId id, CustomerId customer, Instant when, BigDecimal amount,
+      SplittableRandom random) {
+    return new Purchase.Builder().id(id).customerId(customer).occurredAt(when)
         .amount(Money.of(CNY, amount)).channel(CHANNELS[random.nextInt(CHANNELS.length)])
         .category(CATEGORIES[random.nextInt(CATEGORIES.length)]).build();
   }
 
-  private static ActivityId activityId(SplittableRandom random) {
-    return ActivityId.of(new UUID(random.nextLong(), random.nextLong()));
+  /**
+   * The ids of the {@code n}th record's activities: increasing in import order, as ids a store
+   * hands out as it records (time-ordered UUIDs) are, so that index inserts stay local. A record has
+   * at most 602 activities (each geometric draw is capped at 200), well inside its 1,024 ids.
+   */
+  private final class ActivityIds {
+    private final long first;
+    private long next;
+
+    ActivityIds(long n) {
+      this.first = n << 10;
+    }
+
+    ActivityId next() {
+      return ActivityId.of(new UUID(~seed, first + next++));
+    }
   }
 
   /** Failures before the first success, success probability {@code p}: 0 most often, a long tail. */
