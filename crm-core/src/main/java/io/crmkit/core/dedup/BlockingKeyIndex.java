@@ -3,7 +3,9 @@ package io.crmkit.core.dedup;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.customer.CustomerId;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,6 +37,30 @@ public interface BlockingKeyIndex {
 
   /** The customer's keys; empty if it has none. */
   Set<String> keysOf(CustomerId customerId);
+
+  /**
+   * The keys of each customer, as {@link #keysOf(CustomerId)} gives them: every id asked for is in
+   * the map, with an empty set if it has none. The default asks for one customer after the other;
+   * adapters read many at once.
+   */
+  default Map<CustomerId, Set<String>> keysOf(Collection<CustomerId> customerIds) {
+    Map<CustomerId, Set<String>> keys = new LinkedHashMap<>();
+    for (CustomerId id : customerIds) {
+      keys.computeIfAbsent(Objects.requireNonNull(id, "customerId"), this::keysOf);
+    }
+    return keys;
+  }
+
+  /**
+   * {@link #replace} of each customer's keys, in the caller's transaction. The default checks every
+   * key, then replaces one customer's keys after the other; adapters write many at once.
+   *
+   * @throws IllegalArgumentException if a key is blank or too long; nothing is written
+   */
+  default void replaceAll(Map<CustomerId, Set<String>> keys) {
+    keys.values().forEach(listed -> listed.forEach(BlockingKeyIndex::checkKey));
+    keys.forEach(this::replace);
+  }
 
   /**
    * Every customer that has at least one of {@code keys}, with the keys of {@code keys} it has: the

@@ -3,8 +3,11 @@ package io.crmkit.core.lifecycle;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.DuplicateKeyException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +92,24 @@ public interface LifecycleHistory {
    *     version as one of them; nothing is moved
    */
   List<HistoryEntry> move(CustomerId from, CustomerId to);
+
+  /**
+   * {@link #move(CustomerId, CustomerId)} of each customer's entries, from each key of {@code
+   * moves} to its value: what merging many clusters at once does. Joins the caller's transaction.
+   * The default moves one customer's entries after the other; adapters move many at once.
+   *
+   * @return the entries moved from each customer of {@code moves} (empty if it kept none), as
+   *     {@link #move(CustomerId, CustomerId)} returns them
+   * @throws IllegalArgumentException if a customer is moved to itself, or is both moved from and to
+   * @throws DuplicateKeyException as {@link #move(CustomerId, CustomerId)}
+   */
+  default Map<CustomerId, List<HistoryEntry>> move(Map<CustomerId, CustomerId> moves) {
+    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
+        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    Map<CustomerId, List<HistoryEntry>> moved = new LinkedHashMap<>();
+    moves.forEach((from, to) -> moved.put(from, move(from, to)));
+    return moved;
+  }
 
   /**
    * Moves the listed entries, those of them now kept under {@code from}, to be kept under {@code

@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +71,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Customers imported per transaction. */
   static final int BATCH = 5_000;
+  /** Merges between two progress reports. */
+  private static final int MERGE_SLICE = 1_000;
   /** The actor of the demo's merges. */
   static final String ACTOR = "crmkit-demo";
 
@@ -207,25 +208,18 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, List<String>> clusters = new LinkedHashMap<>();
     result.entities().forEach((record, entity) -> clusters.computeIfAbsent(entity, e -> new ArrayList<>()).add(record));
     Merger merger = Merger.builder().store(stores.dedup()).lifecycle(stores.lifecycle()).clock(clock).build();
-    List<List<String>> duplicates = clusters.entrySet().stream().filter(cluster -> cluster.getValue().size() > 1)
-        .map(cluster -> membersSurvivorFirst(cluster.getKey(), cluster.getValue())).toList();
-    AtomicLong merges = new AtomicLong();
-    AtomicLong absorbed = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    // Clusters share no customer, so their merges (one transaction each) run side by side on the cores there are.
-    duplicates.parallelStream().forEach(members -> {
-      List<CustomerId> others = members.subList(1, members.size()).stream().map(CustomerId::parse).toList();
-      try {
-        merger.merge(CustomerId.parse(members.get(0)), others, ACTOR);
-        absorbed.addAndGet(others.size());
-        long done = merges.incrementAndGet();
-        synchronized (progress) {
-          progress.advance(done);
-        }
-      } catch (RuntimeException e) {
-        failed.incrementAndGet();
-      }
-    });
+    List<Merger.Request> duplicates = clusters.entrySet().stream().filter(cluster -> cluster.getValue().size() > 1)
+        .map(cluster -> request(cluster.getKey(), cluster.getValue())).toList();
+    long merges = 0;
+    long absorbed = 0;
+    long failed = 0;
+    for (int from = 0; from < duplicates.size(); from += MERGE_SLICE) {
+      Merger.Outcome outcome = merger.mergeAll(duplicates.subList(from, Math.min(duplicates.size(), from + MERGE_SLICE)), ACTOR);
+      merges += outcome.merged().size();
+      absorbed += outcome.merged().stream().mapToLong(merged -> merged.merge().absorbedIds().size()).sum();
+      failed += outcome.failed().size();
+      progress.advance(merges + failed);
+    }
     long queued = 0;
     for (ScoredPair pair : result.pairs()) {
       if (pair.decision() == ScoredPair.Decision.REVIEW
@@ -233,18 +227,16 @@ final class DemoCommand implements Callable<Integer> {
         queued++;
       }
     }
-    progress.finish(String.format(Locale.ROOT, "%,d merges", merges.get()));
-    step("dedup", merges.get(), String.format(Locale.ROOT,
+    progress.finish(String.format(Locale.ROOT, "%,d merges", merges));
+    step("dedup", merges, String.format(Locale.ROOT,
         "%,d candidate pairs; %,d merges absorbing %,d duplicates (%,d failed); %,d pairs queued for review",
-        result.statistics().candidatePairs(), merges.get(), absorbed.get(), failed.get(), queued), started);
+        result.statistics().candidatePairs(), merges, absorbed, failed, queued), started);
   }
 
-  /** A cluster's members with its survivor, the entity's own record, first. */
-  private static List<String> membersSurvivorFirst(String survivor, List<String> members) {
-    List<String> ordered = new ArrayList<>(members.size());
-    ordered.add(survivor);
-    members.stream().filter(member -> !member.equals(survivor)).forEach(ordered::add);
-    return ordered;
+  /** The merge of a cluster into its survivor, the entity's own record. */
+  private static Merger.Request request(String survivor, List<String> members) {
+    return new Merger.Request(CustomerId.parse(survivor),
+        members.stream().filter(member -> !member.equals(survivor)).map(CustomerId::parse).toList());
   }
 
   private void segment(CrmStores stores, Instant now, Progress progress) {

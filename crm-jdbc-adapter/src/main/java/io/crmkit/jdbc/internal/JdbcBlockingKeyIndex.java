@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,29 +41,45 @@ final class JdbcBlockingKeyIndex implements BlockingKeyIndex {
 
   @Override
   public void replace(CustomerId customerId, Set<String> keys) {
-    Objects.requireNonNull(customerId, "customerId");
-    Objects.requireNonNull(keys, "keys");
-    List<String> given = List.copyOf(keys);
-    given.forEach(BlockingKeyIndex::checkKey);
-    given.forEach(key -> StorageGuard.checkQueryText("blocking key", key));
-    List<String> checked = given.stream().map(protection::blockingKey).distinct().toList();
-    connections.write("replace the blocking keys of customer " + customerId, connection -> {
+    replaceAll(Map.of(Objects.requireNonNull(customerId, "customerId"), Objects.requireNonNull(keys, "keys")));
+  }
+
+  /** Checks every key first, then deletes each customer's rows and inserts its new ones, in batches. */
+  @Override
+  public void replaceAll(Map<CustomerId, Set<String>> keys) {
+    Map<CustomerId, List<String>> checked = new LinkedHashMap<>();
+    keys.forEach((customerId, given) -> {
+      Objects.requireNonNull(customerId, "customerId");
+      List<String> listed = List.copyOf(Objects.requireNonNull(given, "keys"));
+      listed.forEach(BlockingKeyIndex::checkKey);
+      listed.forEach(key -> StorageGuard.checkQueryText("blocking key", key));
+      checked.put(customerId, listed.stream().map(protection::blockingKey).distinct().toList());
+    });
+    if (checked.isEmpty()) {
+      return;
+    }
+    String subject = checked.size() == 1 ? "customer " + checked.keySet().iterator().next()
+        : checked.size() + " customers";
+    connections.write("replace the blocking keys of " + subject, connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM " + tables.blockingKey() + " WHERE customer_id = ?")) {
-        delete.setObject(1, customerId.value());
-        delete.executeUpdate();
-      }
-      if (!checked.isEmpty()) {
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO " + tables.blockingKey() + " (customer_id, block_key) VALUES (?, ?)")) {
-          CustomerRows.Batch batch = new CustomerRows.Batch(insert);
-          for (String key : checked) {
-            insert.setObject(1, customerId.value());
-            insert.setString(2, key);
-            batch.add();
-          }
-          batch.finish();
+          "DELETE FROM " + tables.blockingKey() + " WHERE customer_id = ?");
+          PreparedStatement insert = connection.prepareStatement(
+              "INSERT INTO " + tables.blockingKey() + " (customer_id, block_key) VALUES (?, ?)")) {
+        CustomerRows.Batch deletes = new CustomerRows.Batch(delete);
+        for (CustomerId customerId : checked.keySet()) {
+          delete.setObject(1, customerId.value());
+          deletes.add();
         }
+        deletes.finish();
+        CustomerRows.Batch inserts = new CustomerRows.Batch(insert);
+        for (Map.Entry<CustomerId, List<String>> customer : checked.entrySet()) {
+          for (String key : customer.getValue()) {
+            insert.setObject(1, customer.getKey().value());
+            insert.setString(2, key);
+            inserts.add();
+          }
+        }
+        inserts.finish();
       }
       return null;
     });
@@ -71,18 +88,33 @@ final class JdbcBlockingKeyIndex implements BlockingKeyIndex {
   @Override
   public Set<String> keysOf(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    return connections.read("read the blocking keys of customer " + customerId, connection -> {
+    return keysOf(List.of(customerId)).get(customerId);
+  }
+
+  /** One statement, run once per customer: an index lookup on both databases. */
+  @Override
+  public Map<CustomerId, Set<String>> keysOf(Collection<CustomerId> customerIds) {
+    Map<CustomerId, Set<String>> keys = new LinkedHashMap<>();
+    customerIds.forEach(id -> keys.put(Objects.requireNonNull(id, "customerId"), Set.of()));
+    if (keys.isEmpty()) {
+      return keys;
+    }
+    String subject = keys.size() == 1 ? "customer " + keys.keySet().iterator().next() : keys.size() + " customers";
+    return connections.read("read the blocking keys of " + subject, connection -> {
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT block_key FROM " + tables.blockingKey() + " WHERE customer_id = ?")) {
-        select.setObject(1, customerId.value());
-        Set<String> keys = new HashSet<>();
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            keys.add(rs.getString(1));
+        for (Map.Entry<CustomerId, Set<String>> customer : keys.entrySet()) {
+          select.setObject(1, customer.getKey().value());
+          Set<String> found = new HashSet<>();
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              found.add(rs.getString(1));
+            }
           }
+          customer.setValue(Set.copyOf(found));
         }
-        return Set.copyOf(keys);
       }
+      return keys;
     });
   }
 

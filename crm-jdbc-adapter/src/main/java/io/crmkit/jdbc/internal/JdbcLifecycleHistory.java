@@ -19,7 +19,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -261,22 +263,43 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   @Override
   public List<HistoryEntry> move(CustomerId from, CustomerId to) {
     checkIds(from, to);
-    return connections.write("move the lifecycle history of customer " + from + " to " + to, connection -> {
-      List<HistoryEntry> moving;
+    return move(Map.of(from, to)).get(from);
+  }
+
+  /** One statement lists and locks each customer's entries, another moves them, customer by customer. */
+  @Override
+  public Map<CustomerId, List<HistoryEntry>> move(Map<CustomerId, CustomerId> moves) {
+    moves.forEach(JdbcLifecycleHistory::checkIds);
+    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
+        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    if (moves.isEmpty()) {
+      return Map.of();
+    }
+    String subject = moves.size() == 1 ? "customer " + moves.keySet().iterator().next() + " to "
+        + moves.values().iterator().next() : moves.size() + " customers";
+    return connections.write("move the lifecycle history of " + subject, connection -> {
+      Map<CustomerId, List<HistoryEntry>> moved = new LinkedHashMap<>();
       try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.lifecycleHistory()
-          + " WHERE customer_id = ? ORDER BY moved_at, moved_nanos, origin_customer_id, customer_version FOR UPDATE")) {
-        select.setObject(1, from.value());
-        moving = list(select);
+          + " WHERE customer_id = ? ORDER BY moved_at, moved_nanos, origin_customer_id, customer_version FOR UPDATE");
+          PreparedStatement update = connection.prepareStatement(
+              "UPDATE " + tables.lifecycleHistory() + " SET customer_id = ? WHERE customer_id = ?")) {
+        for (Map.Entry<CustomerId, CustomerId> move : moves.entrySet()) {
+          select.setObject(1, move.getKey().value());
+          List<HistoryEntry> moving = list(select);
+          moved.put(move.getKey(), List.copyOf(moving));
+          if (moving.isEmpty()) {
+            continue;
+          }
+          update.setObject(1, move.getValue().value());
+          update.setObject(2, move.getKey().value());
+          try {
+            update.executeUpdate();
+          } catch (SQLException e) {
+            throw clashOr(e, move.getKey(), move.getValue());
+          }
+        }
       }
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE " + tables.lifecycleHistory() + " SET customer_id = ? WHERE customer_id = ?")) {
-        update.setObject(1, to.value());
-        update.setObject(2, from.value());
-        update.executeUpdate();
-      } catch (SQLException e) {
-        throw clashOr(e, from, to);
-      }
-      return List.copyOf(moving);
+      return moved;
     });
   }
 

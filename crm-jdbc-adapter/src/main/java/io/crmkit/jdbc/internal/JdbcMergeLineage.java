@@ -18,7 +18,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,36 +55,59 @@ final class JdbcMergeLineage implements MergeLineage {
 
   @Override
   public void record(Merge merge) {
-    Objects.requireNonNull(merge, "merge");
-    String document = json(merge);
-    connections.write("record merge " + merge.id(), connection -> {
-      Optional<Merge> known = read(connection, merge.id(), false);
-      if (known.isPresent()) {
-        if (!known.get().equals(merge)) {
-          throw new DuplicateKeyException(merge.id().toString(), "A different merge " + merge.id() + " was recorded");
-        }
-        return null;
-      }
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.mergeLineage()
-          + " (merge_id, survivor_id, merged_at, merged_nanos, undone, document) VALUES (?, ?, ?, ?, ?, ?)")) {
-        insert.setObject(1, merge.id());
-        insert.setObject(2, merge.survivorId().value());
-        Values.setInstant(insert, 3, merge.mergedAt());
-        insert.setBoolean(5, merge.undone().isPresent());
-        insert.setString(6, document);
-        insert.executeUpdate();
-      }
-      try (PreparedStatement member = connection.prepareStatement(
-          "INSERT INTO " + tables.mergeMember() + " (customer_id, merge_id) VALUES (?, ?)")) {
-        for (MergedRecord record : merge.records()) {
-          member.setObject(1, record.before().id().value());
-          member.setObject(2, merge.id());
-          member.addBatch();
-        }
-        member.executeBatch();
-      }
-      return null;
-    });
+    recordAll(List.of(Objects.requireNonNull(merge, "merge")));
+  }
+
+  /** Checks which merges are recorded already (an equal one is skipped, a different one refused), then inserts the rest in batches. */
+  @Override
+  public void recordAll(List<Merge> merges) {
+    merges.forEach(merge -> Objects.requireNonNull(merge, "merge"));
+    if (merges.isEmpty()) {
+      return;
+    }
+    Map<UUID, String> documents = new LinkedHashMap<>();
+    merges.forEach(merge -> documents.put(merge.id(), json(merge)));
+    connections.write(merges.size() == 1 ? "record merge " + merges.get(0).id() : "record " + merges.size() + " merges",
+        connection -> {
+          List<Merge> fresh = new ArrayList<>(merges.size());
+          try (PreparedStatement select = connection.prepareStatement(
+              "SELECT document FROM " + tables.mergeLineage() + " WHERE merge_id = ?")) {
+            Map<UUID, Merge> listed = new HashMap<>();
+            for (Merge merge : merges) {
+              Merge earlier = listed.putIfAbsent(merge.id(), merge);
+              Optional<Merge> known = earlier != null ? Optional.of(earlier) : read(select, merge.id());
+              if (known.isPresent() && !known.get().equals(merge)) {
+                throw new DuplicateKeyException(merge.id().toString(), "A different merge " + merge.id() + " was recorded");
+              }
+              if (known.isEmpty()) {
+                fresh.add(merge);
+              }
+            }
+          }
+          try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.mergeLineage()
+              + " (merge_id, survivor_id, merged_at, merged_nanos, undone, document) VALUES (?, ?, ?, ?, ?, ?)");
+              PreparedStatement member = connection.prepareStatement(
+                  "INSERT INTO " + tables.mergeMember() + " (customer_id, merge_id) VALUES (?, ?)")) {
+            CustomerRows.Batch lineage = new CustomerRows.Batch(insert);
+            CustomerRows.Batch members = new CustomerRows.Batch(member);
+            for (Merge merge : fresh) {
+              insert.setObject(1, merge.id());
+              insert.setObject(2, merge.survivorId().value());
+              Values.setInstant(insert, 3, merge.mergedAt());
+              insert.setBoolean(5, merge.undone().isPresent());
+              insert.setString(6, documents.get(merge.id()));
+              lineage.add();
+              for (MergedRecord record : merge.records()) {
+                member.setObject(1, record.before().id().value());
+                member.setObject(2, merge.id());
+                members.add();
+              }
+            }
+            lineage.finish();
+            members.finish();
+          }
+          return null;
+        });
   }
 
   @Override
@@ -155,10 +181,15 @@ final class JdbcMergeLineage implements MergeLineage {
   private Optional<Merge> read(Connection connection, UUID mergeId, boolean lock) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT document FROM " + tables.mergeLineage()
         + " WHERE merge_id = ?" + (lock ? " FOR UPDATE" : ""))) {
-      select.setObject(1, mergeId);
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? Optional.of(merge(rs.getString(1))) : Optional.empty();
-      }
+      return read(select, mergeId);
+    }
+  }
+
+  /** The merge {@code select} (by {@code merge_id}, the document first) finds. */
+  private Optional<Merge> read(PreparedStatement select, UUID mergeId) throws SQLException {
+    select.setObject(1, mergeId);
+    try (ResultSet rs = select.executeQuery()) {
+      return rs.next() ? Optional.of(merge(rs.getString(1))) : Optional.empty();
     }
   }
 

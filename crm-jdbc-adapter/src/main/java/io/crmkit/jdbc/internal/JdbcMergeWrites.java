@@ -1,6 +1,8 @@
 package io.crmkit.jdbc.internal;
 
+import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.common.ConcurrentUpdateException;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
@@ -13,7 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -38,17 +43,37 @@ final class JdbcMergeWrites implements MergeWrites {
 
   @Override
   public void remove(Customer expected) {
-    Objects.requireNonNull(expected, "expected");
-    connections.write("remove customer " + expected.id(), connection -> {
-      Long found = lockedVersion(connection, expected.id());
-      if (found == null || found != expected.version()) {
-        throw new ConcurrentUpdateException("Customer", expected.id().toString(), expected.version(),
-            found == null ? "but it does not exist" : "found " + found);
+    removeAll(List.of(Objects.requireNonNull(expected, "expected")));
+  }
+
+  /** Locks and checks every customer first, then deletes their side rows and rows in batches. */
+  @Override
+  public void removeAll(Collection<Customer> expected) {
+    List<Customer> removing = List.copyOf(expected);
+    if (removing.isEmpty()) {
+      return;
+    }
+    String subject = removing.size() == 1 ? "customer " + removing.get(0).id() : removing.size() + " customers";
+    connections.write("remove " + subject, connection -> {
+      try (PreparedStatement lock = connection.prepareStatement(
+          "SELECT version FROM " + tables.customer() + " WHERE id = ? FOR UPDATE")) {
+        for (Customer customer : removing) {
+          Long found = lockedVersion(lock, customer.id());
+          if (found == null || found != customer.version()) {
+            throw new ConcurrentUpdateException("Customer", customer.id().toString(), customer.version(),
+                found == null ? "but it does not exist" : "found " + found);
+          }
+        }
       }
-      CustomerRows.deleteSideRows(connection, tables, dialect, List.of(expected.id()));
+      List<CustomerId> ids = removing.stream().map(Customer::id).toList();
+      CustomerRows.deleteSideRows(connection, tables, dialect, ids);
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.customer() + " WHERE id = ?")) {
-        delete.setObject(1, expected.id().value());
-        delete.executeUpdate();
+        CustomerRows.Batch batch = new CustomerRows.Batch(delete);
+        for (CustomerId id : ids) {
+          delete.setObject(1, id.value());
+          batch.add();
+        }
+        batch.finish();
       }
       return null;
     });
@@ -74,33 +99,56 @@ final class JdbcMergeWrites implements MergeWrites {
   public List<MovedActivity> moveActivities(CustomerId from, CustomerId to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    return connections.write("move the activities of customer " + from + " to " + to, connection -> {
-      List<MovedActivity> moved = new ArrayList<>();
-      moved.addAll(moveAll(connection, tables.purchase(), MovedActivity.Kind.PURCHASE, from, to));
-      moved.addAll(moveAll(connection, tables.interaction(), MovedActivity.Kind.INTERACTION, from, to));
-      return List.copyOf(moved);
+    return moveActivities(Map.of(from, to)).get(from);
+  }
+
+  /** Per table, one statement lists and locks each customer's activities, then one batch moves them. */
+  @Override
+  public Map<CustomerId, List<MovedActivity>> moveActivities(Map<CustomerId, CustomerId> moves) {
+    moves.forEach((from, to) -> {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    });
+    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
+        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    if (moves.isEmpty()) {
+      return Map.of();
+    }
+    String subject = moves.size() == 1 ? "customer " + moves.keySet().iterator().next() + " to " + moves.values().iterator().next()
+        : moves.size() + " customers";
+    return connections.write("move the activities of " + subject, connection -> {
+      Map<CustomerId, List<MovedActivity>> moved = new LinkedHashMap<>();
+      moves.keySet().forEach(from -> moved.put(from, new ArrayList<>()));
+      moveAll(connection, tables.purchase(), MovedActivity.Kind.PURCHASE, moves, moved);
+      moveAll(connection, tables.interaction(), MovedActivity.Kind.INTERACTION, moves, moved);
+      moved.replaceAll((from, activities) -> List.copyOf(activities));
+      return moved;
     });
   }
 
-  private static List<MovedActivity> moveAll(Connection connection, String table, MovedActivity.Kind kind,
-      CustomerId from, CustomerId to) throws SQLException {
-    List<MovedActivity> moved = new ArrayList<>();
+  private static void moveAll(Connection connection, String table, MovedActivity.Kind kind,
+      Map<CustomerId, CustomerId> moves, Map<CustomerId, List<MovedActivity>> moved) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT id FROM " + table
         + " WHERE customer_id = ? ORDER BY occurred_at, occurred_nanos, id FOR UPDATE")) {
-      select.setObject(1, from.value());
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          moved.add(new MovedActivity(kind, io.crmkit.core.activity.ActivityId.of(rs.getObject(1, UUID.class))));
+      for (CustomerId from : moves.keySet()) {
+        select.setObject(1, from.value());
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            moved.get(from).add(new MovedActivity(kind, ActivityId.of(rs.getObject(1, UUID.class))));
+          }
         }
       }
     }
     try (PreparedStatement update = connection.prepareStatement(
         "UPDATE " + table + " SET customer_id = ? WHERE customer_id = ?")) {
-      update.setObject(1, to.value());
-      update.setObject(2, from.value());
-      update.executeUpdate();
+      CustomerRows.Batch batch = new CustomerRows.Batch(update);
+      for (Map.Entry<CustomerId, CustomerId> move : moves.entrySet()) {
+        update.setObject(1, move.getValue().value());
+        update.setObject(2, move.getKey().value());
+        batch.add();
+      }
+      batch.finish();
     }
-    return moved;
   }
 
   @Override
@@ -140,13 +188,11 @@ final class JdbcMergeWrites implements MergeWrites {
     return activities.stream().filter(a -> a.kind() == kind).map(a -> a.id().value()).distinct().toList();
   }
 
-  private Long lockedVersion(Connection connection, CustomerId id) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT version FROM " + tables.customer() + " WHERE id = ? FOR UPDATE")) {
-      select.setObject(1, id.value());
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
+  /** The version {@code lock} ({@code SELECT version ... WHERE id = ? FOR UPDATE}) finds, null if none. */
+  private static Long lockedVersion(PreparedStatement lock, CustomerId id) throws SQLException {
+    lock.setObject(1, id.value());
+    try (ResultSet rs = lock.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : null;
     }
   }
 }

@@ -7,6 +7,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.dedup.BlockingKeyIndex;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +92,51 @@ public abstract class BlockingKeyIndexContract {
 
     assertThat(index.keysOf(customer)).isEmpty();
     assertThat(index.find(List.of(kept, added))).isEmpty();
+  }
+
+  @Example
+  void manyCustomersKeysAreReadAndReplacedAsOneByOne() {
+    BlockingKeyIndex index = newIndex();
+    CustomerId keeps = customer();
+    CustomerId changes = customer();
+    CustomerId loses = customer();
+    CustomerId none = customer();
+    String kept = "phone:+86139" + IDS.incrementAndGet();
+    String old = "name:li na/" + IDS.incrementAndGet();
+    String added = "email:li@example.com/" + IDS.incrementAndGet();
+    index.replace(keeps, Set.of(kept));
+    index.replace(changes, Set.of(old));
+    index.replace(loses, Set.of(old, kept));
+
+    assertThat(index.keysOf(List.of(keeps, changes, loses, none))).isEqualTo(
+        Map.of(keeps, Set.of(kept), changes, Set.of(old), loses, Set.of(old, kept), none, Set.of()));
+
+    Map<CustomerId, Set<String>> replacements = new LinkedHashMap<>();
+    replacements.put(changes, Set.of(added, kept));
+    replacements.put(loses, Set.of());
+    index.replaceAll(replacements);
+
+    assertThat(index.keysOf(List.of(keeps, changes, loses))).isEqualTo(
+        Map.of(keeps, Set.of(kept), changes, Set.of(added, kept), loses, Set.of()));
+    assertThat(index.find(List.of(old))).isEmpty();
+    assertThat(index.find(List.of(kept))).containsOnlyKeys(keeps, changes);
+  }
+
+  @Example
+  void replacingManyWithOneBadKeyWritesNothing() {
+    BlockingKeyIndex index = newIndex();
+    CustomerId first = customer();
+    CustomerId second = customer();
+    String key = "phone:+86137" + IDS.incrementAndGet();
+    index.replace(first, Set.of(key));
+    Map<CustomerId, Set<String>> replacements = new LinkedHashMap<>();
+    replacements.put(first, Set.of());
+    replacements.put(second, Set.of(" "));
+
+    assertThatThrownBy(() -> index.replaceAll(replacements)).isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(index.keysOf(first)).containsExactly(key);
+    assertThat(index.keysOf(second)).isEmpty();
   }
 
   @Example

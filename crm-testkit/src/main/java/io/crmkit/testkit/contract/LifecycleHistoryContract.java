@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -348,6 +349,53 @@ public abstract class LifecycleHistoryContract {
 
     assertThat(history.forCustomer(absorbed)).containsExactly(entry, other);
     assertThat(history.forCustomer(survivor)).containsExactly(entry.keptUnder(survivor));
+  }
+
+  @Example
+  void movingManyCustomersHistoryMovesEachAsMovingItAloneWould() {
+    LifecycleHistory history = newHistory();
+    CustomerId firstAbsorbed = existingCustomer();
+    CustomerId secondAbsorbed = existingCustomer();
+    CustomerId withoutHistory = existingCustomer();
+    CustomerId survivor = existingCustomer();
+    CustomerId otherSurvivor = existingCustomer();
+    HistoryEntry first = entry(firstAbsorbed, 2, at(1));
+    HistoryEntry second = entry(secondAbsorbed, 2, at(5));
+    HistoryEntry secondLater = entry(secondAbsorbed, 3, at(9));
+    HistoryEntry own = entry(survivor, 2, at(3));
+    List.of(first, second, secondLater, own).forEach(history::append);
+    Map<CustomerId, CustomerId> moves = new LinkedHashMap<>();
+    moves.put(firstAbsorbed, survivor);
+    moves.put(secondAbsorbed, survivor);
+    moves.put(withoutHistory, otherSurvivor);
+
+    Map<CustomerId, List<HistoryEntry>> moved = history.move(moves);
+
+    assertThat(moved).isEqualTo(Map.of(firstAbsorbed, List.of(first), secondAbsorbed, List.of(second, secondLater),
+        withoutHistory, List.of()));
+    assertThat(history.forCustomer(survivor)).containsExactly(first.keptUnder(survivor), own,
+        second.keptUnder(survivor), secondLater.keptUnder(survivor));
+    assertThat(history.forCustomer(otherSurvivor)).isEmpty();
+    moves.keySet().forEach(absorbed -> assertThat(history.forCustomer(absorbed)).isEmpty());
+    assertThat(history.latest(survivor)).contains(own);
+  }
+
+  @Example
+  void movingManyCustomersHistoryRefusesACustomerBothMovedFromAndTo() {
+    LifecycleHistory history = newHistory();
+    CustomerId first = existingCustomer();
+    CustomerId second = existingCustomer();
+    CustomerId third = existingCustomer();
+    HistoryEntry entry = entry(first, 2, at(1));
+    history.append(entry);
+    Map<CustomerId, CustomerId> chain = new LinkedHashMap<>();
+    chain.put(first, second);
+    chain.put(second, third);
+
+    assertThatThrownBy(() -> history.move(chain)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> history.move(Map.of(first, first))).isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(history.forCustomer(first)).containsExactly(entry);
   }
 
   @Example

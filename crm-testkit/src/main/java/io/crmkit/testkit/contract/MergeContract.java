@@ -11,6 +11,7 @@ import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.CustomerKind;
+import io.crmkit.core.customer.CustomerNotFoundException;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.PersonName;
@@ -35,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,157 @@ public abstract class MergeContract {
     assertThat(byOwner(store, saved, this::purchasesOf)).isEqualTo(purchasesBefore);
     assertThat(byOwner(store, saved, this::interactionsOf)).isEqualTo(interactionsBefore);
     assertThat(historyOf(history, saved)).isEqualTo(historyBefore);
+  }
+
+  @Property(tries = 10)
+  public void mergingManyClustersAtOnceMergesEachAsItsOwnMergeWouldAndEachUnmergesBack(
+      @ForAll("clusters") List<Scenario> clusters) {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    LifecycleHistory history = store.attach(lifecycle()).lifecycleHistory();
+    List<List<Customer>> saved = new ArrayList<>();
+    List<Merger.Request> requests = new ArrayList<>();
+    for (Scenario cluster : clusters) {
+      List<Customer> members = cluster.customers().stream().map(store.customers()::save).toList();
+      store.purchases().recordAll(cluster.purchases());
+      store.interactions().recordAll(cluster.interactions());
+      cluster.history().forEach(history::append);
+      CustomerId last = members.get(members.size() - 1).id();
+      dedup.blockingKeys().replace(last, Set.of("contract:" + last));
+      saved.add(members);
+      requests.add(new Merger.Request(members.get(0).id(), members.subList(1, members.size()).stream()
+          .map(Customer::id).toList()));
+    }
+    List<Customer> everyone = saved.stream().flatMap(List::stream).toList();
+    Map<CustomerId, Set<Purchase>> purchasesBefore = byOwner(store, everyone, this::purchasesOf);
+    Map<CustomerId, Set<Interaction>> interactionsBefore = byOwner(store, everyone, this::interactionsOf);
+    Map<CustomerId, List<HistoryEntry>> historyBefore = historyOf(history, everyone);
+    List<GoldenRecord> previews = requests.stream()
+        .map(request -> merger(dedup).preview(request.survivor(), request.absorbed())).toList();
+
+    Merger.Outcome outcome = merger(dedup).mergeAll(requests, "contract");
+
+    assertThat(outcome.failed()).isEmpty();
+    assertThat(outcome.merged()).hasSameSizeAs(requests);
+    for (int i = 0; i < clusters.size(); i++) {
+      Merger.Result result = outcome.merged().get(i);
+      List<Customer> members = saved.get(i);
+      CustomerId survivor = members.get(0).id();
+      assertThat(result.golden()).isEqualTo(previews.get(i).customer().withVersion(members.get(0).version() + 1));
+      assertThat(store.customers().findById(survivor)).contains(result.golden());
+      assertThat(dedup.mergeLineage().find(result.merge().id())).contains(result.merge());
+      assertThat(result.merge().records()).extracting(MergedRecord::before).containsExactlyElementsOf(members);
+      assertThat(new HashSet<>(purchasesOf(store, survivor))).extracting(Purchase::id).containsExactlyInAnyOrderElementsOf(
+          clusters.get(i).purchases().stream().map(Purchase::id).toList());
+      assertThat(new HashSet<>(interactionsOf(store, survivor))).extracting(Interaction::id)
+          .containsExactlyInAnyOrderElementsOf(clusters.get(i).interactions().stream().map(Interaction::id).toList());
+      assertThat(history.forCustomer(survivor)).containsExactlyInAnyOrderElementsOf(
+          clusters.get(i).history().stream().map(entry -> entry.keptUnder(survivor)).toList());
+      assertThat(dedup.blockingKeys().keysOf(survivor)).containsExactly("contract:" + members.get(members.size() - 1).id());
+      for (Customer absorbed : members.subList(1, members.size())) {
+        assertThat(store.customers().findById(absorbed.id())).isEmpty();
+        assertThat(dedup.blockingKeys().keysOf(absorbed.id())).isEmpty();
+        assertThat(dedup.mergeLineage().involving(absorbed.id())).containsExactly(result.merge());
+      }
+    }
+
+    outcome.merged().forEach(result -> merger(dedup).unmerge(result.merge().id(), "contract"));
+
+    for (Customer before : everyone) {
+      assertThat(store.customers().findById(before.id()).orElseThrow().withVersion(0)).isEqualTo(before.withVersion(0));
+    }
+    assertThat(byOwner(store, everyone, this::purchasesOf)).isEqualTo(purchasesBefore);
+    assertThat(byOwner(store, everyone, this::interactionsOf)).isEqualTo(interactionsBefore);
+    assertThat(historyOf(history, everyone)).isEqualTo(historyBefore);
+  }
+
+  @Example
+  void aMergeOfManyThatCannotBeMadeFailsAloneAndTheOthersAreMade() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer first = store.customers().save(person("Zhao", "Lei", "erp"));
+    Customer firstDuplicate = store.customers().save(person("Zhao", "Lei", "shop"));
+    Customer lonely = store.customers().save(person("Qian", "Yu", "erp"));
+    CustomerId missing = person("Qian", "Yu", "shop").id();
+    Customer last = store.customers().save(person("Sun", "Mei", "erp"));
+    Customer lastDuplicate = store.customers().save(person("Sun", "Mei", "shop"));
+    Merger.Request failing = new Merger.Request(lonely.id(), List.of(missing));
+
+    Merger.Outcome outcome = merger(dedup).mergeAll(List.of(new Merger.Request(first.id(), List.of(firstDuplicate.id())),
+        failing, new Merger.Request(last.id(), List.of(lastDuplicate.id()))), "steward");
+
+    assertThat(outcome.merged()).extracting(result -> result.golden().id()).containsExactly(first.id(), last.id());
+    assertThat(outcome.failed()).singleElement().satisfies(failure -> {
+      assertThat(failure.request()).isEqualTo(failing);
+      assertThat(failure.cause()).isInstanceOf(CustomerNotFoundException.class).hasMessageContaining(missing.toString());
+    });
+    assertThat(store.customers().findById(lonely.id())).contains(lonely);
+    assertThat(dedup.mergeLineage().involving(lonely.id())).isEmpty();
+    assertThat(store.customers().findById(firstDuplicate.id())).isEmpty();
+    assertThat(store.customers().findById(lastDuplicate.id())).isEmpty();
+  }
+
+  @Example
+  void mergesNamingOneCustomerTwiceAreRefusedAndNothingIsMerged() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Zhou", "Xun", "erp"));
+    Customer duplicate = store.customers().save(person("Zhou", "Xun", "shop"));
+    Customer other = store.customers().save(person("Wu", "Di", "erp"));
+    List<Merger.Request> overlapping = List.of(new Merger.Request(survivor.id(), List.of(duplicate.id())),
+        new Merger.Request(other.id(), List.of(duplicate.id())));
+
+    assertThatThrownBy(() -> merger(dedup).mergeAll(overlapping, "steward"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(duplicate.id().toString());
+
+    assertThat(store.customers().findById(duplicate.id())).contains(duplicate);
+    assertThat(store.customers().findById(survivor.id())).contains(survivor);
+  }
+
+  @Example
+  void removingManyWithOneStaleCopyRemovesNoneOfThem() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer current = store.customers().save(person("Zheng", "He", "erp"));
+    Customer stale = store.customers().save(person("Zheng", "He", "shop"));
+    store.customers().save(stale);
+
+    assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+      dedup.mergeWrites().removeAll(List.of(current, stale));
+      return null;
+    })).isInstanceOf(ConcurrentUpdateException.class);
+
+    assertThat(store.customers().findById(current.id())).contains(current);
+    assertThat(store.customers().findById(stale.id())).isPresent();
+  }
+
+  @Example
+  void movingManyCustomersActivitiesMovesEachAsMovingThemAloneWould() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Feng", "Yi", "erp"));
+    Customer one = store.customers().save(person("Feng", "Yi", "shop"));
+    Customer two = store.customers().save(person("Feng", "Yi", "app"));
+    Customer none = store.customers().save(person("Feng", "Yi", "web"));
+    Purchase purchase = purchase(one.id());
+    store.purchases().record(purchase);
+    Interaction interaction = new Interaction.Builder().id(io.crmkit.core.activity.ActivityId.of(new UUID(0xDED2,
+        IDS.incrementAndGet()))).customerId(two.id()).occurredAt(AT.minusSeconds(60)).channel(Interaction.Channel.PHONE)
+        .direction(Interaction.Direction.INBOUND).build();
+    store.interactions().record(interaction);
+    Map<CustomerId, CustomerId> moves = new LinkedHashMap<>();
+    moves.put(one.id(), survivor.id());
+    moves.put(two.id(), survivor.id());
+    moves.put(none.id(), survivor.id());
+
+    Map<CustomerId, List<MovedActivity>> moved = dedup.mergeWrites().moveActivities(moves);
+
+    assertThat(moved).isEqualTo(Map.of(one.id(), List.of(new MovedActivity(MovedActivity.Kind.PURCHASE, purchase.id())),
+        two.id(), List.of(new MovedActivity(MovedActivity.Kind.INTERACTION, interaction.id())), none.id(), List.of()));
+    assertThat(purchasesOf(store, survivor.id())).extracting(Purchase::id).containsExactly(purchase.id());
+    assertThat(interactionsOf(store, survivor.id())).extracting(Interaction::id).containsExactly(interaction.id());
+    assertThatThrownBy(() -> dedup.mergeWrites().moveActivities(Map.of(one.id(), two.id(), two.id(), survivor.id())))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Example
@@ -384,6 +537,26 @@ public abstract class MergeContract {
     assertThat(back).isEqualTo(1);
     assertThat(purchasesOf(store, one.id())).containsExactly(purchase);
     assertThat(interactionsOf(store, other.id())).hasSize(1);
+  }
+
+  /** Two or three scenarios whose customers, references and activities are all distinct: clusters to merge at once. */
+  @Provide
+  Arbitrary<List<Scenario>> clusters() {
+    return scenarios().list().ofMinSize(2).ofMaxSize(3).filter(MergeContract::disjoint);
+  }
+
+  private static boolean disjoint(List<Scenario> scenarios) {
+    List<Customer> customers = scenarios.stream().flatMap(scenario -> scenario.customers().stream()).toList();
+    List<Object> keys = new ArrayList<>();
+    customers.forEach(customer -> {
+      keys.add(customer.id());
+      keys.addAll(customer.externalReferences());
+    });
+    scenarios.forEach(scenario -> {
+      scenario.purchases().forEach(purchase -> keys.add(purchase.id()));
+      scenario.interactions().forEach(interaction -> keys.add(List.of("interaction", interaction.id())));
+    });
+    return new HashSet<>(keys).size() == keys.size();
   }
 
   @Provide

@@ -24,6 +24,14 @@ public interface MergeLineage {
    */
   void record(Merge merge);
 
+  /**
+   * {@link #record} of each merge, in the caller's transaction. The default records one after the
+   * other; adapters write many at once.
+   */
+  default void recordAll(List<Merge> merges) {
+    merges.forEach(this::record);
+  }
+
   /** The merge with this id, if recorded. */
   Optional<Merge> find(UUID mergeId);
 

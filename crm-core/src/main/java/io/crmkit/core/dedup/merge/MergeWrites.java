@@ -4,9 +4,13 @@ import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Port: the writes a merge and its undoing need that the base ports do not offer, because the
@@ -31,6 +35,17 @@ public interface MergeWrites {
   void remove(Customer expected);
 
   /**
+   * {@link #remove} of every customer, in the caller's transaction. Adapters check every version
+   * before deleting anything; the default removes one customer after the other, so a failure leaves
+   * those before it removed until the caller's transaction rolls back.
+   *
+   * @throws ConcurrentUpdateException if a customer is missing or at another version
+   */
+  default void removeAll(Collection<Customer> expected) {
+    expected.forEach(this::remove);
+  }
+
+  /**
    * Stores {@code snapshot} again as it was, under its id, with every attribute as given and the
    * version one above the snapshot's, as a save of it would leave it: a copy held from before the
    * merge is stale, and one the unmerge returns is current.
@@ -48,6 +63,23 @@ public interface MergeWrites {
    * @return the activities moved, purchases first, each in time order
    */
   List<MovedActivity> moveActivities(CustomerId from, CustomerId to);
+
+  /**
+   * {@link #moveActivities(CustomerId, CustomerId)} from each key of {@code moves} to its value:
+   * what merging many clusters at once does. The default moves one customer's activities after the
+   * other; adapters move many at once.
+   *
+   * @return the activities moved from each customer of {@code moves} (empty if it had none), as
+   *     {@link #moveActivities(CustomerId, CustomerId)} returns them
+   * @throws IllegalArgumentException if a customer is both moved from and moved to
+   */
+  default Map<CustomerId, List<MovedActivity>> moveActivities(Map<CustomerId, CustomerId> moves) {
+    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
+        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    Map<CustomerId, List<MovedActivity>> moved = new LinkedHashMap<>();
+    moves.forEach((from, to) -> moved.put(from, moveActivities(from, to)));
+    return moved;
+  }
 
   /**
    * Moves the listed activities, if they belong to {@code from}, to {@code to}: the way back of

@@ -1,6 +1,8 @@
 package io.crmkit.core.dedup.merge;
 
+import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.CrmException;
+import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.CrmValidationException;
 import io.crmkit.core.common.IdGenerator;
 import io.crmkit.core.common.Require;
@@ -20,6 +22,8 @@ import io.crmkit.core.store.CrmStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,9 @@ import java.util.UUID;
  * <p>Thread-safe; the store's transactions serialise or isolate concurrent merges.
  */
 public final class Merger {
+  /** Merges per transaction of {@link #mergeAll}. */
+  static final int CHUNK = 200;
+
   private final DedupStore store;
   private final SurvivorshipRules rules;
   private final Clock clock;
@@ -161,6 +168,129 @@ public final class Merger {
   }
 
   /**
+   * Makes many merges, each as {@link #merge} would, a chunk of {@value #CHUNK} merges per
+   * transaction: the customers of a chunk read at once, their activities, history, keys and lineage
+   * written set at a time, as a batch deduplication run needs. If a chunk fails for another reason
+   * than the storage (a customer missing or changed meanwhile, a golden record the rules refuse), it
+   * rolls back and each of its merges is made alone, so that a failure is that merge's alone.
+   *
+   * @param requests the merges, no customer named by two of them (merging clusters, which share
+   *     none)
+   * @param actor who merges, recorded in every lineage entry
+   * @return the merges made, in request order, and those that failed, with why
+   * @throws IllegalArgumentException if a merge absorbs no customer or names one twice, two merges
+   *     name one customer, or the actor is blank; nothing is merged
+   * @throws io.crmkit.core.common.CrmStorageException if the storage fails; merges made before
+   *     stay made
+   */
+  public Outcome mergeAll(List<Request> requests, String actor) {
+    Objects.requireNonNull(requests, "requests");
+    Require.notBlank(actor, "actor");
+    List<List<CustomerId>> ranked = new ArrayList<>(requests.size());
+    Set<CustomerId> named = new HashSet<>();
+    for (Request request : requests) {
+      List<CustomerId> ids = ranked(Objects.requireNonNull(request, "request").survivor(), request.absorbed());
+      ids.forEach(id -> Require.argument(named.add(id), "customer %s is named by two merges; merge each cluster once", id));
+      ranked.add(ids);
+    }
+    List<Result> merged = new ArrayList<>(requests.size());
+    List<Failure> failed = new ArrayList<>();
+    for (int from = 0; from < requests.size(); from += CHUNK) {
+      int to = Math.min(requests.size(), from + CHUNK);
+      try {
+        merged.addAll(mergeChunk(ranked.subList(from, to), actor));
+      } catch (CrmStorageException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // One merge of the chunk failed it: each merge alone tells which.
+        for (Request request : requests.subList(from, to)) {
+          try {
+            merged.add(merge(request.survivor(), request.absorbed(), actor));
+          } catch (CrmStorageException storage) {
+            throw storage;
+          } catch (RuntimeException failure) {
+            failed.add(new Failure(request, failure));
+          }
+        }
+      }
+    }
+    return new Outcome(merged, failed);
+  }
+
+  /** The merges of one chunk of {@link #mergeAll}, in one transaction, as {@link #merge} makes each. */
+  private List<Result> mergeChunk(List<List<CustomerId>> chunk, String actor) {
+    CrmStore base = store.base();
+    return base.transactions().inTransaction(() -> {
+      Map<CustomerId, Customer> loaded = base.customerBatches().load(chunk.stream().flatMap(List::stream).toList());
+      List<GoldenRecord> goldens = new ArrayList<>(chunk.size());
+      Map<CustomerId, CustomerId> moves = new LinkedHashMap<>();
+      List<Customer> absorbed = new ArrayList<>();
+      for (List<CustomerId> ranked : chunk) {
+        GoldenRecord golden = GoldenRecords.build(found(ranked, loaded), rules, clock.instant());
+        List<Violation> violations = new ArrayList<>(CustomerRules.check(golden.customer()));
+        violations.addAll(base.customerBatches().storageViolations(golden.customer()));
+        if (!violations.isEmpty()) {
+          throw new CrmValidationException("golden record of " + ranked, violations);
+        }
+        goldens.add(golden);
+        golden.merged().subList(1, golden.merged().size()).forEach(customer -> {
+          moves.put(customer.id(), ranked.get(0));
+          absorbed.add(customer);
+        });
+      }
+      BlockingKeyIndex keys = store.blockingKeys();
+      Map<CustomerId, Set<String>> keysBefore = keys.keysOf(List.copyOf(loaded.keySet()));
+      Map<CustomerId, List<MovedActivity>> activities = store.mergeWrites().moveActivities(moves);
+      Map<CustomerId, List<HistoryEntry>> histories = history == null ? Map.of() : history.move(moves);
+      store.mergeWrites().removeAll(absorbed);
+      List<Customer> goldenCustomers = goldens.stream().map(GoldenRecord::customer).toList();
+      Set<CustomerId> saved = base.customerBatches().updateAll(goldenCustomers);
+      for (Customer golden : goldenCustomers) {
+        if (!saved.contains(golden.id())) {
+          throw new ConcurrentUpdateException("Customer", golden.id().toString(), golden.version(), "changed while merging");
+        }
+      }
+      Map<CustomerId, Set<String>> keysAfter = new LinkedHashMap<>();
+      List<Merge> merges = new ArrayList<>(goldens.size());
+      List<Result> results = new ArrayList<>(goldens.size());
+      for (GoldenRecord golden : goldens) {
+        Set<String> goldenKeys = new LinkedHashSet<>();
+        List<MergedRecord> records = new ArrayList<>();
+        for (Customer before : golden.merged()) {
+          Set<String> keysOfBefore = keysBefore.getOrDefault(before.id(), Set.of());
+          goldenKeys.addAll(keysOfBefore);
+          MergedRecord.Builder record = new MergedRecord.Builder().before(before).blockingKeys(keysOfBefore);
+          if (moves.containsKey(before.id())) {
+            record.movedActivities(activities.getOrDefault(before.id(), List.of()))
+                .movedHistory(histories.getOrDefault(before.id(), List.of()));
+            if (!keysOfBefore.isEmpty()) {
+              keysAfter.put(before.id(), Set.of());
+            }
+          }
+          records.add(record.build());
+        }
+        CustomerId survivor = golden.customer().id();
+        if (!goldenKeys.equals(keysBefore.getOrDefault(survivor, Set.of()))) {
+          keysAfter.put(survivor, goldenKeys);
+        }
+        Customer stored = golden.customer().withVersion(golden.customer().version() + 1);
+        Merge merge = new Merge.Builder().id(ids.newId()).actor(actor).mergedAt(clock.instant()).records(records)
+            .goldenVersion(stored.version()).provenance(golden.provenance()).build();
+        merges.add(merge);
+        results.add(new Result(merge, stored));
+      }
+      keys.replaceAll(keysAfter);
+      store.mergeLineage().recordAll(merges);
+      for (Result result : results) {
+        Merge merge = result.merge();
+        base.events().publish(new CustomersMerged(ids.newId(), merge.mergedAt(), merge.survivorId(),
+            result.golden().version(), merge.id(), merge.absorbedIds()));
+      }
+      return results;
+    });
+  }
+
+  /**
    * Undoes a merge, in one transaction: see the class comment for what is restored.
    *
    * @param actor who undoes it
@@ -236,10 +366,18 @@ public final class Merger {
 
   /** The customers, in rank order, read with one lookup. */
   private List<Customer> load(List<CustomerId> ranked) {
-    Map<CustomerId, Customer> found = store.base().customerBatches().load(ranked);
+    return found(ranked, store.base().customerBatches().load(ranked));
+  }
+
+  /**
+   * The customers of {@code ranked}, in rank order, from those {@code loaded}.
+   *
+   * @throws CustomerNotFoundException if one was not found
+   */
+  private static List<Customer> found(List<CustomerId> ranked, Map<CustomerId, Customer> loaded) {
     List<Customer> customers = new ArrayList<>(ranked.size());
     for (CustomerId id : ranked) {
-      Customer customer = found.get(id);
+      Customer customer = loaded.get(id);
       if (customer == null) {
         throw new CustomerNotFoundException(id);
       }
@@ -258,6 +396,46 @@ public final class Merger {
     public Result {
       Objects.requireNonNull(merge, "merge");
       Objects.requireNonNull(golden, "golden");
+    }
+  }
+
+  /**
+   * One merge for {@link #mergeAll}.
+   *
+   * @param survivor the customer whose id and stage the golden record keeps
+   * @param absorbed the customers it absorbs, at least one
+   */
+  public record Request(CustomerId survivor, List<CustomerId> absorbed) {
+    public Request {
+      Objects.requireNonNull(survivor, "survivor");
+      absorbed = List.copyOf(Objects.requireNonNull(absorbed, "absorbed"));
+    }
+  }
+
+  /**
+   * What {@link #mergeAll} did: every request is in exactly one list.
+   *
+   * @param merged the merges made, in request order
+   * @param failed the merges not made, in request order
+   */
+  public record Outcome(List<Result> merged, List<Failure> failed) {
+    public Outcome {
+      merged = List.copyOf(merged);
+      failed = List.copyOf(failed);
+    }
+  }
+
+  /**
+   * A merge of {@link #mergeAll} not made; nothing of it was written.
+   *
+   * @param request the merge
+   * @param cause why, as {@link #merge} throws it: {@link CustomerNotFoundException}, {@link
+   *     io.crmkit.core.common.ConcurrentUpdateException}, {@link CrmValidationException}, ...
+   */
+  public record Failure(Request request, RuntimeException cause) {
+    public Failure {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(cause, "cause");
     }
   }
 
