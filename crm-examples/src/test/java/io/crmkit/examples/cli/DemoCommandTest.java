@@ -70,6 +70,23 @@ class DemoCommandTest {
   }
 
   @Test
+  void itsPurchasesFitTheLifetimeValueModelSoEveryBuyerIsValued() {
+    String url = "jdbc:h2:mem:demo-clv;DB_CLOSE_DELAY=-1";
+
+    CliRun run = CliRun.execute(new CoreMatchEngine(), "demo", "--jdbc-url", url, "--customers", "3000", "--seed", "11",
+        "--output-dir", dir.resolve("report").toString(), "--quiet");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    long scored = number(run.out(), "([\\d,]+) scored \\(with a purchase");
+    assertThat(run.out()).containsPattern("lifetime value fitted on [\\d,]+ customers .*; " + String.format("%,d", scored)
+        + " valued, 0 without a finite value");
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      Criteria valued = Criteria.metric(StoreSegmentation.CLV).present();
+      assertThat(open.stores().base().customers().count(valued)).isEqualTo(scored);
+    }
+  }
+
+  @Test
   void aStoreWithCustomersIsRefusedUnlessReset() {
     String url = TestStore.url(dir);
     assertThat(demo(url).exitCode()).isEqualTo(ExitCodes.DONE);
