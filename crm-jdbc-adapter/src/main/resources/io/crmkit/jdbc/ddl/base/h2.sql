@@ -135,3 +135,16 @@ CREATE INDEX crm_customer_lookup_idx ON crm_customer_lookup (key_type, key_value
 -- unknown: the next save rewrites the side rows and records the digest.
 
 ALTER TABLE crm_customer ADD COLUMN side_digest CHAR(32);
+-- crmkit schema, version 4 (H2): one index fewer on external references and on lookup keys, so each of
+-- their rows is written to three b-trees instead of four. H2 backs every foreign key with an index of
+-- its own on the referencing column, so external_ref_customer_idx was a second copy of the foreign
+-- key's index on customer_id; and the lookup table kept its rows in customer order (the primary key)
+-- and in key order (the lookup index) beside that foreign-key index. The primary key now has the
+-- lookup index's columns (the same set, so the same constraint) and replaces it; a customer's rows
+-- are found through the foreign key's index. PostgreSQL creates no index for a foreign key and keeps
+-- its indexes as they are.
+
+DROP INDEX crm_external_ref_customer_idx;
+ALTER TABLE crm_customer_lookup DROP CONSTRAINT crm_customer_lookup_pk;
+DROP INDEX crm_customer_lookup_idx;
+ALTER TABLE crm_customer_lookup ADD CONSTRAINT crm_customer_lookup_pk PRIMARY KEY (key_type, key_value, customer_id);
