@@ -214,7 +214,8 @@ final class DemoCommand implements Callable<Integer> {
     long absorbed = 0;
     long failed = 0;
     for (int from = 0; from < duplicates.size(); from += MERGE_SLICE) {
-      Merger.Outcome outcome = merger.mergeAll(duplicates.subList(from, Math.min(duplicates.size(), from + MERGE_SLICE)), ACTOR);
+      int to = Math.min(duplicates.size(), from + MERGE_SLICE);
+      Merger.Outcome outcome = merger.mergeAll(duplicates.subList(from, to), ACTOR);
       merges += outcome.merged().size();
       absorbed += outcome.merged().stream().mapToLong(merged -> merged.merge().absorbedIds().size()).sum();
       failed += outcome.failed().size();

@@ -58,7 +58,10 @@ final class JdbcMergeLineage implements MergeLineage {
     recordAll(List.of(Objects.requireNonNull(merge, "merge")));
   }
 
-  /** Checks which merges are recorded already (an equal one is skipped, a different one refused), then inserts the rest in batches. */
+  /**
+   * Checks which merges are recorded already (an equal one is skipped, a different one refused),
+   * then inserts the rest in batches.
+   */
   @Override
   public void recordAll(List<Merge> merges) {
     merges.forEach(merge -> Objects.requireNonNull(merge, "merge"));
@@ -77,7 +80,8 @@ final class JdbcMergeLineage implements MergeLineage {
               Merge earlier = listed.putIfAbsent(merge.id(), merge);
               Optional<Merge> known = earlier != null ? Optional.of(earlier) : read(select, merge.id());
               if (known.isPresent() && !known.get().equals(merge)) {
-                throw new DuplicateKeyException(merge.id().toString(), "A different merge " + merge.id() + " was recorded");
+                throw new DuplicateKeyException(merge.id().toString(),
+                    "A different merge " + merge.id() + " was recorded");
               }
               if (known.isEmpty()) {
                 fresh.add(merge);

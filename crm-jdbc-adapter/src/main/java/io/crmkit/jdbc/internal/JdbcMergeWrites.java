@@ -114,7 +114,8 @@ final class JdbcMergeWrites implements MergeWrites {
     if (moves.isEmpty()) {
       return Map.of();
     }
-    String subject = moves.size() == 1 ? "customer " + moves.keySet().iterator().next() + " to " + moves.values().iterator().next()
+    String subject = moves.size() == 1
+        ? "customer " + moves.keySet().iterator().next() + " to " + moves.values().iterator().next()
         : moves.size() + " customers";
     return connections.write("move the activities of " + subject, connection -> {
       Map<CustomerId, List<MovedActivity>> moved = new LinkedHashMap<>();

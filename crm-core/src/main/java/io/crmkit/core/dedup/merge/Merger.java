@@ -180,8 +180,7 @@ public final class Merger {
    * @return the merges made, in request order, and those that failed, with why
    * @throws IllegalArgumentException if a merge absorbs no customer or names one twice, two merges
    *     name one customer, or the actor is blank; nothing is merged
-   * @throws io.crmkit.core.common.CrmStorageException if the storage fails; merges made before
-   *     stay made
+   * @throws CrmStorageException if the storage fails; merges made before stay made
    */
   public Outcome mergeAll(List<Request> requests, String actor) {
     Objects.requireNonNull(requests, "requests");
@@ -190,7 +189,8 @@ public final class Merger {
     Set<CustomerId> named = new HashSet<>();
     for (Request request : requests) {
       List<CustomerId> ids = ranked(Objects.requireNonNull(request, "request").survivor(), request.absorbed());
-      ids.forEach(id -> Require.argument(named.add(id), "customer %s is named by two merges; merge each cluster once", id));
+      ids.forEach(id -> Require.argument(named.add(id),
+          "customer %s is named by two merges; merge each cluster once", id));
       ranked.add(ids);
     }
     List<Result> merged = new ArrayList<>(requests.size());
@@ -247,7 +247,8 @@ public final class Merger {
       Set<CustomerId> saved = base.customerBatches().updateAll(goldenCustomers);
       for (Customer golden : goldenCustomers) {
         if (!saved.contains(golden.id())) {
-          throw new ConcurrentUpdateException("Customer", golden.id().toString(), golden.version(), "changed while merging");
+          throw new ConcurrentUpdateException("Customer", golden.id().toString(), golden.version(),
+              "changed while merging");
         }
       }
       Map<CustomerId, Set<String>> keysAfter = new LinkedHashMap<>();
@@ -430,7 +431,7 @@ public final class Merger {
    *
    * @param request the merge
    * @param cause why, as {@link #merge} throws it: {@link CustomerNotFoundException}, {@link
-   *     io.crmkit.core.common.ConcurrentUpdateException}, {@link CrmValidationException}, ...
+   *     ConcurrentUpdateException}, {@link CrmValidationException}, ...
    */
   public record Failure(Request request, RuntimeException cause) {
     public Failure {
