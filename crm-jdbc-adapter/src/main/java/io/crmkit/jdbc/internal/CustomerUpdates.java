@@ -5,8 +5,10 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +20,11 @@ import java.util.Set;
  * changed. Each customer is first written with {@code AND side_digest = ?}: that succeeds when the
  * version is as expected and the side rows stay as stored, the common case of a lifecycle move or a
  * tier, and writes one row. A customer that missed is written again without the digest condition;
- * if that succeeds, its side rows changed and are rewritten. Several copies of one customer at
- * consecutive versions (a chain of moves) are one write: the last copy, at its version, expecting
- * the version the first was read at, so a chain whose customer changed meanwhile writes nothing.
+ * if that succeeds, its side rows changed: those that went are deleted and those that came inserted
+ * ({@link SideRows}), or all are rewritten where the stored row does not say exactly which it has.
+ * Several copies of one customer at consecutive versions (a chain of moves) are one write: the last
+ * copy, at its version, expecting the version the first was read at, so a chain whose customer
+ * changed meanwhile writes nothing.
  */
 final class CustomerUpdates {
   private final Tables tables;
@@ -87,20 +91,57 @@ final class CustomerUpdates {
     }
     if (!missed.isEmpty()) {
       check.check(missed.stream().map(Write::stored).toList());
+      Map<CustomerId, Set<SideRows.Row>> before = storedSideRows(connection, missed);
       boolean[] newSideRows = run(connection, missed, missedDigests, false);
       List<Customer> rewrite = new ArrayList<>();
+      Map<CustomerId, SideRows.Change> changes = new LinkedHashMap<>();
       for (int i = 0; i < missed.size(); i++) {
         if (newSideRows[i]) {
-          rewrite.add(missed.get(i).stored());
-          written.add(missed.get(i).stored().id());
+          Customer customer = missed.get(i).stored();
+          written.add(customer.id());
+          Set<SideRows.Row> stored = before.get(customer.id());
+          if (stored == null) {
+            rewrite.add(customer);
+          } else {
+            changes.put(customer.id(), new SideRows.Change(stored, SideRows.of(codec, dialect, customer)));
+          }
         }
       }
       if (!rewrite.isEmpty()) {
         CustomerRows.deleteSideRows(connection, tables, dialect, rewrite.stream().map(Customer::id).toList());
         CustomerRows.insertSideRows(connection, tables, dialect, codec, rewrite);
       }
+      SideRows.change(connection, tables, changes);
     }
     return written;
+  }
+
+  /**
+   * The side rows the side tables hold for each customer, known from its stored row where that row is
+   * at the version the write expects and carries the digest of its own side rows; customers stored
+   * before base version 3 (no digest) or at another version are left out, and get all their side
+   * rows rewritten. A write that succeeds after this read found the row unchanged, so what was read
+   * is what it replaced.
+   */
+  private Map<CustomerId, Set<SideRows.Row>> storedSideRows(Connection connection, List<Write> writes)
+      throws SQLException {
+    Map<CustomerId, Set<SideRows.Row>> rows = new HashMap<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT " + CustomerCodec.COLUMNS + ", "
+        + SideDigest.COLUMN + " FROM " + tables.customer() + " WHERE id = ?")) {
+      for (Write write : writes) {
+        select.setObject(1, write.stored().id().value());
+        try (ResultSet rs = select.executeQuery()) {
+          if (rs.next()) {
+            Customer stored = codec.read(rs);
+            String digest = rs.getString(SideDigest.COLUMN);
+            if (stored.version() == write.expected() && SideDigest.of(codec, stored).equals(digest)) {
+              rows.put(stored.id(), SideRows.of(codec, dialect, stored));
+            }
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   /** Runs every write as batches, with or without the side digest condition; whether each wrote its row. */

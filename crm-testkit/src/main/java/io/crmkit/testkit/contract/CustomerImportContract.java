@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.Violation;
+import io.crmkit.core.customer.AttributeValue;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
@@ -341,11 +342,12 @@ public abstract class CustomerImportContract {
   }
 
   /**
-   * For any edits of a stored customer (tier only, tags, codes, its external reference, its name),
-   * made one by one through {@code save} or {@code updateAll}, or all at once as a chain of copies
-   * at consecutive versions: the store ends with the last copy, and every lookup (tag, code,
-   * reference, name) finds the customer by its current values and no longer by the old ones. So an
-   * adapter that skips rewriting unchanged side rows must still rewrite every changed one.
+   * For any edits of a stored customer (tier only, tags, codes, its external reference, custom
+   * attributes, its name), made one by one through {@code save} or {@code updateAll}, or all at once
+   * as a chain of copies at consecutive versions: the store ends with the last copy, and every lookup
+   * (tag, code, reference, attribute, name) finds the customer by its current values and no longer by
+   * the old ones. So an adapter that skips rewriting unchanged side rows, or writes only the changed
+   * ones, must still write every changed one.
    */
   @Property(tries = 15)
   public void sideRowsFollowEveryUpdateWhetherMadeOneByOneOrAsAChain(
@@ -391,6 +393,12 @@ public abstract class CustomerImportContract {
         assertThat(store.customers().findByExternalReference(reference).map(Customer::id)).as("reference %s", reference)
             .isEqualTo(current.externalReferences().contains(reference) ? Optional.of(current.id()) : Optional.empty());
       }
+      for (Map.Entry<String, AttributeValue> attribute : earlier.attributes().entrySet()) {
+        assertThat(ids(store, Criteria.attributeIs(attribute.getKey(), attribute.getValue())))
+            .as("attribute %s", attribute)
+            .isEqualTo(attribute.getValue().equals(current.attributes().get(attribute.getKey()))
+                ? List.of(current.id()) : List.of());
+      }
       String name = earlier.legalName().orElseThrow();
       assertThat(ids(store, Criteria.nameStartsWith(name))).as("name %s (now: %s)", name, now)
           .isEqualTo(name.equals(current.legalName().orElseThrow()) ? List.of(current.id()) : List.of());
@@ -407,6 +415,8 @@ public abstract class CustomerImportContract {
       case 2 -> edited.tags(List.of());
       case 3 -> edited.dimensionCodes(Map.of("region", "R" + mark));
       case 4 -> edited.externalReferences(List.of(ExternalReference.of(system, "ref-" + n)));
+      case 5 -> edited.putAttribute("segment", AttributeValue.text("S" + mark));
+      case 6 -> edited.attributes(Map.of());
       default -> edited.legalName("Edited " + mark + " GmbH").displayName("Edited " + mark + " GmbH");
     }
     return edited.build();
@@ -420,7 +430,7 @@ public abstract class CustomerImportContract {
 
   @Provide
   Arbitrary<List<Integer>> edits() {
-    return Arbitraries.integers().between(0, 5).list().ofMinSize(1).ofMaxSize(8);
+    return Arbitraries.integers().between(0, 7).list().ofMinSize(1).ofMaxSize(8);
   }
 
   /**

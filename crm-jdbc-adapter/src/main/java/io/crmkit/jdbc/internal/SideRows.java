@@ -1,0 +1,173 @@
+package io.crmkit.jdbc.internal;
+
+import io.crmkit.core.customer.AttributeValue;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.LookupKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A customer's side-table rows as the store keeps them, and the change from one copy's rows to
+ * another's: an update that adds an external reference and a lookup key (a golden record taking in
+ * a duplicate's) deletes and inserts those rows alone instead of every side row of the customer.
+ * {@link CustomerUpdates} uses it where it knows the stored copy's rows exactly (its {@link
+ * SideDigest} matches).
+ */
+final class SideRows {
+
+  /** A kind of side row: its table, the SQL that inserts one and the SQL that deletes one. */
+  enum Kind {
+    CODE {
+      @Override
+      String insertSql(Tables tables) {
+        return "INSERT INTO " + tables.code() + " (customer_id, dimension, code) VALUES (?, ?, ?)";
+      }
+
+      @Override
+      String deleteSql(Tables tables) {
+        return "DELETE FROM " + tables.code() + " WHERE customer_id = ? AND dimension = ?";
+      }
+    },
+    TAG {
+      @Override
+      String insertSql(Tables tables) {
+        return "INSERT INTO " + tables.tag() + " (customer_id, tag) VALUES (?, ?)";
+      }
+
+      @Override
+      String deleteSql(Tables tables) {
+        return "DELETE FROM " + tables.tag() + " WHERE customer_id = ? AND tag = ?";
+      }
+    },
+    REFERENCE {
+      @Override
+      String insertSql(Tables tables) {
+        return "INSERT INTO " + tables.externalRef() + " (customer_id, ref_system, ref_id) VALUES (?, ?, ?)";
+      }
+
+      @Override
+      String deleteSql(Tables tables) {
+        return "DELETE FROM " + tables.externalRef() + " WHERE customer_id = ? AND ref_system = ? AND ref_id = ?";
+      }
+    },
+    LOOKUP {
+      @Override
+      String insertSql(Tables tables) {
+        return "INSERT INTO " + tables.lookup() + " (customer_id, key_type, key_value) VALUES (?, ?, ?)";
+      }
+
+      @Override
+      String deleteSql(Tables tables) {
+        return "DELETE FROM " + tables.lookup() + " WHERE customer_id = ? AND key_type = ? AND key_value = ?";
+      }
+    },
+    ATTRIBUTE {
+      @Override
+      String insertSql(Tables tables) {
+        return "INSERT INTO " + tables.attribute() + " (customer_id, name, value_key) VALUES (?, ?, ?)";
+      }
+
+      @Override
+      String deleteSql(Tables tables) {
+        return "DELETE FROM " + tables.attribute() + " WHERE customer_id = ? AND name = ?";
+      }
+    };
+
+    /** Parameters: the customer id, then {@link Row#first} and, but for tags, {@link Row#second}. */
+    abstract String insertSql(Tables tables);
+
+    /**
+     * Parameters as {@link #insertSql}, but codes and attributes are deleted by their key alone (one
+     * code per dimension, one value per attribute), so a changed value is a delete and an insert.
+     */
+    abstract String deleteSql(Tables tables);
+
+    /** Whether {@link #insertSql} takes {@link Row#second}: all kinds but tags. */
+    private boolean insertsSecond() {
+      return this != TAG;
+    }
+
+    /** Whether {@link #deleteSql} takes {@link Row#second}: references and lookup keys. */
+    private boolean deletesBySecond() {
+      return this == REFERENCE || this == LOOKUP;
+    }
+  }
+
+  /** One side row of a customer: its kind and its one or two texts. */
+  record Row(Kind kind, String first, String second) {}
+
+  private SideRows() {}
+
+  /** {@code customer}'s side rows as {@code codec} and {@code dialect} store them. */
+  static Set<Row> of(CustomerCodec codec, Dialect dialect, Customer customer) {
+    Set<Row> rows = new LinkedHashSet<>();
+    customer.dimensionCodes().forEach((dimension, code) -> rows.add(new Row(Kind.CODE, dimension, code)));
+    customer.tags().forEach(tag -> rows.add(new Row(Kind.TAG, tag, null)));
+    for (ExternalReference reference : customer.externalReferences()) {
+      rows.add(new Row(Kind.REFERENCE, reference.system(), reference.id()));
+    }
+    for (LookupKey key : codec.storedLookupKeys(customer)) {
+      rows.add(new Row(Kind.LOOKUP, key.type(), key.value()));
+    }
+    if (dialect.attributesInSideTable()) {
+      for (Map.Entry<String, AttributeValue> attribute : customer.attributes().entrySet()) {
+        rows.add(new Row(Kind.ATTRIBUTE, attribute.getKey(), CustomerCodec.attributeKey(attribute.getValue())));
+      }
+    }
+    return rows;
+  }
+
+  /** Turns each customer's side rows from {@link Change#before} into {@link Change#after}: deletes, then inserts. */
+  static void change(Connection connection, Tables tables, Map<CustomerId, Change> changes) throws SQLException {
+    Map<Kind, List<Keyed>> deletes = new EnumMap<>(Kind.class);
+    Map<Kind, List<Keyed>> inserts = new EnumMap<>(Kind.class);
+    changes.forEach((customer, change) -> {
+      for (Row row : change.before()) {
+        if (!change.after().contains(row)) {
+          deletes.computeIfAbsent(row.kind(), kind -> new ArrayList<>()).add(new Keyed(customer, row));
+        }
+      }
+      for (Row row : change.after()) {
+        if (!change.before().contains(row)) {
+          inserts.computeIfAbsent(row.kind(), kind -> new ArrayList<>()).add(new Keyed(customer, row));
+        }
+      }
+    });
+    for (Map.Entry<Kind, List<Keyed>> kind : deletes.entrySet()) {
+      run(connection, kind.getKey().deleteSql(tables), kind.getValue(), kind.getKey().deletesBySecond());
+    }
+    for (Map.Entry<Kind, List<Keyed>> kind : inserts.entrySet()) {
+      run(connection, kind.getKey().insertSql(tables), kind.getValue(), kind.getKey().insertsSecond());
+    }
+  }
+
+  /** A customer's side rows as stored and as they are to be. */
+  record Change(Set<Row> before, Set<Row> after) {}
+
+  private record Keyed(CustomerId customer, Row row) {}
+
+  private static void run(Connection connection, String sql, List<Keyed> rows, boolean withSecond)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      CustomerRows.Batch batch = new CustomerRows.Batch(statement);
+      for (Keyed keyed : rows) {
+        statement.setObject(1, keyed.customer().value());
+        statement.setString(2, keyed.row().first());
+        if (withSecond) {
+          statement.setString(3, keyed.row().second());
+        }
+        batch.add();
+      }
+      batch.finish();
+    }
+  }
+}
