@@ -60,12 +60,13 @@ import picocli.CommandLine.Spec;
             + "RFM, writes value tiers, fits lifetime value and applies the lifecycle rules; measures data "
             + "quality; and writes the report into --output-dir.",
         "",
-        "The store is the embedded H2 database in ./crmkit-data unless --jdbc-url names another. A store that "
-            + "already holds customers is refused unless --reset, which drops crmkit's tables (crm_*) first."},
+        "The store is the embedded H2 database in ./crmkit-data (about 4 GB after 100,000 customers) unless "
+            + "--jdbc-url names another. A store that already holds customers is refused unless --reset, which "
+            + "drops crmkit's tables (crm_*) first."},
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  crmkit demo                                      (100,000 customers, about 2.5 minutes on 2 cores)",
+        "  crmkit demo                                      (100,000 customers, about 2 minutes on 2 cores)",
         "  crmkit demo --customers 10000 --seed 7 --reset --output-dir /tmp/crmkit-report"})
 final class DemoCommand implements Callable<Integer> {
 
