@@ -16,6 +16,18 @@ public interface TransactionRunner {
    */
   <T> T inTransaction(Supplier<T> work);
 
+  /**
+   * Runs {@code work} in a transaction, as {@link #inTransaction}, but so that if it throws, what it
+   * wrote is rolled back even inside an enclosing transaction (a savepoint), whose other writes stay:
+   * for work that may fail and then be done another way in the same transaction, as {@code
+   * Merger.mergeAll} replays a failed chunk merge by merge. crmkit's stores roll back to the
+   * savepoint; the default is {@link #inTransaction}, which inside an enclosing transaction (or one
+   * the host manages) rolls nothing back until that one ends.
+   */
+  default <T> T inSavepoint(Supplier<T> work) {
+    return inTransaction(work);
+  }
+
   /** Runs each unit of work directly, without a transaction: for stores with no transactions. */
   static TransactionRunner direct() {
     return Supplier::get;

@@ -70,6 +70,35 @@ public final class InMemoryTransactions implements TransactionRunner {
   }
 
   /**
+   * Runs {@code work} in the current transaction, or a new one, undoing what it wrote (and dropping
+   * the events it announced) if it throws, while the transaction's earlier writes stay.
+   *
+   * @throws NullPointerException if {@code work} is null
+   */
+  @Override
+  public <T> T inSavepoint(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    return inTransaction(() -> {
+      Transaction transaction = current.get();
+      int undoneBefore = transaction.undo.size();
+      int announcedBefore = transaction.afterCommit.size();
+      try {
+        return work.get();
+      } catch (RuntimeException | Error e) {
+        while (transaction.undo.size() > undoneBefore) {
+          try {
+            transaction.undo.pop().run();
+          } catch (RuntimeException undo) {
+            e.addSuppressed(undo);
+          }
+        }
+        transaction.afterCommit.subList(announcedBefore, transaction.afterCommit.size()).clear();
+        throw e;
+      }
+    });
+  }
+
+  /**
    * Records how to undo a write the current transaction just made; does nothing outside a
    * transaction (a write outside one commits at once).
    */

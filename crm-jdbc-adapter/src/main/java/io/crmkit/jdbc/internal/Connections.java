@@ -4,6 +4,7 @@ import io.crmkit.core.common.CrmStorageException;
 import io.crmkit.core.common.TransactionRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -121,6 +122,42 @@ final class Connections implements TransactionRunner {
     } finally {
       release(connection);
     }
+  }
+
+  /**
+   * Runs {@code work} in the current transaction, or a new one, behind a savepoint: if it throws,
+   * the connection rolls back to the savepoint (so a transaction the host manages keeps its earlier
+   * writes and loses this work's), and the exception propagates.
+   */
+  @Override
+  public <T> T inSavepoint(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    return inTransaction(() -> {
+      Connection connection = current.get();
+      Savepoint savepoint;
+      try {
+        savepoint = connection.setSavepoint();
+      } catch (SQLException e) {
+        throw new CrmStorageException("Could not set a savepoint: " + e.getMessage(), e);
+      }
+      T result;
+      try {
+        result = work.get();
+      } catch (RuntimeException | Error e) {
+        try {
+          connection.rollback(savepoint);
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      }
+      try {
+        connection.releaseSavepoint(savepoint);
+      } catch (SQLException e) {
+        throw new CrmStorageException("Could not release a savepoint: " + e.getMessage(), e);
+      }
+      return result;
+    });
   }
 
   /**

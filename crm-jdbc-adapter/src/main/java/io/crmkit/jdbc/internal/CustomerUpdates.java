@@ -107,11 +107,13 @@ final class CustomerUpdates {
           }
         }
       }
+      // Every delete before any insert, so that a reference one customer gives up is free for another.
+      SideRows.deleteGone(connection, tables, changes);
       if (!rewrite.isEmpty()) {
         CustomerRows.deleteSideRows(connection, tables, dialect, rewrite.stream().map(Customer::id).toList());
         CustomerRows.insertSideRows(connection, tables, dialect, codec, rewrite);
       }
-      SideRows.change(connection, tables, changes);
+      SideRows.insertCome(connection, tables, changes);
     }
     return written;
   }

@@ -93,7 +93,6 @@ final class JdbcMergeLineage implements MergeLineage {
               PreparedStatement member = connection.prepareStatement(
                   "INSERT INTO " + tables.mergeMember() + " (customer_id, merge_id) VALUES (?, ?)")) {
             CustomerRows.Batch lineage = new CustomerRows.Batch(insert);
-            CustomerRows.Batch members = new CustomerRows.Batch(member);
             for (Merge merge : fresh) {
               insert.setObject(1, merge.id());
               insert.setObject(2, merge.survivorId().value());
@@ -101,13 +100,17 @@ final class JdbcMergeLineage implements MergeLineage {
               insert.setBoolean(5, merge.undone().isPresent());
               insert.setString(6, documents.get(merge.id()));
               lineage.add();
+            }
+            // Every lineage row before any member row: a member's foreign key needs its merge stored.
+            lineage.finish();
+            CustomerRows.Batch members = new CustomerRows.Batch(member);
+            for (Merge merge : fresh) {
               for (MergedRecord record : merge.records()) {
                 member.setObject(1, record.before().id().value());
                 member.setObject(2, merge.id());
                 members.add();
               }
             }
-            lineage.finish();
             members.finish();
           }
           return null;

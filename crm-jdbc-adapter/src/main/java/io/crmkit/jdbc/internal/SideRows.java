@@ -126,28 +126,37 @@ final class SideRows {
     return rows;
   }
 
-  /** Turns each customer's side rows from {@link Change#before} into {@link Change#after}: deletes, then inserts. */
-  static void change(Connection connection, Tables tables, Map<CustomerId, Change> changes) throws SQLException {
-    Map<Kind, List<Keyed>> deletes = new EnumMap<>(Kind.class);
-    Map<Kind, List<Keyed>> inserts = new EnumMap<>(Kind.class);
+  /**
+   * Deletes each customer's rows that are in {@link Change#before} but not in {@link Change#after}.
+   * Called before any side row of the same write is inserted, so that a row one customer gives up
+   * is free for another to take.
+   */
+  static void deleteGone(Connection connection, Tables tables, Map<CustomerId, Change> changes) throws SQLException {
+    for (Map.Entry<Kind, List<Keyed>> kind : rows(changes, true).entrySet()) {
+      run(connection, kind.getKey().deleteSql(tables), kind.getValue(), kind.getKey().deletesBySecond());
+    }
+  }
+
+  /** Inserts each customer's rows that are in {@link Change#after} but not in {@link Change#before}. */
+  static void insertCome(Connection connection, Tables tables, Map<CustomerId, Change> changes) throws SQLException {
+    for (Map.Entry<Kind, List<Keyed>> kind : rows(changes, false).entrySet()) {
+      run(connection, kind.getKey().insertSql(tables), kind.getValue(), kind.getKey().insertsSecond());
+    }
+  }
+
+  /** The rows that went ({@code gone}) or came, by kind. */
+  private static Map<Kind, List<Keyed>> rows(Map<CustomerId, Change> changes, boolean gone) {
+    Map<Kind, List<Keyed>> rows = new EnumMap<>(Kind.class);
     changes.forEach((customer, change) -> {
-      for (Row row : change.before()) {
-        if (!change.after().contains(row)) {
-          deletes.computeIfAbsent(row.kind(), kind -> new ArrayList<>()).add(new Keyed(customer, row));
-        }
-      }
-      for (Row row : change.after()) {
-        if (!change.before().contains(row)) {
-          inserts.computeIfAbsent(row.kind(), kind -> new ArrayList<>()).add(new Keyed(customer, row));
+      Set<Row> from = gone ? change.before() : change.after();
+      Set<Row> against = gone ? change.after() : change.before();
+      for (Row row : from) {
+        if (!against.contains(row)) {
+          rows.computeIfAbsent(row.kind(), kind -> new ArrayList<>()).add(new Keyed(customer, row));
         }
       }
     });
-    for (Map.Entry<Kind, List<Keyed>> kind : deletes.entrySet()) {
-      run(connection, kind.getKey().deleteSql(tables), kind.getValue(), kind.getKey().deletesBySecond());
-    }
-    for (Map.Entry<Kind, List<Keyed>> kind : inserts.entrySet()) {
-      run(connection, kind.getKey().insertSql(tables), kind.getValue(), kind.getKey().insertsSecond());
-    }
+    return rows;
   }
 
   /** A customer's side rows as stored and as they are to be. */

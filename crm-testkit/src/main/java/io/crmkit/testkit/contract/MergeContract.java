@@ -224,6 +224,71 @@ public abstract class MergeContract {
   }
 
   @Example
+  void mergingMoreClustersThanOneChunkRecordsEveryMergeWithEveryMember() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    List<Merger.Request> requests = new ArrayList<>();
+    List<Customer> everyone = new ArrayList<>();
+    for (int cluster = 0; cluster < 210; cluster++) {
+      List<Customer> members = new ArrayList<>();
+      for (int member = 0; member < 5; member++) {
+        members.add(person("Chunk" + cluster, "Member", "src" + member));
+      }
+      everyone.addAll(members);
+      requests.add(new Merger.Request(members.get(0).id(), members.subList(1, 5).stream().map(Customer::id).toList()));
+    }
+    store.customerBatches().insertAll(everyone);
+
+    Merger.Outcome outcome = merger(dedup).mergeAll(requests, "steward");
+
+    assertThat(outcome.failed()).isEmpty();
+    assertThat(outcome.merged()).hasSize(210);
+    for (Merger.Result result : outcome.merged()) {
+      assertThat(dedup.mergeLineage().find(result.merge().id())).contains(result.merge());
+      result.merge().absorbedIds().forEach(id -> assertThat(dedup.mergeLineage().involving(id))
+          .containsExactly(result.merge()));
+    }
+  }
+
+  @Example
+  void aFailedChunkInsideTheCallersTransactionLeavesNothingOfTheFailingMergeAndMakesTheOthers() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    LifecycleHistory history = store.attach(lifecycle()).lifecycleHistory();
+    Customer survivor = store.customers().save(person("Kong", "Li", "erp"));
+    Customer absorbed = store.customers().save(person("Kong", "Li", "shop"));
+    Customer other = store.customers().save(person("He", "Jun", "erp"));
+    Customer otherDuplicate = store.customers().save(person("He", "Jun", "shop"));
+    Purchase purchase = purchase(absorbed.id());
+    Purchase otherPurchase = purchase(otherDuplicate.id());
+    store.purchases().recordAll(List.of(purchase, otherPurchase));
+    // The survivor already keeps the absorbed customer's entry: moving it again clashes after the activities moved.
+    HistoryEntry entry = new HistoryEntry(absorbed.id(), 1, LifecycleStage.PROSPECT, LifecycleStage.DECIDING,
+        Trigger.EVALUATION_STARTED, AT.minusSeconds(90), "contract", Optional.empty());
+    history.append(entry);
+    history.move(absorbed.id(), survivor.id());
+    history.append(entry);
+    Merger.Request failing = new Merger.Request(survivor.id(), List.of(absorbed.id()));
+
+    Merger.Outcome outcome = store.transactions().inTransaction(() -> merger(dedup).mergeAll(
+        List.of(failing, new Merger.Request(other.id(), List.of(otherDuplicate.id()))), "steward"));
+
+    assertThat(outcome.failed()).singleElement().satisfies(failure -> {
+      assertThat(failure.request()).isEqualTo(failing);
+      assertThat(failure.cause()).isInstanceOf(DuplicateKeyException.class);
+    });
+    assertThat(outcome.merged()).extracting(result -> result.golden().id()).containsExactly(other.id());
+    assertThat(store.customers().findById(survivor.id())).contains(survivor);
+    assertThat(store.customers().findById(absorbed.id())).contains(absorbed);
+    assertThat(purchasesOf(store, absorbed.id())).containsExactly(purchase);
+    assertThat(purchasesOf(store, survivor.id())).isEmpty();
+    assertThat(history.forCustomer(absorbed.id())).containsExactly(entry);
+    assertThat(dedup.mergeLineage().involving(absorbed.id())).isEmpty();
+    assertThat(store.customers().findById(otherDuplicate.id())).isEmpty();
+    assertThat(purchasesOf(store, other.id())).extracting(Purchase::id).containsExactly(otherPurchase.id());
+  }
+
+  @Example
   void mergesNamingOneCustomerTwiceAreRefusedAndNothingIsMerged() {
     CrmStore store = newStore();
     DedupStore dedup = store.attach(dedup());

@@ -172,7 +172,9 @@ public final class Merger {
    * transaction: the customers of a chunk read at once, their activities, history, keys and lineage
    * written set at a time, as a batch deduplication run needs. If a chunk fails for another reason
    * than the storage (a customer missing or changed meanwhile, a golden record the rules refuse), it
-   * rolls back and each of its merges is made alone, so that a failure is that merge's alone.
+   * rolls back and each of its merges is made alone, so that a failure is that merge's alone. Chunks
+   * and lone merges run behind savepoints ({@link io.crmkit.core.common.TransactionRunner#inSavepoint}),
+   * so this holds inside an enclosing transaction too, with crmkit's stores.
    *
    * @param requests the merges, no customer named by two of them (merging clusters, which share
    *     none)
@@ -198,14 +200,16 @@ public final class Merger {
     for (int from = 0; from < requests.size(); from += CHUNK) {
       int to = Math.min(requests.size(), from + CHUNK);
       try {
-        merged.addAll(mergeChunk(ranked.subList(from, to), actor));
+        List<List<CustomerId>> chunk = ranked.subList(from, to);
+        merged.addAll(store.base().transactions().inSavepoint(() -> mergeChunk(chunk, actor)));
       } catch (CrmStorageException e) {
         throw e;
       } catch (RuntimeException e) {
         // One merge of the chunk failed it: each merge alone tells which.
         for (Request request : requests.subList(from, to)) {
           try {
-            merged.add(merge(request.survivor(), request.absorbed(), actor));
+            merged.add(store.base().transactions().inSavepoint(
+                () -> merge(request.survivor(), request.absorbed(), actor)));
           } catch (CrmStorageException storage) {
             throw storage;
           } catch (RuntimeException failure) {
@@ -217,78 +221,76 @@ public final class Merger {
     return new Outcome(merged, failed);
   }
 
-  /** The merges of one chunk of {@link #mergeAll}, in one transaction, as {@link #merge} makes each. */
+  /** The merges of one chunk of {@link #mergeAll}, as {@link #merge} makes each, in the caller's transaction. */
   private List<Result> mergeChunk(List<List<CustomerId>> chunk, String actor) {
     CrmStore base = store.base();
-    return base.transactions().inTransaction(() -> {
-      Map<CustomerId, Customer> loaded = base.customerBatches().load(chunk.stream().flatMap(List::stream).toList());
-      List<GoldenRecord> goldens = new ArrayList<>(chunk.size());
-      Map<CustomerId, CustomerId> moves = new LinkedHashMap<>();
-      List<Customer> absorbed = new ArrayList<>();
-      for (List<CustomerId> ranked : chunk) {
-        GoldenRecord golden = GoldenRecords.build(found(ranked, loaded), rules, clock.instant());
-        List<Violation> violations = new ArrayList<>(CustomerRules.check(golden.customer()));
-        violations.addAll(base.customerBatches().storageViolations(golden.customer()));
-        if (!violations.isEmpty()) {
-          throw new CrmValidationException("golden record of " + ranked, violations);
-        }
-        goldens.add(golden);
-        golden.merged().subList(1, golden.merged().size()).forEach(customer -> {
-          moves.put(customer.id(), ranked.get(0));
-          absorbed.add(customer);
-        });
+    Map<CustomerId, Customer> loaded = base.customerBatches().load(chunk.stream().flatMap(List::stream).toList());
+    List<GoldenRecord> goldens = new ArrayList<>(chunk.size());
+    Map<CustomerId, CustomerId> moves = new LinkedHashMap<>();
+    List<Customer> absorbed = new ArrayList<>();
+    for (List<CustomerId> ranked : chunk) {
+      GoldenRecord golden = GoldenRecords.build(found(ranked, loaded), rules, clock.instant());
+      List<Violation> violations = new ArrayList<>(CustomerRules.check(golden.customer()));
+      violations.addAll(base.customerBatches().storageViolations(golden.customer()));
+      if (!violations.isEmpty()) {
+        throw new CrmValidationException("golden record of " + ranked, violations);
       }
-      BlockingKeyIndex keys = store.blockingKeys();
-      Map<CustomerId, Set<String>> keysBefore = keys.keysOf(List.copyOf(loaded.keySet()));
-      Map<CustomerId, List<MovedActivity>> activities = store.mergeWrites().moveActivities(moves);
-      Map<CustomerId, List<HistoryEntry>> histories = history == null ? Map.of() : history.move(moves);
-      store.mergeWrites().removeAll(absorbed);
-      List<Customer> goldenCustomers = goldens.stream().map(GoldenRecord::customer).toList();
-      Set<CustomerId> saved = base.customerBatches().updateAll(goldenCustomers);
-      for (Customer golden : goldenCustomers) {
-        if (!saved.contains(golden.id())) {
-          throw new ConcurrentUpdateException("Customer", golden.id().toString(), golden.version(),
-              "changed while merging");
-        }
+      goldens.add(golden);
+      golden.merged().subList(1, golden.merged().size()).forEach(customer -> {
+        moves.put(customer.id(), ranked.get(0));
+        absorbed.add(customer);
+      });
+    }
+    BlockingKeyIndex keys = store.blockingKeys();
+    Map<CustomerId, Set<String>> keysBefore = keys.keysOf(List.copyOf(loaded.keySet()));
+    Map<CustomerId, List<MovedActivity>> activities = store.mergeWrites().moveActivities(moves);
+    Map<CustomerId, List<HistoryEntry>> histories = history == null ? Map.of() : history.move(moves);
+    store.mergeWrites().removeAll(absorbed);
+    List<Customer> goldenCustomers = goldens.stream().map(GoldenRecord::customer).toList();
+    Set<CustomerId> saved = base.customerBatches().updateAll(goldenCustomers);
+    for (Customer golden : goldenCustomers) {
+      if (!saved.contains(golden.id())) {
+        throw new ConcurrentUpdateException("Customer", golden.id().toString(), golden.version(),
+            "changed while merging");
       }
-      Map<CustomerId, Set<String>> keysAfter = new LinkedHashMap<>();
-      List<Merge> merges = new ArrayList<>(goldens.size());
-      List<Result> results = new ArrayList<>(goldens.size());
-      for (GoldenRecord golden : goldens) {
-        Set<String> goldenKeys = new LinkedHashSet<>();
-        List<MergedRecord> records = new ArrayList<>();
-        for (Customer before : golden.merged()) {
-          Set<String> keysOfBefore = keysBefore.getOrDefault(before.id(), Set.of());
-          goldenKeys.addAll(keysOfBefore);
-          MergedRecord.Builder record = new MergedRecord.Builder().before(before).blockingKeys(keysOfBefore);
-          if (moves.containsKey(before.id())) {
-            record.movedActivities(activities.getOrDefault(before.id(), List.of()))
-                .movedHistory(histories.getOrDefault(before.id(), List.of()));
-            if (!keysOfBefore.isEmpty()) {
-              keysAfter.put(before.id(), Set.of());
-            }
+    }
+    Map<CustomerId, Set<String>> keysAfter = new LinkedHashMap<>();
+    List<Merge> merges = new ArrayList<>(goldens.size());
+    List<Result> results = new ArrayList<>(goldens.size());
+    for (GoldenRecord golden : goldens) {
+      Set<String> goldenKeys = new LinkedHashSet<>();
+      List<MergedRecord> records = new ArrayList<>();
+      for (Customer before : golden.merged()) {
+        Set<String> keysOfBefore = keysBefore.getOrDefault(before.id(), Set.of());
+        goldenKeys.addAll(keysOfBefore);
+        MergedRecord.Builder record = new MergedRecord.Builder().before(before).blockingKeys(keysOfBefore);
+        if (moves.containsKey(before.id())) {
+          record.movedActivities(activities.getOrDefault(before.id(), List.of()))
+              .movedHistory(histories.getOrDefault(before.id(), List.of()));
+          if (!keysOfBefore.isEmpty()) {
+            keysAfter.put(before.id(), Set.of());
           }
-          records.add(record.build());
         }
-        CustomerId survivor = golden.customer().id();
-        if (!goldenKeys.equals(keysBefore.getOrDefault(survivor, Set.of()))) {
-          keysAfter.put(survivor, goldenKeys);
-        }
-        Customer stored = golden.customer().withVersion(golden.customer().version() + 1);
-        Merge merge = new Merge.Builder().id(ids.newId()).actor(actor).mergedAt(clock.instant()).records(records)
-            .goldenVersion(stored.version()).provenance(golden.provenance()).build();
-        merges.add(merge);
-        results.add(new Result(merge, stored));
+        records.add(record.build());
       }
-      keys.replaceAll(keysAfter);
-      store.mergeLineage().recordAll(merges);
-      for (Result result : results) {
-        Merge merge = result.merge();
-        base.events().publish(new CustomersMerged(ids.newId(), merge.mergedAt(), merge.survivorId(),
-            result.golden().version(), merge.id(), merge.absorbedIds()));
+      CustomerId survivor = golden.customer().id();
+      if (!goldenKeys.equals(keysBefore.getOrDefault(survivor, Set.of()))) {
+        keysAfter.put(survivor, goldenKeys);
       }
-      return results;
-    });
+      Customer stored = golden.customer().withVersion(golden.customer().version() + 1);
+      Merge merge = new Merge.Builder().id(ids.newId()).actor(actor).mergedAt(clock.instant()).records(records)
+          .goldenVersion(stored.version()).provenance(golden.provenance()).build();
+      merges.add(merge);
+      results.add(new Result(merge, stored));
+    }
+    keys.replaceAll(keysAfter);
+    store.mergeLineage().recordAll(merges);
+    for (Result result : results) {
+      Merge merge = result.merge();
+      base.events().publish(new CustomersMerged(ids.newId(), merge.mergedAt(), merge.survivorId(),
+          result.golden().version(), merge.id(), merge.absorbedIds()));
+    }
+    return results;
   }
 
   /**
