@@ -329,7 +329,9 @@ public final class LifecycleEngine {
    * engine built on a {@link #builder() store}) the chunk is one transaction: every moved customer
    * written once per move in one batch, every history entry in another; a customer changed since
    * evaluation is left out and rejected. If the batch fails otherwise, or without batches, each
-   * customer's moves are made alone ({@link #apply}), so that one customer's failure is theirs.
+   * customer's moves are made alone ({@link #apply}), so that one customer's failure is theirs. The
+   * chunk and each lone customer run behind a savepoint ({@link TransactionRunner#inSavepoint}), so
+   * a failure leaves nothing of theirs inside an enclosing transaction either.
    */
   private void applyPending(List<Pending> pending, String actor, List<DueMove> applied, List<Rejection> rejected) {
     if (batches != null) {
@@ -345,7 +347,7 @@ public final class LifecycleEngine {
     for (Pending customer : pending) {
       String subject = customer.evaluated().id().toString();
       try {
-        apply(customer.due(), actor);
+        transactions.inSavepoint(() -> apply(customer.due(), actor));
         applied.addAll(customer.due());
       } catch (CrmStorageException e) {
         throw e;
@@ -370,7 +372,7 @@ public final class LifecycleEngine {
       planned.add(moves);
     }
     List<Pending> changed = new ArrayList<>();
-    List<DueMove> made = transactions.inTransaction(() -> {
+    List<DueMove> made = transactions.inSavepoint(() -> {
       changed.clear();
       Set<CustomerId> written = batches.updateAll(copies);
       List<HistoryEntry> entries = new ArrayList<>();

@@ -325,6 +325,30 @@ class LifecycleEvaluationTest {
   }
 
   @Test
+  void aFailedBatchInsideTheCallersTransactionLeavesNothingOfTheFailingCustomerAndMovesTheOthers() {
+    LifecycleStore lifecycle = store.attach(InMemoryExtensions.lifecycle());
+    engine = LifecycleEngine.builder().store(lifecycle).clock(clock).build();
+    Customer clashing = register();
+    Customer fine = register();
+    buy(clashing.id(), day(2));
+    buy(fine.id(), day(2));
+    // An entry already at the version the move would write: the batch's history append fails after its customer writes.
+    HistoryEntry taken = new HistoryEntry(clashing.id(), clashing.version() + 1, PROSPECT, DECIDING, Trigger.MANUAL,
+        day(1), "someone", Optional.of("already here"));
+    lifecycle.lifecycleHistory().append(taken);
+    clock.set(day(3));
+
+    LifecycleEngine.Report report = store.transactions().inTransaction(() -> engine.applyAll(day(3), "nightly"));
+
+    assertThat(report.applied()).extracting(DueMove::customerId).containsExactly(fine.id());
+    assertThat(report.rejected()).singleElement()
+        .satisfies(rejection -> assertThat(rejection.subject()).isEqualTo(clashing.id().toString()));
+    assertThat(crm.get(fine.id()).stage()).isEqualTo(NEW);
+    assertThat(crm.get(clashing.id())).isEqualTo(clashing);
+    assertThat(lifecycle.lifecycleHistory().forCustomer(clashing.id())).containsExactly(taken);
+  }
+
+  @Test
   void inAChainALaterGuardSeesTheCustomerAsTheEarlierMovesActionsLeftThem() {
     Lifecycle onboarding = Lifecycle.builder().stages(PROSPECT, NEW, ACTIVE, DISQUALIFIED).terminal(ACTIVE, DISQUALIFIED)
         .transition(Transition.of(PROSPECT, Trigger.FIRST_PURCHASE, NEW)
