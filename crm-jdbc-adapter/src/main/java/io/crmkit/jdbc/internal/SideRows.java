@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A customer's side-table rows as the store keeps them, and the change from one copy's rows to
@@ -24,81 +25,42 @@ import java.util.Set;
  */
 final class SideRows {
 
-  /** A kind of side row: its table, the SQL that inserts one and the SQL that deletes one. */
+  /**
+   * A kind of side row: its table, the columns an insert names (the customer id, then {@link
+   * Row#first} and, but for tags, {@link Row#second}), and the condition a delete finds one by.
+   * Codes and attributes are deleted by their key alone (one code per dimension, one value per
+   * attribute), so a changed value is a delete and an insert.
+   */
   enum Kind {
-    CODE {
-      @Override
-      String insertSql(Tables tables) {
-        return "INSERT INTO " + tables.code() + " (customer_id, dimension, code) VALUES (?, ?, ?)";
-      }
+    CODE(Tables::code, "customer_id, dimension, code", "customer_id = ? AND dimension = ?", true, false),
+    TAG(Tables::tag, "customer_id, tag", "customer_id = ? AND tag = ?", false, false),
+    REFERENCE(Tables::externalRef, "customer_id, ref_system, ref_id",
+        "customer_id = ? AND ref_system = ? AND ref_id = ?", true, true),
+    LOOKUP(Tables::lookup, "customer_id, key_type, key_value", "customer_id = ? AND key_type = ? AND key_value = ?",
+        true, true),
+    ATTRIBUTE(Tables::attribute, "customer_id, name, value_key", "customer_id = ? AND name = ?", true, false);
 
-      @Override
-      String deleteSql(Tables tables) {
-        return "DELETE FROM " + tables.code() + " WHERE customer_id = ? AND dimension = ?";
-      }
-    },
-    TAG {
-      @Override
-      String insertSql(Tables tables) {
-        return "INSERT INTO " + tables.tag() + " (customer_id, tag) VALUES (?, ?)";
-      }
+    private final Function<Tables, String> table;
+    private final String columns;
+    private final String condition;
+    private final boolean insertsSecond;
+    private final boolean deletesBySecond;
 
-      @Override
-      String deleteSql(Tables tables) {
-        return "DELETE FROM " + tables.tag() + " WHERE customer_id = ? AND tag = ?";
-      }
-    },
-    REFERENCE {
-      @Override
-      String insertSql(Tables tables) {
-        return "INSERT INTO " + tables.externalRef() + " (customer_id, ref_system, ref_id) VALUES (?, ?, ?)";
-      }
-
-      @Override
-      String deleteSql(Tables tables) {
-        return "DELETE FROM " + tables.externalRef() + " WHERE customer_id = ? AND ref_system = ? AND ref_id = ?";
-      }
-    },
-    LOOKUP {
-      @Override
-      String insertSql(Tables tables) {
-        return "INSERT INTO " + tables.lookup() + " (customer_id, key_type, key_value) VALUES (?, ?, ?)";
-      }
-
-      @Override
-      String deleteSql(Tables tables) {
-        return "DELETE FROM " + tables.lookup() + " WHERE customer_id = ? AND key_type = ? AND key_value = ?";
-      }
-    },
-    ATTRIBUTE {
-      @Override
-      String insertSql(Tables tables) {
-        return "INSERT INTO " + tables.attribute() + " (customer_id, name, value_key) VALUES (?, ?, ?)";
-      }
-
-      @Override
-      String deleteSql(Tables tables) {
-        return "DELETE FROM " + tables.attribute() + " WHERE customer_id = ? AND name = ?";
-      }
-    };
-
-    /** Parameters: the customer id, then {@link Row#first} and, but for tags, {@link Row#second}. */
-    abstract String insertSql(Tables tables);
-
-    /**
-     * Parameters as {@link #insertSql}, but codes and attributes are deleted by their key alone (one
-     * code per dimension, one value per attribute), so a changed value is a delete and an insert.
-     */
-    abstract String deleteSql(Tables tables);
-
-    /** Whether {@link #insertSql} takes {@link Row#second}: all kinds but tags. */
-    private boolean insertsSecond() {
-      return this != TAG;
+    Kind(Function<Tables, String> table, String columns, String condition, boolean insertsSecond,
+        boolean deletesBySecond) {
+      this.table = table;
+      this.columns = columns;
+      this.condition = condition;
+      this.insertsSecond = insertsSecond;
+      this.deletesBySecond = deletesBySecond;
     }
 
-    /** Whether {@link #deleteSql} takes {@link Row#second}: references and lookup keys. */
-    private boolean deletesBySecond() {
-      return this == REFERENCE || this == LOOKUP;
+    String insertSql(Tables tables) {
+      return "INSERT INTO " + table.apply(tables) + " (" + columns + ") VALUES (?, ?" + (insertsSecond ? ", ?" : "") + ")";
+    }
+
+    String deleteSql(Tables tables) {
+      return "DELETE FROM " + table.apply(tables) + " WHERE " + condition;
     }
   }
 
@@ -133,14 +95,14 @@ final class SideRows {
    */
   static void deleteGone(Connection connection, Tables tables, Map<CustomerId, Change> changes) throws SQLException {
     for (Map.Entry<Kind, List<Keyed>> kind : rows(changes, true).entrySet()) {
-      run(connection, kind.getKey().deleteSql(tables), kind.getValue(), kind.getKey().deletesBySecond());
+      run(connection, kind.getKey().deleteSql(tables), kind.getValue(), kind.getKey().deletesBySecond);
     }
   }
 
   /** Inserts each customer's rows that are in {@link Change#after} but not in {@link Change#before}. */
   static void insertCome(Connection connection, Tables tables, Map<CustomerId, Change> changes) throws SQLException {
     for (Map.Entry<Kind, List<Keyed>> kind : rows(changes, false).entrySet()) {
-      run(connection, kind.getKey().insertSql(tables), kind.getValue(), kind.getKey().insertsSecond());
+      run(connection, kind.getKey().insertSql(tables), kind.getValue(), kind.getKey().insertsSecond);
     }
   }
 
