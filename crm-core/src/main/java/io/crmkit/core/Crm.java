@@ -23,6 +23,7 @@ import io.crmkit.core.customer.CustomerNotFoundException;
 import io.crmkit.core.customer.CustomerRules;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.ReferenceHolders;
 import io.crmkit.core.customer.Sort;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
@@ -232,20 +233,12 @@ public final class Crm {
    */
   private void refuseReferencesHeldByOthers(List<Customer> writes, List<Set<String>> changes,
       List<Rejection> rejected) {
-    List<ExternalReference> references = new ArrayList<>();
-    writes.forEach(write -> references.addAll(write.externalReferences()));
-    Map<ExternalReference, CustomerId> holders = store.customerBatches().holders(references);
+    Map<ExternalReference, CustomerId> holders =
+        store.customerBatches().holders(ReferenceHolders.referencesOf(writes));
     List<Integer> refused = new ArrayList<>();
     for (int i = 0; i < writes.size(); i++) {
       Customer write = writes.get(i);
-      List<Violation> taken = new ArrayList<>();
-      for (ExternalReference reference : write.externalReferences()) {
-        CustomerId holder = holders.get(reference);
-        if (holder != null && !holder.equals(write.id())) {
-          taken.add(new Violation("externalReferences", "UniqueReference",
-              "external reference " + reference + " already belongs to customer " + holder));
-        }
-      }
+      List<Violation> taken = ReferenceHolders.heldByOthers(write, holders);
       if (!taken.isEmpty()) {
         rejected.add(Rejection.of(write.id().toString(), taken));
         refused.add(i);

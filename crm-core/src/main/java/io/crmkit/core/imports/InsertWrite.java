@@ -5,6 +5,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.ReferenceHolders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class InsertWrite {
     Rejections rejected = screened.rejected().copy();
     List<Customer> candidates = screened.accepted().stream().map(Row::value).toList();
     Set<CustomerId> existing = batches.existingIds(candidates.stream().map(Customer::id).toList());
-    Map<ExternalReference, CustomerId> held = batches.holders(StoredKeys.referencesOf(candidates));
+    Map<ExternalReference, CustomerId> held = batches.holders(ReferenceHolders.referencesOf(candidates));
     List<Customer> accepted = new ArrayList<>(candidates.size());
     for (Row<Customer> row : screened.accepted()) {
       Customer customer = row.value();
@@ -35,7 +36,7 @@ final class InsertWrite {
       if (existing.contains(customer.id())) {
         problems.add(new Violation("id", "NewCustomer", "a customer with id " + customer.id() + " already exists"));
       }
-      problems.addAll(StoredKeys.heldByOthers(customer, held));
+      problems.addAll(ReferenceHolders.heldByOthers(customer, held));
       if (problems.isEmpty()) {
         accepted.add(customer);
       } else {

@@ -7,6 +7,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
+import io.crmkit.core.customer.ReferenceHolders;
 import io.crmkit.core.customer.NewCustomer;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class UpsertWrite {
     List<Planned> updates = new ArrayList<>(plan.updates());
     List<Customer> writes = new ArrayList<>(customers(inserts));
     writes.addAll(customers(updates));
-    Map<ExternalReference, CustomerId> held = batches.holders(StoredKeys.referencesOf(writes));
+    Map<ExternalReference, CustomerId> held = batches.holders(ReferenceHolders.referencesOf(writes));
     requireKeysStillFree(inserts, held);
     dropHeldByOthers(inserts, held, rejected);
     dropHeldByOthers(updates, held, rejected);
@@ -88,7 +89,7 @@ final class UpsertWrite {
   private static void dropHeldByOthers(List<Planned> writes, Map<ExternalReference, CustomerId> held,
       Rejections rejected) {
     writes.removeIf(write -> {
-      List<Violation> problems = StoredKeys.heldByOthers(write.customer(), held);
+      List<Violation> problems = ReferenceHolders.heldByOthers(write.customer(), held);
       if (!problems.isEmpty()) {
         rejected.add(write.row(), problems);
       }

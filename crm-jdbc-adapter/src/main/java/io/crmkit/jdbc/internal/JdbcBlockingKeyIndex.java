@@ -58,9 +58,7 @@ final class JdbcBlockingKeyIndex implements BlockingKeyIndex {
     if (checked.isEmpty()) {
       return;
     }
-    String subject = checked.size() == 1 ? "customer " + checked.keySet().iterator().next()
-        : checked.size() + " customers";
-    connections.write("replace the blocking keys of " + subject, connection -> {
+    connections.write("replace the blocking keys of " + Subjects.customers(checked.keySet()), connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM " + tables.blockingKey() + " WHERE customer_id = ?");
           PreparedStatement insert = connection.prepareStatement(
@@ -99,8 +97,7 @@ final class JdbcBlockingKeyIndex implements BlockingKeyIndex {
     if (keys.isEmpty()) {
       return keys;
     }
-    String subject = keys.size() == 1 ? "customer " + keys.keySet().iterator().next() : keys.size() + " customers";
-    return connections.read("read the blocking keys of " + subject, connection -> {
+    return connections.read("read the blocking keys of " + Subjects.customers(keys.keySet()), connection -> {
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT block_key FROM " + tables.blockingKey() + " WHERE customer_id = ?")) {
         for (Map.Entry<CustomerId, Set<String>> customer : keys.entrySet()) {

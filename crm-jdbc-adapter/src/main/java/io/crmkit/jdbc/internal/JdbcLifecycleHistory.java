@@ -275,9 +275,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
     if (moves.isEmpty()) {
       return Map.of();
     }
-    String subject = moves.size() == 1 ? "customer " + moves.keySet().iterator().next() + " to "
-        + moves.values().iterator().next() : moves.size() + " customers";
-    return connections.write("move the lifecycle history of " + subject, connection -> {
+    return connections.write("move the lifecycle history of " + Subjects.moves(moves), connection -> {
       Map<CustomerId, List<HistoryEntry>> moved = new LinkedHashMap<>();
       try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + tables.lifecycleHistory()
           + " WHERE customer_id = ? ORDER BY moved_at, moved_nanos, origin_customer_id, customer_version FOR UPDATE");

@@ -53,8 +53,8 @@ final class JdbcMergeWrites implements MergeWrites {
     if (removing.isEmpty()) {
       return;
     }
-    String subject = removing.size() == 1 ? "customer " + removing.get(0).id() : removing.size() + " customers";
-    connections.write("remove " + subject, connection -> {
+    List<CustomerId> ids = removing.stream().map(Customer::id).toList();
+    connections.write("remove " + Subjects.customers(ids), connection -> {
       try (PreparedStatement lock = connection.prepareStatement(
           "SELECT version FROM " + tables.customer() + " WHERE id = ? FOR UPDATE")) {
         for (Customer customer : removing) {
@@ -65,7 +65,6 @@ final class JdbcMergeWrites implements MergeWrites {
           }
         }
       }
-      List<CustomerId> ids = removing.stream().map(Customer::id).toList();
       CustomerRows.deleteSideRows(connection, tables, dialect, ids);
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.customer() + " WHERE id = ?")) {
         CustomerRows.Batch batch = new CustomerRows.Batch(delete);
@@ -114,10 +113,7 @@ final class JdbcMergeWrites implements MergeWrites {
     if (moves.isEmpty()) {
       return Map.of();
     }
-    String subject = moves.size() == 1
-        ? "customer " + moves.keySet().iterator().next() + " to " + moves.values().iterator().next()
-        : moves.size() + " customers";
-    return connections.write("move the activities of " + subject, connection -> {
+    return connections.write("move the activities of " + Subjects.moves(moves), connection -> {
       Map<CustomerId, List<MovedActivity>> moved = new LinkedHashMap<>();
       moves.keySet().forEach(from -> moved.put(from, new ArrayList<>()));
       moveAll(connection, tables.purchase(), MovedActivity.Kind.PURCHASE, moves, moved);
