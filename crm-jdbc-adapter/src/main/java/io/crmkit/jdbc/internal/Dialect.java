@@ -136,14 +136,6 @@ abstract class Dialect {
     return hasState(e, UNIQUE_VIOLATION);
   }
 
-  /**
-   * Whether the database chose this transaction as the victim of a deadlock (PostgreSQL {@code
-   * 40P01}) or of a lock conflict it reports as a serialization failure (H2, {@code 40001}).
-   */
-  static boolean isDeadlock(SQLException e) {
-    return hasState(e, "40P01") || hasState(e, "40001");
-  }
-
   private static boolean hasState(SQLException e, String state) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {

@@ -18,14 +18,14 @@ import java.util.Optional;
 
 /**
  * {@link ProtectionKeys} over the {@code protection_key} table (primary key field, purpose, key
- * id). A write locks the keys of its field and purpose with {@code SELECT ... FOR UPDATE} in the
- * caller's transaction, reads them again (at read committed, the second read sees what a
- * transaction it waited for committed, rows it inserted included), applies the rules of {@link
- * ProtectionKey} in Java and writes the rows that changed, so rotations of one field queue on its
- * rows. Rows a rotation inserts join the lock set between the two reads, so two rotations can lock
- * them in opposite orders: the database's deadlock victim runs again from a savepoint. {@code is_primary} is TRUE or NULL under a unique constraint: should two first records of
- * a field race (no row to lock yet), one fails with a {@code CrmStorageException} rather than
- * leaving two primaries.
+ * id). A write first locks the one row of {@code protection_key_lock} ({@code SELECT ... FOR
+ * UPDATE}) in the caller's transaction, so writes queue behind each other's commit; then it reads
+ * the keys (at read committed, a statement after the lock sees what the writer it waited for
+ * committed), applies the rules of {@link ProtectionKey} in Java and writes the rows that changed.
+ * One lock row, not the key rows, because rotations insert rows: writers locking key rows took
+ * them in different orders and deadlocked, and H2 2.4 cannot roll back to a savepoint in a
+ * deadlock victim that another transaction chose. {@code is_primary} is TRUE or NULL under a
+ * unique constraint, a second guard against two primaries.
  */
 final class JdbcProtectionKeys implements ProtectionKeys {
   private static final String COLUMNS = "field_name, key_purpose, key_id, is_primary, created_at, created_nanos,"
@@ -43,22 +43,22 @@ final class JdbcProtectionKeys implements ProtectionKeys {
   public ProtectionKey recordAdded(ProtectedField field, KeyPurpose purpose, int keyId, Instant at) {
     ProtectionKey added = ProtectionKey.created(field, purpose, keyId, false, at);
     return connections.write("record protection key " + keyId + " of " + field + "/" + purpose,
-        connection -> KeyClashRetry.runPastDeadlocks(connection, locked -> {
-          Optional<ProtectionKey> known = find(lock(locked, field, purpose), keyId);
+        connection -> {
+          Optional<ProtectionKey> known = find(lock(connection, field, purpose), keyId);
           if (known.isPresent()) {
             return known.get();
           }
-          insert(locked, added);
+          insert(connection, added);
           return added;
-        }));
+        });
   }
 
   @Override
   public ProtectionKey recordPrimary(ProtectedField field, KeyPurpose purpose, int keyId, Instant at) {
     ProtectionKey created = ProtectionKey.created(field, purpose, keyId, true, at);
     return connections.write("record protection key " + keyId + " of " + field + "/" + purpose + " as primary",
-        connection -> KeyClashRetry.runPastDeadlocks(connection, locked -> {
-          List<ProtectionKey> keys = lock(locked, field, purpose);
+        connection -> {
+          List<ProtectionKey> keys = lock(connection, field, purpose);
           Optional<ProtectionKey> known = find(keys, keyId);
           if (known.isPresent() && known.get().primary()) {
             return known.get();
@@ -67,31 +67,31 @@ final class JdbcProtectionKeys implements ProtectionKeys {
           Optional<ProtectionKey> former = keys.stream().filter(ProtectionKey::primary).findFirst()
               .map(k -> k.rotatedAway(at));
           if (former.isPresent()) {
-            update(locked, former.get());
+            update(connection, former.get());
           }
           if (known.isPresent()) {
-            update(locked, promoted);
+            update(connection, promoted);
           } else {
-            insert(locked, promoted);
+            insert(connection, promoted);
           }
           return promoted;
-        }));
+        });
   }
 
   @Override
   public ProtectionKey recordRetired(ProtectedField field, KeyPurpose purpose, int keyId, Instant at) {
     Objects.requireNonNull(at, "at");
     return connections.write("retire protection key " + keyId + " of " + field + "/" + purpose,
-        connection -> KeyClashRetry.runPastDeadlocks(connection, locked -> {
-          ProtectionKey known = find(lock(locked, Objects.requireNonNull(field, "field"),
+        connection -> {
+          ProtectionKey known = find(lock(connection, Objects.requireNonNull(field, "field"),
               Objects.requireNonNull(purpose, "purpose")), keyId).orElseThrow(() -> new IllegalArgumentException(
                   "no key " + keyId + " is recorded for " + field + "/" + purpose));
           ProtectionKey retired = known.retired(at);
           if (!retired.equals(known)) {
-            update(locked, retired);
+            update(connection, retired);
           }
           return retired;
-        }));
+        });
   }
 
   @Override
@@ -112,11 +112,20 @@ final class JdbcProtectionKeys implements ProtectionKeys {
     return connections.read("read the protection keys", connection -> select(connection, ""));
   }
 
-  /** Locks the keys of {@code field} and {@code purpose} and reads them as they are once locked. */
+  /**
+   * Takes the key writers' lock until the transaction ends and reads the keys of {@code field} and
+   * {@code purpose} as they are once it is held.
+   */
   private List<ProtectionKey> lock(Connection connection, ProtectedField field, KeyPurpose purpose)
       throws SQLException {
-    select(connection, " WHERE field_name = ? AND key_purpose = ? FOR UPDATE", field, purpose);
-    return select(connection, " WHERE field_name = ? AND key_purpose = ? FOR UPDATE", field, purpose);
+    try (PreparedStatement lock = connection.prepareStatement("SELECT lock_id FROM " + tables.protectionKeyLock()
+        + " WHERE lock_id = 1 FOR UPDATE"); ResultSet rs = lock.executeQuery()) {
+      if (!rs.next()) {
+        throw new CrmStorageException("The protection keys' lock row is missing from " + tables.protectionKeyLock()
+            + "; was the privacy schema migrated?");
+      }
+    }
+    return select(connection, " WHERE field_name = ? AND key_purpose = ?", field, purpose);
   }
 
   private static Optional<ProtectionKey> find(List<ProtectionKey> keys, int keyId) {

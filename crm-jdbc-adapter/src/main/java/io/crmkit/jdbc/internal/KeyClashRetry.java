@@ -4,7 +4,6 @@ import io.crmkit.core.common.DuplicateKeyException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -21,25 +20,12 @@ final class KeyClashRetry {
 
   /** Runs JDBC work that meets a clash as a unique violation ({@code SQLException}). */
   static <T> T run(Connection connection, SqlWork<T> work) throws SQLException {
-    return retrying(connection, work, Dialect::isUniqueViolation);
-  }
-
-  /**
-   * Runs JDBC work that locks several rows and may be chosen as a deadlock's victim, again from
-   * its savepoint (which releases the locks it took), at most {@value #ATTEMPTS} times.
-   */
-  static <T> T runPastDeadlocks(Connection connection, SqlWork<T> work) throws SQLException {
-    return retrying(connection, work, Dialect::isDeadlock);
-  }
-
-  private static <T> T retrying(Connection connection, SqlWork<T> work, Predicate<SQLException> retryable)
-      throws SQLException {
     for (int attempt = 1; ; attempt++) {
       Savepoint start = connection.setSavepoint();
       try {
         return work.run(connection);
       } catch (SQLException e) {
-        if (!retryable.test(e) || attempt == ATTEMPTS) {
+        if (!Dialect.isUniqueViolation(e) || attempt == ATTEMPTS) {
           throw e;
         }
         connection.rollback(start);

@@ -141,6 +141,10 @@ final class Tables {
     return name("protection_key");
   }
 
+  public String protectionKeyLock() {
+    return name("protection_key_lock");
+  }
+
   public String mergeLineage() {
     return name("merge_lineage");
   }
