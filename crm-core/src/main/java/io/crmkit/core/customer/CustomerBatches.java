@@ -72,8 +72,12 @@ public interface CustomerBatches {
    * customer ends as its last copy, stored one version above it; if the stored version is another,
    * nothing of the chain is written and the customer is missing from the result.
    *
+   * <p>External references are checked against the batch's end state: a customer may take a
+   * reference that another customer of the batch gives up, whatever their order.
+   *
    * @return the ids of the customers written
-   * @throws DuplicateKeyException if an external reference is taken by another customer
+   * @throws DuplicateKeyException if an external reference would end with two customers; nothing
+   *     of the batch is written
    * @throws IllegalArgumentException if a customer's version is below 1, or copies of one customer
    *     are not at consecutive versions
    */

@@ -7,11 +7,11 @@ import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.ExternalReference;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,17 +19,17 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@link CustomerBatches} in memory, over the store's {@link InMemoryCustomers}: a batch is its
- * customers saved one by one inside one transaction. A unit of work holds the store's write lock
+ * {@link CustomerBatches} in memory, over the store's {@link InMemoryCustomers}: an insert is its
+ * customers saved one by one inside one transaction, an update one write of them all. A unit of work holds the store's write lock
  * from start to end, so no other writer can take a key between the importer's check and its
  * write, and {@link #atomically} never needs to run the work again. Memory takes whatever the
  * model allows, so there are no storage violations.
  */
 final class InMemoryCustomerBatches implements CustomerBatches {
-  private final Customers customers;
+  private final InMemoryCustomers customers;
   private final InMemoryTransactions transactions;
 
-  InMemoryCustomerBatches(Customers customers, InMemoryTransactions transactions) {
+  InMemoryCustomerBatches(InMemoryCustomers customers, InMemoryTransactions transactions) {
     this.customers = customers;
     this.transactions = transactions;
   }
@@ -84,34 +84,24 @@ final class InMemoryCustomerBatches implements CustomerBatches {
     });
   }
 
-  /** Copies of one customer at consecutive versions are saved in order; once one misses, the rest of them are not. */
+  /**
+   * A customer's copies at consecutive versions make one write of its last copy, checked against
+   * the version its first was read at; the batch is then saved as one write, so a customer may
+   * take a reference another gives up in the same batch.
+   */
   @Override
   public Set<CustomerId> updateAll(List<Customer> batch) {
-    Map<CustomerId, Long> lastVersion = new HashMap<>();
+    Map<CustomerId, Long> readAt = new HashMap<>();
+    Map<CustomerId, Customer> last = new LinkedHashMap<>();
     for (Customer customer : batch) {
       requireVersion(customer, customer.version() >= 1, "1 or more");
-      Long before = lastVersion.put(customer.id(), customer.version());
-      Require.argument(before == null || customer.version() == before + 1,
+      Customer before = last.put(customer.id(), customer);
+      Require.argument(before == null || customer.version() == before.version() + 1,
           "customer %s comes at version %s after version %s; copies of one customer must be at consecutive versions",
-          customer.id(), customer.version(), before);
+          customer.id(), customer.version(), before == null ? null : before.version());
+      readAt.putIfAbsent(customer.id(), customer.version());
     }
-    return transactions.inTransaction(() -> {
-      Set<CustomerId> written = new HashSet<>();
-      Set<CustomerId> missed = new HashSet<>();
-      for (Customer customer : batch) {
-        if (missed.contains(customer.id())) {
-          continue;
-        }
-        try {
-          written.add(customers.save(customer).id());
-        } catch (ConcurrentUpdateException e) {
-          // Reported by its absence from the result: the import keeps going with the other rows.
-          missed.add(customer.id());
-          written.remove(customer.id());
-        }
-      }
-      return written;
-    });
+    return customers.saveAll(readAt, List.copyOf(last.values()));
   }
 
   @Override

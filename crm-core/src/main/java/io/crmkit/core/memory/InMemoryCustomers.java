@@ -11,10 +11,15 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Customers;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.Sort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -81,13 +86,72 @@ final class InMemoryCustomers implements Customers {
     for (ExternalReference reference : customer.externalReferences()) {
       CustomerId holder = byReference.get(reference);
       if (holder != null && !holder.equals(customer.id())) {
-        throw new DuplicateKeyException(reference.toString(),
-            "External reference " + reference + " already belongs to customer " + holder);
+        throw taken(reference, holder);
       }
     }
     Customer stored = customer.withVersion(expected + 1);
-    // Index first, record second, dropped references last: a concurrent reader never finds a
-    // gap for a reference the customer keeps.
+    index(stored, current);
+    return stored;
+  }
+
+  /**
+   * Saves changed customers as one write, for {@code CustomerBatches.updateAll}: each of {@code
+   * changed} is stored one version above its own if its customer is stored at the version in
+   * {@code readAt} (the version its first copy of the batch was read at), and is left out
+   * otherwise. References are checked against the batch's end state, so a customer may take a
+   * reference another customer of the batch gives up, in any order. A rollback undoes it all.
+   *
+   * @param changed at most one copy per customer, each at version 1 or more
+   * @return the ids written
+   * @throws DuplicateKeyException if a reference would end with two customers; nothing is written
+   */
+  Set<CustomerId> saveAll(Map<CustomerId, Long> readAt, List<Customer> changed) {
+    return transactions.inTransaction(() -> {
+      List<Customer[]> written = writeAll(readAt, changed);
+      written.forEach(storedAndPrevious -> transactions.onRollback(() ->
+          restore(storedAndPrevious[0], storedAndPrevious[1])));
+      Set<CustomerId> ids = new HashSet<>();
+      written.forEach(storedAndPrevious -> ids.add(storedAndPrevious[0].id()));
+      return ids;
+    });
+  }
+
+  /** The writes of {@link #saveAll}, each as its stored customer and the one it replaced. */
+  private synchronized List<Customer[]> writeAll(Map<CustomerId, Long> readAt, List<Customer> changed) {
+    Map<CustomerId, Customer> writes = new LinkedHashMap<>();
+    for (Customer customer : changed) {
+      Customer current = byId.get(customer.id());
+      if (current != null && current.version() == readAt.get(customer.id())) {
+        writes.put(customer.id(), customer);
+      }
+    }
+    Map<ExternalReference, CustomerId> claimed = new HashMap<>();
+    for (Customer write : writes.values()) {
+      for (ExternalReference reference : write.externalReferences()) {
+        CustomerId other = claimed.put(reference, write.id());
+        CustomerId holder = other != null ? other : byReference.get(reference);
+        boolean keptByHolder = holder != null && !holder.equals(write.id())
+            && (!writes.containsKey(holder) || writes.get(holder).externalReferences().contains(reference));
+        if (keptByHolder) {
+          throw taken(reference, holder);
+        }
+      }
+    }
+    List<Customer[]> done = new ArrayList<>(writes.size());
+    for (Customer write : writes.values()) {
+      Customer stored = write.withVersion(write.version() + 1);
+      Customer previous = byId.get(write.id());
+      index(stored, previous);
+      done.add(new Customer[] {stored, previous});
+    }
+    return done;
+  }
+
+  /**
+   * Stores {@code stored} in place of {@code current}: index first, record second, dropped
+   * references last, so a concurrent reader never finds a gap for a reference the customer keeps.
+   */
+  private void index(Customer stored, Customer current) {
     stored.externalReferences().forEach(reference -> byReference.put(reference, stored.id()));
     byId.put(stored.id(), stored);
     if (current != null) {
@@ -95,7 +159,11 @@ final class InMemoryCustomers implements Customers {
           .filter(reference -> !stored.externalReferences().contains(reference))
           .forEach(reference -> byReference.remove(reference, stored.id()));
     }
-    return stored;
+  }
+
+  private static DuplicateKeyException taken(ExternalReference reference, CustomerId holder) {
+    return new DuplicateKeyException(reference.toString(),
+        "External reference " + reference + " already belongs to customer " + holder);
   }
 
   /** Puts back {@code previous} (or nothing) where {@code stored} was written. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.AttributeValue;
@@ -339,6 +340,61 @@ public abstract class CustomerImportContract {
     assertThatThrownBy(() -> store.customerBatches().updateAll(List.of(first, first.withVersion(3))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("consecutive");
     assertThat(store.customers().findById(read.id())).contains(read.withVersion(1));
+  }
+
+  /**
+   * A reference one customer gives up and another takes in the same {@code updateAll} moves to the
+   * taker, whichever comes first in the batch: an adapter that writes only the side rows that
+   * changed must remove every gone row before it adds the new ones.
+   */
+  @Example
+  public void aReferenceGivenUpAndTakenInOneUpdateAllMovesToItsTaker() {
+    CrmStore store = newStore();
+    ExternalReference moving = ExternalReference.of("ERP", "moving-1");
+    Customer giver = new Customer.Builder().from(ImportRows.customer("Giver")).addExternalReference(moving).build();
+    Customer taker = ImportRows.customer("Taker");
+    store.customerBatches().insertAll(List.of(giver, taker));
+    Customer took = new Customer.Builder().from(taker).version(1).addExternalReference(moving).build();
+    Customer gave = new Customer.Builder().from(giver).version(1).externalReferences(List.of()).build();
+
+    assertThat(store.customerBatches().updateAll(List.of(took, gave))).containsExactlyInAnyOrder(taker.id(),
+        giver.id());
+    assertThat(store.customers().findByExternalReference(moving)).contains(took.withVersion(2));
+    assertThat(store.customers().findById(giver.id())).contains(gave.withVersion(2));
+  }
+
+  @Example
+  public void customersSwappingReferencesInOneUpdateAllEachEndWithTheOthers() {
+    CrmStore store = newStore();
+    ExternalReference first = ExternalReference.of("ERP", "swap-1");
+    ExternalReference second = ExternalReference.of("ERP", "swap-2");
+    Customer left = new Customer.Builder().from(ImportRows.customer("Left")).addExternalReference(first).build();
+    Customer right = new Customer.Builder().from(ImportRows.customer("Right")).addExternalReference(second).build();
+    store.customerBatches().insertAll(List.of(left, right));
+
+    store.customerBatches().updateAll(List.of(
+        new Customer.Builder().from(left).version(1).externalReferences(List.of(second)).build(),
+        new Customer.Builder().from(right).version(1).externalReferences(List.of(first)).build()));
+
+    assertThat(store.customers().findByExternalReference(first)).map(Customer::id).contains(right.id());
+    assertThat(store.customers().findByExternalReference(second)).map(Customer::id).contains(left.id());
+  }
+
+  @Example
+  public void twoCustomersClaimingOneReferenceInOneUpdateAllWriteNothing() {
+    CrmStore store = newStore();
+    ExternalReference wanted = ExternalReference.of("ERP", "wanted-1");
+    Customer one = ImportRows.customer("One");
+    Customer two = ImportRows.customer("Two");
+    store.customerBatches().insertAll(List.of(one, two));
+
+    assertThatThrownBy(() -> store.customerBatches().updateAll(List.of(
+        new Customer.Builder().from(one).version(1).addExternalReference(wanted).build(),
+        new Customer.Builder().from(two).version(1).addExternalReference(wanted).build())))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(store.customers().findById(one.id())).contains(one.withVersion(1));
+    assertThat(store.customers().findById(two.id())).contains(two.withVersion(1));
+    assertThat(store.customers().findByExternalReference(wanted)).isEmpty();
   }
 
   /**
