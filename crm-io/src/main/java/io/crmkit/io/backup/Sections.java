@@ -32,9 +32,10 @@ import java.util.stream.Stream;
 
 /**
  * Every section of a backup in restore order: customers first (everything else refers to them),
- * then what hangs on them, then the stores' own registers. Records of a port that lists everything
- * are read in one call; per-customer ports (blocking keys, metrics, consents) are read customer by
- * customer while the customers stream by.
+ * then what hangs on them, then the stores' own registers. Customers, activities, lifecycle
+ * history, merge lineage and the audit log are streamed (a page at a time on JDBC); per-customer
+ * ports (blocking keys, metrics, consents) are read customer by customer while the customers stream
+ * by; the small registers (codes, review queue, segments, keys) are read in one call.
  */
 final class Sections {
   static final int CHUNK = 1_000;
@@ -85,10 +86,9 @@ final class Sections {
             (s, records) -> records.forEachRemaining(k -> s.dedup().blockingKeys().replace(k.customer(), k.keys())),
             s -> true),
         new Section<>("merge-lineage", Merge.class,
-            (s, sink) -> s.dedup().mergeLineage().all().stream()
-                .sorted(Comparator.comparing(Merge::mergedAt).thenComparing(Merge::id)).forEach(sink),
+            (s, sink) -> each(s.dedup().mergeLineage().stream(), sink),
             (s, records) -> records.forEachRemaining(s.dedup().mergeLineage()::record),
-            s -> s.dedup().mergeLineage().all().isEmpty()),
+            s -> none(s.dedup().mergeLineage().stream())),
         new Section<>("review-queue", ReviewItem.class,
             (s, sink) -> s.dedup().reviewQueue().pending(Integer.MAX_VALUE).forEach(sink),
             (s, records) -> records.forEachRemaining(s.dedup().reviewQueue()::enqueue),
@@ -108,8 +108,7 @@ final class Sections {
             (s, records) -> records.forEachRemaining(s.segmentation().segmentDefinitions()::save),
             s -> s.segmentation().segmentDefinitions().all().isEmpty()),
         new Section<>("audit-log", AuditRecord.class,
-            (s, sink) -> s.privacy().auditLog().inRange(TimeRange.all()).stream()
-                .sorted(Comparator.comparingLong(AuditRecord::sequence)).forEach(sink),
+            (s, sink) -> each(s.privacy().auditLog().stream(), sink),
             Sections::restoreAudit,
             s -> s.privacy().auditLog().head().isEmpty()),
         new Section<>("consents", ConsentRecord.class,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * {@link AuditLog} over the {@code audit_log} table (one row per record, primary key {@code
@@ -30,7 +31,7 @@ import java.util.UUID;
  * pages by sequence, so it never holds the whole log in memory.
  */
 final class JdbcAuditLog implements AuditLog {
-  /** Records per page when verifying. */
+  /** Records per page when verifying or streaming. */
   static final int VERIFY_PAGE = 1000;
   private static final String COLUMNS = "entry_seq, actor, action, customer_id, target, occurred_at, occurred_nanos,"
       + " reason, previous_hash, entry_hash";
@@ -111,18 +112,16 @@ final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
+  public Stream<AuditRecord> stream() {
+    return KeysetPages.stream(VERIFY_PAGE, last -> page("read the audit log", last == null ? 0 : last.sequence()));
+  }
+
+  @Override
   public AuditVerification verify() {
     AuditChain.Verifier verifier = AuditChain.verifier();
     long after = 0;
     while (true) {
-      long from = after;
-      List<AuditRecord> page = connections.read("verify the audit chain", connection -> {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + tables.auditLog()
-            + " WHERE entry_seq > ? ORDER BY entry_seq LIMIT " + VERIFY_PAGE)) {
-          select.setLong(1, from);
-          return list(select);
-        }
-      });
+      List<AuditRecord> page = page("verify the audit chain", after);
       for (AuditRecord record : page) {
         // Read by ascending primary key: a sequence never comes back, so nothing appears later.
         if (verifier.accept(record, sequence -> false).isPresent()) {
@@ -134,6 +133,17 @@ final class JdbcAuditLog implements AuditLog {
       }
       after = page.get(page.size() - 1).sequence();
     }
+  }
+
+  /** Up to {@link #VERIFY_PAGE} records after sequence {@code after}, in chain order. */
+  private List<AuditRecord> page(String operation, long after) {
+    return connections.read(operation, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + tables.auditLog()
+          + " WHERE entry_seq > ? ORDER BY entry_seq LIMIT " + VERIFY_PAGE)) {
+        select.setLong(1, after);
+        return list(select);
+      }
+    });
   }
 
   private List<AuditRecord> select(String operation, SqlBuilder condition, TimeRange range) {

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * {@link MergeLineage} over the {@code merge_lineage} table (one row per merge, the merge as a JSON
@@ -39,6 +40,8 @@ import java.util.function.BiConsumer;
  * (blind) stored forms.
  */
 final class JdbcMergeLineage implements MergeLineage {
+  /** Merges per page when streaming. */
+  static final int STREAM_PAGE = 500;
   /** Reads decimals as written: the snapshots go through a tree, where a double would round a number attribute. */
   private static final ObjectMapper MAPPER =
       CrmJson.newMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -131,13 +134,7 @@ final class JdbcMergeLineage implements MergeLineage {
           + " m JOIN " + tables.mergeLineage() + " l ON l.merge_id = m.merge_id WHERE m.customer_id = ?"
           + " ORDER BY l.merged_at, l.merged_nanos, l.merge_id")) {
         select.setObject(1, customerId.value());
-        List<Merge> merges = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            merges.add(merge(rs.getString(1)));
-          }
-        }
-        return merges;
+        return documents(select);
       }
     });
   }
@@ -252,14 +249,33 @@ final class JdbcMergeLineage implements MergeLineage {
   @Override
   public List<Merge> all() {
     return connections.read("read every merge", connection -> {
-      try (PreparedStatement select = connection.prepareStatement("SELECT document FROM " + tables.mergeLineage());
-          ResultSet rs = select.executeQuery()) {
-        List<Merge> merges = new ArrayList<>();
-        while (rs.next()) {
-          merges.add(merge(rs.getString(1)));
-        }
-        return merges;
+      try (PreparedStatement select = connection.prepareStatement("SELECT document FROM " + tables.mergeLineage())) {
+        return documents(select);
       }
     });
+  }
+
+  @Override
+  public Stream<Merge> stream() {
+    return KeysetPages.stream(STREAM_PAGE, last -> connections.read("read the merges", connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT document FROM " + tables.mergeLineage()
+          + (last == null ? "" : " WHERE merge_id > ?") + " ORDER BY merge_id LIMIT " + STREAM_PAGE)) {
+        if (last != null) {
+          select.setObject(1, last.id());
+        }
+        return documents(select);
+      }
+    }));
+  }
+
+  /** The merges a query of {@code document} selects, in its order. */
+  private List<Merge> documents(PreparedStatement select) throws SQLException {
+    try (ResultSet rs = select.executeQuery()) {
+      List<Merge> merges = new ArrayList<>();
+      while (rs.next()) {
+        merges.add(merge(rs.getString(1)));
+      }
+      return merges;
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.CustomerId;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Port: the tamper-evident audit log, one hash chain per store (see {@link AuditChain}). Appends
@@ -33,6 +34,15 @@ public interface AuditLog {
 
   /** The records whose act occurred within {@code range}, in chain order. */
   List<AuditRecord> inRange(TimeRange range);
+
+  /**
+   * Every record in chain order, read a page at a time where the adapter can, so that memory stays
+   * constant however long the log is: what a backup copies. Close the stream. The default reads
+   * {@link #inRange} of all time at once; crmkit's JDBC adapter pages.
+   */
+  default Stream<AuditRecord> stream() {
+    return inRange(TimeRange.all()).stream();
+  }
 
   /** Reads the whole chain in order and reports its first break, if any. */
   AuditVerification verify();

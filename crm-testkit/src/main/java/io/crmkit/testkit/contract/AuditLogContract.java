@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -147,6 +149,17 @@ public abstract class AuditLogContract {
         .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
     return Combinators.combine(texts, Arbitraries.of(AuditAction.class), customers, texts, instants, texts)
         .as(AuditEntry::new).list().ofMinSize(1).ofMaxSize(12);
+  }
+
+  @Example
+  void streamGivesTheWholeChainInOrderPastAThousandRecords() {
+    AuditLog log = newStore().auditLog();
+    List<AuditRecord> appended = IntStream.range(0, 1_030)
+        .mapToObj(i -> log.append(entry(i % 2 == 0 ? ALICE : BOB, AuditAction.EXPORT, i % 50))).toList();
+
+    try (Stream<AuditRecord> streamed = log.stream()) {
+      assertThat(streamed.toList()).containsExactlyElementsOf(appended);
+    }
   }
 
   private static AuditEntry entry(CustomerId customer, AuditAction action, int secondsAfterT0) {

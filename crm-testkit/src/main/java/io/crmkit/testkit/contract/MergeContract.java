@@ -44,6 +44,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -728,5 +730,28 @@ public abstract class MergeContract {
     Merge undone = dedup.mergeLineage().markUndone(merge.id(), undo);
 
     assertThat(dedup.mergeLineage().all()).contains(undone).doesNotContain(merge);
+  }
+
+  /**
+   * Ids with the highest bit set or not: databases order UUIDs as unsigned numbers, so an adapter
+   * that compares them as Java does would page wrongly.
+   */
+  @Example
+  void streamGivesEveryMergeInIdOrderAcrossPages() {
+    CrmStore store = newStore();
+    DedupStore dedup = store.attach(dedup());
+    Customer survivor = store.customers().save(person("Ma", "Lin", "erp"));
+    Customer duplicate = store.customers().save(person("Ma", "Lin", "shop"));
+    Merge merge = merger(dedup).merge(survivor.id(), List.of(duplicate.id()), "steward").merge();
+    List<Merge> copies = LongStream.range(0, 1_100).<Merge>mapToObj(i -> new Merge.Builder().from(merge)
+        .id(new UUID(i % 2 == 0 ? i : Long.MIN_VALUE | i, i)).build()).toList();
+    dedup.mergeLineage().recordAll(copies);
+
+    List<Merge> expected = new ArrayList<>(dedup.mergeLineage().all());
+    expected.sort(Merge.ID_ORDER);
+    assertThat(expected).hasSize(copies.size() + 1);
+    try (Stream<Merge> streamed = dedup.mergeLineage().stream()) {
+      assertThat(streamed.toList()).containsExactlyElementsOf(expected);
+    }
   }
 }

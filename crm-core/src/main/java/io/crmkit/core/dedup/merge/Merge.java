@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableMerge.class)
 @JsonDeserialize(as = ImmutableMerge.class)
 public interface Merge {
+
+  /**
+   * Merges by id, the UUIDs compared as unsigned 128-bit numbers, as databases sort them: the
+   * order of {@link MergeLineage#stream}.
+   */
+  Comparator<Merge> ID_ORDER = (left, right) -> {
+    int high = Long.compareUnsigned(left.id().getMostSignificantBits(), right.id().getMostSignificantBits());
+    return high != 0 ? high
+        : Long.compareUnsigned(left.id().getLeastSignificantBits(), right.id().getLeastSignificantBits());
+  };
 
   /** The merge's id, as {@code Merger.unmerge} and the {@code CustomersMerged} event name it. */
   UUID id();
