@@ -20,10 +20,10 @@ import java.util.function.Supplier;
 
 /**
  * {@link CustomerBatches} in memory, over the store's {@link InMemoryCustomers}: an insert is its
- * customers saved one by one inside one transaction, an update one write of them all. A unit of work holds the store's write lock
- * from start to end, so no other writer can take a key between the importer's check and its
- * write, and {@link #atomically} never needs to run the work again. Memory takes whatever the
- * model allows, so there are no storage violations.
+ * customers saved one by one inside one transaction, an update one write of them all. A unit of
+ * work holds the store's write lock from start to end, so no other writer can take a key between
+ * the importer's check and its write, and {@link #atomically} never needs to run the work again.
+ * Memory takes whatever the model allows, so there are no storage violations.
  */
 final class InMemoryCustomerBatches implements CustomerBatches {
   private final InMemoryCustomers customers;

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  */
 final class JdbcAuditLog implements AuditLog {
   /** Records per page when verifying or streaming. */
-  static final int VERIFY_PAGE = 1000;
+  static final int PAGE = 1000;
   private static final String COLUMNS = "entry_seq, actor, action, customer_id, target, occurred_at, occurred_nanos,"
       + " reason, previous_hash, entry_hash";
 
@@ -113,7 +113,7 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public Stream<AuditRecord> stream() {
-    return KeysetPages.stream(VERIFY_PAGE, last -> page("read the audit log", last == null ? 0 : last.sequence()));
+    return KeysetPages.stream(PAGE, last -> page("read the audit log", last == null ? 0 : last.sequence()));
   }
 
   @Override
@@ -128,18 +128,18 @@ final class JdbcAuditLog implements AuditLog {
           return verifier.result();
         }
       }
-      if (page.size() < VERIFY_PAGE) {
+      if (page.size() < PAGE) {
         return verifier.result();
       }
       after = page.get(page.size() - 1).sequence();
     }
   }
 
-  /** Up to {@link #VERIFY_PAGE} records after sequence {@code after}, in chain order. */
+  /** Up to {@link #PAGE} records after sequence {@code after}, in chain order. */
   private List<AuditRecord> page(String operation, long after) {
     return connections.read(operation, connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + tables.auditLog()
-          + " WHERE entry_seq > ? ORDER BY entry_seq LIMIT " + VERIFY_PAGE)) {
+          + " WHERE entry_seq > ? ORDER BY entry_seq LIMIT " + PAGE)) {
         select.setLong(1, after);
         return list(select);
       }

@@ -77,7 +77,7 @@ class JdbcAuditLogTamperingTest {
 
   @Test
   void aRowCutBeyondTheFirstVerificationPageIsFound() throws SQLException {
-    int entries = JdbcAuditLog.VERIFY_PAGE + 30;
+    int entries = JdbcAuditLog.PAGE + 30;
     AuditLog log = logWith(entries);
     assertThat(log.verify()).isEqualTo(new AuditVerification(entries, Optional.empty()));
 
