@@ -130,7 +130,7 @@ abstract class JdbcStoreBehaviour {
   }
 
   @Test
-  void streamReadsEveryMatchInIdOrderAcrossKeysetPages() {
+  void streamAndItsIdsReadEveryMatchInIdOrderAcrossKeysetPages() {
     String tag = "stream-" + UUID.randomUUID();
     List<Customer> rows = IntStream.range(0, 2_345)
         .mapToObj(i -> new Customer.Builder().from(TestCustomers.organisation(10_000 + i))
@@ -141,6 +141,9 @@ abstract class JdbcStoreBehaviour {
     List<CustomerId> expected = rows.stream().map(Customer::id).sorted().toList();
     try (Stream<Customer> stream = store.customers().stream(Criteria.hasTag(tag))) {
       assertThat(stream.map(Customer::id).toList()).isEqualTo(expected);
+    }
+    try (Stream<CustomerId> ids = store.customers().streamIds(Criteria.hasTag(tag))) {
+      assertThat(ids.toList()).isEqualTo(expected);
     }
   }
 

@@ -5,7 +5,6 @@ import io.crmkit.core.activity.Purchase;
 import io.crmkit.core.activity.Purchases;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.Criteria;
-import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.lifecycle.DueMove;
@@ -222,8 +221,8 @@ final class StoreSegmentation {
   }
 
   private static List<CustomerId> customerIds(CrmStores stores) {
-    try (Stream<Customer> customers = stores.base().customers().stream(Criteria.all())) {
-      return customers.map(Customer::id).toList();
+    try (Stream<CustomerId> ids = stores.base().customers().streamIds(Criteria.all())) {
+      return ids.toList();
     }
   }
 

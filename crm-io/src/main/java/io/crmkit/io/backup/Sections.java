@@ -134,9 +134,7 @@ final class Sections {
   }
 
   private static void eachCustomer(CrmStores stores, Consumer<CustomerId> perCustomer) {
-    try (Stream<Customer> customers = stores.base().customers().stream(Criteria.all())) {
-      customers.forEach(c -> perCustomer.accept(c.id()));
-    }
+    each(stores.base().customers().streamIds(Criteria.all()), perCustomer);
   }
 
   private static <T> void each(Stream<T> stream, Consumer<? super T> sink) {

@@ -100,8 +100,17 @@ final class CriteriaSql {
    * {@code hint} follows the table alias ({@link Dialect#customerStreamHint}).
    */
   SqlBuilder streamPage(Criteria criteria, CustomerId after, int limit, String hint) {
+    return page(CustomerCodec.columns(ALIAS), criteria, after, limit, hint);
+  }
+
+  /** A page of {@link #streamPage}'s ids alone. */
+  SqlBuilder idPage(Criteria criteria, CustomerId after, int limit, String hint) {
+    return page(ALIAS + ".id", criteria, after, limit, hint);
+  }
+
+  private SqlBuilder page(String columns, Criteria criteria, CustomerId after, int limit, String hint) {
     SqlBuilder sql = new SqlBuilder()
-        .append("SELECT ").append(CustomerCodec.columns(ALIAS)).append(" FROM ").append(tables.customer())
+        .append("SELECT ").append(columns).append(" FROM ").append(tables.customer())
         .append(" ").append(ALIAS).append(hint).append(" WHERE ").append(condition(criteria));
     if (after != null) {
       sql.append(" AND ").append(ALIAS).append(".id > ").param(Values.uuid(after.value()));

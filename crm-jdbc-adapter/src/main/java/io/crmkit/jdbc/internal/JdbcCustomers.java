@@ -174,6 +174,23 @@ final class JdbcCustomers implements Customers {
             streamHint(connection)))));
   }
 
+  /** {@link #stream}'s ids, paged the same way, without reading the customers. */
+  @Override
+  public Stream<CustomerId> streamIds(Criteria criteria) {
+    Objects.requireNonNull(criteria, "criteria");
+    criteriaSql.condition(criteria);
+    return KeysetPages.stream(STREAM_PAGE, last -> connections.read("stream customer ids", connection -> {
+      try (PreparedStatement select = criteriaSql.idPage(criteria, last, STREAM_PAGE, streamHint(connection))
+          .prepare(connection); ResultSet rs = select.executeQuery()) {
+        List<CustomerId> ids = new ArrayList<>();
+        while (rs.next()) {
+          ids.add(CustomerId.of(Values.uuid(rs, "id")));
+        }
+        return ids;
+      }
+    }));
+  }
+
   /** {@link Dialect#customerStreamHint}, kept once the database named an index (asked again while it names none). */
   String streamHint(Connection connection) throws SQLException {
     String hint = streamHint;

@@ -332,13 +332,16 @@ public abstract class CustomersContract {
   }
 
   @Property
-  public void streamReturnsEveryMatchInIdOrder(
+  public void streamAndItsIdsReturnEveryMatchInIdOrder(
       @ForAll("customerList") List<Customer> customers, @ForAll("criteria") Criteria criteria) {
     Customers store = newCustomers();
     List<Customer> expected = ReferenceQuery.matching(saveAll(store, customers), criteria, Sort.byId());
 
     try (Stream<Customer> matches = store.stream(criteria)) {
       assertThat(matches).containsExactlyElementsOf(expected);
+    }
+    try (Stream<CustomerId> ids = store.streamIds(criteria)) {
+      assertThat(ids).containsExactlyElementsOf(expected.stream().map(Customer::id).toList());
     }
   }
 
