@@ -11,8 +11,10 @@ import io.crmkit.privacy.pseudonym.PseudonymKeys;
 /**
  * crm-privacy's ports in the database: the hash-chained audit log in {@code <prefix>audit_log},
  * its head in {@code <prefix>audit_chain_head}; the consent ledger in {@code <prefix>consent_entry};
- * the protection keys' metadata in {@code <prefix>protection_key}; the wrapped pseudonymisation
- * keys in {@code <prefix>pseudonym_key}. Needs crm-privacy on the class path (an optional
+ * the protection keys' metadata in {@code <prefix>protection_key}, whose writers lock the one row
+ * of {@code <prefix>protection_key_lock} (so the database user needs UPDATE rights on it for
+ * {@code SELECT ... FOR UPDATE}); the wrapped pseudonymisation keys in {@code
+ * <prefix>pseudonym_key}. Needs crm-privacy on the class path (an optional
  * dependency of crm-jdbc-adapter). Recording consent publishes {@code PrivacyEvent}s: create the
  * store with {@code JdbcOptions.builder().eventFamilies(PrivacyEvent.FAMILY)}, or every consent
  * change rolls back.

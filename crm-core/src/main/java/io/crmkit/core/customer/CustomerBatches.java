@@ -76,8 +76,10 @@ public interface CustomerBatches {
    * reference that another customer of the batch gives up, whatever their order.
    *
    * @return the ids of the customers written
-   * @throws DuplicateKeyException if an external reference would end with two customers; nothing
-   *     of the batch is written
+   * @throws DuplicateKeyException if an external reference would end with two customers (one that
+   *     a customer of the batch gives up counts as kept if that customer's write is missed, its
+   *     stored version being another); run alone, nothing of the batch is written, and inside a
+   *     caller's transaction the caller rolls back
    * @throws IllegalArgumentException if a customer's version is below 1, or copies of one customer
    *     are not at consecutive versions
    */

@@ -51,7 +51,7 @@ final class InMemoryMergeLineage implements MergeLineage {
     Objects.requireNonNull(customerId, "customerId");
     return byId.values().stream()
         .filter(merge -> merge.records().stream().anyMatch(r -> r.before().id().equals(customerId)))
-        .sorted(Comparator.comparing(Merge::mergedAt).thenComparing(Merge::id))
+        .sorted(Comparator.comparing(Merge::mergedAt).thenComparing(Merge.ID_ORDER))
         .toList();
   }
 

@@ -32,8 +32,8 @@ import java.util.zip.ZipOutputStream;
  * the transaction holds the store's write lock, so no write happens while it is taken; on JDBC the
  * caller decides the isolation by handing a store joined to a connection it opened (PostgreSQL
  * {@code REPEATABLE READ} is a true snapshot; see the architecture notes). Records stream from the
- * store to the file; only the small registers (sequences, code requests, review queue, segments,
- * keys) are read as lists.
+ * store to the file; only the small registers (churn signals, sequences, code requests, review
+ * queue and decisions, segments, keys) are read as lists.
  *
  * <p>The zip is written to a temporary file beside the target and moved into place when complete,
  * so a failed backup never leaves a file that looks like one.

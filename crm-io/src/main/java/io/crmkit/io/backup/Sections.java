@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * then what hangs on them, then the stores' own registers. Customers, activities, lifecycle
  * history, merge lineage and the audit log are streamed (a page at a time on JDBC); per-customer
  * ports (blocking keys, metrics, consents) are read customer by customer while the customers stream
- * by; the small registers (codes, review queue, segments, keys) are read in one call.
+ * by; the small registers (churn signals, codes, review queue and decisions, segments, keys) are
+ * read in one call.
  */
 final class Sections {
   static final int CHUNK = 1_000;

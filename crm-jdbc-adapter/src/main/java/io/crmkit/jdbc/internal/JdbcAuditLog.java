@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * record after it and moves the head: concurrent appends wait for each other's commit, so they
  * form one chain at read-committed isolation (the default of both databases; under PostgreSQL's
  * repeatable read or serializable a waiting append fails with a serialization error instead, and
- * the host retries it). A rollback undoes the row and the head together. Verification reads keyset
- * pages by sequence, so it never holds the whole log in memory.
+ * the host retries it). A rollback undoes the row and the head together. Verification and {@link
+ * #stream} read keyset pages by sequence, so they never hold the whole log in memory.
  */
 final class JdbcAuditLog implements AuditLog {
   /** Records per page when verifying or streaming. */

@@ -25,7 +25,9 @@ import java.util.Optional;
  * One lock row, not the key rows, because rotations insert rows: writers locking key rows took
  * them in different orders and deadlocked, and H2 2.4 cannot roll back to a savepoint in a
  * deadlock victim that another transaction chose. {@code is_primary} is TRUE or NULL under a
- * unique constraint, a second guard against two primaries.
+ * unique constraint, a second guard against two primaries. Under PostgreSQL's repeatable read or
+ * serializable, a writer that waited still reads its older snapshot and fails with a storage error
+ * instead (a serialization failure, or the unique constraint): the host retries it.
  */
 final class JdbcProtectionKeys implements ProtectionKeys {
   private static final String COLUMNS = "field_name, key_purpose, key_id, is_primary, created_at, created_nanos,"

@@ -753,5 +753,7 @@ public abstract class MergeContract {
     try (Stream<Merge> streamed = dedup.mergeLineage().stream()) {
       assertThat(streamed.toList()).containsExactlyElementsOf(expected);
     }
+    assertThat(dedup.mergeLineage().involving(survivor.id())).as("one instant: by id, as stream orders them")
+        .containsExactlyElementsOf(expected);
   }
 }

@@ -67,12 +67,12 @@ class ContractsCatchBrokenAdaptersTest {
   @Example
   void signedIdOrderIsCaught() {
     assertCaught(BrokenAdapters.SignedIdOrderRun.class, "countIsTheNumberOfMatches",
-        "streamReturnsEveryMatchInIdOrder");
+        "streamAndItsIdsReturnEveryMatchInIdOrder");
   }
 
   @Example
   void aWrongHasNextIsCaught() {
-    assertCaught(BrokenAdapters.FullPageHasNextRun.class, "streamReturnsEveryMatchInIdOrder",
+    assertCaught(BrokenAdapters.FullPageHasNextRun.class, "streamAndItsIdsReturnEveryMatchInIdOrder",
         "thePageEndingAtTheLastMatchHasNoNextPage", "pagingThroughAResultVisitsEveryMatchOnceInOrder");
   }
 

@@ -63,7 +63,7 @@ public interface MergeLineage {
   void redact(Merge redacted);
 
   /**
-   * Every recorded merge, undone or not, in no promised order: what a backup copies (a merge whose
+   * Every recorded merge, undone or not, in no promised order (a merge whose
    * customers were all merged again is found by no {@link #involving} call). The default refuses,
    * so an adapter written before this method keeps compiling; crmkit's adapters override it.
    *
