@@ -1,5 +1,7 @@
 package io.crmkit.core.common;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -106,6 +108,17 @@ public final class Require {
     if (!condition) {
       throw new IllegalArgumentException(format(template, args));
     }
+  }
+
+  /**
+   * Checks that no customer of a bulk move (from, to) is both moved from and moved to: the moves
+   * run in no promised order, so such a customer would end where the order happened to put it.
+   *
+   * @throws IllegalArgumentException if a key of {@code moves} is also one of its values
+   */
+  public static void disjointMoves(Map<?, ?> moves) {
+    argument(Collections.disjoint(moves.keySet(), moves.values()),
+        "a customer cannot be both moved from and moved to in one call: %s", moves);
   }
 
   /**

@@ -6,7 +6,6 @@ import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +103,7 @@ public interface LifecycleHistory {
    * @throws DuplicateKeyException as {@link #move(CustomerId, CustomerId)}
    */
   default Map<CustomerId, List<HistoryEntry>> move(Map<CustomerId, CustomerId> moves) {
-    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
-        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    Require.disjointMoves(moves);
     Map<CustomerId, List<HistoryEntry>> moved = new LinkedHashMap<>();
     moves.forEach((from, to) -> moved.put(from, move(from, to)));
     return moved;

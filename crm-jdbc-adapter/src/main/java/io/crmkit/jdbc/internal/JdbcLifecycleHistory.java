@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -270,8 +269,7 @@ final class JdbcLifecycleHistory implements LifecycleHistory {
   @Override
   public Map<CustomerId, List<HistoryEntry>> move(Map<CustomerId, CustomerId> moves) {
     moves.forEach(JdbcLifecycleHistory::checkIds);
-    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
-        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    Require.disjointMoves(moves);
     if (moves.isEmpty()) {
       return Map.of();
     }

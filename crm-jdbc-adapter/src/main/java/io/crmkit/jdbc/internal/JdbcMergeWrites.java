@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +107,7 @@ final class JdbcMergeWrites implements MergeWrites {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
     });
-    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
-        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    Require.disjointMoves(moves);
     if (moves.isEmpty()) {
       return Map.of();
     }

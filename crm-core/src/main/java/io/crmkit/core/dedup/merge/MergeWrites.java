@@ -7,7 +7,6 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +73,7 @@ public interface MergeWrites {
    * @throws IllegalArgumentException if a customer is both moved from and moved to
    */
   default Map<CustomerId, List<MovedActivity>> moveActivities(Map<CustomerId, CustomerId> moves) {
-    Require.argument(Collections.disjoint(moves.keySet(), moves.values()),
-        "a customer cannot be both moved from and moved to in one call: %s", moves);
+    Require.disjointMoves(moves);
     Map<CustomerId, List<MovedActivity>> moved = new LinkedHashMap<>();
     moves.forEach((from, to) -> moved.put(from, moveActivities(from, to)));
     return moved;
