@@ -171,6 +171,11 @@ final class AnonymizeCommand implements Callable<Integer> {
       DelimitedFile.Contents contents = DelimitedFile.read(input, format, progress);
       Columns columns = new Columns(contents.header());
       Map<String, Path> files = hierarchyFilesByColumn(columns);
+      Path outFile = out != null ? out : OutputFiles.beside(input, ".anonymized.csv");
+      Path metricsFile = metrics != null ? metrics : OutputFiles.beside(input, ".anonymized.json");
+      OutputFiles.Distinct distinct = OutputFiles.distinct().input("INPUT", input);
+      files.forEach((column, file) -> distinct.input("the hierarchy of " + column, file));
+      distinct.output("--out", outFile).output("--metrics", metricsFile).check();
       Map<String, Hierarchy> hierarchies = new LinkedHashMap<>();
       files.forEach((column, file) -> hierarchies.put(column, HierarchyFile.read(file, format.encoding(),
           hierarchySeparator)));
@@ -194,10 +199,8 @@ final class AnonymizeCommand implements Callable<Integer> {
           : String.format(Locale.ROOT, "%,d of %,d evaluated", result.report().nodesEvaluated(),
               result.report().latticeSize()));
 
-      Path outFile = out != null ? out : OutputFiles.beside(input, ".anonymized.csv");
-      Path metricsFile = metrics != null ? metrics : OutputFiles.beside(input, ".anonymized.json");
       AnonymizeReport report = new AnonymizeReport(contents.name(), settings, files, result, rejections.size());
-      report.writeTable(outFile, format, progress);
+      report.writeTable(outFile, format, DelimitedFile.lineDelimiterOf(input, format.encoding()), progress);
       report.writeMetrics(metricsFile, outFile);
       report.print(spec.commandLine().getOut(), outFile, metricsFile, Duration.ofNanos(System.nanoTime() - started));
       return rejections.isEmpty() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;

@@ -3,6 +3,7 @@ package io.crmkit.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.crmkit.privacy.anonymise.Anonymiser;
 import io.crmkit.privacy.anonymise.Metric;
 import io.crmkit.privacy.anonymise.Settings;
@@ -45,10 +46,10 @@ final class AnonymizeReport {
    *
    * @throws CliException failure if the file cannot be written
    */
-  void writeTable(Path file, DelimitedFile.Format format, Progress progress) {
+  void writeTable(Path file, DelimitedFile.Format format, LineDelimiter lineDelimiter, Progress progress) {
     progress.start("writing " + file.getFileName());
     CsvWriter.CsvWriterBuilder builder = CsvWriter.builder().fieldSeparator(format.delimiter())
-        .quoteCharacter(format.quote());
+        .quoteCharacter(format.quote()).lineDelimiter(lineDelimiter);
     try (CsvWriter csv = builder.build(file, format.encoding())) {
       if (format.header()) {
         csv.writeRecord(result.table().header());
@@ -138,8 +139,12 @@ final class AnonymizeReport {
     out.printf(Locale.ROOT, "  suppressed         %,d rows%n", report.suppressedRecords());
     out.printf(Locale.ROOT, "  discernibility     %,d%n", report.discernibility());
     out.printf(Locale.ROOT, "  loss               %.4f (generalisation loss, 0 to 1)%n", report.generalisationLoss());
-    out.printf(Locale.ROOT, "  search             %,d of %,d generalisations evaluated%n", report.nodesEvaluated(),
-        report.latticeSize());
+    if (settings.recoding() == Settings.Recoding.LOCAL) {
+      out.printf(Locale.ROOT, "  search             %,d partitions examined%n", report.nodesEvaluated());
+    } else {
+      out.printf(Locale.ROOT, "  search             %,d of %,d generalisations evaluated%n", report.nodesEvaluated(),
+          report.latticeSize());
+    }
     out.printf(Locale.ROOT, "  anonymised file    %s%n", table);
     out.printf(Locale.ROOT, "  metrics file       %s%n", metricsFile);
     out.printf(Locale.ROOT, "  time               %.1f s%n", time.toMillis() / 1000.0);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,8 @@ import picocli.CommandLine.Spec;
         "  crmkit clv sales.csv --encoding GBK --customer 客户编号 --date 日期 --amount 金额 \\",
         "    --calibration-end 2025-06-30 --time-unit days --horizon 360 --discount-period 30 --discount-rate 0.01"})
 final class ClvCommand implements Callable<Integer> {
+  /** A parameter estimate this large has run off towards infinity (the fitter's edge is e^18, about 6.6e7). */
+  private static final double RUNAWAY = 1e6;
 
   @Spec
   private CommandSpec spec;
@@ -141,11 +144,21 @@ final class ClvCommand implements Callable<Integer> {
     if (!(Double.isFinite(penalty) && penalty >= 0)) {
       throw CliException.usage("--penalty must be 0 or more, not " + penalty);
     }
+    Path parametersFile = parameters != null ? parameters : beside(".clv.json");
+    Path customersFile = customers != null ? customers : beside(".clv.csv");
+    Path holdoutFile = holdoutLast.isEmpty() ? null : holdout != null ? holdout : beside(".holdout.csv");
+    OutputFiles.distinct().input("INPUT", input).output("--parameters", parametersFile)
+        .output("--customers", customersFile).output("--holdout", holdoutFile)
+        .output("--rejected", file.rejectedFile(input)).check();
 
     try (Progress progress = Progress.forTerminal(quiet.quiet, err)) {
       TransactionOptions.Read reading = file.read(input, format, progress, err);
       TransactionFile.Contents read = reading.contents();
-      LocalDate end = givenEnd.orElseGet(() -> lastDate(read.transactions()));
+      LocalDate lastPurchase = lastDate(read.transactions());
+      LocalDate end = givenEnd.orElse(lastPurchase);
+      holdoutLast.filter(last -> last.isAfter(lastPurchase)).ifPresent(last -> err.printf(Locale.ROOT,
+          "warning: --holdout-end %s is after the last purchase in %s (%s): the days between count as days "
+              + "without purchases%n", last, input.getFileName(), lastPurchase));
       List<CustomerHistory> histories = histories(read.transactions(), end, unit);
 
       ClvRun run = new ClvRun(read, end, unit, valueHorizon);
@@ -155,12 +168,11 @@ final class ClvCommand implements Callable<Integer> {
       progress.start("fitting Gamma-Gamma");
       run.spend = spendFit(histories);
       progress.finish(run.spend.converged() ? "converged" : "did not converge");
-      Path parametersFile = parameters != null ? parameters : beside(".clv.json");
       ObjectNode json = run.json(input.getFileName().toString());
       if (!run.purchases.converged() || !run.spend.converged()) {
         ClvFiles.writeJson(parametersFile, json);
         throw CliException.badInput(notConverged(run) + "; the parameters and the reason are in " + parametersFile
-            + ", no customer values were written (try --penalty 0.01)");
+            + ", no customer values were written" + (penalty == 0 && ranAway(run) ? " (try --penalty 0.01)" : ""));
       }
 
       LifetimeValue value = new LifetimeValue(run.purchases.parameters(), run.spend.parameters(), valueHorizon);
@@ -172,11 +184,11 @@ final class ClvCommand implements Callable<Integer> {
           unit.fromDays(ChronoUnit.DAYS.between(end, last))));
 
       run.parametersFile = parametersFile;
-      run.customersFile = customers != null ? customers : beside(".clv.csv");
+      run.customersFile = customersFile;
       ClvFiles.writeJson(parametersFile, run.json(input.getFileName().toString()));
       ClvFiles.writeCustomers(run.customersFile, run.values, progress);
       if (run.holdout != null) {
-        run.holdoutFile = holdout != null ? holdout : beside(".holdout.csv");
+        run.holdoutFile = holdoutFile;
         ClvFiles.writeHoldout(run.holdoutFile, run.holdout);
       }
       run.rejectedFile = reading.rejectedFile().orElse(null);
@@ -248,6 +260,15 @@ final class ClvCommand implements Callable<Integer> {
     ModelFit<BgNbdParameters> purchases = run.purchases;
     return !purchases.converged() ? "the BG/NBD fit did not converge: " + purchases.diagnosis()
         : "the Gamma-Gamma fit did not converge: " + run.spend.diagnosis();
+  }
+
+  /**
+   * Whether a fit that did not converge has a parameter running off to infinity, which an L2
+   * penalty (pulling every parameter towards 0) holds back; it cannot help one running to 0.
+   */
+  private static boolean ranAway(ClvRun run) {
+    return Stream.of(run.purchases, run.spend).filter(fit -> !fit.converged())
+        .flatMap(fit -> fit.estimates().stream()).anyMatch(estimate -> !(estimate.value() < RUNAWAY));
   }
 
   private static LocalDate lastDate(List<Transaction> transactions) {

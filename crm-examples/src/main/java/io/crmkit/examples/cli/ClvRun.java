@@ -10,6 +10,8 @@ import io.crmkit.segmentation.clv.HoldoutComparison;
 import io.crmkit.segmentation.clv.Horizon;
 import io.crmkit.segmentation.clv.ModelFit;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -114,7 +116,8 @@ final class ClvRun {
     return String.format(Locale.ROOT, "%s %.4f ± %.4f", estimate.name(), estimate.value(), estimate.standardError());
   }
 
+  /** {@code value} to six significant digits, without trailing zeros: 52, 91.4286, 0.0025. */
   private static String plain(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    return BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

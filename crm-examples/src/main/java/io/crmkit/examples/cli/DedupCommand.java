@@ -182,6 +182,10 @@ final class DedupCommand implements Callable<Integer> {
     MappingFile inputMapping = mapping == null ? options : options.over(MappingFile.read(mapping));
     InputSpec inputSpec = InputSpec.from(inputMapping, mapping == null ? "the options" : mapping.toString());
     Optional<InputSpec> otherSpec = otherSpec(inputMapping);
+    Path pairsFile = pairs != null ? pairs : OutputFiles.beside(input, ".pairs.csv");
+    Path clustersFile = clusters != null ? clusters : OutputFiles.beside(input, ".clusters.csv");
+    OutputFiles.distinct().input("INPUT", input).input("--mapping", mapping).input("--link", link)
+        .input("--link-mapping", linkMapping).output("--pairs", pairsFile).output("--clusters", clustersFile).check();
 
     List<CustomerFile.Contents> read = new ArrayList<>();
     MatchEngine.Result result;
@@ -197,8 +201,6 @@ final class DedupCommand implements Callable<Integer> {
 
     List<String> ids = new ArrayList<>();
     read.forEach(contents -> contents.records().forEach(record -> ids.add(record.id())));
-    Path pairsFile = pairs != null ? pairs : OutputFiles.beside(input, ".pairs.csv");
-    Path clustersFile = clusters != null ? clusters : OutputFiles.beside(input, ".clusters.csv");
     ResultFiles.writePairs(pairsFile, result.pairs(), read.size() == 2 ? ids(read.get(0)) : Set.of());
     ResultFiles.writeClusters(clustersFile, ids, result.entityOf());
     new DedupReport(read, result, ids, pairsFile, clustersFile, Duration.ofNanos(System.nanoTime() - started))
@@ -213,7 +215,8 @@ final class DedupCommand implements Callable<Integer> {
     MatchEngine.Result result = read.size() == 2
         ? engine.link(read.get(0).records(), read.get(1).records(), settings)
         : engine.deduplicate(read.get(0).records(), settings);
-    progress.finish(String.format(Locale.ROOT, "%,d pairs scored", result.pairs().size()));
+    progress.finish(String.format(Locale.ROOT, "%,d candidate pairs scored: %,d matches or reviews",
+        result.candidatePairs(), result.pairs().size()));
     DedupReport.engineWarnings(spec.commandLine().getErr(), result);
     return result;
   }

@@ -2,7 +2,11 @@ package io.crmkit.examples.cli;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -112,6 +116,30 @@ final class DelimitedFile {
       throw CliException.badInput(name + ": the file is empty");
     }
     return new Contents(name, header, rows, rowNumbers, lines, rejections);
+  }
+
+  /**
+   * The line ending {@code file} uses, judged by its first line break (within its first megabyte),
+   * so that an output written in the input's format keeps it; CRLF (RFC 4180) when none is found
+   * or the file cannot be read (reading it reports that).
+   */
+  static LineDelimiter lineDelimiterOf(Path file, Charset encoding) {
+    try (Reader reader = Files.newBufferedReader(file, encoding)) {
+      int previous = -1;
+      for (int read = 0; read < 1 << 20; read++) {
+        int c = reader.read();
+        if (c == '\n') {
+          return previous == '\r' ? LineDelimiter.CRLF : LineDelimiter.LF;
+        }
+        if (previous == '\r' || c == -1) {
+          return previous == '\r' ? LineDelimiter.CR : LineDelimiter.CRLF;
+        }
+        previous = c;
+      }
+    } catch (IOException e) {
+      return LineDelimiter.CRLF;
+    }
+    return LineDelimiter.CRLF;
   }
 
   private static List<String> names(String file, CsvRecord record) {

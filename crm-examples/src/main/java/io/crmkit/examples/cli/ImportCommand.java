@@ -133,6 +133,8 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path reportCsv = OutputFiles.beside(file, ".import-report.csv");
     Path reportJson = OutputFiles.beside(file, ".import-report.json");
+    OutputFiles.distinct().input("FILE", file).input("--mapping", mapping).output("the CSV report", reportCsv)
+        .output("the JSON report", reportJson).check();
     try (StoreOptions.OpenStore open = store.open();
         Progress progress = Progress.forTerminal(quiet.quiet, spec.commandLine().getErr())) {
       ImportStore imports = open.jdbc().attach(JdbcImports.extension());

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
 import picocli.CommandLine.Command;
@@ -149,6 +150,9 @@ final class RfmCommand implements Callable<Integer> {
     RfmScoring scores = scoring();
     MonetaryMeasure measure = measure();
     TierOption tiering = TierOption.parse(tiers, tierLabels);
+    Path customersFile = out != null ? out : OutputFiles.beside(input, ".rfm.csv");
+    OutputFiles.distinct().input("INPUT", input).output("--out", customersFile)
+        .output("--rejected", file.rejectedFile(input)).check();
 
     try (Progress progress = Progress.forTerminal(quiet.quiet, err)) {
       TransactionOptions.Read reading = file.read(input, format, progress, err);
@@ -178,7 +182,6 @@ final class RfmCommand implements Callable<Integer> {
           + " in " + currency));
       settings.add(Map.entry("tiers", tiering.text() + " " + tiering.labels().tiers()));
       RfmReport report = new RfmReport(reading.contents(), customers, result, assigned, settings);
-      Path customersFile = out != null ? out : OutputFiles.beside(input, ".rfm.csv");
       report.writeCustomers(customersFile, progress);
       report.print(spec.commandLine().getOut(), customersFile, reading.rejectedFile(),
           Duration.ofNanos(System.nanoTime() - started));
@@ -197,22 +200,25 @@ final class RfmCommand implements Callable<Integer> {
       }
       case "thresholds", "threshold" -> {
         List<Duration> recency = four("--recency-thresholds", recencyThresholds).stream().map(Duration::ofDays).toList();
-        try {
-          return RfmScoring.thresholds(recency, four("--frequency-thresholds", frequencyThresholds),
-              four("--monetary-thresholds", monetaryThresholds));
-        } catch (IllegalArgumentException e) {
-          throw CliException.usage("the thresholds of each figure must be strictly ascending: " + e.getMessage());
-        }
+        return RfmScoring.thresholds(recency, four("--frequency-thresholds", frequencyThresholds),
+            four("--monetary-thresholds", monetaryThresholds));
       }
       default -> throw CliException.usage("--scoring must be quintile or thresholds, not " + scoring);
     }
   }
 
-  private static <T> List<T> four(String option, List<T> boundaries) {
+  /** The four boundaries {@code option} gives, checked here so that the message shows them as given. */
+  private static <T extends Comparable<? super T>> List<T> four(String option, List<T> boundaries) {
     if (boundaries == null || boundaries.size() != 4) {
       throw CliException.usage("--scoring thresholds needs four boundaries in " + option + ", such as "
           + (option.startsWith("--recency") ? "30,90,180,365" : option.startsWith("--frequency") ? "2,3,5,8"
           : "50,150,400,1000") + (boundaries == null ? "" : ", not " + boundaries.size()));
+    }
+    for (int i = 1; i < boundaries.size(); i++) {
+      if (boundaries.get(i - 1).compareTo(boundaries.get(i)) >= 0) {
+        throw CliException.usage(option + " must be strictly ascending, not " + boundaries.stream().map(String::valueOf)
+            .collect(Collectors.joining(",")));
+      }
     }
     return boundaries;
   }

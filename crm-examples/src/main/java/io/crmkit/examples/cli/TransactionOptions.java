@@ -91,13 +91,18 @@ final class TransactionOptions {
     err.flush();
     Optional<Path> rejectedFile = Optional.empty();
     if (!rejections.isEmpty()) {
-      rejectedFile = Optional.of(rejected != null ? rejected : OutputFiles.beside(input, ".rejected.csv"));
+      rejectedFile = Optional.of(rejectedFile(input));
       writeRejections(rejectedFile.get(), rejections);
     }
     if (contents.transactions().isEmpty()) {
       throw CliException.badInput(input + ": no transaction could be read");
     }
     return new Read(contents, rejectedFile);
+  }
+
+  /** Where the rejected rows of {@code input} go, if there are any: {@code --rejected}, or beside it. */
+  Path rejectedFile(Path input) {
+    return rejected != null ? rejected : OutputFiles.beside(input, ".rejected.csv");
   }
 
   /**

@@ -177,7 +177,8 @@ class AnonymizeCommandTest {
     assertThat(metrics.get("partitionsExamined").asInt()).isEqualTo(expected.nodesEvaluated());
     assertThat(metrics.get("quasiIdentifiers")).hasSize(ADULT_QUASI_IDENTIFIERS.size());
     metrics.get("quasiIdentifiers").forEach(column -> assertThat(column.has("level")).isFalse());
-    assertThat(run.out()).contains("local (Mondrian)").doesNotContain("levels  ");
+    assertThat(run.out()).contains("local (Mondrian)", "partitions examined").doesNotContain("levels  ")
+        .doesNotContain("generalisations evaluated");
   }
 
   @Test
@@ -211,6 +212,20 @@ class AnonymizeCommandTest {
     assertThat(Files.readAllLines(dir.resolve("people.anonymized.csv"))).containsExactly(
         "1,\"Lee, Ann\",30-39,flu", "2,\"Wu, Bo\",30-39,cold", "3,\"Ma, Li\",30-39,flu", "4,\"Xu, Yi\",50-59,cold",
         "5,\"He, Jun\",50-59,flu", "6,\"Fu, Lan\",50-59,cold");
+  }
+
+  @Test
+  void theAnonymisedFileKeepsTheLineEndingsOfTheInput() throws IOException {
+    Files.writeString(dir.resolve("age.csv"), "34;30-39;*\n35;30-39;*\n");
+    for (String ending : List.of("\n", "\r\n")) {
+      Path input = Files.writeString(dir.resolve("people.csv"), String.join(ending, "name,age", "a,34", "b,35", ""));
+
+      CliRun run = anonymize(input, List.of("-k", "2", "--hierarchy", "age=" + dir.resolve("age.csv")));
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+      assertThat(Files.readString(dir.resolve("people.anonymized.csv")))
+          .isEqualTo(String.join(ending, "name,age", "a,30-39", "b,30-39", ""));
+    }
   }
 
   @Test

@@ -160,6 +160,41 @@ class ClvCommandTest {
   }
 
   @Test
+  void aPenaltyIsSuggestedOnlyWhenNoneWasGiven() throws IOException {
+    Path tiny = file("tiny.csv", "customer,date,amount", "a,2025-01-01,10", "a,2025-01-02,10");
+
+    CliRun penalised = clv(tiny, List.of("--time-unit", "days", "--calibration-end", "2025-01-31", "--penalty", "0.01"));
+
+    assertThat(penalised.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(penalised.err()).contains("did not converge").doesNotContain("try --penalty");
+  }
+
+  @Test
+  void aHoldoutEndingAfterTheLastPurchaseIsWarnedOfAndItsLengthRounded() {
+    Path cdnow = sample(dir, "CDNOW_sample.txt");
+    List<String> options = new ArrayList<>(CDNOW_OPTIONS);
+    options.set(options.indexOf("1998-06-30"), "1998-07-10");
+
+    CliRun run = clv(cdnow, options);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.err()).contains("warning: --holdout-end 1998-07-10 is after the last purchase in "
+        + "CDNOW_sample.txt (1998-06-30)");
+    assertThat(run.out()).contains("holdout            40.4286 weeks");
+  }
+
+  @Test
+  void anOutputOnTheInputIsRefusedAndTheInputKept() throws IOException {
+    Path sales = file("sales.csv", "customer,date,amount", "a,2025-01-01,10");
+
+    CliRun run = clv(sales, List.of("--parameters", sales.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--parameters " + sales + " is the input INPUT");
+    assertThat(Files.readString(sales)).isEqualTo("customer,date,amount\na,2025-01-01,10\n");
+  }
+
+  @Test
   void amountsInSeveralCurrenciesAreRefused() throws IOException {
     Path sales = file("sales.csv", "customer,date,amount,currency", "a,2025-01-01,10,CNY", "b,2025-01-01,10,USD");
 

@@ -220,6 +220,36 @@ class DedupCommandTest {
   }
 
   @Test
+  void anEmptyFileOrAHeaderWithoutRowsIsBadInput() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+    Path headerOnly = Files.writeString(dir.resolve("header.csv"), "客户编号,客户名称\n");
+
+    CliRun emptyRun = dedup(empty, List.of("-c", "id=客户编号", "-c", "fullName=客户名称"));
+    CliRun headerRun = dedup(headerOnly, List.of("-c", "id=客户编号", "-c", "fullName=客户名称"));
+
+    assertThat(emptyRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(emptyRun.err()).contains("empty.csv: the file is empty");
+    assertThat(headerRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(headerRun.err()).contains("header.csv: no rows after the header");
+    assertThat(dir.resolve("header.pairs.csv")).doesNotExist();
+  }
+
+  @Test
+  void pairsAndClustersOnOneFileOrOnTheInputAreRefused() throws IOException {
+    Path input = sample(dir, "customers.csv");
+
+    CliRun sameOutputs = dedup(input, CRM_OPTIONS, "--pairs", "out.csv", "--clusters", "out.csv");
+    CliRun overInput = dedup(input, CRM_OPTIONS, "--pairs", input.toString());
+
+    assertThat(sameOutputs.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(sameOutputs.err()).contains("--clusters out.csv is --pairs");
+    assertThat(overInput.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(overInput.err()).contains("is the input INPUT");
+    assertThat(engine.received()).isEmpty();
+    assertThat(input).hasSameTextualContentAs(sample(Files.createDirectories(dir.resolve("copy")), "customers.csv"));
+  }
+
+  @Test
   void aMappedColumnTheFileLacksIsAUsageErrorListingTheHeader() {
     CliRun run = dedup(sample(dir, "customers.csv"), List.of("-c", "id=客户编号", "-c", "fullName=姓名"));
 

@@ -240,7 +240,8 @@ class RfmCommandTest {
     assertThat(rfm(five, List.of("--recency-thresholds", "1,2,3,4")).err())
         .contains("threshold options need --scoring thresholds");
     assertThat(rfm(five, List.of("--scoring", "thresholds", "--recency-thresholds", "4,3,2,1",
-        "--frequency-thresholds", "1,2,3,4", "--monetary-thresholds", "1,2,3,4")).err()).contains("strictly ascending");
+        "--frequency-thresholds", "1,2,3,4", "--monetary-thresholds", "1,2,3,4")).err())
+        .contains("--recency-thresholds must be strictly ascending, not 4,3,2,1");
     assertThat(rfm(five, List.of("--monetary", "median")).err()).contains("--monetary must be total or mean");
     assertThat(rfm(five, List.of("--as-of", "11/01/2024")).err()).contains("not a date in the format yyyy-MM-dd");
     assertThat(rfm(five, List.of("--window", "0")).err()).contains("--window must be 1 day or more");
@@ -248,6 +249,32 @@ class RfmCommandTest {
     assertThat(rfm(five, List.of("--currency", "3", "--currency-code", "EUR")).err()).contains("not both");
     assertThat(rfm(five, List.of("--tiers", "pareto:80")).exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(dir.resolve("five.rfm.csv")).doesNotExist();
+  }
+
+  @Test
+  void anOutputOnTheInputOrOnAnotherOutputIsRefusedAndTheInputKept() throws IOException {
+    Path five = file("five.csv", FIVE);
+
+    CliRun overInput = rfm(five, List.of("--out", five.toString()));
+    CliRun overEachOther = rfm(five, List.of("--out", "x.csv", "--rejected", "x.csv"));
+
+    assertThat(overInput.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(overInput.err()).contains("--out " + five + " is the input INPUT");
+    assertThat(Files.readAllLines(five)).containsExactly(FIVE);
+    assertThat(overEachOther.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(overEachOther.err()).contains("--rejected x.csv is --out");
+  }
+
+  @Test
+  void aTierExplanationWritesLargeAmountsWithoutAnExponent() throws IOException {
+    Path big = file("big.csv", "customer,date,amount", "a,2024-01-01,100000000000000000000", "b,2024-01-02,5");
+
+    CliRun run = rfm(big, List.of("--tiers", "monetary:1000,10"));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.DONE);
+    assertThat(byCustomer(dir.resolve("big.rfm.csv")).get("a").get(RfmReport.HEADER.indexOf("tier_explanation")))
+        .contains("monetary 100000000000000000000")
+        .doesNotContain("E");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.crmkit.segmentation.tier;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ValueTier;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -31,8 +32,9 @@ public record TierAssignment(CustomerId customerId, ValueTier tier, String metri
     return String.format(Locale.ROOT, "%s: %s %s, %s", tier, metric, number(value), rule);
   }
 
-  /** A figure without a trailing {@code .0}. */
+  /** A figure as people write it: no trailing {@code .0}, no exponent ({@code 1E+23}). */
   static String number(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        : Double.toString(value);
   }
 }
