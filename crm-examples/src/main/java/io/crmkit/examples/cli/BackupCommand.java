@@ -73,7 +73,8 @@ final class BackupCommand implements Callable<Integer> {
     }
     createFolder(target.getParent());
     Manifest manifest;
-    try (StoreOptions.OpenStore open = store.open();
+    OutputFiles.distinct().input("the store", store.h2File().orElse(null)).output("OUT", out).check();
+    try (StoreOptions.OpenStore open = store.openExisting();
         Progress progress = Progress.forTerminal(quiet.quiet, spec.commandLine().getErr())) {
       progress.start("backing up to " + out.getFileName());
       manifest = open.jdbc().inSnapshot(snapshot -> Backup.write(

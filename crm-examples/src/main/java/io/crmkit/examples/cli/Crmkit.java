@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -31,12 +33,16 @@ public final class Crmkit implements Callable<Integer> {
 
   private Crmkit() {}
 
+  /** Hibernate Validator announces its version at start-up: not for this program's users (warnings still show). */
+  private static final Logger VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
+
   /**
    * Runs the program and exits with one of {@link ExitCodes}.
    *
    * @param args the command and its options
    */
   public static void main(String[] args) {
+    VALIDATOR_LOG.setLevel(Level.WARNING);
     System.exit(commandLine(new CoreMatchEngine(), true).execute(args));
   }
 

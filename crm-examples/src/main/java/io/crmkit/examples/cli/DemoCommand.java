@@ -130,6 +130,7 @@ final class DemoCommand implements Callable<Integer> {
       throw CliException.usage("--customers must be 1 to 10000000, not " + customers);
     }
     long started = System.nanoTime();
+    prepareOutputDir();
     PrintWriter out = spec.commandLine().getOut();
     Path report;
     try (StoreOptions.OpenStore open = store.open(reset);
@@ -156,6 +157,21 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%n  report             %s%n", report.toAbsolutePath().normalize());
     out.flush();
     return ExitCodes.DONE;
+  }
+
+  /** Makes --output-dir before any work, so that a bad one fails at once rather than after the store is filled. */
+  private void prepareOutputDir() {
+    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+      throw CliException.usage("--output-dir " + outputDir + " is a file; name a folder");
+    }
+    try {
+      Files.createDirectories(outputDir);
+    } catch (IOException e) {
+      throw CliException.failure("--output-dir " + outputDir + " cannot be created (" + e.getMessage() + ")", e);
+    }
+    if (!Files.isWritable(outputDir)) {
+      throw CliException.failure("--output-dir " + outputDir + " cannot be written to", null);
+    }
   }
 
   /** Generates the customers and their histories and imports them batch by batch, coded on the way. */

@@ -96,7 +96,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--where", paramLabel = "CRITERIA",
       description = "Which customers: key=value terms joined by commas, values by | (keys: " + WhereOption.KEYS
-          + "; a trailing * for a prefix), such as stage=ACTIVE,region=44*,tier=GOLD (default: every customer).")
+          + "; a trailing * for a prefix; name is always a prefix; stages and tiers match exactly, in upper case), "
+          + "such as stage=ACTIVE,region=44*,tier=GOLD (default: every customer).")
   private String where;
 
   @Option(names = "--role", paramLabel = "ROLE", defaultValue = "analyst",
@@ -152,7 +153,8 @@ final class ExportCommand implements Callable<Integer> {
     Caller caller = caller(chosenRole);
     PrintWriter err = spec.commandLine().getErr();
 
-    try (StoreOptions.OpenStore open = store.open(); Progress progress = Progress.forTerminal(quiet.quiet, err)) {
+    OutputFiles.distinct().input("the store", store.h2File().orElse(null)).output("OUT", out).check();
+    try (StoreOptions.OpenStore open = store.openExisting(); Progress progress = Progress.forTerminal(quiet.quiet, err)) {
       Crm crm = Crm.builder().store(open.stores().base()).build();
       ProtectedCrm protectedCrm = ProtectedCrm.builder().crm(crm).privacy(open.stores().privacy())
           .callers(CallerContext.fixed(caller)).build();
@@ -165,22 +167,30 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes to a temporary file beside OUT, then moves it into place. */
+  /**
+   * Writes to a temporary file beside OUT, then moves it into place, so that a failed export leaves
+   * no half file; through a symbolic link to the file it names, keeping an existing file's
+   * permissions. A pipe or device is written directly, as it cannot be replaced.
+   */
   private ExportResult write(Exporter exporter, Criteria criteria, ExportSettings settings, Progress progress) {
-    Path target = out.toAbsolutePath();
-    Path partial;
+    Path partial = null;
     try {
-      Files.createDirectories(target.getParent());
-      partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-    } catch (IOException e) {
-      throw CliException.failure(out + ": cannot be written (" + e.getMessage() + ")", e);
-    }
-    try {
+      Path target = Files.exists(out) ? out.toRealPath() : out.toAbsolutePath();
+      boolean special = Files.exists(target) && !Files.isRegularFile(target);
+      if (!special) {
+        Files.createDirectories(target.getParent());
+        partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        if (Files.exists(target)) {
+          Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(target));
+        }
+      }
       ExportResult result;
-      try (OutputStream stream = Files.newOutputStream(partial)) {
+      try (OutputStream stream = Files.newOutputStream(special ? target : partial)) {
         result = exporter.export(criteria, settings, stream, progress::advance);
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (!special) {
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
       return result;
     } catch (AccessDeniedException e) {
       throw CliException.usage("role " + role + " may not export customers (" + e.getMessage()
@@ -189,14 +199,20 @@ final class ExportCommand implements Callable<Integer> {
       throw CliException.badInput(e.getMessage() + "; allow more suppression (--suppression) or lower -k");
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
-    } catch (IOException e) {
+    } catch (IOException | UnsupportedOperationException e) {
       throw CliException.failure(out + ": cannot be written (" + e.getMessage() + ")", e);
     } finally {
-      try {
+      deletePartial(partial);
+    }
+  }
+
+  private void deletePartial(Path partial) {
+    try {
+      if (partial != null) {
         Files.deleteIfExists(partial);
-      } catch (IOException e) {
-        err().println("export: the partial file " + partial + " could not be removed: " + e.getMessage());
       }
+    } catch (IOException e) {
+      err().println("export: the partial file " + partial + " could not be removed: " + e.getMessage());
     }
   }
 
@@ -242,6 +258,10 @@ final class ExportCommand implements Callable<Integer> {
     metrics.ifPresent(file -> stdout.printf(Locale.ROOT, "  %-16s %s%n", "metrics", file));
     stdout.printf(Locale.ROOT, "  %-16s %.1f s%n", "time", took.toMillis() / 1000.0);
     stdout.flush();
+    if (result.rows() == 0 && where != null) {
+      err().println("export: no customer matches --where " + where + " (is every stage, tier and code spelt right?)");
+      err().flush();
+    }
   }
 
   private ExportFormat format() {

@@ -123,7 +123,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Files.isRegularFile(file)) {
-      throw CliException.badInput(file + ": no such file");
+      throw CliException.badInput(file + (Files.isDirectory(file) ? ": a folder, not a file" : ": no such file"));
     }
     ImportSource source = source();
     ColumnMapping columns = mapping(source);

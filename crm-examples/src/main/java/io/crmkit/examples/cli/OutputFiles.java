@@ -52,14 +52,17 @@ final class OutputFiles {
     }
 
     /**
-     * Throws if an output is an input or another output: the same path, or (for files that exist)
-     * the same file under another path.
+     * Throws if an output is a folder, an input or another output: the same path, or (for files
+     * that exist) the same file under another path.
      *
      * @throws CliException usage, naming both
      */
     void check() {
       Map<String, Path> seen = new LinkedHashMap<>(inputs);
       outputs.forEach((name, file) -> {
+        if (Files.isDirectory(file)) {
+          throw CliException.usage(name + " " + file + " is a folder; name a file");
+        }
         seen.forEach((otherName, other) -> {
           if (sameFile(file, other)) {
             String what = inputs.containsKey(otherName) ? "the input " + otherName : otherName;

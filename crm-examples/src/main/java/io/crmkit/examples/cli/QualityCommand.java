@@ -82,8 +82,9 @@ final class QualityCommand implements Callable<Integer> {
     if (failBelow != null && !(failBelow >= 0 && failBelow <= 100)) {
       throw CliException.usage("--fail-below must be a score from 0 to 100, not " + failBelow);
     }
+    OutputFiles.distinct().input("the store", store.h2File().orElse(null)).output("--output", output).check();
     QualityReport report;
-    try (StoreOptions.OpenStore open = store.open();
+    try (StoreOptions.OpenStore open = store.openExisting();
         Progress progress = Progress.forTerminal(quiet.quiet, spec.commandLine().getErr())) {
       progress.start("measuring data quality");
       report = measure(open.stores().base(), clock);
@@ -97,6 +98,12 @@ final class QualityCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  time               %.1f s%n", Duration.ofNanos(System.nanoTime() - started).toMillis()
         / 1000.0);
     out.flush();
+    if (failBelow != null && report.customers() == 0) {
+      spec.commandLine().getErr().println("crmkit quality: the store holds no customers, so it cannot pass "
+          + "--fail-below (is --jdbc-url right?)");
+      spec.commandLine().getErr().flush();
+      return ExitCodes.BAD_INPUT;
+    }
     return failBelow != null && report.scores().overall() < failBelow ? ExitCodes.BAD_INPUT : ExitCodes.DONE;
   }
 

@@ -60,8 +60,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "The day the report describes, yyyy-MM-dd (its start, UTC), or an instant such as "
-          + "2025-07-01T12:00:00Z: recency and freshness are measured to it and later purchases are left out "
-          + "(default: now).")
+          + "2025-07-01T12:00:00Z: recency is measured to it and later purchases are left out; data quality is "
+          + "measured on the store as it is now (default: now).")
   private String asOf;
 
   /**
@@ -83,8 +83,9 @@ final class ReportCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Instant instant = asOf == null ? Instant.now() : instant(asOf);
     PrintWriter err = spec.commandLine().getErr();
+    OutputFiles.distinct().input("the store", store.h2File().orElse(null)).output("--output", output).check();
     ReportData data;
-    try (StoreOptions.OpenStore open = store.open(); Progress progress = Progress.forTerminal(quiet.quiet, err)) {
+    try (StoreOptions.OpenStore open = store.openExisting(); Progress progress = Progress.forTerminal(quiet.quiet, err)) {
       data = ReportData.gather(open.stores(), instant, listener(progress));
       progress.start("writing " + output);
       try {

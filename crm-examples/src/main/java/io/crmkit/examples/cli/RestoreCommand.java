@@ -1,6 +1,8 @@
 package io.crmkit.examples.cli;
 
+import io.crmkit.core.common.ConcurrentUpdateException;
 import io.crmkit.core.common.CrmStorageException;
+import io.crmkit.core.common.DuplicateKeyException;
 import io.crmkit.io.backup.BackupException;
 import io.crmkit.io.backup.Manifest;
 import io.crmkit.io.backup.Restore;
@@ -69,7 +71,7 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     long started = System.nanoTime();
     if (!Files.isRegularFile(in)) {
-      throw CliException.badInput(in + ": no such file");
+      throw CliException.badInput(in + (Files.isDirectory(in) ? ": a folder, not a backup file" : ": no such file"));
     }
     PrintWriter stdout = spec.commandLine().getOut();
     try (Progress progress = Progress.forTerminal(quiet.quiet, spec.commandLine().getErr())) {
@@ -113,6 +115,10 @@ final class RestoreCommand implements Callable<Integer> {
       throw CliException.badInput(in + ": cannot be read (" + e.getMessage() + "); the store was left empty");
     } catch (CrmStorageException e) {
       throw BackupSummary.databaseFailed(e, store.url);
+    } catch (ConcurrentUpdateException | DuplicateKeyException e) {
+      // Records that contradict each other: two of one customer at one version, or two claims of one key.
+      throw CliException.badInput(in + ": its records contradict each other (" + e.getMessage()
+          + "); the store was left empty");
     }
   }
 }

@@ -88,7 +88,7 @@ final class SegmentCommand implements Callable<Integer> {
     StoreSegmentation.Settings settings = new StoreSegmentation.Settings(asOf(asOf, clock),
         currency(currency), TierOption.parse(tiers, tierLabels));
     PrintWriter out = spec.commandLine().getOut();
-    try (StoreOptions.OpenStore open = store.open();
+    try (StoreOptions.OpenStore open = store.openExisting();
         Progress progress = Progress.forTerminal(quiet.quiet, spec.commandLine().getErr())) {
       StoreSegmentation.Outcome outcome = StoreSegmentation.run(open.stores(), settings, clock, progress);
       out.printf(Locale.ROOT, "crmkit segment: %s%n", store.url);

@@ -17,7 +17,10 @@ import io.crmkit.segmentation.SegmentationEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +45,10 @@ final class StoreOptions {
 
   /** The embedded default, relative to the working directory. */
   static final String DEFAULT_URL = "jdbc:h2:file:./crmkit-data/crmkit";
+
+  private static final String H2 = "jdbc:h2:";
+  /** {@code mem:}, {@code tcp:}, {@code ssl:}, {@code zip:}, {@code nio:} ...; a drive letter ({@code C:}) is a path. */
+  private static final Pattern OTHER_H2_MODE = Pattern.compile("[A-Za-z][A-Za-z0-9]+:");
 
   @Option(names = "--jdbc-url", paramLabel = "URL", defaultValue = DEFAULT_URL,
       description = "The database (default: ${DEFAULT-VALUE}, an embedded H2 file). "
@@ -65,6 +73,45 @@ final class StoreOptions {
   }
 
   /**
+   * Opens a store that must hold crmkit's data already, for a command that reads one: opening an
+   * embedded H2 file that is not there would create an empty store, and a mistyped {@code
+   * --jdbc-url} or another working directory would pass for a store without customers.
+   *
+   * @throws CliException bad input if the URL names an embedded H2 database whose file does not
+   *     exist; failure if the database cannot be reached
+   */
+  OpenStore openExisting() {
+    Optional<Path> file = h2File();
+    if (file.isPresent() && !Files.exists(file.get())) {
+      throw CliException.badInput("there is no store at " + file.get().toAbsolutePath().normalize()
+          + ": check --jdbc-url and the working directory (crmkit import or crmkit demo creates one)");
+    }
+    return open(false);
+  }
+
+  /**
+   * The file of an embedded H2 database, {@code PATH.mv.db} for {@code jdbc:h2:file:PATH} or
+   * {@code jdbc:h2:PATH} ({@code ~} standing for the home folder, as H2 reads it); empty for any
+   * other database, an in-memory or a server one.
+   */
+  Optional<Path> h2File() {
+    if (!url.regionMatches(true, 0, H2, 0, H2.length())) {
+      return Optional.empty();
+    }
+    String name = url.substring(H2.length()).split(";", 2)[0];
+    if (name.regionMatches(true, 0, "file:", 0, "file:".length())) {
+      name = name.substring("file:".length());
+    } else if (OTHER_H2_MODE.matcher(name).lookingAt()) {
+      return Optional.empty();
+    }
+    if (name.startsWith("~")) {
+      name = System.getProperty("user.home") + name.substring(1);
+    }
+    return Optional.of(Path.of(name + ".mv.db"));
+  }
+
+
+  /**
    * Opens the database with every capability attached, after dropping crmkit's own tables when
    * {@code dropCrmkitTables}, so that the store starts empty; other tables of the database, even
    * ones named with crmkit's prefix, are left alone.
@@ -72,6 +119,7 @@ final class StoreOptions {
    * @throws CliException (failure) if the database cannot be reached or the tables cannot be dropped
    */
   OpenStore open(boolean dropCrmkitTables) {
+    h2File().ifPresent(this::createFolderOf);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     if (user != null) {
@@ -180,12 +228,35 @@ final class StoreOptions {
         JdbcDedup.extension(), JdbcMetrics.extension(), JdbcSegmentation.extension(), JdbcPrivacy.extension());
   }
 
+  /**
+   * Creates the folder of an embedded database that is not there yet, as H2 would, but saying
+   * plainly what stands in the way, where H2 answers with its own stack trace on standard error.
+   */
+  private void createFolderOf(Path file) {
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    for (Path existing = folder; existing != null; existing = existing.getParent()) {
+      if (Files.exists(existing)) {
+        if (!Files.isDirectory(existing)) {
+          throw CliException.failure("cannot open the database " + url + ": " + existing + " is a file, not a folder",
+              null);
+        }
+        break;
+      }
+    }
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw CliException.failure("cannot open the database " + url + ": its folder " + folder + " cannot be created ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return root.getMessage();
+    return root instanceof UnknownHostException ? "unknown host " + root.getMessage() : root.getMessage();
   }
 
   /** An open database: the stores over it and the pool to close. */

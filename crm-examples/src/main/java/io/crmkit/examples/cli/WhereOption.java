@@ -5,16 +5,17 @@ import io.crmkit.core.customer.CustomerKind;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.ValueTier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The simple criteria of {@code --where}: terms separated by commas, all of which must hold, each
  * {@code key=value}, with {@code |} between values any of which will do, and a trailing {@code *}
  * for a prefix where the key allows one. Keys: {@code stage}, {@code tier}, {@code kind},
  * {@code owner}, {@code tag}, {@code region} (the region dimension code, {@code region=44*}),
- * {@code code.<dimension>} (any dimension code, prefixes too) and {@code name} (a name prefix).
+ * {@code code.<dimension>} (any dimension code, prefixes too) and {@code name} (a name prefix, with or
+ * without the {@code *}). Stages and tiers are matched exactly, in upper case.
  * For example {@code stage=ACTIVE|NEW,region=44*,tier=GOLD}.
  */
 final class WhereOption {
@@ -56,7 +57,7 @@ final class WhereOption {
       return switch (key) {
         case "stage" -> Criteria.stageIs(LifecycleStage.of(value.toUpperCase(Locale.ROOT)));
         case "tier" -> Criteria.tierIs(ValueTier.of(value.toUpperCase(Locale.ROOT)));
-        case "kind" -> Criteria.kindIs(named(CustomerKind::valueOf, value));
+        case "kind" -> Criteria.kindIs(kind(value, term));
         case "owner" -> Criteria.ownerIs(value);
         case "tag" -> Criteria.hasTag(value);
         case "region" -> code("region", value);
@@ -78,7 +79,9 @@ final class WhereOption {
         : Criteria.codeIs(dimension, value);
   }
 
-  private static <T> T named(Function<String, T> valueOf, String value) {
-    return valueOf.apply(value.toUpperCase(Locale.ROOT));
+  private static CustomerKind kind(String value, String term) {
+    return Arrays.stream(CustomerKind.values()).filter(kind -> kind.name().equalsIgnoreCase(value)).findFirst()
+        .orElseThrow(() -> CliException.usage("--where: \"" + term + "\": the kind is person or organisation, not "
+            + value));
   }
 }

@@ -50,19 +50,32 @@ public final class HtmlReport {
     Objects.requireNonNull(file, "file");
     String page = new HtmlReport(data).page();
     Path absolute = file.toAbsolutePath();
+    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
     try {
+      if (Files.isDirectory(absolute)) {
+        throw new IOException("it is a folder");
+      }
       Files.createDirectories(absolute.getParent());
-      Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
       try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
         out.write(page);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(partial);
-        throw e;
       }
       Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
       return file;
     } catch (IOException e) {
+      deleteQuietly(partial, e);
       throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      deleteQuietly(partial, e);
+      throw e;
+    }
+  }
+
+  /** Removes what a failed write left, keeping the first failure as the one reported. */
+  private static void deleteQuietly(Path partial, Exception failure) {
+    try {
+      Files.deleteIfExists(partial);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -20,13 +20,13 @@ import java.util.Objects;
  * <p>Labels (tier names, stage names, rule names) are data, and may come from customers' own
  * systems: the page treats every one as untrusted text.
  *
- * @param asOf the instant the report describes: recency and data freshness are measured to it
+ * @param asOf the instant the report describes: recency is measured to it, later purchases left out
  * @param customers how many customers the store holds
  * @param tiers customers per value tier, most customers first, those without a tier as {@link #NO_TIER}
  * @param stages customers per lifecycle stage, in the lifecycle's order, then any other stage found
  * @param rfm the recency × frequency grid of the customers who bought before {@code asOf}
  * @param duplicates what deduplication found: merges, review queue, cluster sizes
- * @param quality the data-quality measurement of every customer, as of {@code asOf}
+ * @param quality the data-quality measurement of every customer, as of {@code asOf} or now, whichever is later
  */
 public record ReportData(Instant asOf, long customers, List<Count> tiers, List<Count> stages, Rfm rfm,
     Duplicates duplicates, QualityReport quality) {

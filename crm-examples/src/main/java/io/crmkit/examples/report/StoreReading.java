@@ -75,9 +75,15 @@ final class StoreReading {
         clusters.result(stores.dedup().reviewQueue().pendingCount()), quality);
   }
 
+  /**
+   * Data quality as of {@code asOf} or now, whichever is later: the store holds today's customers
+   * whatever the report's date, and measured as of a past day, every customer created or changed
+   * since would count as stamped in the future.
+   */
   private QualityReport measureQuality() {
     listener.started("measuring data quality");
-    return ReportData.measureQuality(stores.base(), Clock.fixed(asOf, ZoneOffset.UTC));
+    Instant now = Instant.now();
+    return ReportData.measureQuality(stores.base(), Clock.fixed(asOf.isAfter(now) ? asOf : now, ZoneOffset.UTC));
   }
 
   /** RFM in the currency most customers bought in; customers in another or in several are counted apart. */

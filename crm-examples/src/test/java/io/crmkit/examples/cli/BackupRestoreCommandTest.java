@@ -2,6 +2,9 @@ package io.crmkit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmkit.core.Crm;
 import io.crmkit.core.activity.ActivityId;
 import io.crmkit.core.activity.Purchase;
@@ -16,12 +19,16 @@ import io.crmkit.io.backup.Restore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -198,6 +205,55 @@ class BackupRestoreCommandTest {
     CliRun run = run("backup", zip.toString(), "--jdbc-url", source, "--quiet");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
     return zip;
+  }
+
+  @Test
+  void aBackupWhoseRecordsContradictEachOtherIsBadInputAndLeavesTheStoreEmpty() throws IOException {
+    Path good = backupOfTwoCustomers();
+    Path doubled = rewrite(good, "doubled-entry.zip", "customers.jsonl", text -> text.lines().findFirst().orElseThrow()
+        + "\n" + text);
+    String sum = sha256(entry(doubled, "customers.jsonl"));
+    Path consistent = rewrite(doubled, "doubled.zip", "manifest.json", text -> {
+      ObjectNode manifest = (ObjectNode) readJson(text);
+      manifest.get("files").forEach(file -> {
+        if (file.get("file").asText().equals("customers.jsonl")) {
+          ((ObjectNode) file).put("records", file.get("records").asLong() + 1).put("sha256", sum);
+        }
+      });
+      return manifest.toPrettyString();
+    });
+    String target = url("target");
+
+    CliRun run = run("restore", consistent.toString(), "--jdbc-url", target, "--quiet");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("doubled.zip: its records contradict each other", "the store was left empty")
+        .doesNotContain("\tat ");
+    try (StoreOptions.OpenStore untouched = TestStore.open(target)) {
+      assertThat(untouched.stores().base().customers().count(Criteria.all())).isZero();
+    }
+  }
+
+  private static byte[] entry(Path zip, String name) throws IOException {
+    try (ZipFile file = new ZipFile(zip.toFile()); InputStream in = file.getInputStream(file.getEntry(name))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A copy of {@code zip} named {@code name} with the text of {@code entry} changed by {@code change}. */

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -63,11 +64,21 @@ class ReportCommandTest {
     crm.register(NewCustomer.person("张", "伟").putDimensionCode(Dimensions.REGION, "999999").build());
     crm.register(NewCustomer.person("李", "娜").putDimensionCode(Dimensions.REGION, "110105").build());
 
+    QualityReport inReport = ReportData.gather(stores, Instant.now().plusSeconds(60)).quality();
+
+    assertThat(inReport.scores()).isEqualTo(QualityCommand.measure(stores.base(),
+        Clock.fixed(inReport.asOf(), ZoneOffset.UTC)).scores());
+    assertThat(inReport.scores().validity()).as("the unknown region code counts").isLessThan(100.0);
+  }
+
+  @Test
+  void aReportAsOfAPastDayCountsNoCustomerAsStampedInTheFuture() {
+    CrmStores stores = CrmStores.inMemory();
+    Crm.builder().store(stores.base()).build().register(NewCustomer.person("张", "伟").build());
+
     QualityReport inReport = ReportData.gather(stores, ReportFixture.AS_OF).quality();
 
-    assertThat(inReport.scores()).isEqualTo(
-        QualityCommand.measure(stores.base(), Clock.fixed(ReportFixture.AS_OF, ZoneOffset.UTC)).scores());
-    assertThat(inReport.scores().validity()).as("the unknown region code counts").isLessThan(100.0);
+    assertThat(inReport.consistency()).allSatisfy(rule -> assertThat(rule.failed()).as(rule.rule()).isZero());
   }
 
   @Test

@@ -36,5 +36,7 @@ class WhereOptionTest {
         .hasMessageContaining("unknown key colour");
     assertThatThrownBy(() -> WhereOption.parse("tier=gold medal")).hasMessageContaining("tier=gold medal");
     assertThatThrownBy(() -> WhereOption.parse("stage=")).hasMessageContaining("not key=value");
+    assertThatThrownBy(() -> WhereOption.parse("kind=robot"))
+        .hasMessage("--where: \"kind=robot\": the kind is person or organisation, not robot");
   }
 }
