@@ -103,9 +103,15 @@ final class RowAssembler {
     if (mapping.unknownColumns() == ColumnMapping.UnknownColumns.ATTRIBUTES) {
       row.values().forEach((column, value) -> {
         if (!mapping.mappedColumns().contains(column) && !value.isBlank()) {
-          fields.computeIfAbsent(ColumnMapping.ATTRIBUTE + attributeName(column), f -> new ArrayList<>())
-              .add(value.strip());
-          columnOf.putIfAbsent(ColumnMapping.ATTRIBUTE + attributeName(column), column);
+          String field = ColumnMapping.ATTRIBUTE + attributeName(column);
+          columnOf.putIfAbsent(field, column);
+          if (columnOf.get(field).equals(column)) {
+            fields.computeIfAbsent(field, f -> new ArrayList<>()).add(value.strip());
+          } else {
+            problems.add(new RowProblem(row.row(), row.line(), column, "attribute-name-taken", "column " + column
+                + " would be attribute " + attributeName(column) + ", as column " + columnOf.get(field)
+                + " is; its value is not kept (map it to attribute:NAME)", RowProblem.Outcome.VALUE_DROPPED));
+          }
         }
       });
     }
@@ -269,11 +275,23 @@ final class RowAssembler {
     return Normalizer.normalize(identifier, Normalizer.Form.NFKC).replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
   }
 
-  /** A column name as a custom attribute name: letters, digits, {@code _ . -}, starting with a letter. */
+  /**
+   * A column name as a custom attribute name: letters, digits, {@code _ . -}, starting with a
+   * letter. Other ASCII characters become {@code _}; any other character its code point in hex
+   * ({@code 积分} is {@code col_79ef_5206}), so that columns named in other scripts stay apart.
+   */
   static String attributeName(String column) {
-    String name = Normalizer.normalize(column.strip(), Normalizer.Form.NFKC).replaceAll("[^A-Za-z0-9_.-]", "_");
+    StringBuilder ascii = new StringBuilder();
+    Normalizer.normalize(column.strip(), Normalizer.Form.NFKC).codePoints().forEach(c -> {
+      if (c < 0x80) {
+        ascii.append(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' ? (char) c : '_');
+      } else {
+        ascii.append('_').append(Integer.toHexString(c));
+      }
+    });
+    String name = ascii.toString();
     if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-      name = "col_" + name;
+      name = (name.startsWith("_") ? "col" : "col_") + name;
     }
     if (name.length() > CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH) {
       name = name.substring(0, CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH);

@@ -181,6 +181,25 @@ class FileImportTest {
   }
 
   @Test
+  void unknownColumnsNamedInOtherScriptsBecomeDistinctAttributes() throws IOException {
+    Path file = dir.resolve("members.csv");
+    Files.writeString(file, "id,name,积分,等级,member level,member?level\nM-1,Amy Lee,100,金卡,2,3\n", StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName")
+        .unknownColumns(ColumnMapping.UnknownColumns.ATTRIBUTES).build();
+
+    ImportReport report = importer(mapping).build().run(ImportSource.csv(file));
+
+    assertThat(byReference("M-1").attributes()).containsOnly(
+        Map.entry("col_79ef_5206", AttributeValue.text("100")), Map.entry("col_7b49_7ea7", AttributeValue.text("金卡")),
+        Map.entry("member_level", AttributeValue.text("2")));
+    assertThat(report.problems()).singleElement().satisfies(p -> {
+      assertThat(p.column()).isEqualTo("member?level");
+      assertThat(p.rule()).isEqualTo("attribute-name-taken");
+      assertThat(p.outcome()).isEqualTo(RowProblem.Outcome.VALUE_DROPPED);
+    });
+  }
+
+  @Test
   void writesEveryProblemToTheCsvAndJsonReportFiles() throws IOException {
     Path csv = dir.resolve("report.csv");
     Path json = dir.resolve("report.json");
