@@ -40,8 +40,8 @@ final class CustomerFile {
   /**
    * Reads every row of {@code file}.
    *
-   * @throws CliException bad input if the file is missing, unreadable or has no rows; usage if a
-   *     mapped column is not in it
+   * @throws CliException bad input if the file is missing or unreadable; usage if a mapped column
+   *     is not in it
    */
   static Contents read(Path file, InputSpec spec, Progress progress) {
     String name = file.getFileName().toString();
@@ -90,9 +90,6 @@ final class CustomerFile {
       } catch (CsvParseException e) {
         // FastCSV's message names the line the broken record starts on.
         rejections.add(name + " row " + (row + 1) + ": not valid CSV (" + e.getMessage() + "); nothing after it is read");
-      }
-      if (records.isEmpty() && rejections.isEmpty()) {
-        throw CliException.badInput(name + (mapping == null ? ": the file is empty" : ": no rows after the header"));
       }
       return new Contents(name, records, rejections, warnings);
     }

@@ -192,6 +192,10 @@ final class DedupCommand implements Callable<Integer> {
     try (Progress progress = Progress.forTerminal(quiet.quiet, err)) {
       read.add(CustomerFile.read(input, inputSpec, progress));
       otherSpec.ifPresent(other -> read.add(CustomerFile.read(link, other, progress)));
+      read.stream().filter(contents -> contents.records().isEmpty() && contents.rejections().isEmpty()).findFirst()
+          .ifPresent(contents -> {
+            throw CliException.badInput(contents.name() + ": no rows (the file is empty or holds only its header)");
+          });
       if (read.size() == 2) {
         requireDistinctIds(read.get(0), read.get(1));
       }
