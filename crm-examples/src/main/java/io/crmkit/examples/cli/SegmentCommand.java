@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
     description = {
         "Scores every customer with a purchase before --as-of by recency, frequency and monetary value (quintiles, "
             + "the standard eleven segments), puts them in three value tiers (--tiers, written to each customer's "
-            + "tier), records per customer the metrics rfm_r, rfm_f, rfm_m (1..5), rfm_segment, historical_value "
-            + "and, when BG/NBD and Gamma-Gamma can be fitted (100 repeat buyers or more), clv (the next 52 weeks, "
-            + "1%% discount per 4 weeks) and p_alive; then applies the standard lifecycle rules as of --as-of.",
+            + "tier), records per scored customer the metrics rfm_r, rfm_f, rfm_m (1..5), rfm_segment, "
+            + "historical_value and, when BG/NBD and Gamma-Gamma can be fitted (100 repeat buyers or more), clv (the "
+            + "next 52 weeks, 1%% discount per 4 weeks) and p_alive; then applies the standard lifecycle rules as of "
+            + "--as-of.",
         "",
-        "Running it again recomputes everything: metrics are replaced, unchanged tiers are not written again, "
+        "Running it again replaces the previous run: these metrics are removed and recorded anew, a customer this "
+            + "run does not score loses its tier and keeps none of them, unchanged tiers are not written again, "
             + "and only lifecycle moves that became due are made.",
         "",
         "Exit code 1 when a customer's tier or lifecycle move was refused (each is counted in the summary)."},

@@ -3,15 +3,19 @@ package io.crmkit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.ValueTier;
+import io.crmkit.core.metric.CustomerMetric;
 import io.crmkit.core.metric.CustomerMetrics;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
@@ -96,6 +100,66 @@ class SegmentCommandTest {
 
     assertThat(again.exitCode()).isEqualTo(ExitCodes.DONE);
     assertThat(again.out()).contains("tiers written      0 changed, 5 unchanged");
+  }
+
+  @Test
+  void aSecondRunScoringFewerCustomersLeavesTheOthersNoTierAndNoneOfItsMetrics() {
+    assertThat(segment().exitCode()).isEqualTo(ExitCodes.DONE);
+    Instant earlier = Instant.parse("2020-01-01T00:00:00Z");
+    staleLifetimeValueAndAMetricOfSomeoneElse(earlier);
+    String fiveWeeksAgo = LocalDate.now(ZoneOffset.UTC).minusDays(35).toString();
+
+    CliRun run = segment("--as-of", fiveWeeksAgo);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.out()).contains("6, 1 scored").contains("tiers removed      4 (customers not scored)");
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      CustomerMetrics metrics = open.stores().metrics().customerMetrics();
+      Customer onlyBuyerThen = open.stores().base().customers().findById(customers.get(4).id()).orElseThrow();
+      assertThat(onlyBuyerThen.tier()).isPresent();
+      assertThat(metrics.allOf(onlyBuyerThen.id())).containsOnlyKeys("rfm_r", "rfm_f", "rfm_m", "rfm_segment",
+          "historical_value", "churn_score");
+      assertThat(metrics.find(onlyBuyerThen.id(), "rfm_r").orElseThrow().computedAt()).isAfter(earlier);
+      for (Customer customer : customers.subList(0, 4)) {
+        assertThat(open.stores().base().customers().findById(customer.id()).orElseThrow().tier()).isEmpty();
+        assertThat(metrics.allOf(customer.id())).containsOnlyKeys("churn_score");
+      }
+    }
+  }
+
+  @Test
+  void aRunScoringNobodyRemovesEveryTierAndEveryMetricItWrites() {
+    assertThat(segment().exitCode()).isEqualTo(ExitCodes.DONE);
+    staleLifetimeValueAndAMetricOfSomeoneElse(Instant.parse("2020-01-01T00:00:00Z"));
+
+    CliRun run = segment("--as-of", "1900-01-01");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.out()).contains("6, 0 scored").contains("tiers removed      5 (customers not scored)");
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      CustomerMetrics metrics = open.stores().metrics().customerMetrics();
+      assertThat(open.stores().base().customers().count(Criteria.all())).isEqualTo(6);
+      for (Customer customer : customers) {
+        assertThat(open.stores().base().customers().findById(customer.id()).orElseThrow().tier()).isEmpty();
+        assertThat(metrics.allOf(customer.id())).containsOnlyKeys("churn_score");
+      }
+    }
+  }
+
+  /**
+   * What an earlier run that fitted lifetime value would have left on every customer, and a metric
+   * that another program wrote, which segmenting must leave alone.
+   */
+  private void staleLifetimeValueAndAMetricOfSomeoneElse(Instant computedAt) {
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      List<CustomerMetric> stale = new ArrayList<>();
+      for (Customer customer : customers) {
+        stale.add(CustomerMetric.number(customer.id(), "clv", 250.0, computedAt));
+        stale.add(CustomerMetric.number(customer.id(), "p_alive", 0.8, computedAt));
+        stale.add(CustomerMetric.number(customer.id(), "churn_score", 0.1, computedAt));
+      }
+      open.stores().metrics().customerMetrics().recordAll(stale);
+    }
   }
 
   @Test
