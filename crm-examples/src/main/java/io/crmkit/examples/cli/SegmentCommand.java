@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
             + "next 52 weeks, 1%% discount per 4 weeks) and p_alive; then applies the standard lifecycle rules as of "
             + "--as-of.",
         "",
+        "The analysis is in one currency (--currency, by default the one most customers bought in): a customer who "
+            + "bought in another currency, or in several, is not scored and is counted in the summary.",
+        "",
         "Running it again replaces the previous run: these metrics are removed and recorded anew, a customer this "
             + "run does not score loses its tier and keeps none of them, unchanged tiers are not written again, "
             + "and only lifecycle moves that became due are made.",
@@ -62,7 +65,7 @@ final class SegmentCommand implements Callable<Integer> {
   private String asOf;
 
   @Option(names = "--currency", paramLabel = "CODE",
-      description = "The analysis currency, ISO 4217 (default: the currency of the store's first purchase).")
+      description = "The analysis currency, ISO 4217 (default: the currency most customers bought in).")
   private String currency;
 
   @Option(names = "--tiers", paramLabel = "SPEC", defaultValue = TierOption.DEFAULT,

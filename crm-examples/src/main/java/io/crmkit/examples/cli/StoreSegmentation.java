@@ -10,6 +10,7 @@ import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.lifecycle.DueMove;
 import io.crmkit.core.lifecycle.LifecycleEngine;
 import io.crmkit.core.metric.CustomerMetric;
+import io.crmkit.examples.report.SummariesByCurrency;
 import io.crmkit.io.CrmStores;
 import io.crmkit.segmentation.clv.BgNbdFitter;
 import io.crmkit.segmentation.clv.BgNbdParameters;
@@ -22,7 +23,6 @@ import io.crmkit.segmentation.clv.GammaGammaParameters;
 import io.crmkit.segmentation.clv.Horizon;
 import io.crmkit.segmentation.clv.LifetimeValue;
 import io.crmkit.segmentation.clv.ModelFit;
-import io.crmkit.segmentation.rfm.CurrencyMismatchException;
 import io.crmkit.segmentation.rfm.CurrencyPolicy;
 import io.crmkit.segmentation.rfm.RfmAnalysis;
 import io.crmkit.segmentation.rfm.RfmResult;
@@ -105,7 +105,7 @@ final class StoreSegmentation {
    * How to segment.
    *
    * @param asOf the instant RFM, value and the lifecycle are measured at (not in the future)
-   * @param currency the analysis currency, or empty for the currency of the store's first purchase
+   * @param currency the analysis currency, or empty for the one most customers bought in
    * @param tiers the three value tiers
    */
   record Settings(Instant asOf, Optional<CurrencyUnit> currency, TierOption tiers) {}
@@ -114,8 +114,11 @@ final class StoreSegmentation {
    * What segmenting did.
    *
    * @param customers the store's customers
-   * @param currency the analysis currency (empty when nobody bought anything)
-   * @param rfm the RFM scores and segments (empty when nobody bought anything)
+   * @param currency the analysis currency (empty when none was named and nobody bought anything)
+   * @param rfm the RFM scores and segments (empty when there is no analysis currency)
+   * @param withoutPurchases customers not scored because they bought nothing before the as-of instant
+   *     (refunds only count here too)
+   * @param otherCurrencies customers not scored because they bought in another currency, or in several
    * @param tierSizes customers per tier assigned, best first
    * @param tiersWritten the tier applier's report
    * @param tiersRemoved the tiers taken away from customers not scored
@@ -124,7 +127,8 @@ final class StoreSegmentation {
    * @param moves the applied lifecycle moves counted by {@code FROM -> TO}
    * @param lifecycleTime how long evaluating and moving took
    */
-  record Outcome(long customers, Optional<CurrencyUnit> currency, Optional<RfmResult> rfm,
+  record Outcome(long customers, Optional<CurrencyUnit> currency, Optional<RfmResult> rfm, long withoutPurchases,
+      long otherCurrencies,
       Map<ValueTier, Long> tierSizes, TierApplier.Report tiersWritten, TierApplier.Report tiersRemoved, ClvOutcome clv,
       LifecycleEngine.Report lifecycle,
       Map<String, Long> moves, Duration lifecycleTime) {
@@ -145,6 +149,8 @@ final class StoreSegmentation {
       out.printf(Locale.ROOT, "  customers          %,d, %,d scored (with a purchase before %s)%n", customers, scored(),
           lifecycle.asOf());
       currency.ifPresent(unit -> out.printf(Locale.ROOT, "  currency           %s%n", unit));
+      out.printf(Locale.ROOT, "  not scored         %,d without a purchase, %,d in another currency%n", withoutPurchases,
+          otherCurrencies);
       out.printf(Locale.ROOT, "%n  %-22s %9s %7s%n", "tier", "customers", "share");
       tierSizes.forEach((tier, count) -> row(out, tier.name(), count, scored()));
       out.printf(Locale.ROOT, "  tiers written      %,d changed, %,d unchanged, %,d conflicts, %,d failed%n",
@@ -178,31 +184,25 @@ final class StoreSegmentation {
   record ClvOutcome(boolean fitted, long customersScored, String verdict) {}
 
   /**
-   * Segments every customer of {@code stores}.
-   *
-   * @throws CliException bad input if purchases are in other currencies than the analysis currency
+   * Segments every customer of {@code stores}. RFM runs in the analysis currency; a customer who
+   * bought in another currency, or in several, is left out of the scoring and counted.
    */
   static Outcome run(CrmStores stores, Settings settings, Clock clock, Progress progress) {
     Instant asOf = settings.asOf();
     Purchases purchases = stores.base().purchases();
     TimeRange window = TimeRange.until(asOf);
     List<CustomerId> ids = customerIds(stores);
-    Optional<CurrencyUnit> currency = settings.currency().or(() -> firstCurrency(purchases, window));
     Crm crm = Crm.builder().store(stores.base()).clock(clock).build();
 
-    Optional<RfmResult> rfm = Optional.empty();
-    if (currency.isPresent()) {
-      CurrencyUnit unit = currency.get();
-      try {
-        progress.start(String.format(Locale.ROOT, "RFM of %,d customers", ids.size()));
-        rfm = Optional.of(RfmAnalysis.builder().currency(CurrencyPolicy.only(unit)).build()
-            .analyse(purchases, ids, window));
-        progress.finish(String.format(Locale.ROOT, "%,d scored", rfm.get().customers().size()));
-      } catch (CurrencyMismatchException e) {
-        throw CliException.badInput("the store's purchases are not all in " + unit + " (" + e.getMessage()
-            + "); name the analysis currency with --currency");
-      }
-    }
+    progress.start(String.format(Locale.ROOT, "RFM of %,d customers", ids.size()));
+    SummariesByCurrency summaries = SummariesByCurrency.read(purchases, ids, window, progress::advance);
+    Optional<CurrencyUnit> currency = settings.currency().or(summaries::mostBoughtIn);
+    Optional<RfmResult> rfm = currency.map(unit -> RfmAnalysis.builder().currency(CurrencyPolicy.only(unit)).build()
+        .analyse(summaries.in(unit)));
+    long withoutPurchases = summaries.withoutPurchases()
+        + rfm.map(result -> result.withoutPurchases().size()).orElse(0);
+    long otherCurrencies = currency.map(summaries::otherThan).orElse(summaries.buyers());
+    progress.finish(String.format(Locale.ROOT, "%,d scored", rfm.map(result -> result.customers().size()).orElse(0)));
     List<CustomerRfm> scored = rfm.map(RfmResult::customers).orElse(List.of());
     Set<CustomerId> scoredIds = new HashSet<>();
     scored.forEach(customer -> scoredIds.add(customer.customerId()));
@@ -245,20 +245,13 @@ final class StoreSegmentation {
       moves.merge(move.from() + " -> " + move.to(), 1L, Long::sum);
     }
     progress.finish(String.format(Locale.ROOT, "%,d moves", lifecycle.applied().size()));
-    return new Outcome(ids.size(), currency, rfm, tierSizes, tiersWritten, tiersRemoved, clv, lifecycle, moves,
+    return new Outcome(ids.size(), currency, rfm, withoutPurchases, otherCurrencies, tierSizes, tiersWritten, tiersRemoved, clv, lifecycle, moves,
         Duration.ofNanos(System.nanoTime() - lifecycleStarted));
   }
 
   private static List<CustomerId> customerIds(CrmStores stores) {
     try (Stream<CustomerId> ids = stores.base().customers().streamIds(Criteria.all())) {
       return ids.toList();
-    }
-  }
-
-  /** The currency of the earliest purchase in the window, if there is one. */
-  private static Optional<CurrencyUnit> firstCurrency(Purchases purchases, TimeRange window) {
-    try (Stream<Purchase> all = purchases.stream(window)) {
-      return all.findFirst().map(purchase -> purchase.amount().getCurrencyUnit());
     }
   }
 

@@ -175,10 +175,55 @@ class SegmentCommandTest {
   }
 
   @Test
-  void purchasesInAnotherCurrencyThanTheOneNamedAreBadInput() {
-    CliRun run = segment("--currency", "EUR");
+  void customersWhoBoughtInAnotherCurrencyOrInSeveralAreLeftOutAndCountedAndTheLifecycleStillRuns() {
+    euroPurchases();
 
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.err()).contains("not all in EUR");
+    CliRun run = segment();
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(run.out()).contains("6, 4 scored").contains("currency           CNY")
+        .contains("not scored         0 without a purchase, 2 in another currency").contains("PROSPECT -> NEW");
+    assertThat(run.out() + run.err()).doesNotContain("RfmAnalysis").doesNotContain("CurrencyPolicy");
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      CustomerMetrics metrics = open.stores().metrics().customerMetrics();
+      for (Customer customer : customers.subList(4, 6)) {
+        Customer stored = open.stores().base().customers().findById(customer.id()).orElseThrow();
+        assertThat(stored.tier()).isEmpty();
+        assertThat(metrics.allOf(customer.id())).isEmpty();
+        assertThat(stored.stage()).isNotEqualTo(LifecycleStage.PROSPECT);
+      }
+      assertThat(metrics.find(customers.get(0).id(), "rfm_segment")).isPresent();
+    }
+  }
+
+  @Test
+  void theCurrencyNamedIsTheOneAnalysedAndOneNobodyBoughtInScoresNobody() {
+    euroPurchases();
+
+    CliRun inEuros = segment("--currency", "EUR");
+
+    assertThat(inEuros.exitCode()).as(inEuros.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(inEuros.out()).contains("6, 1 scored").contains("currency           EUR")
+        .contains("0 without a purchase, 5 in another currency");
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      assertThat(open.stores().base().customers().findById(customers.get(5).id()).orElseThrow().tier()).isPresent();
+    }
+
+    CliRun inDollars = segment("--currency", "USD");
+
+    assertThat(inDollars.exitCode()).as(inDollars.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(inDollars.out()).contains("6, 0 scored").contains("0 without a purchase, 6 in another currency")
+        .contains("tiers removed      1 (customers not scored)");
+  }
+
+  /** The prospect buys once in euros, and the worst buyer once in euros beside its yuan. */
+  private void euroPurchases() {
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      Crm crm = Crm.builder().store(open.stores().base()).build();
+      for (Customer customer : customers.subList(4, 6)) {
+        crm.recordPurchase(crm.newPurchase(customer.id()).amount(Money.of(CurrencyUnit.EUR, new BigDecimal("30")))
+            .occurredAt(Instant.now().minus(Duration.ofDays(3))).channel("online").build());
+      }
+    }
   }
 }
