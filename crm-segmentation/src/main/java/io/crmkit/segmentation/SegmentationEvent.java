@@ -13,7 +13,7 @@ import io.crmkit.core.event.EventFamily;
  * ({@code JdbcOptions.builder().eventFamilies(SegmentationEvent.FAMILY)}) and with JSON mappers
  * ({@code CrmJson.newMapper(SegmentationEvent.FAMILY)}).
  */
-public sealed interface SegmentationEvent extends DomainEvent permits TierChanged {
+public sealed interface SegmentationEvent extends DomainEvent permits TierChanged, TierRemoved {
 
   /** The family, named {@code segmentation}. */
   EventFamily<SegmentationEvent> FAMILY = EventFamily.of("segmentation", SegmentationEvent.class);

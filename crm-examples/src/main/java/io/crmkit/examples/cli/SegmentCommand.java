@@ -30,11 +30,16 @@ import picocli.CommandLine.Spec;
     description = {
         "Scores every customer with a purchase before --as-of by recency, frequency and monetary value (quintiles, "
             + "the standard eleven segments), puts them in three value tiers (--tiers, written to each customer's "
-            + "tier), records per customer the metrics rfm_r, rfm_f, rfm_m (1..5), rfm_segment, historical_value "
-            + "and, when BG/NBD and Gamma-Gamma can be fitted (100 repeat buyers or more), clv (the next 52 weeks, "
-            + "1%% discount per 4 weeks) and p_alive; then applies the standard lifecycle rules as of --as-of.",
+            + "tier), records per scored customer the metrics rfm_r, rfm_f, rfm_m (1..5), rfm_segment, "
+            + "historical_value and, when BG/NBD and Gamma-Gamma can be fitted (100 repeat buyers or more), clv (the "
+            + "next 52 weeks, 1%% discount per 4 weeks) and p_alive; then applies the standard lifecycle rules as of "
+            + "--as-of.",
         "",
-        "Running it again recomputes everything: metrics are replaced, unchanged tiers are not written again, "
+        "The analysis is in one currency (--currency, by default the one most customers bought in): a customer who "
+            + "bought in another currency, or in several, is not scored and is counted in the summary.",
+        "",
+        "Running it again replaces the previous run: these metrics are removed and recorded anew, a customer this "
+            + "run does not score loses its tier and keeps none of them, unchanged tiers are not written again, "
             + "and only lifecycle moves that became due are made.",
         "",
         "Exit code 1 when a customer's tier or lifecycle move was refused (each is counted in the summary)."},
@@ -60,7 +65,7 @@ final class SegmentCommand implements Callable<Integer> {
   private String asOf;
 
   @Option(names = "--currency", paramLabel = "CODE",
-      description = "The analysis currency, ISO 4217 (default: the currency of the store's first purchase).")
+      description = "The analysis currency, ISO 4217 (default: the currency most customers bought in).")
   private String currency;
 
   @Option(names = "--tiers", paramLabel = "SPEC", defaultValue = TierOption.DEFAULT,

@@ -10,6 +10,7 @@ import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.lifecycle.DueMove;
 import io.crmkit.core.lifecycle.LifecycleEngine;
 import io.crmkit.core.metric.CustomerMetric;
+import io.crmkit.examples.report.SummariesByCurrency;
 import io.crmkit.io.CrmStores;
 import io.crmkit.segmentation.clv.BgNbdFitter;
 import io.crmkit.segmentation.clv.BgNbdParameters;
@@ -22,7 +23,6 @@ import io.crmkit.segmentation.clv.GammaGammaParameters;
 import io.crmkit.segmentation.clv.Horizon;
 import io.crmkit.segmentation.clv.LifetimeValue;
 import io.crmkit.segmentation.clv.ModelFit;
-import io.crmkit.segmentation.rfm.CurrencyMismatchException;
 import io.crmkit.segmentation.rfm.CurrencyPolicy;
 import io.crmkit.segmentation.rfm.RfmAnalysis;
 import io.crmkit.segmentation.rfm.RfmResult;
@@ -40,12 +40,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.joda.money.CurrencyUnit;
@@ -57,6 +59,10 @@ import org.joda.money.CurrencyUnit;
  * when the models can be fitted, every figure recorded per customer through the metric store, and
  * then the lifecycle rules applied. The metric names are what the HTML report reads, so they are
  * constants here and never spelled twice.
+ *
+ * <p>A run replaces the one before it: customers it does not score lose their tier, and every
+ * metric of {@link #METRICS} is removed before the run records its own, so the store never mixes
+ * two runs (a customer scored before but not now, or valued before but not now, keeps nothing).
  */
 final class StoreSegmentation {
 
@@ -76,6 +82,13 @@ final class StoreSegmentation {
   static final String ACTOR = "crmkit-segment";
 
   /**
+   * Every metric a run writes. A run removes them all before recording its own, so that a customer
+   * it does not score (or cannot value) keeps nothing of an earlier run.
+   */
+  static final List<String> METRICS = List.of(RFM_R, RFM_F, RFM_M, RFM_SEGMENT, HistoricalValueMetrics.VALUE, CLV,
+      P_ALIVE);
+
+  /**
    * Fewer customers with a repeat purchase than this and lifetime value is not fitted: the models'
    * estimates would say more about chance than about the customers.
    */
@@ -92,7 +105,7 @@ final class StoreSegmentation {
    * How to segment.
    *
    * @param asOf the instant RFM, value and the lifecycle are measured at (not in the future)
-   * @param currency the analysis currency, or empty for the currency of the store's first purchase
+   * @param currency the analysis currency, or empty for the one most customers bought in
    * @param tiers the three value tiers
    */
   record Settings(Instant asOf, Optional<CurrencyUnit> currency, TierOption tiers) {}
@@ -101,17 +114,23 @@ final class StoreSegmentation {
    * What segmenting did.
    *
    * @param customers the store's customers
-   * @param currency the analysis currency (empty when nobody bought anything)
-   * @param rfm the RFM scores and segments (empty when nobody bought anything)
+   * @param currency the analysis currency (empty when none was named and nobody bought anything)
+   * @param rfm the RFM scores and segments (empty when there is no analysis currency)
+   * @param withoutPurchases customers not scored because they bought nothing before the as-of instant
+   *     (refunds only count here too)
+   * @param otherCurrencies customers not scored because they bought in another currency, or in several
    * @param tierSizes customers per tier assigned, best first
    * @param tiersWritten the tier applier's report
+   * @param tiersRemoved the tiers taken away from customers not scored
    * @param clv the fitted lifetime value, or why it was not fitted
    * @param lifecycle the lifecycle engine's report
    * @param moves the applied lifecycle moves counted by {@code FROM -> TO}
    * @param lifecycleTime how long evaluating and moving took
    */
-  record Outcome(long customers, Optional<CurrencyUnit> currency, Optional<RfmResult> rfm,
-      Map<ValueTier, Long> tierSizes, TierApplier.Report tiersWritten, ClvOutcome clv, LifecycleEngine.Report lifecycle,
+  record Outcome(long customers, Optional<CurrencyUnit> currency, Optional<RfmResult> rfm, long withoutPurchases,
+      long otherCurrencies,
+      Map<ValueTier, Long> tierSizes, TierApplier.Report tiersWritten, TierApplier.Report tiersRemoved, ClvOutcome clv,
+      LifecycleEngine.Report lifecycle,
       Map<String, Long> moves, Duration lifecycleTime) {
 
     /** Customers scored by RFM. */
@@ -121,7 +140,8 @@ final class StoreSegmentation {
 
     /** Customers whose tier or lifecycle move was refused, so that the exit code can tell. */
     long refused() {
-      return tiersWritten.conflicts().size() + tiersWritten.failed().size() + lifecycle.rejected().size();
+      return tiersWritten.conflicts().size() + tiersWritten.failed().size() + tiersRemoved.conflicts().size()
+          + tiersRemoved.failed().size() + lifecycle.rejected().size();
     }
 
     /** The tables of the summary: tiers, RFM segments, lifecycle moves, lifetime value. */
@@ -129,11 +149,15 @@ final class StoreSegmentation {
       out.printf(Locale.ROOT, "  customers          %,d, %,d scored (with a purchase before %s)%n", customers, scored(),
           lifecycle.asOf());
       currency.ifPresent(unit -> out.printf(Locale.ROOT, "  currency           %s%n", unit));
+      out.printf(Locale.ROOT, "  not scored         %,d without a purchase, %,d in another currency%n", withoutPurchases,
+          otherCurrencies);
       out.printf(Locale.ROOT, "%n  %-22s %9s %7s%n", "tier", "customers", "share");
       tierSizes.forEach((tier, count) -> row(out, tier.name(), count, scored()));
       out.printf(Locale.ROOT, "  tiers written      %,d changed, %,d unchanged, %,d conflicts, %,d failed%n",
           tiersWritten.changed().size(), tiersWritten.unchanged().size(), tiersWritten.conflicts().size(),
           tiersWritten.failed().size());
+      out.printf(Locale.ROOT, "  tiers removed      %,d (customers not scored), %,d conflicts, %,d failed%n",
+          tiersRemoved.changed().size(), tiersRemoved.conflicts().size(), tiersRemoved.failed().size());
       rfm.ifPresent(result -> {
         out.printf(Locale.ROOT, "%n  %-22s %9s %7s%n", "RFM segment", "customers", "share");
         result.segmentSizes().forEach((segment, size) -> row(out, segment.name(), size.customers(), scored()));
@@ -160,51 +184,56 @@ final class StoreSegmentation {
   record ClvOutcome(boolean fitted, long customersScored, String verdict) {}
 
   /**
-   * Segments every customer of {@code stores}.
-   *
-   * @throws CliException bad input if purchases are in other currencies than the analysis currency
+   * Segments every customer of {@code stores}. RFM runs in the analysis currency; a customer who
+   * bought in another currency, or in several, is left out of the scoring and counted.
    */
   static Outcome run(CrmStores stores, Settings settings, Clock clock, Progress progress) {
     Instant asOf = settings.asOf();
     Purchases purchases = stores.base().purchases();
     TimeRange window = TimeRange.until(asOf);
     List<CustomerId> ids = customerIds(stores);
-    Optional<CurrencyUnit> currency = settings.currency().or(() -> firstCurrency(purchases, window));
     Crm crm = Crm.builder().store(stores.base()).clock(clock).build();
 
-    Optional<RfmResult> rfm = Optional.empty();
+    progress.start(String.format(Locale.ROOT, "RFM of %,d customers", ids.size()));
+    SummariesByCurrency summaries = SummariesByCurrency.read(purchases, ids, window, progress::advance);
+    Optional<CurrencyUnit> currency = settings.currency().or(summaries::mostBoughtIn);
+    Optional<RfmResult> rfm = currency.map(unit -> RfmAnalysis.builder().currency(CurrencyPolicy.only(unit)).build()
+        .analyse(summaries.in(unit)));
+    long withoutPurchases = summaries.withoutPurchases()
+        + rfm.map(result -> result.withoutPurchases().size()).orElse(0);
+    long otherCurrencies = currency.map(summaries::otherThan).orElse(summaries.buyers());
+    progress.finish(String.format(Locale.ROOT, "%,d scored", rfm.map(result -> result.customers().size()).orElse(0)));
+    List<CustomerRfm> scored = rfm.map(RfmResult::customers).orElse(List.of());
+    Set<CustomerId> scoredIds = new HashSet<>();
+    scored.forEach(customer -> scoredIds.add(customer.customerId()));
+
+    progress.start("tiers");
     Map<ValueTier, Long> tierSizes = new LinkedHashMap<>();
     settings.tiers().labels().tiers().forEach(tier -> tierSizes.put(tier, 0L));
-    TierApplier.Report tiersWritten = new TierApplier.Report(List.of(), List.of(), List.of(), List.of());
+    List<TierAssignment> assigned = scored.isEmpty() ? List.of() : settings.tiers().tiering().assign(scored);
+    assigned.forEach(assignment -> tierSizes.merge(assignment.tier(), 1L, Long::sum));
+    TierApplier applier = TierApplier.builder().crm(crm).build();
+    TierApplier.Report tiersWritten = applier.apply(assigned);
+    TierApplier.Report tiersRemoved = applier.remove(
+        ids.stream().filter(id -> !scoredIds.contains(id)).toList(), "not scored as of " + asOf);
+    progress.finish(String.format(Locale.ROOT, "%,d changed, %,d removed", tiersWritten.changed().size(),
+        tiersRemoved.changed().size()));
+
+    progress.start("metrics");
+    METRICS.forEach(stores.metrics().customerMetrics()::removeAll);
     ClvOutcome clv = new ClvOutcome(false, 0, "not fitted: nobody bought anything before " + asOf);
-    if (currency.isPresent()) {
-      CurrencyUnit unit = currency.get();
-      try {
-        progress.start(String.format(Locale.ROOT, "RFM of %,d customers", ids.size()));
-        RfmResult result = RfmAnalysis.builder().currency(CurrencyPolicy.only(unit)).build()
-            .analyse(purchases, ids, window);
-        progress.finish(String.format(Locale.ROOT, "%,d scored", result.customers().size()));
-        rfm = Optional.of(result);
+    if (rfm.isPresent()) {
+      CurrencyUnit unit = currency.orElseThrow();
+      recordRfm(stores, rfm.get(), clock.instant());
+      Map<CustomerId, HistoricalValue> values = HistoricalValues.withoutMargin().of(purchases, scoredIds, window);
+      HistoricalValueMetrics.in(unit).record(stores.metrics().customerMetrics(), values.values(), clock.instant());
+      progress.finish("recorded");
 
-        progress.start("tiers");
-        List<TierAssignment> assigned = settings.tiers().tiering().assign(result.customers());
-        assigned.forEach(assignment -> tierSizes.merge(assignment.tier(), 1L, Long::sum));
-        tiersWritten = TierApplier.builder().crm(crm).build().apply(assigned);
-        progress.finish(String.format(Locale.ROOT, "%,d changed", tiersWritten.changed().size()));
-
-        progress.start("metrics");
-        recordRfm(stores, result, clock.instant());
-        Map<CustomerId, HistoricalValue> values = HistoricalValues.withoutMargin().of(purchases, ids, window);
-        HistoricalValueMetrics.in(unit).record(stores.metrics().customerMetrics(), values.values(), clock.instant());
-        progress.finish("recorded");
-
-        progress.start("lifetime value");
-        clv = lifetimeValue(stores, purchases, window, unit, clock.instant());
-        progress.finish(clv.verdict());
-      } catch (CurrencyMismatchException e) {
-        throw CliException.badInput("the store's purchases are not all in " + unit + " (" + e.getMessage()
-            + "); name the analysis currency with --currency");
-      }
+      progress.start("lifetime value");
+      clv = lifetimeValue(stores, purchases, window, unit, scoredIds, clock.instant());
+      progress.finish(clv.verdict());
+    } else {
+      progress.finish("none to record");
     }
 
     long lifecycleStarted = System.nanoTime();
@@ -216,20 +245,13 @@ final class StoreSegmentation {
       moves.merge(move.from() + " -> " + move.to(), 1L, Long::sum);
     }
     progress.finish(String.format(Locale.ROOT, "%,d moves", lifecycle.applied().size()));
-    return new Outcome(ids.size(), currency, rfm, tierSizes, tiersWritten, clv, lifecycle, moves,
+    return new Outcome(ids.size(), currency, rfm, withoutPurchases, otherCurrencies, tierSizes, tiersWritten, tiersRemoved, clv, lifecycle, moves,
         Duration.ofNanos(System.nanoTime() - lifecycleStarted));
   }
 
   private static List<CustomerId> customerIds(CrmStores stores) {
     try (Stream<CustomerId> ids = stores.base().customers().streamIds(Criteria.all())) {
       return ids.toList();
-    }
-  }
-
-  /** The currency of the earliest purchase in the window, if there is one. */
-  private static Optional<CurrencyUnit> firstCurrency(Purchases purchases, TimeRange window) {
-    try (Stream<Purchase> all = purchases.stream(window)) {
-      return all.findFirst().map(purchase -> purchase.amount().getCurrencyUnit());
     }
   }
 
@@ -250,14 +272,15 @@ final class StoreSegmentation {
   }
 
   /**
-   * Fits BG/NBD and Gamma-Gamma on every buyer's history in weeks and, if both converge, records
-   * each buyer's lifetime value over {@link #CLV_HORIZON} and P(alive).
+   * Fits BG/NBD and Gamma-Gamma on the histories of the customers RFM scored, in weeks, and, if both
+   * converge, records each one's lifetime value over {@link #CLV_HORIZON} and P(alive).
    */
   private static ClvOutcome lifetimeValue(CrmStores stores, Purchases purchases, TimeRange window, CurrencyUnit unit,
-      Instant now) {
+      Set<CustomerId> scoredIds, Instant now) {
     Map<CustomerId, List<Purchase>> byCustomer = new HashMap<>();
     try (Stream<Purchase> all = purchases.stream(window)) {
-      all.filter(purchase -> purchase.amount().getCurrencyUnit().equals(unit))
+      all.filter(purchase -> scoredIds.contains(purchase.customerId())
+              && purchase.amount().getCurrencyUnit().equals(unit))
           .forEach(purchase -> byCustomer.computeIfAbsent(purchase.customerId(), id -> new ArrayList<>()).add(purchase));
     }
     Map<String, CustomerId> idsByKey = new HashMap<>();

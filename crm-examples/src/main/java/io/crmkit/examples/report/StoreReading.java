@@ -1,6 +1,5 @@
 package io.crmkit.examples.report;
 
-import io.crmkit.core.activity.PurchaseSummary;
 import io.crmkit.core.activity.TimeRange;
 import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
@@ -18,12 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.joda.money.CurrencyUnit;
@@ -88,41 +87,20 @@ final class StoreReading {
 
   /** RFM in the currency most customers bought in; customers in another or in several are counted apart. */
   private ReportData.Rfm rfm(List<CustomerId> ids) {
-    Map<CurrencyUnit, List<PurchaseSummary>> byCurrency = new HashMap<>();
-    long withoutPurchases = 0;
-    long severalCurrencies = 0;
-    TimeRange window = TimeRange.until(asOf);
     listener.started("reading purchases");
-    for (int from = 0; from < ids.size(); from += RfmAnalysis.CHUNK) {
-      listener.advanced(from);
-      List<CustomerId> chunk = ids.subList(from, Math.min(ids.size(), from + RfmAnalysis.CHUNK));
-      for (PurchaseSummary summary : stores.base().purchases().summaries(chunk, window).values()) {
-        if (summary.byCurrency().isEmpty()) {
-          withoutPurchases++;
-        } else if (summary.byCurrency().size() > 1) {
-          severalCurrencies++;
-        } else {
-          byCurrency.computeIfAbsent(summary.byCurrency().keySet().iterator().next(), c -> new ArrayList<>())
-              .add(summary);
-        }
-      }
+    SummariesByCurrency summaries = SummariesByCurrency.read(stores.base().purchases(), ids, TimeRange.until(asOf),
+        listener::advanced);
+    Optional<CurrencyUnit> main = summaries.mostBoughtIn();
+    if (main.isEmpty()) {
+      return new ReportData.Rfm("", 0, summaries.withoutPurchases(), summaries.buyers(), grid(List.of()), List.of());
     }
-    CurrencyUnit main = byCurrency.entrySet().stream()
-        .max(Comparator.<Map.Entry<CurrencyUnit, List<PurchaseSummary>>>comparingInt(e -> e.getValue().size())
-            .thenComparing(e -> e.getKey().getCode(), Comparator.reverseOrder()))
-        .map(Map.Entry::getKey).orElse(null);
-    long otherCurrencies = severalCurrencies + byCurrency.entrySet().stream()
-        .filter(e -> !e.getKey().equals(main)).mapToLong(e -> e.getValue().size()).sum();
-    if (main == null) {
-      return new ReportData.Rfm("", 0, withoutPurchases, otherCurrencies, grid(List.of()), List.of());
-    }
-    RfmResult result = RfmAnalysis.builder().currency(CurrencyPolicy.only(main)).build()
-        .analyse(byCurrency.get(main));
+    RfmResult result = RfmAnalysis.builder().currency(CurrencyPolicy.only(main.get())).build()
+        .analyse(summaries.in(main.get()));
     Map<String, Long> segments = new HashMap<>();
     result.segmentSizes().forEach((segment, size) -> segments.put(segment.name(), size.customers()));
-    return new ReportData.Rfm(main.getCode(), result.customers().size(),
-        withoutPurchases + result.withoutPurchases().size(), otherCurrencies, grid(result.customers()),
-        byCountDescending(segments));
+    return new ReportData.Rfm(main.get().getCode(), result.customers().size(),
+        summaries.withoutPurchases() + result.withoutPurchases().size(), summaries.otherThan(main.get()),
+        grid(result.customers()), byCountDescending(segments));
   }
 
   /** All 25 cells, recency 5 (best) first, each row frequency 1 to 5. */

@@ -12,8 +12,12 @@ import io.crmkit.core.customer.Criteria;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerField;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.ValueTier;
+import io.crmkit.segmentation.SegmentationEvent;
 import io.crmkit.segmentation.TierChanged;
+import io.crmkit.segmentation.TierRemoved;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +50,9 @@ import java.util.stream.Collectors;
  * facade refuses (a stored customer that breaks a newer rule) as failed, with the validation's
  * violations. One customer's problem never stops the others.
  *
- * <p>Customers the tiering does not name keep their tier. Thread-safe if the facade is.
+ * <p>Customers the tiering does not name keep their tier; {@link #remove} takes the tier away from
+ * customers a new tiering no longer ranks, the same way, announcing each with a {@link TierRemoved}.
+ * Thread-safe if the facade is.
  */
 public final class TierApplier {
   private final Crm crm;
@@ -75,13 +81,39 @@ public final class TierApplier {
   public Report apply(List<TierAssignment> assignments) {
     Objects.requireNonNull(assignments, "assignments");
     Set<CustomerId> seen = new HashSet<>();
+    List<Target> targets = new ArrayList<>(assignments.size());
     for (TierAssignment assignment : assignments) {
       Require.argument(seen.add(assignment.customerId()), "customer %s has two tier assignments",
           assignment.customerId());
+      targets.add(new Target(assignment.customerId(), Optional.of(assignment.tier()), assignment.explain()));
     }
+    return write(targets);
+  }
+
+  /**
+   * Takes the tier away from each of {@code customerIds} that has one, in batches as {@link #apply}
+   * does: a customer without a tier, or no longer stored, is unchanged (nothing written); each
+   * removal is a {@code CustomerUpdated} and a {@link TierRemoved} with {@code reason}.
+   *
+   * @throws IllegalArgumentException if a customer is named twice
+   * @throws io.crmkit.core.common.CrmStorageException if the store fails; earlier batches stay applied
+   */
+  public Report remove(Collection<CustomerId> customerIds, String reason) {
+    Objects.requireNonNull(customerIds, "customerIds");
+    Objects.requireNonNull(reason, "reason");
+    Set<CustomerId> seen = new HashSet<>();
+    List<Target> targets = new ArrayList<>(customerIds.size());
+    for (CustomerId id : customerIds) {
+      Require.argument(seen.add(Objects.requireNonNull(id, "customerId")), "customer %s is named twice", id);
+      targets.add(new Target(id, Optional.empty(), reason));
+    }
+    return write(targets);
+  }
+
+  private Report write(List<Target> targets) {
     Report.Collector report = new Report.Collector();
-    for (int from = 0; from < assignments.size(); from += batchSize) {
-      List<TierAssignment> batch = assignments.subList(from, Math.min(assignments.size(), from + batchSize));
+    for (int from = 0; from < targets.size(); from += batchSize) {
+      List<Target> batch = targets.subList(from, Math.min(targets.size(), from + batchSize));
       crm.store().transactions().inTransaction(() -> {
         applyBatch(batch, report);
         return null;
@@ -94,32 +126,30 @@ public final class TierApplier {
    * Writes the batch's changed tiers set at a time ({@link Crm#updateAll}); a customer changed by
    * another writer since the read is retried alone.
    */
-  private void applyBatch(List<TierAssignment> batch, Report.Collector report) {
-    Set<CustomerId> batchIds = batch.stream().map(TierAssignment::customerId)
+  private void applyBatch(List<Target> batch, Report.Collector report) {
+    Set<CustomerId> batchIds = batch.stream().map(Target::customerId)
         .collect(Collectors.toCollection(LinkedHashSet::new));
     Map<CustomerId, Customer> read = crm.find(Criteria.in(CustomerField.ID, batchIds), batch.size()).stream()
         .collect(Collectors.toMap(Customer::id, Function.identity()));
-    Map<CustomerId, TierAssignment> changing = new LinkedHashMap<>();
+    Map<CustomerId, Target> changing = new LinkedHashMap<>();
     List<Customer> copies = new ArrayList<>();
-    for (TierAssignment assignment : batch) {
-      Customer customer = read.get(assignment.customerId());
-      if (customer == null || customer.tier().equals(Optional.of(assignment.tier()))) {
-        applyOne(assignment, Optional.ofNullable(customer), 1, "", report);
+    for (Target target : batch) {
+      Customer customer = read.get(target.customerId());
+      if (customer == null || customer.tier().equals(target.tier())) {
+        applyOne(target, Optional.ofNullable(customer), 1, "", report);
       } else {
-        changing.put(assignment.customerId(), assignment);
-        copies.add(customer.withTier(assignment.tier()));
+        changing.put(target.customerId(), target);
+        copies.add(target.appliedTo(customer));
       }
     }
     Crm.Updates updates = crm.updateAll(copies);
     for (Customer saved : updates.saved()) {
-      TierAssignment assignment = changing.get(saved.id());
-      crm.store().events().publish(new TierChanged(ids.newId(), crm.clock().instant(), saved.id(), saved.version(),
-          read.get(saved.id()).tier(), assignment.tier(), assignment.explain()));
+      announce(read.get(saved.id()), saved, changing.get(saved.id()));
       report.changed.add(saved.id());
     }
     updates.unchanged().forEach(customer -> report.unchanged.add(customer.id()));
     for (Rejection rejection : updates.rejected()) {
-      TierAssignment assignment = changing.get(CustomerId.parse(rejection.subject()));
+      Target assignment = changing.get(CustomerId.parse(rejection.subject()));
       boolean changedMeanwhile = rejection.violations().stream()
           .anyMatch(violation -> violation.rule().equals(Crm.Updates.CONCURRENT_UPDATE)
               || violation.rule().equals(Crm.Updates.NOT_FOUND));
@@ -135,19 +165,23 @@ public final class TierApplier {
    * Writes one customer's tier, from attempt {@code firstAttempt} on, re-reading after each conflict;
    * {@code lastConflict} says why the attempt before failed, if it did.
    */
-  private void applyOne(TierAssignment assignment, Optional<Customer> read, int firstAttempt, String lastConflict,
+  private void applyOne(Target assignment, Optional<Customer> read, int firstAttempt, String lastConflict,
       Report.Collector report) {
     CustomerId id = assignment.customerId();
     Optional<Customer> current = read;
     String conflict = lastConflict;
     for (int attempt = firstAttempt; ; attempt++) {
+      if (current.isEmpty() && assignment.tier().isEmpty()) {
+        report.unchanged.add(id);
+        return;
+      }
       if (current.isEmpty()) {
         report.conflicts.add(Rejection.of(id.toString(), new Violation("", Crm.Updates.NOT_FOUND,
             "the customer no longer exists")));
         return;
       }
       Customer customer = current.get();
-      if (customer.tier().equals(Optional.of(assignment.tier()))) {
+      if (customer.tier().equals(assignment.tier())) {
         report.unchanged.add(id);
         return;
       }
@@ -157,9 +191,8 @@ public final class TierApplier {
         return;
       }
       try {
-        Customer saved = crm.update(customer.withTier(assignment.tier()));
-        crm.store().events().publish(new TierChanged(ids.newId(), crm.clock().instant(), id, saved.version(),
-            customer.tier(), assignment.tier(), assignment.explain()));
+        Customer saved = crm.update(assignment.appliedTo(customer));
+        announce(customer, saved, assignment);
         report.changed.add(id);
         return;
       } catch (ConcurrentUpdateException e) {
@@ -172,12 +205,30 @@ public final class TierApplier {
     }
   }
 
+  /** Publishes the change of {@code before}'s tier that {@code saved} holds. */
+  private void announce(Customer before, Customer saved, Target target) {
+    SegmentationEvent event = target.tier().isPresent()
+        ? new TierChanged(ids.newId(), crm.clock().instant(), saved.id(), saved.version(), before.tier(),
+            target.tier().get(), target.reason())
+        : new TierRemoved(ids.newId(), crm.clock().instant(), saved.id(), saved.version(), before.tier().orElseThrow(),
+            target.reason());
+    crm.store().events().publish(event);
+  }
+
+  /** The tier one customer is to have ({@code tier} empty: none) and why. */
+  private record Target(CustomerId customerId, Optional<ValueTier> tier, String reason) {
+    Customer appliedTo(Customer customer) {
+      return tier.map(customer::withTier).orElseGet(() -> new Customer.Builder().from(customer)
+          .tier(Optional.empty()).build());
+    }
+  }
+
   /**
-   * What {@link #apply} did: every assignment is in exactly one list.
+   * What {@link #apply} or {@link #remove} did: every customer named is in exactly one list.
    *
-   * @param changed customers whose tier was written (and announced), in the order written: each
-   *     batch's in input order, then those of the batch retried alone
-   * @param unchanged customers that already had their tier (nothing written)
+   * @param changed customers whose tier was written or removed (and announced), in the order
+   *     written: each batch's in input order, then those of the batch retried alone
+   * @param unchanged customers that already had their tier, or had none to remove (nothing written)
    * @param conflicts customers not written because they changed on every attempt
    *     ({@code concurrent-update}) or no longer exist ({@code customer-not-found})
    * @param failed customers the facade refused, with its violations

@@ -27,6 +27,7 @@ import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.store.CrmStore;
 import io.crmkit.core.store.StoreExtension;
 import io.crmkit.segmentation.TierChanged;
+import io.crmkit.segmentation.TierRemoved;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -87,6 +88,34 @@ class TierApplierTest {
     assertThat(changes.get(1).reason()).isEqualTo("VIP: monetary 1234.5, monetary >= 1000");
     assertThat(changes.get(0).from()).isEmpty();
     assertThat(events).filteredOn(CustomerUpdated.class::isInstance).hasSize(2);
+  }
+
+  @Test
+  void removingTiersWritesOnlyTieredCustomersAndAnnouncesEachRemoval() {
+    Crm crm = Crm.builder().store(store).build();
+    Customer vip = crm.update(crm.register(NewCustomer.person("Smith", "Mary").build()).withTier(ValueTier.VIP));
+    Customer untiered = crm.register(NewCustomer.person("Zhang", "Wei").build());
+    Customer kept = crm.update(crm.register(NewCustomer.person("Sato", "Yuki").build()).withTier(ValueTier.LOW));
+    CustomerId gone = CustomerId.of(new UUID(5, 5));
+    events.clear();
+
+    TierApplier.Report report = TierApplier.builder().crm(crm).batchSize(2).build()
+        .remove(List.of(vip.id(), untiered.id(), gone), "not scored");
+
+    assertThat(report.changed()).containsExactly(vip.id());
+    assertThat(report.unchanged()).containsExactlyInAnyOrder(untiered.id(), gone);
+    assertThat(report.conflicts()).isEmpty();
+    assertThat(crm.get(vip.id()).tier()).isEmpty();
+    assertThat(crm.get(untiered.id()).version()).isEqualTo(untiered.version());
+    assertThat(crm.get(kept.id()).tier()).contains(ValueTier.LOW);
+    assertThat(events).filteredOn(TierRemoved.class::isInstance).singleElement().satisfies(event -> {
+      TierRemoved removed = (TierRemoved) event;
+      assertThat(removed.customerId()).isEqualTo(vip.id());
+      assertThat(removed.from()).isEqualTo(ValueTier.VIP);
+      assertThat(removed.version()).isEqualTo(crm.get(vip.id()).version());
+      assertThat(removed.reason()).isEqualTo("not scored");
+    });
+    assertThat(events).filteredOn(CustomerUpdated.class::isInstance).hasSize(1);
   }
 
   @Test
