@@ -128,10 +128,9 @@ final class StoreSegmentation {
    * @param lifecycleTime how long evaluating and moving took
    */
   record Outcome(long customers, Optional<CurrencyUnit> currency, Optional<RfmResult> rfm, long withoutPurchases,
-      long otherCurrencies,
-      Map<ValueTier, Long> tierSizes, TierApplier.Report tiersWritten, TierApplier.Report tiersRemoved, ClvOutcome clv,
-      LifecycleEngine.Report lifecycle,
-      Map<String, Long> moves, Duration lifecycleTime) {
+      long otherCurrencies, Map<ValueTier, Long> tierSizes, TierApplier.Report tiersWritten,
+      TierApplier.Report tiersRemoved, ClvOutcome clv, LifecycleEngine.Report lifecycle, Map<String, Long> moves,
+      Duration lifecycleTime) {
 
     /** Customers scored by RFM. */
     long scored() {
@@ -245,8 +244,8 @@ final class StoreSegmentation {
       moves.merge(move.from() + " -> " + move.to(), 1L, Long::sum);
     }
     progress.finish(String.format(Locale.ROOT, "%,d moves", lifecycle.applied().size()));
-    return new Outcome(ids.size(), currency, rfm, withoutPurchases, otherCurrencies, tierSizes, tiersWritten, tiersRemoved, clv, lifecycle, moves,
-        Duration.ofNanos(System.nanoTime() - lifecycleStarted));
+    return new Outcome(ids.size(), currency, rfm, withoutPurchases, otherCurrencies, tierSizes, tiersWritten,
+        tiersRemoved, clv, lifecycle, moves, Duration.ofNanos(System.nanoTime() - lifecycleStarted));
   }
 
   private static List<CustomerId> customerIds(CrmStores stores) {
