@@ -65,9 +65,8 @@ final class OutputFiles {
         }
         seen.forEach((otherName, other) -> {
           if (sameFile(file, other)) {
-            String what = inputs.containsKey(otherName) ? "the input " + otherName : otherName;
-            throw CliException.usage(name + " " + file + " is " + what + " (" + other + "): writing it would "
-                + (inputs.containsKey(otherName) ? "destroy the input" : "leave only one of the two")
+            throw CliException.usage(name + " " + file + " is " + otherName + " (" + other + "): writing it would "
+                + (inputs.containsKey(otherName) ? "destroy what is read" : "leave only one of the two")
                 + "; name another file");
           }
         });

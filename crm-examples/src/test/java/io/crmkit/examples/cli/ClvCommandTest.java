@@ -190,7 +190,7 @@ class ClvCommandTest {
     CliRun run = clv(sales, List.of("--parameters", sales.toString()));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("--parameters " + sales + " is the input INPUT");
+    assertThat(run.err()).contains("--parameters " + sales + " is INPUT (");
     assertThat(Files.readString(sales)).isEqualTo("customer,date,amount\na,2025-01-01,10\n");
   }
 

@@ -259,7 +259,7 @@ class RfmCommandTest {
     CliRun overEachOther = rfm(five, List.of("--out", "x.csv", "--rejected", "x.csv"));
 
     assertThat(overInput.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(overInput.err()).contains("--out " + five + " is the input INPUT");
+    assertThat(overInput.err()).contains("--out " + five + " is INPUT (");
     assertThat(Files.readAllLines(five)).containsExactly(FIVE);
     assertThat(overEachOther.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(overEachOther.err()).contains("--rejected x.csv is --out");

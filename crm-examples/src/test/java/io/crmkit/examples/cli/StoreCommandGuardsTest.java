@@ -54,7 +54,7 @@ class StoreCommandGuardsTest {
     CliRun report = run("report", "--output", storeFile.toString(), "--jdbc-url", url);
 
     assertThat(backup.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(backup.err()).contains("OUT " + storeFile + " is the input the store");
+    assertThat(backup.err()).contains("OUT " + storeFile + " is the store (");
     assertThat(report.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(Files.size(storeFile)).isEqualTo(size);
     assertThat(run("quality", "--jdbc-url", url, "--output", dir.resolve("q.json").toString()).exitCode())
