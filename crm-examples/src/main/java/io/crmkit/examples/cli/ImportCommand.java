@@ -6,6 +6,7 @@ import io.crmkit.io.imports.FileImport;
 import io.crmkit.io.imports.ImportMatching;
 import io.crmkit.io.imports.ImportReport;
 import io.crmkit.io.imports.ImportReportException;
+import io.crmkit.io.imports.ImportSettingsException;
 import io.crmkit.io.imports.ImportSource;
 import io.crmkit.io.imports.ImportStore;
 import io.crmkit.io.imports.ImportTotals;
@@ -152,7 +153,7 @@ final class ImportCommand implements Callable<Integer> {
       return report.allGood() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;
     } catch (UnreadableFileException e) {
       throw CliException.badInput(file + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
+    } catch (ImportSettingsException e) {
       throw CliException.usage(e.getMessage());
     } catch (ImportReportException e) {
       throw CliException.failure(e.getMessage(), e);

@@ -94,6 +94,35 @@ class ImportCommandTest {
   }
 
   @Test
+  void restartingOrReimportingAnEditedCopyOfAFileWhoseRowsWereMergedWritesEveryRowAndChangesNoUnchangedOne()
+      throws IOException {
+    Path file = dir.resolve("people.csv");
+    StringBuilder csv = new StringBuilder("id,full_name,phone,email,city\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append("U-").append(i).append(",Person").append(i).append(" Family").append(i % 7).append(",+86138")
+          .append(String.format("%08d", 1_000_000 + i * 7919)).append(",p").append(i).append("@example.com,City")
+          .append(i % 5).append('\n');
+    }
+    csv.append("D-1,Persn3 Family3,+86138").append(String.format("%08d", 1_000_000 + 3 * 7919))
+        .append(",p3@example.com,City3\n");
+    Files.writeString(file, csv);
+    CliRun first = crmkit("import", file.toString(), "--jdbc-url", url(), "--source", "erp");
+    assertThat(first.out()).as(first.err()).containsPattern("merged\\s+1");
+
+    CliRun restarted = crmkit("import", file.toString(), "--jdbc-url", url(), "--source", "erp", "--restart");
+    Path edited = dir.resolve("edited.csv");
+    Files.writeString(edited, csv.toString().replace("Family3,", "Familie3,"));
+    CliRun copy = crmkit("import", edited.toString(), "--jdbc-url", url(), "--source", "erp", "--match", "none");
+
+    assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+    assertThat(restarted.out()).containsPattern("updated\\s+0\\n").containsPattern("unchanged\\s+41")
+        .containsPattern("merged\\s+0\\n");
+    assertThat(copy.exitCode()).as(copy.err()).isZero();
+    assertThat(copy.out()).containsPattern("inserted\\s+0\\n").containsPattern("rejected\\s+0\\n");
+    assertThat(stored(url(), "erp")).isEqualTo(40);
+  }
+
+  @Test
   void readsGbkWithAMappingFileAndAnotherDelimiterWithoutAHeader() throws IOException {
     Path file = dir.resolve("gbk.csv");
     Files.write(file, "G-1;王芳;广州市\n".getBytes(Charset.forName("GBK")));

@@ -79,8 +79,9 @@ public final class FileImport {
    * Imports {@code source}, resuming after its checkpoint if it has one.
    *
    * @throws NullPointerException if {@code source} is null
-   * @throws IllegalArgumentException if the mapping names columns the file lacks, the header
-   *     repeats a name, or the import id's checkpoint was written for another file
+   * @throws ImportSettingsException if the mapping names columns the file lacks, or the import
+   *     id's checkpoint was written for another file
+   * @throws UnreadableFileException if the header repeats a name or cannot be decoded
    * @throws UncheckedIOException if the file cannot be read or the report not written
    * @throws io.crmkit.core.common.CrmStorageException if the store fails; the batches committed
    *     before stay, and a new run resumes after them
@@ -93,9 +94,11 @@ public final class FileImport {
       stores.base().transactions().inTransaction(() -> checkpoints.remove(identity.importId()));
     }
     Optional<ImportCheckpoint> previous = checkpoints.find(identity.importId());
-    previous.ifPresent(p -> Require.argument(p.source().equals(identity.description()),
-        "import %s was begun on another file (%s), not %s; restart it, or give another import id",
-        identity.importId(), p.source(), identity.description()));
+    if (previous.isPresent() && !previous.get().source().equals(identity.description())) {
+      throw new ImportSettingsException(String.format("import %s was begun on another file (%s), not %s;"
+          + " restart it, or give another import id", identity.importId(), previous.get().source(),
+          identity.description()));
+    }
     long resumeAfter = previous.map(ImportCheckpoint::lastRow).orElse(0L);
     ImportTotals before = previous.map(ImportCheckpoint::totals).orElse(ImportTotals.NONE);
     if (previous.filter(ImportCheckpoint::finished).isPresent()) {

@@ -63,12 +63,12 @@ final class RowAssembler {
   /**
    * Checks before the first row that every mapped column is in the header.
    *
-   * @throws IllegalArgumentException naming the missing columns and the header
+   * @throws ImportSettingsException naming the missing columns and the header
    */
   void checkColumns(List<String> header) {
     List<String> missing = mapping.mappedColumns().stream().filter(c -> !header.contains(c)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the mapping names column(s) " + missing + " that the file does not have;"
+      throw new ImportSettingsException("the mapping names column(s) " + missing + " that the file does not have;"
           + " its columns are " + header);
     }
   }
