@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes one batch of rows and the import's checkpoint in one transaction of the store: codes
@@ -60,10 +61,14 @@ final class BatchWriter {
     }
   }
 
-  record Outcome(ImportTotals totals, List<RowProblem> problems) {}
-
-  Outcome write(SourceIdentity identity, List<FileImport.Assembled> batch, long lastRow, boolean finished,
-      ImportTotals before) {
+  /**
+   * Writes {@code batch} and its checkpoint; last in the transaction, hands the batch's problems to
+   * {@code reportFiles}, so that they are in the report files before the checkpoint says the batch is done.
+   *
+   * @return the totals so far, earlier runs included
+   */
+  ImportTotals write(SourceIdentity identity, List<FileImport.Assembled> batch, long lastRow, boolean finished,
+      ImportTotals before, Consumer<List<RowProblem>> reportFiles) {
     List<RowProblem> problems = new ArrayList<>();
     List<FileImport.Assembled> good = new ArrayList<>();
     for (FileImport.Assembled row : batch) {
@@ -142,7 +147,8 @@ final class BatchWriter {
       checkpoints.save(new ImportCheckpoint(identity.importId(), identity.description(), lastRow, finished, totals,
           clock.instant()));
       problems.sort(Comparator.comparingLong(RowProblem::row));
-      return new Outcome(totals, problems);
+      reportFiles.accept(problems);
+      return totals;
     });
   }
 

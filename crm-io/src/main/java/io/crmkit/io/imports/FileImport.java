@@ -163,11 +163,13 @@ public final class FileImport {
 
   private ImportTotals commit(BatchWriter writer, SourceIdentity identity, List<Assembled> batch, long lastRow,
       boolean finished, ImportTotals totals, ProblemLog log) {
-    BatchWriter.Outcome outcome = writer.write(identity, batch, lastRow, finished, totals);
-    outcome.problems().forEach(log::add);
+    ImportTotals after = writer.write(identity, batch, lastRow, finished, totals, problems -> {
+      problems.forEach(log::add);
+      log.flush();
+    });
     batch.clear();
-    listener.committed(lastRow, outcome.totals());
-    return outcome.totals();
+    listener.committed(lastRow, after);
+    return after;
   }
 
   /** One row on its way to the store: as read, the customer it became (if it could), its problems so far. */

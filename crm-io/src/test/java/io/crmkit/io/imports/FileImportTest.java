@@ -11,6 +11,7 @@ import io.crmkit.core.dimension.Dimensions;
 import io.crmkit.io.CrmStores;
 import io.crmkit.io.memory.InMemoryImports;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +142,41 @@ class FileImportTest {
 
     importer(mapping).batchSize(10).reportFiles(csv, json).build().run(ImportSource.csv(file));
 
+    assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo("row,line,column,outcome,rule,message");
+    assertThat(Files.readAllLines(csv)).anyMatch(line -> line.startsWith("3,4,"))
+        .anyMatch(line -> line.startsWith("23,24,"));
+  }
+
+  @Test
+  void aKilledImportsReportOnDiskListsTheRejectionsOfEveryCommittedBatchAndTheResumeKeepsThem()
+      throws IOException {
+    Path file = dir.resolve("people.csv");
+    StringBuilder text = new StringBuilder("id,name\n");
+    for (int i = 1; i <= 25; i++) {
+      text.append("P-").append(i).append(i == 3 || i == 23 ? ",Person,extra" : ",Person " + i).append('\n');
+    }
+    Files.writeString(file, text);
+    Path csv = dir.resolve("report.csv");
+    Path json = dir.resolve("report.json");
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+    byte[][] onDiskAtKill = new byte[1][];
+    RuntimeException kill = new RuntimeException("kill -9");
+    FileImport killed = importer(mapping).batchSize(10).reportFiles(csv, json).listener((row, totals) -> {
+      if (row == 20) {
+        try {
+          onDiskAtKill[0] = Files.readAllBytes(csv); // all a killed process leaves: no flush, no close follows
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        throw kill;
+      }
+    }).build();
+    assertThatThrownBy(() -> killed.run(ImportSource.csv(file))).isSameAs(kill);
+    Files.write(csv, onDiskAtKill[0]);
+
+    importer(mapping).batchSize(10).reportFiles(csv, json).build().run(ImportSource.csv(file));
+
+    assertThat(new String(onDiskAtKill[0], StandardCharsets.UTF_8)).contains("\n3,4,");
     assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo("row,line,column,outcome,rule,message");
     assertThat(Files.readAllLines(csv)).anyMatch(line -> line.startsWith("3,4,"))
         .anyMatch(line -> line.startsWith("23,24,"));
