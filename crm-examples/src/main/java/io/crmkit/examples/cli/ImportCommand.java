@@ -111,7 +111,8 @@ final class ImportCommand implements Callable<Integer> {
   private int batchSize;
 
   @Option(names = "--import-id", paramLabel = "ID",
-      description = "The import's id for its checkpoint (default: the file's name, size and first bytes).")
+      description = "The import's id for its checkpoint (default: the file's name and size, a SHA-256 of its "
+          + "whole content and one of the read settings: format, encoding, delimiter, header, mapping, --source).")
   private String importId;
 
   @Option(names = "--resume", negatable = true, defaultValue = "true",

@@ -228,6 +228,18 @@ public final class ColumnMapping {
     return out;
   }
 
+  /** Everything the mapping does to a row, one setting per line: what the import id covers. */
+  String settings() {
+    StringBuilder out = new StringBuilder();
+    for (Column column : columns) {
+      out.append("column ").append(column.column()).append(" -> ").append(column.field());
+      column.transforms().forEach(t -> out.append(" | ").append(t.spec()));
+      out.append('\n');
+    }
+    return out.append("unknown ").append(unknownColumns).append("\nphoneRegion ").append(phoneRegion)
+        .append("\ncountry ").append(country).toString();
+  }
+
   @Override
   public String toString() {
     return "ColumnMapping" + fieldsByColumn() + ", unknown columns " + unknownColumns;

@@ -76,7 +76,9 @@ public final class FileImport {
   }
 
   /**
-   * Imports {@code source}, resuming after its checkpoint if it has one.
+   * Imports {@code source}, resuming after its checkpoint if it has one. The import is the file's
+   * content read with these settings (encoding, delimiter, header, mapping, system): the same file
+   * read with a changed setting is a new import, from row 1.
    *
    * @throws NullPointerException if {@code source} is null
    * @throws ImportSettingsException if the mapping names columns the file lacks, or the import
@@ -88,15 +90,15 @@ public final class FileImport {
    */
   public ImportReport run(ImportSource source) {
     Require.notNull(source, "source");
-    SourceIdentity identity = SourceIdentity.of(source);
+    SourceIdentity identity = SourceIdentity.of(source, mapping, system);
     ImportCheckpoints checkpoints = imports.checkpoints();
     if (restart) {
       stores.base().transactions().inTransaction(() -> checkpoints.remove(identity.importId()));
     }
     Optional<ImportCheckpoint> previous = checkpoints.find(identity.importId());
     if (previous.isPresent() && !previous.get().source().equals(identity.description())) {
-      throw new ImportSettingsException(String.format("import %s was begun on another file (%s), not %s;"
-          + " restart it, or give another import id", identity.importId(), previous.get().source(),
+      throw new ImportSettingsException(String.format("import %s was begun on another file or with other"
+          + " settings (%s), not %s; restart it, or give another import id", identity.importId(), previous.get().source(),
           identity.description()));
     }
     long resumeAfter = previous.map(ImportCheckpoint::lastRow).orElse(0L);

@@ -183,6 +183,31 @@ class FileImportTest {
   }
 
   @Test
+  void aChangedEncodingOrMappingStartsANewImportFromTheFirstRow() throws IOException {
+    Path file = dir.resolve("gbk.csv");
+    Files.write(file, "id,name,city\nG-1,王芳,广州市\nG-2,李娜,深圳市\n".getBytes(Charset.forName("GBK")));
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+    ImportReport undecodable = importer(mapping).build().run(ImportSource.csv(file));
+    assertThat(undecodable.totals().rejected()).isEqualTo(2);
+
+    ImportSource gbk = ImportSource.csv(file).encoding(Charset.forName("GBK"));
+    ImportReport declared = importer(mapping).build().run(gbk);
+    ColumnMapping withCity = ColumnMapping.builder().column("id", "id").column("name", "fullName")
+        .column("city", "city").build();
+    ImportReport remapped = importer(withCity).build().run(gbk);
+    ImportReport again = importer(withCity).build().run(gbk);
+
+    assertThat(declared.importId()).isNotEqualTo(undecodable.importId());
+    assertThat(declared.resumedAfterRow()).isZero();
+    assertThat(declared.totals()).isEqualTo(new ImportTotals(2, 2, 0, 0, 0, 0, 0));
+    assertThat(remapped.resumedAfterRow()).isZero();
+    assertThat(remapped.totals()).isEqualTo(new ImportTotals(2, 0, 2, 0, 0, 0, 0));
+    assertThat(byReference("G-1").addresses()).singleElement().satisfies(a -> assertThat(a.city()).contains("广州市"));
+    assertThat(again.importId()).isEqualTo(remapped.importId());
+    assertThat(again.resumedAfterRow()).isEqualTo(2);
+  }
+
+  @Test
   void readsADeclaredLegacyEncodingWithoutAHeaderAndWithAnotherDelimiter() throws IOException {
     Path file = dir.resolve("gbk.csv");
     Files.write(file, "G-1;王芳;广州市;天河区\nG-2;赵磊;;\n".getBytes(Charset.forName("GBK")));
