@@ -147,7 +147,21 @@ class ImportCommandTest {
     CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("surname", "full_name");
+    assertThat(run.err()).contains("people.csv: ", "surname", "full_name");
+  }
+
+  @Test
+  void aMappingNamingAColumnNumberAFileWithoutHeaderLacksIsAUsageError() throws IOException {
+    Path file = dir.resolve("three.csv");
+    Files.writeString(file, "N-1,Ann Lee,Bonn\n");
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, "columns:\n  - {column: '1', field: id}\n  - {column: '4', field: city}\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString(),
+        "--no-header", "--match", "none");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("the mapping names column 4 but three.csv's first row has 3");
   }
 
   @Test

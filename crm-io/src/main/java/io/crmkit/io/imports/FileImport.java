@@ -118,9 +118,7 @@ public final class FileImport {
       while (reader.hasNext()) {
         SourceRow row = reader.next();
         if (!columnsChecked && source.format() == ImportSource.Format.CSV) {
-          if (source.header()) {
-            assembler.checkColumns(reader.columns());
-          }
+          assembler.checkColumns(source, reader.columns());
           reportUnknownColumns(assembler, reader.columns(), resumeAfter, log);
           columnsChecked = true;
         }

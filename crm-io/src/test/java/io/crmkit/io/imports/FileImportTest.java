@@ -259,7 +259,20 @@ class FileImportTest {
     ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("surname", "familyName").build();
 
     assertThatThrownBy(() -> importer(mapping).build().run(ImportSource.csv(resource("customers.csv"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surname").hasMessageContaining("phone");
+        .isInstanceOf(ImportSettingsException.class).hasMessageStartingWith("customers.csv: ")
+        .hasMessageContaining("surname").hasMessageContaining("phone");
+  }
+
+  @Test
+  void refusesAMappingThatNamesAColumnNumberTheFirstRowOfAFileWithoutHeaderLacks() throws IOException {
+    Path file = Files.writeString(dir.resolve("three.csv"), "N-1,Ann Lee,Bonn\n");
+    ColumnMapping mapping = ColumnMapping.builder().column("1", "id").column("2", "fullName")
+        .column("4", "city").build();
+
+    assertThatThrownBy(() -> importer(mapping).build().run(ImportSource.csv(file).header(false)))
+        .isInstanceOf(ImportSettingsException.class)
+        .hasMessage("the mapping names column 4 but three.csv's first row has 3");
+    assertThat(stores.base().customers().count(Criteria.all())).isZero();
   }
 
   @Test
