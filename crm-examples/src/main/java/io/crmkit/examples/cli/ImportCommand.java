@@ -205,9 +205,9 @@ final class ImportCommand implements Callable<Integer> {
   private ColumnMapping mapping(ImportSource source) {
     ColumnMapping.UnknownColumns unknown;
     try {
-      unknown = ColumnMapping.UnknownColumns.valueOf(unknownColumns.strip().toUpperCase(Locale.ROOT));
+      unknown = ColumnMapping.UnknownColumns.parse(unknownColumns, "--unknown-columns");
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("--unknown-columns is attributes, report or ignore, not '" + unknownColumns + "'");
+      throw CliException.usage(e.getMessage());
     }
     try {
       return mapping != null ? ColumnMapping.read(mapping) : ColumnMapping.byName(source, unknown);

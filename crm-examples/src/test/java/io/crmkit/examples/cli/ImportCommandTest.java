@@ -165,6 +165,31 @@ class ImportCommandTest {
   }
 
   @Test
+  void anEmptyFileMappedByColumnNamesIsBadInputSayingItIsEmpty() throws IOException {
+    for (String name : new String[] {"empty.csv", "empty.jsonl"}) {
+      Path file = Files.writeString(dir.resolve(name), "");
+
+      CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--match", "none");
+
+      assertThat(run.exitCode()).as(name).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(run.err()).contains(file + ": the file is empty").doesNotContain("give a mapping");
+    }
+  }
+
+  @Test
+  void aMappingFileWithAnUnknownValueIsAUsageErrorNamingTheFileAndTheAllowedValues() throws IOException {
+    Path file = Files.writeString(dir.resolve("people.csv"), "id,full_name\nP-1,Ann Lee\n");
+    Path mapping = Files.writeString(dir.resolve("mapping.json"),
+        "{\"columns\":[{\"column\":\"id\",\"field\":\"id\"}],\"unknownColumns\":\"bogus\"}");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("mapping.json: unknownColumns is attributes, report or ignore, not 'bogus'")
+        .doesNotContain("No enum constant");
+  }
+
+  @Test
   void aMissingFileIsBadInputAndHelpShowsAnExample() {
     assertThat(crmkit("import", dir.resolve("nope.csv").toString(), "--jdbc-url", url()).exitCode())
         .isEqualTo(ExitCodes.BAD_INPUT);
