@@ -223,6 +223,22 @@ class FileImportTest {
   }
 
   @Test
+  void aJsonLineWithTextAfterItsObjectOrAMemberNamedTwiceIsRejected() throws IOException {
+    Path file = dir.resolve("strict.jsonl");
+    Files.writeString(file, "{\"id\":\"J-5\",\"name\":\"Di Ma\"}\n{\"id\":\"J-6\",\"name\":\"Eve Lee\"} trailing\n"
+        + "{\"id\":\"J-7\",\"name\":\"Fay Li\",\"id\":\"J-8\"}\n", StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+
+    ImportReport report = importer(mapping).build().run(ImportSource.jsonLines(file));
+
+    assertThat(report.totals()).isEqualTo(new ImportTotals(3, 1, 0, 0, 0, 0, 2));
+    assertThat(report.problems()).extracting(RowProblem::line, RowProblem::rule, RowProblem::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(2L, "json-syntax", "text after the JSON value, which ends at column 30"),
+        org.assertj.core.groups.Tuple.tuple(3L, "json-syntax", "a member is named twice, at column 33"));
+    assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(1);
+  }
+
+  @Test
   void importsJsonLinesWithListsAndReportsLinesThatAreNoObjects() throws IOException {
     Path file = dir.resolve("people.jsonl");
     Files.writeString(file, "{\"id\":\"J-1\",\"name\":\"Ann Lee\",\"phones\":[\"+14155550100\",\"+14155550101\"]}\n\n"
