@@ -222,8 +222,13 @@ final class ImportCommand implements Callable<Integer> {
 
   private static void summary(PrintWriter out, ImportReport report, Path reportCsv, Path reportJson) {
     ImportTotals t = report.totals();
-    out.printf(Locale.ROOT, "Import %s%s%n", report.importId(),
-        report.resumedAfterRow() > 0 ? " (resumed after row " + report.resumedAfterRow() + ")" : "");
+    if (report.alreadyFinished()) {
+      out.printf(Locale.ROOT, "Import %s was already finished: nothing was read or written (--restart reads the"
+          + " file again). Its totals:%n", report.importId());
+    } else {
+      out.printf(Locale.ROOT, "Import %s%s%n", report.importId(),
+          report.resumedAfterRow() > 0 ? " (resumed after row " + report.resumedAfterRow() + ")" : " (from row 1)");
+    }
     String row = "  %-10s %,12d%n";
     out.printf(Locale.ROOT, row, "read", t.read());
     out.printf(Locale.ROOT, row, "inserted", t.inserted());
@@ -237,8 +242,16 @@ final class ImportCommand implements Callable<Integer> {
         out.println("  file: " + problem.message() + (problem.column().isEmpty() ? "" : " (" + problem.column() + ")"));
       }
     }
-    out.printf(Locale.ROOT, "%,d problem(s) reported in %s and %s%n", report.problemCount(), reportCsv.getFileName(),
-        reportJson.getFileName());
+    if (report.alreadyFinished()) {
+      out.printf(Locale.ROOT, "%s and %s are the report of the run that finished it%n", reportCsv.getFileName(),
+          reportJson.getFileName());
+    } else if (report.resumedAfterRow() > 0) {
+      out.printf(Locale.ROOT, "%,d problem(s) in this run, reported in %s and %s (the CSV also lists the earlier"
+          + " runs')%n", report.problemCount(), reportJson.getFileName(), reportCsv.getFileName());
+    } else {
+      out.printf(Locale.ROOT, "%,d problem(s) reported in %s and %s%n", report.problemCount(),
+          reportCsv.getFileName(), reportJson.getFileName());
+    }
     out.flush();
   }
 }

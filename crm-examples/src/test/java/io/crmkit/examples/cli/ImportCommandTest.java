@@ -89,7 +89,7 @@ class ImportCommandTest {
     CliRun again = crmkit("import", file.toString(), "--jdbc-url", url());
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).contains("resumed after row 2").containsPattern("inserted\\s+2");
+    assertThat(again.out()).contains("already finished").containsPattern("inserted\\s+2");
     assertThat(stored(url(), "import")).isEqualTo(2);
   }
 
@@ -120,6 +120,21 @@ class ImportCommandTest {
     assertThat(copy.exitCode()).as(copy.err()).isZero();
     assertThat(copy.out()).containsPattern("inserted\\s+0\\n").containsPattern("rejected\\s+0\\n");
     assertThat(stored(url(), "erp")).isEqualTo(40);
+  }
+
+  @Test
+  void aSecondRunOfAFinishedImportSaysTheReportFilesAreTheEarlierRuns() throws IOException {
+    Path file = dir.resolve("people.csv");
+    Files.writeString(file, "id,full_name\nP-1,Ann Lee\nP-2,Bo,extra\n");
+    crmkit("import", file.toString(), "--jdbc-url", url(), "--match", "none");
+
+    CliRun again = crmkit("import", file.toString(), "--jdbc-url", url(), "--match", "none");
+
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(again.out()).contains("already finished", "nothing was read")
+        .contains("people.import-report.csv and people.import-report.json are the report of the run that finished it")
+        .doesNotContain("0 problem(s)");
+    assertThat(CliRun.rows(dir.resolve("people.import-report.csv"))).hasSize(2);
   }
 
   @Test

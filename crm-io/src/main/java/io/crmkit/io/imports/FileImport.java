@@ -104,7 +104,7 @@ public final class FileImport {
     long resumeAfter = previous.map(ImportCheckpoint::lastRow).orElse(0L);
     ImportTotals before = previous.map(ImportCheckpoint::totals).orElse(ImportTotals.NONE);
     if (previous.filter(ImportCheckpoint::finished).isPresent()) {
-      return new ImportReport(identity.importId(), resumeAfter, before, List.of(), 0, true);
+      return new ImportReport(identity.importId(), resumeAfter, before, List.of(), 0, true, true);
     }
     ProblemLog log = reportCsv == null ? ProblemLog.inMemory()
         : ProblemLog.toFiles(reportCsv, reportJson, identity.importId(), resumeAfter);
@@ -138,7 +138,7 @@ public final class FileImport {
       reader.fileProblems().forEach(log::add);
       totals = commit(writer, identity, batch, lastRow, true, totals, log);
       log.finish(totals, true);
-      return new ImportReport(identity.importId(), resumeAfter, totals, log.kept(), log.count(), true);
+      return new ImportReport(identity.importId(), resumeAfter, totals, log.kept(), log.count(), true, false);
     } catch (IOException e) {
       throw new UncheckedIOException("closing " + source.file() + " failed: " + e.getMessage(), e);
     }

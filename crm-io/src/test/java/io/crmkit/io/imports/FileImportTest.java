@@ -74,12 +74,14 @@ class FileImportTest {
   void rerunningAFinishedImportChangesNothing() {
     ColumnMapping mapping = ColumnMapping.read(resource("mapping.yaml"));
     FileImport fileImport = importer(mapping).build();
-    fileImport.run(ImportSource.csv(resource("customers.csv")));
+    ImportReport first = fileImport.run(ImportSource.csv(resource("customers.csv")));
     Map<String, Long> versions = versions();
 
     ImportReport again = fileImport.run(ImportSource.csv(resource("customers.csv")));
 
+    assertThat(first.alreadyFinished()).isFalse();
     assertThat(again.finished()).isTrue();
+    assertThat(again.alreadyFinished()).isTrue();
     assertThat(again.resumedAfterRow()).isEqualTo(3);
     assertThat(versions()).isEqualTo(versions);
     assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(3);
