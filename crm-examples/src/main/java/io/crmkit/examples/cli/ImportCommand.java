@@ -44,10 +44,14 @@ import picocli.CommandLine.Model.CommandSpec;
             + "stored customers and the file's earlier rows (--match store: a sure match is merged into the stored "
             + "customer, a probable one queued for review) and upserts it by its id in --source.",
         "",
-        "Every rejected row, dropped value and queued row is written to FILE.import-report.csv and "
-            + "FILE.import-report.json (row, line, column, rule, message; never the value); a bad row never stops "
-            + "the file. Each batch is committed with a checkpoint: an interrupted import resumes where it "
-            + "stopped (--resume, the default), and running a finished import again changes nothing."},
+        "Every rejected row, dropped value and queued row is written beside FILE, named after it without its "
+            + "extension: customers.csv gives customers.import-report.csv and customers.import-report.json (row, "
+            + "line, column, rule, message; never the value); a bad row never stops the file. Each batch is "
+            + "committed with a checkpoint: an interrupted import resumes where it stopped (--resume, the "
+            + "default), and running a finished import again changes nothing. The import is FILE's content (a "
+            + "SHA-256 of the whole file) read with its settings (--format, --encoding, --delimiter, --no-header, "
+            + "the mapping, --source): after changing one, the import starts again from the first row, and rows "
+            + "already stored are updated, never duplicated."},
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExamples:%n",

@@ -211,5 +211,8 @@ class ImportCommandTest {
     CliRun help = crmkit("import", "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Examples:", "crmkit import customers.csv --mapping", "--match");
+    String helpText = help.out().replaceAll("\\s+", " ");
+    assertThat(helpText).contains("customers.csv gives customers.import-report.csv", "SHA-256 of the whole file")
+        .doesNotContain("FILE.import-report", "first bytes");
   }
 }
