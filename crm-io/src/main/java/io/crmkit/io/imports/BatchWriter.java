@@ -161,10 +161,10 @@ final class BatchWriter {
    */
   private Set<Integer> asMerged(List<NewCustomer> records, Map<ExternalReference, CustomerId> holders,
       CustomerBatches batches) {
-    Map<CustomerId, Customer> merged = new HashMap<>();
+    Set<CustomerId> merged = new HashSet<>();
     batches.load(Set.copyOf(holders.values())).forEach((id, customer) -> {
       if (customer.externalReferences().stream().filter(r -> r.system().equals(system)).count() > 1) {
-        merged.put(id, customer);
+        merged.add(id);
       }
     });
     Set<Integer> unchanged = new HashSet<>();
@@ -172,7 +172,7 @@ final class BatchWriter {
     for (int i = 0; i < records.size(); i++) {
       ExternalReference reference = reference(records.get(i));
       CustomerId holder = holders.get(reference);
-      if (holder == null || !merged.containsKey(holder)) {
+      if (!merged.contains(holder)) {
         continue;
       }
       Optional<Customer> asMergedFirst = lineage.computeIfAbsent(holder, stores.dedup().mergeLineage()::involving)
