@@ -184,7 +184,11 @@ final class ImportCommand implements Callable<Integer> {
       default -> throw CliException.usage("--format is csv or jsonl, not '" + format + "'");
     };
     source = source.encoding(charset());
-    return importId == null ? source : source.importId(importId);
+    try {
+      return importId == null ? source : source.importId(importId);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--import-id: " + e.getMessage());
+    }
   }
 
   private char delimiterChar() {

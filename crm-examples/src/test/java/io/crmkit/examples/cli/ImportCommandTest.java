@@ -205,6 +205,16 @@ class ImportCommandTest {
   }
 
   @Test
+  void anImportIdTooLongIsAUsageErrorNotAFailure() throws IOException {
+    Path file = Files.writeString(dir.resolve("people.csv"), "id,full_name\nP-1,Ann Lee\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--import-id", "x".repeat(201));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--import-id: importId is longer than 200 characters").doesNotContain("\tat ");
+  }
+
+  @Test
   void aMissingFileIsBadInputAndHelpShowsAnExample() {
     assertThat(crmkit("import", dir.resolve("nope.csv").toString(), "--jdbc-url", url()).exitCode())
         .isEqualTo(ExitCodes.BAD_INPUT);
