@@ -8,6 +8,7 @@ import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,11 @@ import java.util.Set;
  * matches becomes a new customer with a fresh id; a match becomes an update when some detail
  * differs, and is left alone otherwise. A match keeps its lifecycle stage, which only the
  * lifecycle engine moves (a new customer starts in the record's stage), its creation time, and
- * gets an update time never before it.
+ * gets an update time never before it. It also keeps the external references the record lacks:
+ * a merged customer holds the references of the records it absorbed, and dropping them would make
+ * the next import of those records insert them again. Rows whose keys one customer holds (a merged
+ * one) are applied one on top of the other, at consecutive versions, which the store writes as one
+ * change.
  */
 final class UpsertPlanner {
   private final String system;
@@ -47,20 +52,25 @@ final class UpsertPlanner {
       Map<CustomerId, Customer> stored) {
     List<Planned> inserts = new ArrayList<>();
     List<Planned> updates = new ArrayList<>();
+    Map<CustomerId, Customer> current = new HashMap<>(stored);
     int unchanged = 0;
     for (Row<NewCustomer> row : rows) {
       CustomerId holder = matches.get(keyOf(system, row.value()));
-      Customer existing = holder == null ? null : stored.get(holder);
+      Customer existing = holder == null ? null : current.get(holder);
       if (existing == null) {
         inserts.add(new Planned(row, fresh(row.value()), Set.of()));
         continue;
       }
-      NewCustomer incoming = new NewCustomer.Builder().from(row.value()).stage(existing.stage()).build();
+      NewCustomer incoming = new NewCustomer.Builder().from(row.value()).stage(existing.stage())
+          .addAllExternalReferences(existing.externalReferences()).build();
       Set<String> changes = CustomerChanges.between(existing, incoming);
       if (changes.isEmpty()) {
         unchanged++;
       } else {
-        updates.add(new Planned(row, changed(existing, incoming), changes));
+        Customer update = changed(existing, incoming);
+        updates.add(new Planned(row, update, changes));
+        // A later row of the same customer builds on this one, one version on.
+        current.put(holder, new Customer.Builder().from(update).version(update.version() + 1).build());
       }
     }
     return new Plan(inserts, updates, unchanged);

@@ -12,6 +12,7 @@ import io.crmkit.core.customer.NewCustomer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,12 +87,23 @@ final class UpsertWrite {
     }
   }
 
+  /**
+   * Rejects the writes whose references other customers hold, and the later rows of a rejected
+   * row's customer: they were planned on top of it, at the versions after it.
+   */
   private static void dropHeldByOthers(List<Planned> writes, Map<ExternalReference, CustomerId> held,
       Rejections rejected) {
+    Map<CustomerId, Integer> droppedRow = new HashMap<>();
     writes.removeIf(write -> {
       List<Violation> problems = ReferenceHolders.heldByOthers(write.customer(), held);
+      Integer earlier = droppedRow.get(write.customer().id());
+      if (problems.isEmpty() && earlier != null) {
+        problems = List.of(new Violation("externalReferences", "UniqueReference",
+            "builds on row " + earlier + " of the same customer, which was rejected"));
+      }
       if (!problems.isEmpty()) {
         rejected.add(write.row(), problems);
+        droppedRow.putIfAbsent(write.customer().id(), write.row().number());
       }
       return !problems.isEmpty();
     });

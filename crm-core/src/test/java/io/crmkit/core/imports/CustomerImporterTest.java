@@ -180,6 +180,42 @@ class CustomerImporterTest {
     assertThat(CustomerImporter.on(store).upsertByExternalReference("erp", List.of()).rows()).isZero();
   }
 
+  @Test
+  void twoRowsWhoseReferencesOneMergedCustomerHoldsAreAppliedOneOnTopOfTheOther() {
+    CustomerId merged = storeMergedCustomer("Bonn");
+
+    CustomerImporter.Report report = CustomerImporter.on(store)
+        .upsertByExternalReference("erp", List.of(record(1, "Köln"), record(2, "Ulm")));
+
+    assertThat(report).isEqualTo(new CustomerImporter.Report(0, 2, 0, List.of()));
+    Customer stored = store.customers().findById(merged).orElseThrow();
+    assertThat(stored.version()).isEqualTo(3);
+    assertThat(stored.personName().orElseThrow().givenName()).contains("Eva 2");
+    assertThat(stored.addresses()).singleElement().satisfies(a -> assertThat(a.city()).contains("Ulm"));
+    assertThat(stored.externalReferences())
+        .containsExactlyInAnyOrder(ExternalReference.of("erp", "K-1"), ExternalReference.of("erp", "K-2"));
+  }
+
+  @Test
+  void aRowOfAMergedCustomerKeepsTheReferencesOfTheRowsItAbsorbedAndIsUnchangedWhenItsDetailsAre() {
+    CustomerId merged = storeMergedCustomer("Bonn");
+
+    CustomerImporter.Report report = CustomerImporter.on(store)
+        .upsertByExternalReference("erp", List.of(record(1, "Bonn")));
+
+    assertThat(report).isEqualTo(new CustomerImporter.Report(0, 0, 1, List.of()));
+    assertThat(store.customers().findById(merged).orElseThrow().version()).isEqualTo(1);
+  }
+
+  /** A customer as a merge leaves it: the details of row 1 and the references of rows 1 and 2. */
+  private CustomerId storeMergedCustomer(String city) {
+    Customer customer = new Customer.Builder().from(record(1, city))
+        .addExternalReference(ExternalReference.of("erp", "K-2"))
+        .id(CustomerId.of(new UUID(7, 7))).version(0).createdAt(T0).updatedAt(T0).build();
+    assertThat(CustomerImporter.on(store).insertAll(List.of(customer)).allAccepted()).isTrue();
+    return customer.id();
+  }
+
   private static NewCustomer record(int n, String city) {
     return NewCustomer.person("Meyer", "Eva " + n)
         .addAddress(new PostalAddress.Builder().country("DE").city(city).build())

@@ -6,6 +6,7 @@ import io.crmkit.io.imports.FileImport;
 import io.crmkit.io.imports.ImportMatching;
 import io.crmkit.io.imports.ImportReport;
 import io.crmkit.io.imports.ImportReportException;
+import io.crmkit.io.imports.ImportSettingsException;
 import io.crmkit.io.imports.ImportSource;
 import io.crmkit.io.imports.ImportStore;
 import io.crmkit.io.imports.ImportTotals;
@@ -43,10 +44,14 @@ import picocli.CommandLine.Model.CommandSpec;
             + "stored customers and the file's earlier rows (--match store: a sure match is merged into the stored "
             + "customer, a probable one queued for review) and upserts it by its id in --source.",
         "",
-        "Every rejected row, dropped value and queued row is written to FILE.import-report.csv and "
-            + "FILE.import-report.json (row, line, column, rule, message; never the value); a bad row never stops "
-            + "the file. Each batch is committed with a checkpoint: an interrupted import resumes where it "
-            + "stopped (--resume, the default), and running a finished import again changes nothing."},
+        "Every rejected row, dropped value and queued row is written beside FILE, named after it without its "
+            + "extension: customers.csv gives customers.import-report.csv and customers.import-report.json (row, "
+            + "line, column, rule, message; never the value); a bad row never stops the file. Each batch is "
+            + "committed with a checkpoint: an interrupted import resumes where it stopped (--resume, the "
+            + "default), and running a finished import again changes nothing. The import is FILE's content (a "
+            + "SHA-256 of the whole file) read with its settings (--format, --encoding, --delimiter, --no-header, "
+            + "the mapping, --source): after changing one, the import starts again from the first row, and rows "
+            + "already stored are updated, never duplicated."},
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExamples:%n",
@@ -110,7 +115,8 @@ final class ImportCommand implements Callable<Integer> {
   private int batchSize;
 
   @Option(names = "--import-id", paramLabel = "ID",
-      description = "The import's id for its checkpoint (default: the file's name, size and first bytes).")
+      description = "The import's id for its checkpoint (default: the file's name and size, a SHA-256 of its "
+          + "whole content and one of the read settings: format, encoding, delimiter, header, mapping, --source).")
   private String importId;
 
   @Option(names = "--resume", negatable = true, defaultValue = "true",
@@ -154,7 +160,7 @@ final class ImportCommand implements Callable<Integer> {
       return report.allGood() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;
     } catch (UnreadableFileException e) {
       throw CliException.badInput(file + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
+    } catch (ImportSettingsException e) {
       throw CliException.usage(e.getMessage());
     } catch (ImportReportException e) {
       throw CliException.failure(e.getMessage(), e);
@@ -180,7 +186,11 @@ final class ImportCommand implements Callable<Integer> {
       default -> throw CliException.usage("--format is csv or jsonl, not '" + format + "'");
     };
     source = source.encoding(charset());
-    return importId == null ? source : source.importId(importId);
+    try {
+      return importId == null ? source : source.importId(importId);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--import-id: " + e.getMessage());
+    }
   }
 
   private char delimiterChar() {
@@ -205,9 +215,9 @@ final class ImportCommand implements Callable<Integer> {
   private ColumnMapping mapping(ImportSource source) {
     ColumnMapping.UnknownColumns unknown;
     try {
-      unknown = ColumnMapping.UnknownColumns.valueOf(unknownColumns.strip().toUpperCase(Locale.ROOT));
+      unknown = ColumnMapping.UnknownColumns.parse(unknownColumns, "--unknown-columns");
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("--unknown-columns is attributes, report or ignore, not '" + unknownColumns + "'");
+      throw CliException.usage(e.getMessage());
     }
     try {
       return mapping != null ? ColumnMapping.read(mapping) : ColumnMapping.byName(source, unknown);
@@ -222,8 +232,13 @@ final class ImportCommand implements Callable<Integer> {
 
   private static void summary(PrintWriter out, ImportReport report, Path reportCsv, Path reportJson) {
     ImportTotals t = report.totals();
-    out.printf(Locale.ROOT, "Import %s%s%n", report.importId(),
-        report.resumedAfterRow() > 0 ? " (resumed after row " + report.resumedAfterRow() + ")" : "");
+    if (report.alreadyFinished()) {
+      out.printf(Locale.ROOT, "Import %s was already finished: nothing was read or written (--restart reads the"
+          + " file again). Its totals:%n", report.importId());
+    } else {
+      out.printf(Locale.ROOT, "Import %s%s%n", report.importId(),
+          report.resumedAfterRow() > 0 ? " (resumed after row " + report.resumedAfterRow() + ")" : " (from row 1)");
+    }
     String row = "  %-10s %,12d%n";
     out.printf(Locale.ROOT, row, "read", t.read());
     out.printf(Locale.ROOT, row, "inserted", t.inserted());
@@ -237,8 +252,16 @@ final class ImportCommand implements Callable<Integer> {
         out.println("  file: " + problem.message() + (problem.column().isEmpty() ? "" : " (" + problem.column() + ")"));
       }
     }
-    out.printf(Locale.ROOT, "%,d problem(s) reported in %s and %s%n", report.problemCount(), reportCsv.getFileName(),
-        reportJson.getFileName());
+    if (report.alreadyFinished()) {
+      out.printf(Locale.ROOT, "%s and %s are the report of the run that finished it%n", reportCsv.getFileName(),
+          reportJson.getFileName());
+    } else if (report.resumedAfterRow() > 0) {
+      out.printf(Locale.ROOT, "%,d problem(s) in this run, reported in %s and %s (the CSV also lists the earlier"
+          + " runs')%n", report.problemCount(), reportJson.getFileName(), reportCsv.getFileName());
+    } else {
+      out.printf(Locale.ROOT, "%,d problem(s) reported in %s and %s%n", report.problemCount(),
+          reportCsv.getFileName(), reportJson.getFileName());
+    }
     out.flush();
   }
 }

@@ -89,8 +89,52 @@ class ImportCommandTest {
     CliRun again = crmkit("import", file.toString(), "--jdbc-url", url());
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).contains("resumed after row 2").containsPattern("inserted\\s+2");
+    assertThat(again.out()).contains("already finished").containsPattern("inserted\\s+2");
     assertThat(stored(url(), "import")).isEqualTo(2);
+  }
+
+  @Test
+  void restartingOrReimportingAnEditedCopyOfAFileWhoseRowsWereMergedWritesEveryRowAndChangesNoUnchangedOne()
+      throws IOException {
+    Path file = dir.resolve("people.csv");
+    StringBuilder csv = new StringBuilder("id,full_name,phone,email,city\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append("U-").append(i).append(",Person").append(i).append(" Family").append(i % 7).append(",+86138")
+          .append(String.format("%08d", 1_000_000 + i * 7919)).append(",p").append(i).append("@example.com,City")
+          .append(i % 5).append('\n');
+    }
+    csv.append("D-1,Persn3 Family3,+86138").append(String.format("%08d", 1_000_000 + 3 * 7919))
+        .append(",p3@example.com,City3\n");
+    Files.writeString(file, csv);
+    CliRun first = crmkit("import", file.toString(), "--jdbc-url", url(), "--source", "erp");
+    assertThat(first.out()).as(first.err()).containsPattern("merged\\s+1");
+
+    CliRun restarted = crmkit("import", file.toString(), "--jdbc-url", url(), "--source", "erp", "--restart");
+    Path edited = dir.resolve("edited.csv");
+    Files.writeString(edited, csv.toString().replace("Family3,", "Familie3,"));
+    CliRun copy = crmkit("import", edited.toString(), "--jdbc-url", url(), "--source", "erp", "--match", "none");
+
+    assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+    assertThat(restarted.out()).containsPattern("updated\\s+0\\n").containsPattern("unchanged\\s+41")
+        .containsPattern("merged\\s+0\\n");
+    assertThat(copy.exitCode()).as(copy.err()).isZero();
+    assertThat(copy.out()).containsPattern("inserted\\s+0\\n").containsPattern("rejected\\s+0\\n");
+    assertThat(stored(url(), "erp")).isEqualTo(40);
+  }
+
+  @Test
+  void aSecondRunOfAFinishedImportSaysTheReportFilesAreTheEarlierRuns() throws IOException {
+    Path file = dir.resolve("people.csv");
+    Files.writeString(file, "id,full_name\nP-1,Ann Lee\nP-2,Bo,extra\n");
+    crmkit("import", file.toString(), "--jdbc-url", url(), "--match", "none");
+
+    CliRun again = crmkit("import", file.toString(), "--jdbc-url", url(), "--match", "none");
+
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(again.out()).contains("already finished", "nothing was read")
+        .contains("people.import-report.csv and people.import-report.json are the report of the run that finished it")
+        .doesNotContain("0 problem(s)");
+    assertThat(CliRun.rows(dir.resolve("people.import-report.csv"))).hasSize(2);
   }
 
   @Test
@@ -118,7 +162,56 @@ class ImportCommandTest {
     CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("surname", "full_name");
+    assertThat(run.err()).contains("people.csv: ", "surname", "full_name");
+  }
+
+  @Test
+  void aMappingNamingAColumnNumberAFileWithoutHeaderLacksIsAUsageError() throws IOException {
+    Path file = dir.resolve("three.csv");
+    Files.writeString(file, "N-1,Ann Lee,Bonn\n");
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(mapping, "columns:\n  - {column: '1', field: id}\n  - {column: '4', field: city}\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString(),
+        "--no-header", "--match", "none");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("the mapping names column 4 but three.csv's first row has 3");
+  }
+
+  @Test
+  void anEmptyFileMappedByColumnNamesIsBadInputSayingItIsEmpty() throws IOException {
+    for (String name : new String[] {"empty.csv", "empty.jsonl"}) {
+      Path file = Files.writeString(dir.resolve(name), "");
+
+      CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--match", "none");
+
+      assertThat(run.exitCode()).as(name).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(run.err()).contains(file + ": the file is empty").doesNotContain("give a mapping");
+    }
+  }
+
+  @Test
+  void aMappingFileWithAnUnknownValueIsAUsageErrorNamingTheFileAndTheAllowedValues() throws IOException {
+    Path file = Files.writeString(dir.resolve("people.csv"), "id,full_name\nP-1,Ann Lee\n");
+    Path mapping = Files.writeString(dir.resolve("mapping.json"),
+        "{\"columns\":[{\"column\":\"id\",\"field\":\"id\"}],\"unknownColumns\":\"bogus\"}");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--mapping", mapping.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("mapping.json: unknownColumns is attributes, report or ignore, not 'bogus'")
+        .doesNotContain("No enum constant");
+  }
+
+  @Test
+  void anImportIdTooLongIsAUsageErrorNotAFailure() throws IOException {
+    Path file = Files.writeString(dir.resolve("people.csv"), "id,full_name\nP-1,Ann Lee\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--import-id", "x".repeat(201));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--import-id: importId is longer than 200 characters").doesNotContain("\tat ");
   }
 
   @Test
@@ -128,5 +221,8 @@ class ImportCommandTest {
     CliRun help = crmkit("import", "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Examples:", "crmkit import customers.csv --mapping", "--match");
+    String helpText = help.out().replaceAll("\\s+", " ");
+    assertThat(helpText).contains("customers.csv gives customers.import-report.csv", "SHA-256 of the whole file")
+        .doesNotContain("FILE.import-report", "first bytes");
   }
 }

@@ -4,21 +4,27 @@ import io.crmkit.core.common.Rejection;
 import io.crmkit.core.common.Violation;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerBatches;
+import io.crmkit.core.customer.CustomerChanges;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.dedup.incremental.IncrementalMatcher;
 import io.crmkit.core.dedup.match.MatchModel;
+import io.crmkit.core.dedup.merge.Merge;
+import io.crmkit.core.dedup.merge.MergedRecord;
 import io.crmkit.core.dedup.merge.Merger;
 import io.crmkit.core.imports.CustomerImporter;
 import io.crmkit.io.CrmStores;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes one batch of rows and the import's checkpoint in one transaction of the store: codes
@@ -55,10 +61,14 @@ final class BatchWriter {
     }
   }
 
-  record Outcome(ImportTotals totals, List<RowProblem> problems) {}
-
-  Outcome write(SourceIdentity identity, List<FileImport.Assembled> batch, long lastRow, boolean finished,
-      ImportTotals before) {
+  /**
+   * Writes {@code batch} and its checkpoint; last in the transaction, hands the batch's problems to
+   * {@code reportFiles}, so that they are in the report files before the checkpoint says the batch is done.
+   *
+   * @return the totals so far, earlier runs included
+   */
+  ImportTotals write(SourceIdentity identity, List<FileImport.Assembled> batch, long lastRow, boolean finished,
+      ImportTotals before, Consumer<List<RowProblem>> reportFiles) {
     List<RowProblem> problems = new ArrayList<>();
     List<FileImport.Assembled> good = new ArrayList<>();
     for (FileImport.Assembled row : batch) {
@@ -67,18 +77,28 @@ final class BatchWriter {
         good.add(row);
       }
     }
-    List<NewCustomer> records = good.stream().map(row -> coding.code(row.customer().get())).toList();
+    List<NewCustomer> coded = good.stream().map(row -> coding.code(row.customer().get())).toList();
     return stores.base().transactions().inTransaction(() -> {
       CustomerBatches batches = stores.base().customerBatches();
+      Map<ExternalReference, CustomerId> holders = batches.holders(coded.stream().map(this::reference).toList());
+      Set<Integer> asMerged = asMerged(coded, holders, batches);
+      List<FileImport.Assembled> upserted = new ArrayList<>();
+      List<NewCustomer> records = new ArrayList<>();
+      for (int i = 0; i < coded.size(); i++) {
+        if (!asMerged.contains(i)) {
+          upserted.add(good.get(i));
+          records.add(coded.get(i));
+        }
+      }
       List<ExternalReference> references = records.stream().map(this::reference).toList();
-      Set<ExternalReference> heldBefore = matcher == null ? Set.of() : batches.holders(references).keySet();
+      Set<ExternalReference> heldBefore = holders.keySet();
       CustomerImporter.Report report = records.isEmpty() ? new CustomerImporter.Report(0, 0, 0, List.of())
           : importer.upsertByExternalReference(system, records);
       Set<Integer> rejectedRows = new HashSet<>();
       for (Rejection rejection : report.rejected()) {
         int index = (int) rejection.position().orElseThrow() - 1;
         rejectedRows.add(index);
-        SourceRow row = good.get(index).row();
+        SourceRow row = upserted.get(index).row();
         for (Violation violation : rejection.violations()) {
           problems.add(RowProblem.rejected(row.row(), row.line(), violation.path(), violation.rule(),
               violation.message()));
@@ -93,10 +113,10 @@ final class BatchWriter {
             accepted.add(i);
           }
         }
-        Map<ExternalReference, CustomerId> holders = batches.holders(accepted.stream().map(references::get).toList());
-        Map<CustomerId, Customer> loaded = batches.load(holders.values());
+        Map<ExternalReference, CustomerId> written = batches.holders(accepted.stream().map(references::get).toList());
+        Map<CustomerId, Customer> loaded = batches.load(written.values());
         for (int i : accepted) {
-          Customer customer = loaded.get(holders.get(references.get(i)));
+          Customer customer = loaded.get(written.get(references.get(i)));
           if (customer == null) {
             continue;
           }
@@ -113,7 +133,7 @@ final class BatchWriter {
             int waiting = matcher.queueReviews(check);
             if (waiting > 0 || !check.reviews().isEmpty()) {
               queued++;
-              SourceRow row = good.get(i).row();
+              SourceRow row = upserted.get(i).row();
               problems.add(new RowProblem(row.row(), row.line(), "", "review", "written as a new customer; "
                   + check.reviews().size() + " stored customer(s) may be the same, queued for review",
                   RowProblem.Outcome.QUEUED));
@@ -123,12 +143,52 @@ final class BatchWriter {
       }
       long rejected = batch.size() - good.size() + report.rejected().size();
       ImportTotals totals = before.plus(new ImportTotals(batch.size(), report.inserted() - merged, report.updated(),
-          report.unchanged(), merged, queued, rejected));
+          report.unchanged() + asMerged.size(), merged, queued, rejected));
       checkpoints.save(new ImportCheckpoint(identity.importId(), identity.description(), lastRow, finished, totals,
           clock.instant()));
       problems.sort(Comparator.comparingLong(RowProblem::row));
-      return new Outcome(totals, problems);
+      reportFiles.accept(problems);
+      return totals;
     });
+  }
+
+  /**
+   * The rows (indices into {@code records}) that a merge absorbed as they are now: their customer
+   * holds several references in the system, and the record it kept for the row when it first
+   * merged it has the row's details. Such a row is unchanged. Upserting it would put the row's
+   * details over the golden record the merge made (a typo the merge chose against, say), and the
+   * next of the customer's rows would put its own back, on every run.
+   */
+  private Set<Integer> asMerged(List<NewCustomer> records, Map<ExternalReference, CustomerId> holders,
+      CustomerBatches batches) {
+    Set<CustomerId> merged = new HashSet<>();
+    batches.load(Set.copyOf(holders.values())).forEach((id, customer) -> {
+      if (customer.externalReferences().stream().filter(r -> r.system().equals(system)).count() > 1) {
+        merged.add(id);
+      }
+    });
+    Set<Integer> unchanged = new HashSet<>();
+    Map<CustomerId, List<Merge>> lineage = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      ExternalReference reference = reference(records.get(i));
+      CustomerId holder = holders.get(reference);
+      if (!merged.contains(holder)) {
+        continue;
+      }
+      Optional<Customer> asMergedFirst = lineage.computeIfAbsent(holder, stores.dedup().mergeLineage()::involving)
+          .stream().filter(merge -> merge.undone().isEmpty() && merge.survivorId().equals(holder))
+          .flatMap(merge -> merge.records().stream()).map(MergedRecord::before)
+          .filter(before -> before.externalReferences().contains(reference)).findFirst();
+      if (asMergedFirst.isPresent()) {
+        Customer before = asMergedFirst.get();
+        NewCustomer incoming = new NewCustomer.Builder().from(records.get(i)).stage(before.stage())
+            .externalReferences(before.externalReferences()).build();
+        if (CustomerChanges.between(before, incoming).isEmpty()) {
+          unchanged.add(i);
+        }
+      }
+    }
+    return unchanged;
   }
 
   private ExternalReference reference(NewCustomer record) {

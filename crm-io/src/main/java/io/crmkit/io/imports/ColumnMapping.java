@@ -1,7 +1,10 @@
 package io.crmkit.io.imports;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.crmkit.core.common.Require;
 import io.crmkit.core.customer.CustomerDetails;
@@ -59,6 +62,8 @@ public final class ColumnMapping {
   /** The prefix of a custom attribute's field name. */
   public static final String ATTRIBUTE = "attribute:";
 
+  private static final String EMPTY_FILE = "empty-file";
+
   /** The JSON Lines objects {@link #byName} reads for the members to map. */
   public static final int NAMED_SAMPLE = 10_000;
 
@@ -69,7 +74,23 @@ public final class ColumnMapping {
     /** It is left out, and the report says so once. */
     REPORT,
     /** It is left out silently. */
-    IGNORE
+    IGNORE;
+
+    /**
+     * The rule {@code text} names, ignoring case.
+     *
+     * @param setting what the text was given as, for the message
+     * @throws IllegalArgumentException naming the setting and the allowed values
+     */
+    public static UnknownColumns parse(String text, String setting) {
+      Require.notNull(text, setting);
+      for (UnknownColumns rule : values()) {
+        if (rule.name().equalsIgnoreCase(text.strip())) {
+          return rule;
+        }
+      }
+      throw new IllegalArgumentException(setting + " is attributes, report or ignore, not '" + text + "'");
+    }
   }
 
   /** One mapped column. */
@@ -109,8 +130,20 @@ public final class ColumnMapping {
     MappingFile parsed;
     try (InputStream in = Files.newInputStream(file)) {
       parsed = mapper.readValue(in, MappingFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      boolean entry = e.getReferringClass() == ColumnEntry.class;
+      throw new IllegalArgumentException(file.getFileName() + ": unknown member \"" + e.getPropertyName() + "\""
+          + (entry ? " in " + path(e, 1) : "") + "; a " + (entry ? "column entry has column, field, transforms"
+              : "mapping has columns, unknownColumns, phoneRegion, country"), e);
+    } catch (MismatchedInputException e) {
+      throw new IllegalArgumentException(file.getFileName() + " is not a column mapping: "
+          + (e.getPath().isEmpty() ? "it is not an object" : path(e, 0) + " has the wrong form")
+          + " (line " + e.getLocation().getLineNr() + ")", e);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new IllegalArgumentException(file.getFileName() + " is not a column mapping: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(file.getFileName() + " is not a column mapping: not valid "
+          + (mapper.getFactory() instanceof YAMLFactory ? "YAML" : "JSON")
+          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr()), e);
     } catch (IOException e) {
       throw new UncheckedIOException(file + " cannot be read: " + e.getMessage(), e);
     }
@@ -127,6 +160,7 @@ public final class ColumnMapping {
    * {@code fullName}, {@code birth_date} {@code birthDate}), is mapped to it; {@code phone},
    * {@code email} and {@code tag} columns are split at {@code ;}, so one cell may hold several.
    *
+   * @throws UnreadableFileException if the file is empty
    * @throws IllegalArgumentException if no column is named like a field, listing the columns
    * @throws UncheckedIOException if the file cannot be read
    */
@@ -141,6 +175,9 @@ public final class ColumnMapping {
         reader.next();
       }
       header = reader.columns();
+      if (header.isEmpty() && reader.fileProblems().stream().anyMatch(p -> p.rule().equals(EMPTY_FILE))) {
+        throw new UnreadableFileException("the file is empty");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(source.file() + " cannot be read: " + e.getMessage(), e);
     }
@@ -164,6 +201,20 @@ public final class ColumnMapping {
     return builder.build();
   }
 
+  /** Where in the mapping file Jackson stopped, as {@code columns[0].field}, less the last {@code skip} steps. */
+  private static String path(JsonMappingException e, int skip) {
+    StringBuilder out = new StringBuilder();
+    List<JsonMappingException.Reference> steps = e.getPath();
+    for (JsonMappingException.Reference step : steps.subList(0, Math.max(0, steps.size() - skip))) {
+      if (step.getFieldName() != null) {
+        out.append(out.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else {
+        out.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
   private static String folded(String name) {
     return name.strip().replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
   }
@@ -183,7 +234,7 @@ public final class ColumnMapping {
             entry.transforms() == null ? new String[0] : entry.transforms().toArray(String[]::new));
       }
       if (unknownColumns != null) {
-        builder.unknownColumns(UnknownColumns.valueOf(unknownColumns.strip().toUpperCase(Locale.ROOT)));
+        builder.unknownColumns(UnknownColumns.parse(unknownColumns, "unknownColumns"));
       }
       if (phoneRegion != null) {
         builder.phoneRegion(phoneRegion);
@@ -226,6 +277,18 @@ public final class ColumnMapping {
     Map<String, String> out = new LinkedHashMap<>();
     columns.forEach(c -> out.putIfAbsent(c.column(), c.field()));
     return out;
+  }
+
+  /** Everything the mapping does to a row, one setting per line: what the import id covers. */
+  String settings() {
+    StringBuilder out = new StringBuilder();
+    for (Column column : columns) {
+      out.append("column ").append(column.column()).append(" -> ").append(column.field());
+      column.transforms().forEach(t -> out.append(" | ").append(t.spec()));
+      out.append('\n');
+    }
+    return out.append("unknown ").append(unknownColumns).append("\nphoneRegion ").append(phoneRegion)
+        .append("\ncountry ").append(country).toString();
   }
 
   @Override

@@ -11,20 +11,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CSV rows through FastCSV: each record with the line it starts on, blank lines skipped, a row
  * wider or narrower than the header a {@code wrong-column-count} problem, a field with bytes the
  * encoding cannot decode an {@code undecodable} problem naming its column, and broken quoting
- * (after which the parser cannot resume) a file problem at the line where it was found.
+ * (after which the parser cannot resume) a file problem at the line its record starts on.
  */
 final class CsvRowReader extends AbstractRowReader {
   private final CsvReader<CsvRecord> csv;
   private final Iterator<CsvRecord> records;
   private final boolean header;
   private List<String> columns = List.of();
+  /**
+   * Where FastCSV's messages name the line the failing record starts on; without it, the line after
+   * the last record read is the nearest known.
+   */
+  private static final Pattern PARSER_LINE = Pattern.compile("starting at line (\\d+)", Pattern.CASE_INSENSITIVE);
+
   private long row;
   private long lastLine;
+  private long lastEnd;
 
   private CsvRowReader(CsvReader<CsvRecord> csv, boolean header) {
     this.csv = csv;
@@ -109,14 +118,31 @@ final class CsvRowReader extends AbstractRowReader {
       }
       CsvRecord record = records.next();
       lastLine = record.getStartingLineNumber();
+      lastEnd = lastLine + lineBreaks(record);
       return record;
     } catch (CsvParseException e) {
-      fileProblems.add(RowProblem.ofFile(lastLine + 1, "csv-syntax", "broken quoting after line " + lastLine
-          + " (a quote opened and never closed, or a field longer than the reader takes);"
+      Matcher line = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
+      long broken = line.find() ? Long.parseLong(line.group(1)) : lastEnd + 1;
+      fileProblems.add(RowProblem.ofFile(broken, "csv-syntax", "broken quoting in the record starting at line "
+          + broken + " (a quote opened and never closed, or a field longer than the reader takes);"
           + " the rows after it cannot be told apart and were not read"));
       end();
       return null;
     }
+  }
+
+  /** The line breaks inside a record's quoted fields: CRLF, CR or LF, as the parser ends lines. */
+  private static long lineBreaks(CsvRecord record) {
+    long breaks = 0;
+    for (String field : record.getFields()) {
+      for (int i = 0; i < field.length(); i++) {
+        char c = field.charAt(i);
+        if (c == '\n' || c == '\r' && (i + 1 == field.length() || field.charAt(i + 1) != '\n')) {
+          breaks++;
+        }
+      }
+    }
+    return breaks;
   }
 
   private SourceRow toRow(CsvRecord record) {

@@ -76,30 +76,35 @@ public final class FileImport {
   }
 
   /**
-   * Imports {@code source}, resuming after its checkpoint if it has one.
+   * Imports {@code source}, resuming after its checkpoint if it has one. The import is the file's
+   * content read with these settings (encoding, delimiter, header, mapping, system): the same file
+   * read with a changed setting is a new import, from row 1.
    *
    * @throws NullPointerException if {@code source} is null
-   * @throws IllegalArgumentException if the mapping names columns the file lacks, the header
-   *     repeats a name, or the import id's checkpoint was written for another file
+   * @throws ImportSettingsException if the mapping names columns the file lacks, or the import
+   *     id's checkpoint was written for another file
+   * @throws UnreadableFileException if the header repeats a name or cannot be decoded
    * @throws UncheckedIOException if the file cannot be read or the report not written
    * @throws io.crmkit.core.common.CrmStorageException if the store fails; the batches committed
    *     before stay, and a new run resumes after them
    */
   public ImportReport run(ImportSource source) {
     Require.notNull(source, "source");
-    SourceIdentity identity = SourceIdentity.of(source);
+    SourceIdentity identity = SourceIdentity.of(source, mapping, system);
     ImportCheckpoints checkpoints = imports.checkpoints();
     if (restart) {
       stores.base().transactions().inTransaction(() -> checkpoints.remove(identity.importId()));
     }
     Optional<ImportCheckpoint> previous = checkpoints.find(identity.importId());
-    previous.ifPresent(p -> Require.argument(p.source().equals(identity.description()),
-        "import %s was begun on another file (%s), not %s; restart it, or give another import id",
-        identity.importId(), p.source(), identity.description()));
+    if (previous.isPresent() && !previous.get().source().equals(identity.description())) {
+      throw new ImportSettingsException(String.format("import %s was begun on another file or with other"
+          + " settings (%s), not %s; restart it, or give another import id", identity.importId(), previous.get().source(),
+          identity.description()));
+    }
     long resumeAfter = previous.map(ImportCheckpoint::lastRow).orElse(0L);
     ImportTotals before = previous.map(ImportCheckpoint::totals).orElse(ImportTotals.NONE);
     if (previous.filter(ImportCheckpoint::finished).isPresent()) {
-      return new ImportReport(identity.importId(), resumeAfter, before, List.of(), 0, true);
+      return new ImportReport(identity.importId(), resumeAfter, before, List.of(), 0, true, true);
     }
     ProblemLog log = reportCsv == null ? ProblemLog.inMemory()
         : ProblemLog.toFiles(reportCsv, reportJson, identity.importId(), resumeAfter);
@@ -113,9 +118,7 @@ public final class FileImport {
       while (reader.hasNext()) {
         SourceRow row = reader.next();
         if (!columnsChecked && source.format() == ImportSource.Format.CSV) {
-          if (source.header()) {
-            assembler.checkColumns(reader.columns());
-          }
+          assembler.checkColumns(source, reader.columns());
           reportUnknownColumns(assembler, reader.columns(), resumeAfter, log);
           columnsChecked = true;
         }
@@ -135,7 +138,7 @@ public final class FileImport {
       reader.fileProblems().forEach(log::add);
       totals = commit(writer, identity, batch, lastRow, true, totals, log);
       log.finish(totals, true);
-      return new ImportReport(identity.importId(), resumeAfter, totals, log.kept(), log.count(), true);
+      return new ImportReport(identity.importId(), resumeAfter, totals, log.kept(), log.count(), true, false);
     } catch (IOException e) {
       throw new UncheckedIOException("closing " + source.file() + " failed: " + e.getMessage(), e);
     }
@@ -160,11 +163,13 @@ public final class FileImport {
 
   private ImportTotals commit(BatchWriter writer, SourceIdentity identity, List<Assembled> batch, long lastRow,
       boolean finished, ImportTotals totals, ProblemLog log) {
-    BatchWriter.Outcome outcome = writer.write(identity, batch, lastRow, finished, totals);
-    outcome.problems().forEach(log::add);
+    ImportTotals after = writer.write(identity, batch, lastRow, finished, totals, problems -> {
+      problems.forEach(log::add);
+      log.flush();
+    });
     batch.clear();
-    listener.committed(lastRow, outcome.totals());
-    return outcome.totals();
+    listener.committed(lastRow, after);
+    return after;
   }
 
   /** One row on its way to the store: as read, the customer it became (if it could), its problems so far. */

@@ -9,9 +9,10 @@ import java.time.Instant;
  * after it with no row lost and none written twice.
  *
  * @param importId the import's identity: given by the user, or derived from the source's name,
- *     size and first bytes
- * @param source what the source was when the import began (name, size, hash of its first bytes),
- *     so that resuming with another file under the same name is refused
+ *     size, content hash and read settings
+ * @param source what the source was when the import began (name, size, hash of its content, hash
+ *     of its read settings), so that resuming with another file or settings under the same id is
+ *     refused
  * @param lastRow the last data row (1-based) whose batch is committed; 0 before the first batch
  * @param finished whether every row of the source was processed
  * @param totals the counts of every committed batch so far

@@ -47,7 +47,7 @@ public final class ImportMatching {
     try (Stream<Customer> stored = stores.base().customers().stream(Criteria.all())) {
       stored.limit(sampleSize).forEach(c -> records.add(standardiser.standardise(MatchInputs.of(c))));
     }
-    RowAssembler assembler = new RowAssembler(mapping, system, SourceIdentity.of(source).contentTag());
+    RowAssembler assembler = new RowAssembler(mapping, system, SourceIdentity.contentTag(source));
     int rows = 0;
     try (RowReader reader = RowReader.open(source)) {
       while (rows < sampleSize && reader.hasNext()) {

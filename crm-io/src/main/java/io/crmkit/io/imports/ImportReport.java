@@ -13,9 +13,11 @@ import java.util.List;
  *     file as a whole (the report files hold all of them)
  * @param problemCount how many problems this run found
  * @param finished whether every row of the file has now been processed
+ * @param alreadyFinished whether an earlier run had finished the import, so that this one read
+ *     nothing and wrote no report file: the files beside the input are the earlier run's
  */
 public record ImportReport(String importId, long resumedAfterRow, ImportTotals totals, List<RowProblem> problems,
-    long problemCount, boolean finished) {
+    long problemCount, boolean finished, boolean alreadyFinished) {
 
   /** How many problems a report keeps in memory. */
   public static final int KEPT_PROBLEMS = 1_000;

@@ -90,7 +90,7 @@ public final class ImportSource {
 
   /**
    * This source under an import id of the caller's choosing instead of one derived from the file's
-   * name, size and first bytes: to resume an import of a file that was moved or renamed.
+   * name, size, content hash and read settings: to name an import in the caller's own terms.
    *
    * @throws IllegalArgumentException if the id is blank or longer than
    *     {@value ImportCheckpoint#MAX_ID_LENGTH} characters

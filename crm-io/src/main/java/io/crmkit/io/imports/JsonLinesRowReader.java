@@ -1,8 +1,11 @@
 package io.crmkit.io.imports;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +21,15 @@ import java.util.Set;
  * JSON Lines rows: each non-blank line one JSON object whose members are the row's columns.
  * Strings, numbers and booleans are values as written, null is no value, an array of such values
  * is one value per element joined by {@code ;} (the list separator of the CSV files); a nested
- * object, or a line that is not a JSON object, is a problem of its row. The columns are the member
+ * object, a line that is not a JSON object, has text after it or names a member twice, is a
+ * problem of its row. The columns are the member
  * names in order of first appearance.
  */
 final class JsonLinesRowReader extends AbstractRowReader {
   static final String LIST_SEPARATOR = ";";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict: a member named twice is an error, not the last one winning. */
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private final BufferedReader lines;
   private final Set<String> columns = new LinkedHashSet<>();
@@ -80,12 +86,23 @@ final class JsonLinesRowReader extends AbstractRowReader {
       return new SourceRow(row, line, values, problems);
     }
     JsonNode node;
-    try {
-      node = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      problems.add(RowProblem.rejected(row, line, "", "json-syntax", "not valid JSON"
-          + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr())));
-      return new SourceRow(row, line, values, problems);
+    try (JsonParser parser = JSON.createParser(text)) {
+      try {
+        node = JSON.readTree(parser);
+      } catch (JsonProcessingException e) {
+        String what = e.getOriginalMessage().startsWith("Duplicate") ? "a member is named twice" : "not valid JSON";
+        problems.add(RowProblem.rejected(row, line, "", "json-syntax", what
+            + (e.getLocation() == null ? "" : ", at column " + e.getLocation().getColumnNr())));
+        return new SourceRow(row, line, values, problems);
+      }
+      long end = parser.currentLocation().getColumnNr();
+      if (hasMore(parser)) {
+        problems.add(RowProblem.rejected(row, line, "", "json-syntax",
+            "text after the JSON value, which ends at column " + end));
+        return new SourceRow(row, line, values, problems);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading line " + line + " failed: " + e.getMessage(), e);
     }
     if (node == null || !node.isObject()) {
       problems.add(RowProblem.rejected(row, line, "", "json-not-object", "the line is not a JSON object"));
@@ -115,6 +132,15 @@ final class JsonLinesRowReader extends AbstractRowReader {
       }
     }
     return new SourceRow(row, line, values, problems);
+  }
+
+  /** Whether anything but white space follows the value read: a token, or text that is none. */
+  private static boolean hasMore(JsonParser parser) {
+    try {
+      return parser.nextToken() != null;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   private static boolean allValues(JsonNode array) {

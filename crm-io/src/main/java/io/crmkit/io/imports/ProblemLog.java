@@ -20,7 +20,9 @@ import java.util.List;
  * {@code row,line,column,outcome,rule,message}; JSON: the import id, the problems and, at the end,
  * the totals), so memory stays constant however many rows are bad. Never a row's value: it may be personal data.
  * A resumed run appends to the CSV file of the runs before it, so the rows committed before an
- * interruption stay listed; the JSON file is this run's, with the row it resumed after.
+ * interruption stay listed: each batch's problems are {@link #flush() flushed} to the files before
+ * its transaction commits, so a killed process leaves them on disk (a batch whose commit then fails
+ * is read again and listed twice). The JSON file is this run's, with the row it resumed after.
  */
 final class ProblemLog implements Closeable {
   static final List<String> CSV_HEADER = List.of("row", "line", "column", "outcome", "rule", "message");
@@ -84,6 +86,23 @@ final class ProblemLog implements Closeable {
       json.writeStringField("rule", problem.rule());
       json.writeStringField("message", problem.message());
       json.writeEndObject();
+    } catch (IOException e) {
+      throw new ImportReportException(e);
+    }
+  }
+
+  /**
+   * Hands what was added so far to the operating system (no fsync: a killed process loses nothing
+   * the system has, a power cut may), so that it survives the process.
+   */
+  void flush() {
+    if (csv == null) {
+      return;
+    }
+    try {
+      csv.flush();
+      csvOut.flush();
+      json.flush();
     } catch (IOException e) {
       throw new ImportReportException(e);
     }

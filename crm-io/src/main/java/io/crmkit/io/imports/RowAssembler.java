@@ -61,16 +61,24 @@ final class RowAssembler {
   record Assembled(Optional<NewCustomer> customer, String reference, List<RowProblem> problems) {}
 
   /**
-   * Checks before the first row that every mapped column is in the header.
+   * Checks before the first row that every mapped column is in the file: in its header, or, without
+   * one, among the numbered columns of its first row.
    *
-   * @throws IllegalArgumentException naming the missing columns and the header
+   * @param columns the header's names, or the first row's numbers
+   * @throws ImportSettingsException naming the file, the missing columns and the file's columns
    */
-  void checkColumns(List<String> header) {
-    List<String> missing = mapping.mappedColumns().stream().filter(c -> !header.contains(c)).toList();
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the mapping names column(s) " + missing + " that the file does not have;"
-          + " its columns are " + header);
+  void checkColumns(ImportSource source, List<String> columns) {
+    List<String> missing = mapping.mappedColumns().stream().filter(c -> !columns.contains(c)).toList();
+    if (missing.isEmpty()) {
+      return;
     }
+    String file = source.file().getFileName().toString();
+    if (source.header()) {
+      throw new ImportSettingsException(file + ": the mapping names column(s) " + missing
+          + " that the file does not have; its columns are " + columns);
+    }
+    throw new ImportSettingsException("the mapping names column" + (missing.size() == 1 ? " " + missing.get(0)
+        : "s " + String.join(", ", missing)) + " but " + file + "'s first row has " + columns.size());
   }
 
   /** The columns the mapping does not name. */

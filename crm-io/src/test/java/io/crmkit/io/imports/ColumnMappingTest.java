@@ -85,6 +85,43 @@ class ColumnMappingTest {
     Path mapping = dir.resolve("bad.json");
     Files.writeString(mapping, "{\"columns\": [], \"colour\": \"red\"}");
     assertThatThrownBy(() -> ColumnMapping.read(mapping))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.json is not a column mapping");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.json: unknown member \"colour\"");
+  }
+
+  @Test
+  void aMappingFilesUnknownMemberOrValueIsNamedWithWhatIsAllowedAndNoJavaName() throws IOException {
+    Path member = Files.writeString(dir.resolve("member.json"),
+        "{\"columns\": [{\"column\": \"id\", \"field\": \"id\"}], \"extra\": 1}");
+    Path value = Files.writeString(dir.resolve("value.yaml"),
+        "columns:\n  - {column: id, field: id}\nunknownColumns: bogus\n");
+    Path entry = Files.writeString(dir.resolve("entry.json"),
+        "{\"columns\": [{\"column\": \"id\", \"field\": \"id\", \"transform\": \"trim\"}]}");
+
+    assertThatThrownBy(() -> ColumnMapping.read(member)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member.json: unknown member \"extra\"; a mapping has columns, unknownColumns, phoneRegion,"
+            + " country");
+    assertThatThrownBy(() -> ColumnMapping.read(value)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("value.yaml: unknownColumns is attributes, report or ignore, not 'bogus'");
+    assertThatThrownBy(() -> ColumnMapping.read(entry)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("entry.json: unknown member \"transform\" in columns[0]; a column entry has column, field,"
+            + " transforms");
+    Path form = Files.writeString(dir.resolve("form.json"), "{\"columns\": 5}");
+    assertThatThrownBy(() -> ColumnMapping.read(form)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("form.json is not a column mapping: columns has the wrong form (line 1)");
+    Path syntax = Files.writeString(dir.resolve("syntax.json"), "{\"columns\": [");
+    assertThatThrownBy(() -> ColumnMapping.read(syntax)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("syntax.json is not a column mapping: not valid JSON at line 1")
+        .hasMessageNotContaining("io.crmkit");
+  }
+
+  @Test
+  void mappingAnEmptyFileByNameSaysTheFileIsEmpty() throws IOException {
+    Path csv = Files.writeString(dir.resolve("empty.csv"), "");
+    Path jsonLines = Files.writeString(dir.resolve("empty.jsonl"), "");
+
+    for (ImportSource source : new ImportSource[] {ImportSource.csv(csv), ImportSource.jsonLines(jsonLines)}) {
+      assertThatThrownBy(() -> ColumnMapping.byName(source, ColumnMapping.UnknownColumns.REPORT))
+          .isInstanceOf(UnreadableFileException.class).hasMessage("the file is empty");
+    }
   }
 }

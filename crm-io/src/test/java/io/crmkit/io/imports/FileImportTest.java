@@ -11,6 +11,7 @@ import io.crmkit.core.dimension.Dimensions;
 import io.crmkit.io.CrmStores;
 import io.crmkit.io.memory.InMemoryImports;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -73,12 +74,14 @@ class FileImportTest {
   void rerunningAFinishedImportChangesNothing() {
     ColumnMapping mapping = ColumnMapping.read(resource("mapping.yaml"));
     FileImport fileImport = importer(mapping).build();
-    fileImport.run(ImportSource.csv(resource("customers.csv")));
+    ImportReport first = fileImport.run(ImportSource.csv(resource("customers.csv")));
     Map<String, Long> versions = versions();
 
     ImportReport again = fileImport.run(ImportSource.csv(resource("customers.csv")));
 
+    assertThat(first.alreadyFinished()).isFalse();
     assertThat(again.finished()).isTrue();
+    assertThat(again.alreadyFinished()).isTrue();
     assertThat(again.resumedAfterRow()).isEqualTo(3);
     assertThat(versions()).isEqualTo(versions);
     assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(3);
@@ -147,6 +150,66 @@ class FileImportTest {
   }
 
   @Test
+  void aKilledImportsReportOnDiskListsTheRejectionsOfEveryCommittedBatchAndTheResumeKeepsThem()
+      throws IOException {
+    Path file = dir.resolve("people.csv");
+    StringBuilder text = new StringBuilder("id,name\n");
+    for (int i = 1; i <= 25; i++) {
+      text.append("P-").append(i).append(i == 3 || i == 23 ? ",Person,extra" : ",Person " + i).append('\n');
+    }
+    Files.writeString(file, text);
+    Path csv = dir.resolve("report.csv");
+    Path json = dir.resolve("report.json");
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+    byte[][] onDiskAtKill = new byte[1][];
+    RuntimeException kill = new RuntimeException("kill -9");
+    FileImport killed = importer(mapping).batchSize(10).reportFiles(csv, json).listener((row, totals) -> {
+      if (row == 20) {
+        try {
+          onDiskAtKill[0] = Files.readAllBytes(csv); // all a killed process leaves: no flush, no close follows
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        throw kill;
+      }
+    }).build();
+    assertThatThrownBy(() -> killed.run(ImportSource.csv(file))).isSameAs(kill);
+    Files.write(csv, onDiskAtKill[0]);
+
+    importer(mapping).batchSize(10).reportFiles(csv, json).build().run(ImportSource.csv(file));
+
+    assertThat(new String(onDiskAtKill[0], StandardCharsets.UTF_8)).contains("\n3,4,");
+    assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo("row,line,column,outcome,rule,message");
+    assertThat(Files.readAllLines(csv)).anyMatch(line -> line.startsWith("3,4,"))
+        .anyMatch(line -> line.startsWith("23,24,"));
+  }
+
+  @Test
+  void aChangedEncodingOrMappingStartsANewImportFromTheFirstRow() throws IOException {
+    Path file = dir.resolve("gbk.csv");
+    Files.write(file, "id,name,city\nG-1,王芳,广州市\nG-2,李娜,深圳市\n".getBytes(Charset.forName("GBK")));
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+    ImportReport undecodable = importer(mapping).build().run(ImportSource.csv(file));
+    assertThat(undecodable.totals().rejected()).isEqualTo(2);
+
+    ImportSource gbk = ImportSource.csv(file).encoding(Charset.forName("GBK"));
+    ImportReport declared = importer(mapping).build().run(gbk);
+    ColumnMapping withCity = ColumnMapping.builder().column("id", "id").column("name", "fullName")
+        .column("city", "city").build();
+    ImportReport remapped = importer(withCity).build().run(gbk);
+    ImportReport again = importer(withCity).build().run(gbk);
+
+    assertThat(declared.importId()).isNotEqualTo(undecodable.importId());
+    assertThat(declared.resumedAfterRow()).isZero();
+    assertThat(declared.totals()).isEqualTo(new ImportTotals(2, 2, 0, 0, 0, 0, 0));
+    assertThat(remapped.resumedAfterRow()).isZero();
+    assertThat(remapped.totals()).isEqualTo(new ImportTotals(2, 0, 2, 0, 0, 0, 0));
+    assertThat(byReference("G-1").addresses()).singleElement().satisfies(a -> assertThat(a.city()).contains("广州市"));
+    assertThat(again.importId()).isEqualTo(remapped.importId());
+    assertThat(again.resumedAfterRow()).isEqualTo(2);
+  }
+
+  @Test
   void readsADeclaredLegacyEncodingWithoutAHeaderAndWithAnotherDelimiter() throws IOException {
     Path file = dir.resolve("gbk.csv");
     Files.write(file, "G-1;王芳;广州市;天河区\nG-2;赵磊;;\n".getBytes(Charset.forName("GBK")));
@@ -159,6 +222,22 @@ class FileImportTest {
     assertThat(report.totals().inserted()).isEqualTo(2);
     assertThat(byReference("G-1").personName().orElseThrow().givenName()).contains("芳");
     assertThat(byReference("G-1").dimensionCodes()).containsEntry(Dimensions.REGION, "440106");
+  }
+
+  @Test
+  void aJsonLineWithTextAfterItsObjectOrAMemberNamedTwiceIsRejected() throws IOException {
+    Path file = dir.resolve("strict.jsonl");
+    Files.writeString(file, "{\"id\":\"J-5\",\"name\":\"Di Ma\"}\n{\"id\":\"J-6\",\"name\":\"Eve Lee\"} trailing\n"
+        + "{\"id\":\"J-7\",\"name\":\"Fay Li\",\"id\":\"J-8\"}\n", StandardCharsets.UTF_8);
+    ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
+
+    ImportReport report = importer(mapping).build().run(ImportSource.jsonLines(file));
+
+    assertThat(report.totals()).isEqualTo(new ImportTotals(3, 1, 0, 0, 0, 0, 2));
+    assertThat(report.problems()).extracting(RowProblem::line, RowProblem::rule, RowProblem::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(2L, "json-syntax", "text after the JSON value, which ends at column 30"),
+        org.assertj.core.groups.Tuple.tuple(3L, "json-syntax", "a member is named twice, at column 33"));
+    assertThat(stores.base().customers().count(Criteria.all())).isEqualTo(1);
   }
 
   @Test
@@ -217,7 +296,20 @@ class FileImportTest {
     ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("surname", "familyName").build();
 
     assertThatThrownBy(() -> importer(mapping).build().run(ImportSource.csv(resource("customers.csv"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surname").hasMessageContaining("phone");
+        .isInstanceOf(ImportSettingsException.class).hasMessageStartingWith("customers.csv: ")
+        .hasMessageContaining("surname").hasMessageContaining("phone");
+  }
+
+  @Test
+  void refusesAMappingThatNamesAColumnNumberTheFirstRowOfAFileWithoutHeaderLacks() throws IOException {
+    Path file = Files.writeString(dir.resolve("three.csv"), "N-1,Ann Lee,Bonn\n");
+    ColumnMapping mapping = ColumnMapping.builder().column("1", "id").column("2", "fullName")
+        .column("4", "city").build();
+
+    assertThatThrownBy(() -> importer(mapping).build().run(ImportSource.csv(file).header(false)))
+        .isInstanceOf(ImportSettingsException.class)
+        .hasMessage("the mapping names column 4 but three.csv's first row has 3");
+    assertThat(stores.base().customers().count(Criteria.all())).isZero();
   }
 
   @Test

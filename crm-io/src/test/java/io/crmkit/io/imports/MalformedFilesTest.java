@@ -50,6 +50,21 @@ class MalformedFilesTest {
   }
 
   @Test
+  void brokenQuotingAfterARecordSpanningTwoLinesIsReportedAtTheLineWhereItsRecordStarts() throws IOException {
+    Path file = Files.writeString(dir.resolve("multiline.csv"), "id,name,note\n1,Ann Lee,x\n2,Bo Chen,x\n"
+        + "3,Cy Wu,x\n4,Di Ma,x\n5,\"Eve\nNewline\",x\n6,\"Broken\n7,Fay Li,x\n");
+
+    ImportReport report = importFile(file);
+
+    assertThat(report.problems()).singleElement().satisfies(p -> {
+      assertThat(p.rule()).isEqualTo("csv-syntax");
+      assertThat(p.line()).isEqualTo(8);
+      assertThat(p.message()).startsWith("broken quoting in the record starting at line 8 ");
+    });
+    assertThat(report.totals().inserted()).isEqualTo(5);
+  }
+
+  @Test
   void rowsWithTheWrongColumnCountAreRejectedAndTheOthersKept() {
     ImportReport report = importCorpus("wrong-column-count.csv");
 
