@@ -17,7 +17,8 @@ import java.util.Set;
  * Plans an upsert against the stored customers its keys matched: a record no stored customer
  * matches becomes a new customer with a fresh id; a match becomes an update when some detail
  * differs, and is left alone otherwise. A match keeps its lifecycle stage, which only the
- * lifecycle engine moves (a new customer starts in the record's stage), its creation time, and
+ * lifecycle engine moves (a new customer starts in the record's stage), its value tier, which only
+ * a tiering writes, its creation time, and
  * gets an update time never before it. It also keeps the external references the record lacks:
  * a merged customer holds the references of the records it absorbed, and dropping them would make
  * the next import of those records insert them again. Rows whose keys one customer holds (a merged
@@ -61,7 +62,7 @@ final class UpsertPlanner {
         inserts.add(new Planned(row, fresh(row.value()), Set.of()));
         continue;
       }
-      NewCustomer incoming = new NewCustomer.Builder().from(row.value()).stage(existing.stage())
+      NewCustomer incoming = new NewCustomer.Builder().from(row.value()).stage(existing.stage()).tier(existing.tier())
           .addAllExternalReferences(existing.externalReferences()).build();
       Set<String> changes = CustomerChanges.between(existing, incoming);
       if (changes.isEmpty()) {

@@ -13,6 +13,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.PostalAddress;
+import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.event.CustomerRegistered;
 import io.crmkit.core.event.CustomerUpdated;
 import io.crmkit.core.event.DomainEvent;
@@ -59,6 +60,20 @@ class CustomerImporterTest {
     assertThat(stored.createdAt()).isEqualTo(T0);
     assertThat(stored.updatedAt()).isEqualTo(T0);
     assertThat(events).as("no events unless asked").isEmpty();
+  }
+
+  @Test
+  void aReimportedRowKeepsTheTierATieringWroteAndIsUnchanged() {
+    CustomerImporter importer = CustomerImporter.on(store).withClock(Clock.fixed(T0, ZoneOffset.UTC));
+    importer.upsertByExternalReference("erp", List.of(record(1, "Bonn")));
+    Customer stored = store.customers().findByExternalReference(ExternalReference.of("erp", "K-1")).orElseThrow();
+    store.customers().save(new Customer.Builder().from(stored).tier(ValueTier.of("VIP")).build());
+
+    CustomerImporter.Report again = importer.upsertByExternalReference("erp", List.of(record(1, "Bonn")));
+
+    assertThat(again).isEqualTo(new CustomerImporter.Report(0, 0, 1, List.of()));
+    assertThat(store.customers().findByExternalReference(ExternalReference.of("erp", "K-1")).orElseThrow().tier())
+        .contains(ValueTier.of("VIP"));
   }
 
   @Test

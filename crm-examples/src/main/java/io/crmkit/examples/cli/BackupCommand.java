@@ -71,11 +71,11 @@ final class BackupCommand implements Callable<Integer> {
     if (Files.isDirectory(target)) {
       throw CliException.usage(out + " is a folder: name the backup file, such as " + out.resolve("crmkit-backup.zip"));
     }
-    createFolder(target.getParent());
-    Manifest manifest;
     OutputFiles.distinct().input("the store", store.h2File().orElse(null)).output("OUT", out).check();
+    Manifest manifest;
     try (StoreOptions.OpenStore open = store.openExisting();
         Progress progress = Progress.forTerminal(quiet.quiet, spec.commandLine().getErr())) {
+      createFolder(target.getParent());
       progress.start("backing up to " + out.getFileName());
       manifest = open.jdbc().inSnapshot(snapshot -> Backup.write(
           CrmStores.attach(snapshot, StoreOptions.jdbcExtensions()), target, Clock.systemUTC(),

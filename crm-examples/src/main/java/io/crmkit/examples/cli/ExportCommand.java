@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,8 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Symbolic links followed from OUT before giving up on a loop (Linux's own limit). */
+  private static final int MAX_LINKS = 40;
 
   @Spec
   private CommandSpec spec;
@@ -169,28 +172,29 @@ final class ExportCommand implements Callable<Integer> {
 
   /**
    * Writes to a temporary file beside OUT, then moves it into place, so that a failed export leaves
-   * no half file; through a symbolic link to the file it names, keeping an existing file's
-   * permissions. A pipe or device is written directly, as it cannot be replaced.
+   * no half file; through a symbolic link to the file it names (there or not yet), keeping an
+   * existing file's permissions where the file system has them. A pipe or device ({@code
+   * /dev/stdout}) is written directly, as it cannot be replaced.
    */
   private ExportResult write(Exporter exporter, Criteria criteria, ExportSettings settings, Progress progress) {
     Path partial = null;
     try {
-      Path target = Files.exists(out) ? out.toRealPath() : out.toAbsolutePath();
-      boolean special = Files.exists(target) && !Files.isRegularFile(target);
-      if (!special) {
-        Files.createDirectories(target.getParent());
-        partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-        if (Files.exists(target)) {
-          Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(target));
+      if (Files.exists(out) && !Files.isRegularFile(out)) {
+        try (OutputStream stream = Files.newOutputStream(out)) {
+          return exporter.export(criteria, settings, stream, progress::advance);
         }
       }
+      Path target = linkTarget(out);
+      Files.createDirectories(target.getParent());
+      partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
       ExportResult result;
-      try (OutputStream stream = Files.newOutputStream(special ? target : partial)) {
+      try (OutputStream stream = Files.newOutputStream(partial)) {
         result = exporter.export(criteria, settings, stream, progress::advance);
       }
-      if (!special) {
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (Files.exists(target) && Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(target));
       }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return result;
     } catch (AccessDeniedException e) {
       throw CliException.usage("role " + role + " may not export customers (" + e.getMessage()
@@ -199,11 +203,20 @@ final class ExportCommand implements Callable<Integer> {
       throw CliException.badInput(e.getMessage() + "; allow more suppression (--suppression) or lower -k");
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException e) {
       throw CliException.failure(out + ": cannot be written (" + e.getMessage() + ")", e);
     } finally {
       deletePartial(partial);
     }
+  }
+
+  /** The file {@code path} names after following its symbolic links, even to a file not there yet. */
+  private static Path linkTarget(Path path) throws IOException {
+    Path current = path.toAbsolutePath();
+    for (int hops = 0; Files.isSymbolicLink(current) && hops < MAX_LINKS; hops++) {
+      current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+    }
+    return current;
   }
 
   private void deletePartial(Path partial) {

@@ -1,5 +1,6 @@
 package io.crmkit.examples.cli;
 
+import io.crmkit.core.customer.ExternalReference;
 import io.crmkit.core.dedup.match.MatchModel;
 import io.crmkit.io.imports.ColumnMapping;
 import io.crmkit.io.imports.FileImport;
@@ -135,6 +136,10 @@ final class ImportCommand implements Callable<Integer> {
     ColumnMapping columns = mapping(source);
     if (batchSize < 1 || batchSize > 100_000) {
       throw CliException.usage("--batch-size must be between 1 and 100000, not " + batchSize);
+    }
+    if (system.isBlank() || system.length() > ExternalReference.MAX_SYSTEM_LENGTH) {
+      throw CliException.usage("--source must be a name of 1 to " + ExternalReference.MAX_SYSTEM_LENGTH
+          + " characters, not \"" + system + "\"");
     }
     PrintWriter out = spec.commandLine().getOut();
     Path reportCsv = OutputFiles.beside(file, ".import-report.csv");

@@ -10,6 +10,7 @@ import io.crmkit.core.customer.ValueTier;
 import io.crmkit.core.lifecycle.DueMove;
 import io.crmkit.core.lifecycle.LifecycleEngine;
 import io.crmkit.core.metric.CustomerMetric;
+import io.crmkit.core.metric.CustomerMetrics;
 import io.crmkit.examples.report.SummariesByCurrency;
 import io.crmkit.io.CrmStores;
 import io.crmkit.segmentation.clv.BgNbdFitter;
@@ -60,9 +61,10 @@ import org.joda.money.CurrencyUnit;
  * then the lifecycle rules applied. The metric names are what the HTML report reads, so they are
  * constants here and never spelled twice.
  *
- * <p>A run replaces the one before it: customers it does not score lose their tier, and every
- * metric of {@link #METRICS} is removed before the run records its own, so the store never mixes
- * two runs (a customer scored before but not now, or valued before but not now, keeps nothing).
+ * <p>A run replaces the one before it: customers it does not score lose their tier, and once the
+ * run has recorded its metrics, each one is removed from the customers the run did not give it, so
+ * a customer scored before but not now, or valued before but not now, keeps nothing of the earlier
+ * run. A named currency nobody bought in is refused before anything changes.
  */
 final class StoreSegmentation {
 
@@ -80,13 +82,6 @@ final class StoreSegmentation {
   static final String P_ALIVE = "p_alive";
   /** The actor recorded on every lifecycle move. */
   static final String ACTOR = "crmkit-segment";
-
-  /**
-   * Every metric a run writes. A run removes them all before recording its own, so that a customer
-   * it does not score (or cannot value) keeps nothing of an earlier run.
-   */
-  static final List<String> METRICS = List.of(RFM_R, RFM_F, RFM_M, RFM_SEGMENT, HistoricalValueMetrics.VALUE, CLV,
-      P_ALIVE);
 
   /**
    * Fewer customers with a repeat purchase than this and lifetime value is not fitted: the models'
@@ -177,10 +172,10 @@ final class StoreSegmentation {
    * Lifetime value's verdict.
    *
    * @param fitted whether both models converged and the customers were scored
-   * @param customersScored customers with a {@value #CLV} and {@value #P_ALIVE} metric
+   * @param valued the customers given a {@value #CLV} and a {@value #P_ALIVE} metric
    * @param verdict a sentence for the summary: the parameters, or why nothing was fitted
    */
-  record ClvOutcome(boolean fitted, long customersScored, String verdict) {}
+  record ClvOutcome(boolean fitted, Set<CustomerId> valued, String verdict) {}
 
   /**
    * Segments every customer of {@code stores}. RFM runs in the analysis currency; a customer who
@@ -203,6 +198,11 @@ final class StoreSegmentation {
     long otherCurrencies = currency.map(summaries::otherThan).orElse(summaries.buyers());
     progress.finish(String.format(Locale.ROOT, "%,d scored", rfm.map(result -> result.customers().size()).orElse(0)));
     List<CustomerRfm> scored = rfm.map(RfmResult::customers).orElse(List.of());
+    if (settings.currency().isPresent() && scored.isEmpty() && summaries.buyers() > 0) {
+      throw CliException.badInput("nobody bought in " + settings.currency().get() + " before " + asOf
+          + summaries.mostBoughtIn().map(most -> "; most customers bought in " + most).orElse("")
+          + "; nothing was changed");
+    }
     Set<CustomerId> scoredIds = new HashSet<>();
     scored.forEach(customer -> scoredIds.add(customer.customerId()));
 
@@ -219,21 +219,30 @@ final class StoreSegmentation {
         tiersRemoved.changed().size()));
 
     progress.start("metrics");
-    METRICS.forEach(stores.metrics().customerMetrics()::removeAll);
-    ClvOutcome clv = new ClvOutcome(false, 0, "not fitted: nobody bought anything before " + asOf);
+    Instant now = clock.instant();
+    ClvOutcome clv = new ClvOutcome(false, Set.of(), "not fitted: nobody bought anything before " + asOf);
+    Set<CustomerId> valuedHistorically = Set.of();
     if (rfm.isPresent()) {
       CurrencyUnit unit = currency.orElseThrow();
-      recordRfm(stores, rfm.get(), clock.instant());
+      recordRfm(stores, rfm.get(), now);
       Map<CustomerId, HistoricalValue> values = HistoricalValues.withoutMargin().of(purchases, scoredIds, window);
-      HistoricalValueMetrics.in(unit).record(stores.metrics().customerMetrics(), values.values(), clock.instant());
+      HistoricalValueMetrics.in(unit).record(stores.metrics().customerMetrics(), values.values(), now);
+      valuedHistorically = values.keySet();
       progress.finish("recorded");
 
       progress.start("lifetime value");
-      clv = lifetimeValue(stores, purchases, window, unit, scoredIds, clock.instant());
+      clv = lifetimeValue(stores, purchases, window, unit, scoredIds, now);
       progress.finish(clv.verdict());
     } else {
       progress.finish("none to record");
     }
+    CustomerMetrics metrics = stores.metrics().customerMetrics();
+    for (String rfmMetric : List.of(RFM_R, RFM_F, RFM_M, RFM_SEGMENT)) {
+      removeLeftOver(metrics, rfmMetric, ids, scoredIds);
+    }
+    removeLeftOver(metrics, HistoricalValueMetrics.VALUE, ids, valuedHistorically);
+    removeLeftOver(metrics, CLV, ids, clv.valued());
+    removeLeftOver(metrics, P_ALIVE, ids, clv.valued());
 
     long lifecycleStarted = System.nanoTime();
     progress.start("lifecycle");
@@ -252,6 +261,21 @@ final class StoreSegmentation {
     try (Stream<CustomerId> ids = stores.base().customers().streamIds(Criteria.all())) {
       return ids.toList();
     }
+  }
+
+  /**
+   * Removes {@code name} from every customer this run did not give it: an earlier run's value.
+   * It runs after the run recorded its own, so a run that fails half way leaves at worst some old
+   * values beside the new ones, never a store without any.
+   */
+  private static void removeLeftOver(CustomerMetrics metrics, String name, List<CustomerId> ids,
+      Set<CustomerId> written) {
+    if (written.isEmpty()) {
+      metrics.removeAll(name);
+      return;
+    }
+    List<CustomerId> others = ids.stream().filter(id -> !written.contains(id)).toList();
+    metrics.find(others, name).keySet().forEach(id -> metrics.remove(id, name));
   }
 
   private static void recordRfm(CrmStores stores, RfmResult result, Instant now) {
@@ -290,19 +314,19 @@ final class StoreSegmentation {
     byCustomer.clear();
     List<CustomerHistory> repeatBuyers = histories.stream().filter(history -> history.frequency() > 0).toList();
     if (repeatBuyers.size() < MIN_REPEAT_BUYERS_FOR_CLV) {
-      return new ClvOutcome(false, 0, String.format(Locale.ROOT, "not fitted: %,d customers with a repeat purchase, %,d needed",
-          repeatBuyers.size(), MIN_REPEAT_BUYERS_FOR_CLV));
+      return new ClvOutcome(false, Set.of(), String.format(Locale.ROOT,
+          "not fitted: %,d customers with a repeat purchase, %,d needed", repeatBuyers.size(), MIN_REPEAT_BUYERS_FOR_CLV));
     }
     ModelFit<BgNbdParameters> buying = BgNbdFitter.standard().fit(histories);
     ModelFit<GammaGammaParameters> spending = GammaGammaFitter.standard().fit(repeatBuyers);
     if (!buying.converged() || !spending.converged() || spending.parameters().q() <= 1) {
       String why = !buying.converged() ? "BG/NBD: " + buying.diagnosis()
           : !spending.converged() ? "Gamma-Gamma: " + spending.diagnosis() : "Gamma-Gamma has no finite mean spend";
-      return new ClvOutcome(false, 0, "not fitted: " + why);
+      return new ClvOutcome(false, Set.of(), "not fitted: " + why);
     }
     LifetimeValue value = new LifetimeValue(buying.parameters(), spending.parameters(), CLV_HORIZON);
     List<CustomerMetric> batch = new ArrayList<>(METRIC_BATCH);
-    long recorded = 0;
+    Set<CustomerId> valued = new HashSet<>();
     for (Iterator<CustomerHistory> it = histories.iterator(); it.hasNext(); ) {
       CustomerHistory history = it.next();
       CustomerValue scored = value.score(history);
@@ -310,7 +334,7 @@ final class StoreSegmentation {
       if (Double.isFinite(scored.lifetimeValue()) && Double.isFinite(scored.probabilityAlive())) {
         batch.add(CustomerMetric.number(id, CLV, scored.lifetimeValue(), now));
         batch.add(CustomerMetric.number(id, P_ALIVE, scored.probabilityAlive(), now));
-        recorded++;
+        valued.add(id);
       }
       if (batch.size() >= METRIC_BATCH || !it.hasNext()) {
         stores.metrics().customerMetrics().recordAll(batch);
@@ -318,8 +342,8 @@ final class StoreSegmentation {
       }
     }
     // A customer whose values the fitted models cannot give as finite numbers (extreme histories) keeps none.
-    return new ClvOutcome(true, recorded, String.format(Locale.ROOT,
+    return new ClvOutcome(true, valued, String.format(Locale.ROOT,
         "fitted on %,d customers (%,d repeat buyers); %,d valued, %,d without a finite value", histories.size(),
-        repeatBuyers.size(), recorded, histories.size() - recorded));
+        repeatBuyers.size(), valued.size(), histories.size() - valued.size()));
   }
 }

@@ -215,6 +215,16 @@ class ImportCommandTest {
   }
 
   @Test
+  void aBlankSourceIsAUsageErrorNotAFailure() throws IOException {
+    Path file = Files.writeString(dir.resolve("people.csv"), "id,full_name\nP-1,Ann Lee\n");
+
+    CliRun run = crmkit("import", file.toString(), "--jdbc-url", url(), "--source", " ");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--source must be a name of 1 to 64 characters").doesNotContain("\tat ");
+  }
+
+  @Test
   void aMissingFileIsBadInputAndHelpShowsAnExample() {
     assertThat(crmkit("import", dir.resolve("nope.csv").toString(), "--jdbc-url", url()).exitCode())
         .isEqualTo(ExitCodes.BAD_INPUT);

@@ -197,7 +197,7 @@ class SegmentCommandTest {
   }
 
   @Test
-  void theCurrencyNamedIsTheOneAnalysedAndOneNobodyBoughtInScoresNobody() {
+  void theCurrencyNamedIsTheOneAnalysedAndOneNobodyBoughtInIsRefusedChangingNothing() {
     euroPurchases();
 
     CliRun inEuros = segment("--currency", "EUR");
@@ -211,9 +211,12 @@ class SegmentCommandTest {
 
     CliRun inDollars = segment("--currency", "USD");
 
-    assertThat(inDollars.exitCode()).as(inDollars.err()).isEqualTo(ExitCodes.DONE);
-    assertThat(inDollars.out()).contains("6, 0 scored").contains("0 without a purchase, 6 in another currency")
-        .contains("tiers removed      1 (customers not scored)");
+    assertThat(inDollars.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(inDollars.err()).contains("nobody bought in USD before", "most customers bought in CNY",
+        "nothing was changed");
+    try (StoreOptions.OpenStore open = TestStore.open(url)) {
+      assertThat(open.stores().base().customers().findById(customers.get(5).id()).orElseThrow().tier()).isPresent();
+    }
   }
 
   /** The prospect buys once in euros, and the worst buyer once in euros beside its yuan. */

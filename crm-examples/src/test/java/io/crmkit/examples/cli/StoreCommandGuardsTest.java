@@ -1,13 +1,17 @@
 package io.crmkit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.crmkit.core.Crm;
 import io.crmkit.core.customer.NewCustomer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +60,7 @@ class StoreCommandGuardsTest {
     assertThat(backup.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(backup.err()).contains("OUT " + storeFile + " is the store (");
     assertThat(report.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(report.err()).contains("--output " + storeFile + " is the store (");
     assertThat(Files.size(storeFile)).isEqualTo(size);
     assertThat(run("quality", "--jdbc-url", url, "--output", dir.resolve("q.json").toString()).exitCode())
         .isEqualTo(ExitCodes.DONE);
@@ -111,6 +116,38 @@ class StoreCommandGuardsTest {
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(target)).contains("张");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  void anExportThroughALinkToAFileNotThereYetCreatesThatFile() throws IOException {
+    String url = storeWithOneCustomer();
+    Path link = Files.createSymbolicLink(dir.resolve("dangling.csv"), dir.resolve("later.csv"));
+
+    CliRun run = run("export", link.toString(), "--role", "dpo", "--jdbc-url", url);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(dir.resolve("later.csv"))).contains("张");
+  }
+
+  @Test
+  void anExportIntoANamedPipeWritesIntoIt() throws Exception {
+    String url = storeWithOneCustomer();
+    Path fifo = dir.resolve("fifo.csv");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+
+    CliRun run = run("export", fifo.toString(), "--format", "csv", "--role", "dpo", "--jdbc-url", url);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DONE);
+    assertThat(read.get(30, TimeUnit.SECONDS)).contains("张");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
   }
 
   @Test

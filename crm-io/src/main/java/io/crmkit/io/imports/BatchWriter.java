@@ -182,7 +182,7 @@ final class BatchWriter {
       if (asMergedFirst.isPresent()) {
         Customer before = asMergedFirst.get();
         NewCustomer incoming = new NewCustomer.Builder().from(records.get(i)).stage(before.stage())
-            .externalReferences(before.externalReferences()).build();
+            .tier(before.tier()).externalReferences(before.externalReferences()).build();
         if (CustomerChanges.between(before, incoming).isEmpty()) {
           unchanged.add(i);
         }

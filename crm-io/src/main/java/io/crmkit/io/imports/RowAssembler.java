@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,10 @@ final class RowAssembler {
   private final String system;
   private final String rowReferencePrefix;
   private final Standardiser standardiser;
+  /** Each attribute name's column: the first in the file's order to have it, in every row. */
+  private final Map<String, String> attributeOwners = new HashMap<>();
+  /** The unknown columns whose attribute name another took, reported once each rather than on every row. */
+  private final Set<String> takenNamesReported = new HashSet<>();
 
   /**
    * @param fileTag names the file's content in the reference of a row without an id column
@@ -110,16 +116,22 @@ final class RowAssembler {
     }
     if (mapping.unknownColumns() == ColumnMapping.UnknownColumns.ATTRIBUTES) {
       row.values().forEach((column, value) -> {
-        if (!mapping.mappedColumns().contains(column) && !value.isBlank()) {
-          String field = ColumnMapping.ATTRIBUTE + attributeName(column);
+        if (mapping.mappedColumns().contains(column)) {
+          return;
+        }
+        String field = ColumnMapping.ATTRIBUTE + attributeName(column);
+        String owner = attributeOwners.computeIfAbsent(field, f -> column);
+        if (value.isBlank()) {
+          return;
+        }
+        if (owner.equals(column)) {
+          fields.computeIfAbsent(field, f -> new ArrayList<>()).add(value.strip());
           columnOf.putIfAbsent(field, column);
-          if (columnOf.get(field).equals(column)) {
-            fields.computeIfAbsent(field, f -> new ArrayList<>()).add(value.strip());
-          } else {
-            problems.add(new RowProblem(row.row(), row.line(), column, "attribute-name-taken", "column " + column
-                + " would be attribute " + attributeName(column) + ", as column " + columnOf.get(field)
-                + " is; its value is not kept (map it to attribute:NAME)", RowProblem.Outcome.VALUE_DROPPED));
-          }
+        } else if (takenNamesReported.add(column)) {
+          problems.add(new RowProblem(row.row(), row.line(), column, "attribute-name-taken", "column " + column
+              + " would be attribute " + attributeName(column) + ", as column " + owner
+              + " is; its values are not kept, in this row or any later one (map it to attribute:NAME)",
+              RowProblem.Outcome.VALUE_DROPPED));
         }
       });
     }
@@ -294,12 +306,12 @@ final class RowAssembler {
       if (c < 0x80) {
         ascii.append(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' ? (char) c : '_');
       } else {
-        ascii.append('_').append(Integer.toHexString(c));
+        ascii.append(ascii.length() == 0 ? "" : "_").append(Integer.toHexString(c));
       }
     });
     String name = ascii.toString();
     if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-      name = (name.startsWith("_") ? "col" : "col_") + name;
+      name = "col_" + name;
     }
     if (name.length() > CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH) {
       name = name.substring(0, CustomerDetails.MAX_ATTRIBUTE_NAME_LENGTH);

@@ -262,7 +262,8 @@ class FileImportTest {
   @Test
   void unknownColumnsNamedInOtherScriptsBecomeDistinctAttributes() throws IOException {
     Path file = dir.resolve("members.csv");
-    Files.writeString(file, "id,name,积分,等级,member level,member?level\nM-1,Amy Lee,100,金卡,2,3\n", StandardCharsets.UTF_8);
+    Files.writeString(file, "id,name,积分,等级,member level,member?level\nM-1,Amy Lee,100,金卡,2,3\nM-2,Bo Wu,,,,4\n",
+        StandardCharsets.UTF_8);
     ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName")
         .unknownColumns(ColumnMapping.UnknownColumns.ATTRIBUTES).build();
 
@@ -271,6 +272,7 @@ class FileImportTest {
     assertThat(byReference("M-1").attributes()).containsOnly(
         Map.entry("col_79ef_5206", AttributeValue.text("100")), Map.entry("col_7b49_7ea7", AttributeValue.text("金卡")),
         Map.entry("member_level", AttributeValue.text("2")));
+    assertThat(byReference("M-2").attributes()).as("the name stays with its first column").isEmpty();
     assertThat(report.problems()).singleElement().satisfies(p -> {
       assertThat(p.column()).isEqualTo("member?level");
       assertThat(p.rule()).isEqualTo("attribute-name-taken");
