@@ -42,6 +42,15 @@ class FileImportTest {
     return FileImport.builder().stores(stores).imports(imports).mapping(mapping).system("erp");
   }
 
+  /** people.csv: 25 rows of which rows 3 and 23 have a field too many. */
+  private Path twentyFivePeopleRowsThreeAndTwentyThreeTooWide() throws IOException {
+    StringBuilder text = new StringBuilder("id,name\n");
+    for (int i = 1; i <= 25; i++) {
+      text.append("P-").append(i).append(i == 3 || i == 23 ? ",Person,extra" : ",Person " + i).append('\n');
+    }
+    return Files.writeString(dir.resolve("people.csv"), text);
+  }
+
   private Customer byReference(String id) {
     return stores.base().customers().findByExternalReference(ExternalReference.of("erp", id)).orElseThrow();
   }
@@ -125,12 +134,7 @@ class FileImportTest {
 
   @Test
   void aResumedImportKeepsTheRejectedRowsOfTheRunBeforeInItsCsvReport() throws IOException {
-    Path file = dir.resolve("people.csv");
-    StringBuilder text = new StringBuilder("id,name\n");
-    for (int i = 1; i <= 25; i++) {
-      text.append("P-").append(i).append(i == 3 || i == 23 ? ",Person,extra" : ",Person " + i).append('\n');
-    }
-    Files.writeString(file, text);
+    Path file = twentyFivePeopleRowsThreeAndTwentyThreeTooWide();
     Path csv = dir.resolve("report.csv");
     Path json = dir.resolve("report.json");
     ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
@@ -152,12 +156,7 @@ class FileImportTest {
   @Test
   void aKilledImportsReportOnDiskListsTheRejectionsOfEveryCommittedBatchAndTheResumeKeepsThem()
       throws IOException {
-    Path file = dir.resolve("people.csv");
-    StringBuilder text = new StringBuilder("id,name\n");
-    for (int i = 1; i <= 25; i++) {
-      text.append("P-").append(i).append(i == 3 || i == 23 ? ",Person,extra" : ",Person " + i).append('\n');
-    }
-    Files.writeString(file, text);
+    Path file = twentyFivePeopleRowsThreeAndTwentyThreeTooWide();
     Path csv = dir.resolve("report.csv");
     Path json = dir.resolve("report.json");
     ColumnMapping mapping = ColumnMapping.builder().column("id", "id").column("name", "fullName").build();
