@@ -237,12 +237,9 @@ final class StoreSegmentation {
       progress.finish("none to record");
     }
     CustomerMetrics metrics = stores.metrics().customerMetrics();
-    for (String rfmMetric : List.of(RFM_R, RFM_F, RFM_M, RFM_SEGMENT)) {
-      removeLeftOver(metrics, rfmMetric, ids, scoredIds);
-    }
-    removeLeftOver(metrics, HistoricalValueMetrics.VALUE, ids, valuedHistorically);
-    removeLeftOver(metrics, CLV, ids, clv.valued());
-    removeLeftOver(metrics, P_ALIVE, ids, clv.valued());
+    removeLeftOver(metrics, List.of(RFM_R, RFM_F, RFM_M, RFM_SEGMENT), ids, scoredIds);
+    removeLeftOver(metrics, List.of(HistoricalValueMetrics.VALUE), ids, valuedHistorically);
+    removeLeftOver(metrics, List.of(CLV, P_ALIVE), ids, clv.valued());
 
     long lifecycleStarted = System.nanoTime();
     progress.start("lifecycle");
@@ -264,18 +261,20 @@ final class StoreSegmentation {
   }
 
   /**
-   * Removes {@code name} from every customer this run did not give it: an earlier run's value.
-   * It runs after the run recorded its own, so a run that fails half way leaves at worst some old
-   * values beside the new ones, never a store without any.
+   * Removes each of {@code names} from every customer this run did not give it: an earlier run's
+   * value. It runs after the run recorded its own, so a run that fails half way leaves at worst
+   * some old values beside the new ones, never a store without any.
    */
-  private static void removeLeftOver(CustomerMetrics metrics, String name, List<CustomerId> ids,
+  private static void removeLeftOver(CustomerMetrics metrics, List<String> names, List<CustomerId> ids,
       Set<CustomerId> written) {
     if (written.isEmpty()) {
-      metrics.removeAll(name);
+      names.forEach(metrics::removeAll);
       return;
     }
     List<CustomerId> others = ids.stream().filter(id -> !written.contains(id)).toList();
-    metrics.find(others, name).keySet().forEach(id -> metrics.remove(id, name));
+    for (String name : names) {
+      metrics.find(others, name).keySet().forEach(id -> metrics.remove(id, name));
+    }
   }
 
   private static void recordRfm(CrmStores stores, RfmResult result, Instant now) {

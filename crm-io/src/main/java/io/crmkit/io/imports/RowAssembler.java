@@ -48,6 +48,8 @@ final class RowAssembler {
   private final Standardiser standardiser;
   /** Each attribute name's column: the first in the file's order to have it, in every row. */
   private final Map<String, String> attributeOwners = new HashMap<>();
+  /** Each unknown column's attribute field, named once per import rather than on every row. */
+  private final Map<String, String> attributeFields = new HashMap<>();
   /** The unknown columns whose attribute name another took, reported once each rather than on every row. */
   private final Set<String> takenNamesReported = new HashSet<>();
 
@@ -119,7 +121,7 @@ final class RowAssembler {
         if (mapping.mappedColumns().contains(column)) {
           return;
         }
-        String field = ColumnMapping.ATTRIBUTE + attributeName(column);
+        String field = attributeFields.computeIfAbsent(column, c -> ColumnMapping.ATTRIBUTE + attributeName(c));
         String owner = attributeOwners.computeIfAbsent(field, f -> column);
         if (value.isBlank()) {
           return;
@@ -129,7 +131,7 @@ final class RowAssembler {
           columnOf.putIfAbsent(field, column);
         } else if (takenNamesReported.add(column)) {
           problems.add(new RowProblem(row.row(), row.line(), column, "attribute-name-taken", "column " + column
-              + " would be attribute " + attributeName(column) + ", as column " + owner
+              + " would be attribute " + field.substring(ColumnMapping.ATTRIBUTE.length()) + ", as column " + owner
               + " is; its values are not kept, in this row or any later one (map it to attribute:NAME)",
               RowProblem.Outcome.VALUE_DROPPED));
         }
